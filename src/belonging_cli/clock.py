@@ -1,0 +1,41 @@
+"""Time as users live it: aware datetimes, ISO weeks in the user's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def now(zone: dt.tzinfo | None = None) -> dt.datetime:
+    """The current time, timezone-aware (the system's local zone unless given)."""
+    return dt.datetime.now(dt.timezone.utc).astimezone(zone)
+
+
+def iso_week(day: dt.date) -> str:
+    """`2026-11-27` -> `2026-W48` (ISO 8601: weeks start Monday, week 1 holds a Thursday)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_week(text: str) -> tuple[int, int]:
+    match = _WEEK.match(text)
+    if not match:
+        raise ValueError(f"not an ISO week like 2026-W48: {text!r}")
+    year, week = int(match[1]), int(match[2])
+    dt.date.fromisocalendar(year, week, 1)  # raises ValueError for week 53 of a 52-week year
+    return year, week
+
+
+def week_monday(week: str) -> dt.date:
+    year, number = parse_week(week)
+    return dt.date.fromisocalendar(year, number, 1)
+
+
+def previous_week(week: str) -> str:
+    return iso_week(week_monday(week) - dt.timedelta(days=7))
+
+
+def next_week(week: str) -> str:
+    return iso_week(week_monday(week) + dt.timedelta(days=7))

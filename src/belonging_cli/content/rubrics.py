@@ -1,0 +1,287 @@
+"""The rubric: the behaviours users rate themselves against, loaded from YAML.
+
+A rubric set is a folder with a manifest (`rubric.yaml`: id, version, title
+and the five-level scale) and one YAML file per behaviour.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from belonging_cli.content.source import Document, read_document, require_mapping
+from belonging_cli.content.validation import Strict, validate
+from belonging_cli.errors import BelongingError, ContentError, Problem
+
+RUBRICS_ENV = "BELONGING_RUBRICS"
+MANIFEST_NAME = "rubric.yaml"
+LEVELS = (1, 2, 3, 4, 5)
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+DottedId = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=120
+    ),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+
+
+class ScaleLevel(Strict):
+    level: int = Field(ge=1, le=5)
+    label: Short
+    meaning: Text
+
+
+class Manifest(Strict):
+    id: Slug
+    version: Short
+    title: Short
+    description: Text | None = None
+    source: Short | None = None
+    scale: list[ScaleLevel]
+
+    @field_validator("scale")
+    @classmethod
+    def _five_levels(cls, scale: list[ScaleLevel]) -> list[ScaleLevel]:
+        found = tuple(s.level for s in scale)
+        if found != LEVELS:
+            raise ValueError(f"the scale must list levels 1 to 5 in order, found {list(found)}")
+        return scale
+
+
+class Level(Strict):
+    level: int = Field(ge=1, le=5)
+    descriptor: Text
+
+
+class Prompt(Strict):
+    id: DottedId
+    text: Text
+
+
+class Experiment(Strict):
+    id: DottedId
+    title: Short
+    practice: Text
+    minutes: int = Field(ge=1, le=600)
+    signal: Text
+
+
+class Behaviour(Strict):
+    id: Slug
+    number: int = Field(ge=1, le=99)
+    title: Short
+    statement: Text
+    why: Text
+    levels: list[Level]
+    look_fors: list[Text] = Field(min_length=4)
+    control_traps: list[Text] = Field(min_length=3)
+    prompts: list[Prompt] = Field(min_length=8)
+    experiments: list[Experiment] = Field(min_length=4)
+
+    @field_validator("levels")
+    @classmethod
+    def _five_levels(cls, levels: list[Level]) -> list[Level]:
+        found = tuple(lv.level for lv in levels)
+        if found != LEVELS:
+            raise ValueError(f"expected exactly levels 1 to 5 in order, found {list(found)}")
+        return levels
+
+    def level(self, n: int) -> Level:
+        return self.levels[n - 1]
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        return next((p for p in self.prompts if p.id == prompt_id), None)
+
+    def experiment(self, experiment_id: str) -> Experiment | None:
+        return next((e for e in self.experiments if e.id == experiment_id), None)
+
+
+class Rubric:
+    """A validated rubric set: the manifest and its behaviours in number order."""
+
+    def __init__(self, manifest: Manifest, behaviours: Iterable[Behaviour], folder: Path) -> None:
+        self.manifest = manifest
+        self.behaviours = tuple(sorted(behaviours, key=lambda b: b.number))
+        self.folder = folder
+        self._by_id = {b.id: b for b in self.behaviours}
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def label(self, level: int) -> str:
+        return self.manifest.scale[level - 1].label
+
+    def ids(self) -> list[str]:
+        return [b.id for b in self.behaviours]
+
+    def find(self, ref: str) -> Behaviour | None:
+        ref = ref.strip()
+        if ref.isdigit():
+            return next((b for b in self.behaviours if b.number == int(ref)), None)
+        return self._by_id.get(ref.lower())
+
+    def get(self, ref: str) -> Behaviour:
+        """The behaviour named by id or number, or an error suggesting close ids."""
+        found = self.find(ref)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(ref.lower(), self.ids(), n=3, cutoff=0.4)
+        close += [i for i in self.ids() if ref.lower() and ref.lower() in i and i not in close]
+        hint = f"did you mean {', '.join(close[:3])}?" if close else "see `belonging rubric list`"
+        raise BelongingError(f"no behaviour {ref!r} in rubric {self.id}", hint=hint)
+
+
+def rubric_folder(option: Path | None = None) -> Path:
+    """The rubric folder in use: `--rubrics`, then BELONGING_RUBRICS, then the packaged one."""
+    if option is not None:
+        return option
+    env = os.environ.get(RUBRICS_ENV)
+    if env:
+        return Path(env).expanduser()
+    from belonging_cli.resources import packaged_dir
+
+    return packaged_dir("rubrics")
+
+
+def load_rubric(folder: Path | None = None) -> Rubric:
+    """Load and validate the rubric set in `folder` (default: the one in use)."""
+    folder = rubric_folder(folder)
+    if not folder.is_dir():
+        raise BelongingError(f"rubric folder not found: {folder}")
+    return _load_set(folder)
+
+
+def _load_set(folder: Path) -> Rubric:
+    problems: list[Problem] = []
+    manifest_path = folder / MANIFEST_NAME
+    manifest: Manifest | None = None
+    if not manifest_path.is_file():
+        problems.append(
+            Problem(
+                str(manifest_path),
+                1,
+                1,
+                "",
+                "missing: a rubric folder needs a rubric.yaml manifest",
+            )
+        )
+    else:
+        try:
+            manifest = load_manifest(manifest_path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    behaviours: list[tuple[Behaviour, Document]] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.name == MANIFEST_NAME or path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            behaviours.append(load_behaviour_document(path))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if not behaviours and not problems:
+        problems.append(Problem(str(folder), 1, 1, "", "no behaviour files (*.yaml) found"))
+    problems.extend(_cross_check(behaviours))
+    if problems:
+        raise ContentError(problems)
+    assert manifest is not None
+    return Rubric(manifest, (b for b, _ in behaviours), folder)
+
+
+def _cross_check(behaviours: list[tuple[Behaviour, Document]]) -> list[Problem]:
+    """Rules that span files: unique ids everywhere, numbers 1..N without gaps."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def claim(identifier: str, where: str, doc: Document, loc: tuple[str | int, ...]) -> None:
+        if identifier in seen:
+            used = f"id {identifier!r} is already used in {seen[identifier]}"
+            problems.append(doc.problem(loc, used))
+        else:
+            seen[identifier] = where
+
+    numbers: dict[int, str] = {}
+    for behaviour, doc in behaviours:
+        claim(behaviour.id, doc.path, doc, ("id",))
+        for i, prompt in enumerate(behaviour.prompts):
+            claim(prompt.id, doc.path, doc, ("prompts", i, "id"))
+        for i, experiment in enumerate(behaviour.experiments):
+            claim(experiment.id, doc.path, doc, ("experiments", i, "id"))
+        if behaviour.number in numbers:
+            problems.append(
+                doc.problem(
+                    ("number",),
+                    f"number {behaviour.number} is already used in {numbers[behaviour.number]}",
+                )
+            )
+        numbers[behaviour.number] = doc.path
+    if numbers and not problems:
+        expected = set(range(1, len(numbers) + 1))
+        if set(numbers) != expected:
+            missing = sorted(expected - set(numbers))
+            _, doc = max(behaviours, key=lambda pair: pair[0].number)
+            problems.append(
+                doc.problem(
+                    ("number",),
+                    f"behaviours must be numbered 1 to "
+                    f"{len(numbers)} without gaps; missing {missing}",
+                )
+            )
+    return problems
+
+
+def load_manifest(path: Path) -> Manifest:
+    doc = read_document(path)
+    require_mapping(doc, "a rubric manifest")
+    return validate(doc, Manifest)
+
+
+def load_behaviour_document(path: Path) -> tuple[Behaviour, Document]:
+    doc = read_document(path)
+    require_mapping(doc, "a behaviour")
+    return validate(doc, Behaviour), doc
+
+
+def validate_paths(paths: Iterable[Path]) -> list[str]:
+    """Validate rubric files and folders; returns what was checked, or raises all problems."""
+    problems: list[Problem] = []
+    checked: list[str] = []
+    for path in paths:
+        try:
+            if path.is_dir():
+                rubric = _load_set(path)
+                checked.append(
+                    f"{path}: rubric {rubric.id} {rubric.version}, "
+                    f"{len(rubric.behaviours)} behaviours"
+                )
+            elif path.name == MANIFEST_NAME or _looks_like_manifest(path):
+                manifest = load_manifest(path)
+                checked.append(f"{path}: manifest {manifest.id} {manifest.version}")
+            else:
+                behaviour, _ = load_behaviour_document(path)
+                checked.append(f"{path}: behaviour {behaviour.number} {behaviour.id}")
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return checked
+
+
+def _looks_like_manifest(path: Path) -> bool:
+    try:
+        doc = read_document(path)
+    except ContentError:
+        return False
+    return isinstance(doc.data, dict) and "scale" in doc.data

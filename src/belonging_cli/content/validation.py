@@ -1,0 +1,83 @@
+"""Turn pydantic's validation errors into located problems a user can fix."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from belonging_cli.content.source import Document, format_loc
+from belonging_cli.errors import ContentError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base for every model read from a user's file: unknown keys are mistakes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_keys(model, loc[:-1])
+            hint = f" (allowed: {', '.join(allowed)})" if allowed else ""
+            problems.append(doc.problem(loc, f"unknown key{hint}", key=True))
+        elif kind == "missing":
+            problems.append(doc.problem(loc, "required, but missing"))
+        else:
+            message = str(error["msg"])
+            message = message.removeprefix("Value error, ")
+            problems.append(doc.problem(loc, message))
+    # A union reports the same place once per branch; keep the first.
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for p in problems:
+        if (p.line, p.column, p.field) not in seen:
+            seen.add((p.line, p.column, p.field))
+            unique.append(p)
+    return unique
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found at `loc`, walking nested models."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return [f.alias or name for name, f in fields.items()] if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate(doc: Document, model: type[M], data: Any = None) -> M:
+    """Validate `doc.data` (or `data`) as `model`; all problems at once on failure."""
+    try:
+        result = model.model_validate(doc.data if data is None else data)
+    except ValidationError as exc:
+        raise ContentError(doc.problems + problems_from(exc, doc, model)) from None
+    if doc.problems:
+        raise ContentError(doc.problems)
+    return result
+
+
+__all__ = ["Strict", "format_loc", "problems_from", "validate"]

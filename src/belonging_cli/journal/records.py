@@ -1,0 +1,130 @@
+"""What the journal holds, as plain immutable records shared by every part of the tool.
+
+The session engine produces these, the journal stores them, the report model
+reads them. No SQL and no terminal here. Times are timezone-aware datetimes;
+a session's `week` is the ISO week (in the user's zone) it reflects on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+# An answer's value as stored (JSON-compatible): text, a number, a yes/no,
+# a list of choices, or nothing (a skipped optional step).
+AnswerValue = str | int | float | bool | list[str] | None
+
+SessionStatus = Literal["draft", "complete"]
+ExperimentStatus = Literal["open", "done", "dropped"]
+# Did you try it? The weekly review's answer, kept with the closed experiment.
+ExperimentOutcome = Literal["tried", "partly", "not_tried"]
+AssignmentStatus = Literal["assigned", "done", "dropped", "withdrawn"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer to one step of a flow (or of a coach's exercise)."""
+
+    step_id: str
+    kind: str  # the step kind: "text", "long_text", "select", "checkbox", "confirm", ...
+    value: AnswerValue
+    answered_at: dt.datetime
+    prompt_id: str | None = None  # the rubric prompt asked, for focus reflections
+    behaviour_id: str | None = None
+    private: bool = False
+    question: str | None = None  # the words shown, so reports can quote it later
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A self-rating of one behaviour on the rubric's 1-5 scale."""
+
+    behaviour_id: str
+    level: int
+    rated_at: dt.datetime
+    evidence: str | None = None  # what happened, asked when the rating moved
+    evidence_private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One reflection: a run of a flow, a draft until it is completed."""
+
+    id: str  # UUID4 as text
+    flow_id: str
+    rubric_id: str
+    rubric_version: str
+    started_at: dt.datetime
+    week: str  # ISO week, "2026-W48"
+    status: SessionStatus = "draft"
+    completed_at: dt.datetime | None = None
+    focus_behaviour_id: str | None = None
+    tags: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    assignment_id: str | None = None  # set when the session did a coach's exercise
+
+    def answer(self, step_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.step_id == step_id), None)
+
+    def rating(self, behaviour_id: str) -> Rating | None:
+        return next((r for r in self.ratings if r.behaviour_id == behaviour_id), None)
+
+    def average_rating(self) -> float | None:
+        if not self.ratings:
+            return None
+        return sum(r.level for r in self.ratings) / len(self.ratings)
+
+
+@dataclass(frozen=True, slots=True)
+class Experiment:
+    """A small practice tried for a week; opened by one session, reviewed by a later one."""
+
+    id: str  # UUID4 as text
+    behaviour_id: str
+    title: str  # what will be tried, in the user's or the rubric's words
+    week: str  # the ISO week it is for
+    created_at: dt.datetime
+    created_session_id: str | None = None
+    rubric_experiment_id: str | None = None  # when picked from the rubric's list
+    minutes: int | None = None
+    signal: str | None = None  # how the user would tell it worked
+    status: ExperimentStatus = "open"
+    outcome: ExperimentOutcome | None = None
+    happened: str | None = None
+    learned: str | None = None
+    reviewed_at: dt.datetime | None = None
+    reviewed_session_id: str | None = None
+    private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One exercise of a coach's pack, as imported by the client."""
+
+    id: str  # "<pack id>/<exercise id>"
+    pack_id: str
+    pack_version: str
+    exercise_id: str
+    behaviour_id: str
+    title: str
+    instructions: str
+    imported_at: dt.datetime
+    due: dt.date | None = None
+    cadence_weeks: int = 1  # 1 = once; N = weekly for N weeks
+    minutes: int | None = None
+    status: AssignmentStatus = "assigned"
+    coach: str | None = None
+    questions_json: str = "[]"  # the exercise's steps, as validated JSON
+    completed_at: dt.datetime | None = None
+    times_done: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class JournalData:
+    """Everything in a journal: what export writes and import reads."""
+
+    sessions: tuple[Session, ...] = ()
+    experiments: tuple[Experiment, ...] = ()
+    assignments: tuple[Assignment, ...] = field(default=())

@@ -1,0 +1,82 @@
+"""The single entry point: run the CLI and turn every outcome into an exit code.
+
+0 ok, 1 a user-facing error, 2 bad usage, 130 interrupted. Tracebacks appear
+only with `--debug`. `--version` is answered before importing anything heavy.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from belonging_cli import __version__
+from belonging_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, BelongingError
+
+
+def _wants_debug(args: Sequence[str]) -> bool:
+    head = list(args[: args.index("--")]) if "--" in args else list(args)
+    return "--debug" in head
+
+
+def report_error(error: BelongingError) -> None:
+    """One line for a plain error; `file:line:col: ...` lines for content problems."""
+    from belonging_cli.errors import ContentError
+
+    if isinstance(error, ContentError):
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return
+    for line in error.lines():
+        print(f"belonging: error: {line}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):
+        print(f"belonging {__version__}")
+        return EXIT_OK
+    debug = _wants_debug(args)
+    try:
+        import typer
+
+        from belonging_cli.cli.app import app
+
+        command = typer.main.get_command(app)
+        result = command.main(args=args, prog_name="belonging", standalone_mode=False)
+        return result if isinstance(result, int) else EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
+    except BelongingError as exc:
+        if debug:
+            raise
+        report_error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\nbelonging: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `belonging report | head`: the reader left; nothing to say.
+        return EXIT_OK
+    except Exception as exc:
+        return _click_or_bug(exc, debug)
+
+
+def _click_or_bug(exc: Exception, debug: bool) -> int:
+    """Typer's own usage errors carry `show()` and an exit code; anything else is a bug."""
+    show = getattr(exc, "show", None)
+    code = getattr(exc, "exit_code", None)
+    if callable(show) and isinstance(code, int):
+        show()
+        return code
+    if type(exc).__name__ == "Abort":
+        print("belonging: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if debug:
+        raise exc
+    print(
+        f"belonging: unexpected error: {type(exc).__name__}: {exc} "
+        "(run again with --debug for the traceback, and please report it)",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR

@@ -1,0 +1,64 @@
+"""Where things live: the home folder (journal, config), resolved once per run.
+
+Strongest first: `--home DIR`, then `BELONGING_HOME`, then the platform's data
+and config directories. Tests always point `BELONGING_HOME` at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "belonging"
+HOME_ENV = "BELONGING_HOME"
+
+_home_override: Path | None = None
+
+
+def set_home(path: Path | None) -> None:
+    """Record the `--home` option for this process."""
+    global _home_override
+    _home_override = path.expanduser() if path is not None else None
+
+
+def home_override() -> Path | None:
+    """The explicit home (option or environment), if any."""
+    if _home_override is not None:
+        return _home_override
+    env = os.environ.get(HOME_ENV)
+    return Path(env).expanduser() if env else None
+
+
+def data_dir() -> Path:
+    """The folder holding the journal (and the demo journal)."""
+    home = home_override()
+    if home is not None:
+        return home
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The folder holding config.toml."""
+    home = home_override()
+    if home is not None:
+        return home
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def journal_path() -> Path:
+    return data_dir() / "journal.db"
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by the user only: it holds private writing."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+    return path

@@ -1,0 +1,53 @@
+"""Shared fixtures: every test gets its own empty home, never the real one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from belonging_cli import paths
+from belonging_cli.main import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point BELONGING_HOME at a temporary folder and pin the terminal for stable output."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("BELONGING_HOME", str(home))
+    for name in ("BELONGING_RUBRICS", "BELONGING_FLOWS", "VISUAL", "EDITOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TZ", "UTC")
+    paths.set_home(None)
+    yield home
+    paths.set_home(None)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+CliRunner = Callable[..., Result]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> CliRunner:
+    """Run the real entry point in-process: exit code, stdout and stderr."""
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        paths.set_home(None)
+        return Result(code, captured.out, captured.err)
+
+    return run
