@@ -68,9 +68,7 @@ class ContentError(BelongingError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column))
-        count = len(self.problems)
-        summary = f"{count} problem{'s' if count != 1 else ''}"
-        super().__init__(summary)
+        super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
