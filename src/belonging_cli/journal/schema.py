@@ -1,0 +1,118 @@
+"""The journal's SQLite schema as numbered migrations, and how a file is recognised.
+
+Each migration runs in its own `BEGIN IMMEDIATE` transaction and ends by raising
+`PRAGMA user_version` to its number, so a journal is always at exactly one
+version even if the process dies between two migrations. `application_id`
+marks the file as ours: any other SQLite file is refused, never altered.
+"""
+
+from __future__ import annotations
+
+# "BLNG": written into the SQLite header so that we know our own files.
+APPLICATION_ID = 0x424C4E47
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the base schema, carrying everything the tool stores.
+    """
+    CREATE TABLE assignments (
+        id TEXT PRIMARY KEY,
+        pack_id TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        behaviour_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        instructions TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        due TEXT,
+        cadence_weeks INTEGER NOT NULL DEFAULT 1,
+        minutes INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('assigned', 'done', 'dropped', 'withdrawn')),
+        coach TEXT,
+        questions_json TEXT NOT NULL DEFAULT '[]',
+        completed_at TEXT,
+        times_done INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        flow_id TEXT NOT NULL,
+        rubric_id TEXT NOT NULL,
+        rubric_version TEXT NOT NULL,
+        week TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'complete')),
+        started_at TEXT NOT NULL,      -- ISO 8601 with the user's offset, as given
+        started_utc TEXT NOT NULL,     -- the same instant in UTC, fixed width: sorts as text
+        started_day TEXT NOT NULL,     -- the calendar day the user lived it (its own offset)
+        completed_at TEXT,
+        focus_behaviour_id TEXT,
+        assignment_id TEXT REFERENCES assignments(id) ON DELETE SET NULL
+    );
+    CREATE INDEX sessions_by_time ON sessions(started_utc);
+    CREATE INDEX sessions_by_assignment ON sessions(assignment_id);
+    CREATE TABLE session_tags (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (session_id, position),
+        UNIQUE (session_id, tag)
+    ) WITHOUT ROWID;
+    CREATE TABLE answers (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        step_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value_json TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        prompt_id TEXT,
+        behaviour_id TEXT,
+        private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),
+        question TEXT,
+        PRIMARY KEY (session_id, position),
+        UNIQUE (session_id, step_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE ratings (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        behaviour_id TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        rated_at TEXT NOT NULL,
+        evidence TEXT,
+        evidence_private INTEGER NOT NULL DEFAULT 0 CHECK (evidence_private IN (0, 1)),
+        PRIMARY KEY (session_id, position),
+        UNIQUE (session_id, behaviour_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE experiments (
+        id TEXT PRIMARY KEY,
+        behaviour_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        week TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        -- An experiment belongs to the reflection that set it and goes with it.
+        created_session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+        rubric_experiment_id TEXT,
+        minutes INTEGER,
+        signal TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ('tried', 'partly', 'not_tried')),
+        happened TEXT,
+        learned TEXT,
+        reviewed_at TEXT,
+        -- A review outlives the session it was written in.
+        reviewed_session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+        private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1))
+    );
+    CREATE INDEX experiments_by_time ON experiments(created_utc);
+    CREATE INDEX experiments_by_created_session ON experiments(created_session_id);
+    CREATE INDEX experiments_by_reviewed_session ON experiments(reviewed_session_id);
+    """,
+    # 2: indexes for `journal list --tag/--behaviour` over long journals.
+    """
+    CREATE INDEX session_tags_by_tag ON session_tags(tag);
+    CREATE INDEX answers_by_behaviour ON answers(behaviour_id) WHERE behaviour_id IS NOT NULL;
+    CREATE INDEX sessions_by_focus ON sessions(focus_behaviour_id);
+    """,
+)
+
+LATEST_VERSION = len(MIGRATIONS)
