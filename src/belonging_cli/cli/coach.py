@@ -1,9 +1,141 @@
-"""`belonging coach`: (being built)."""
+"""`belonging coach ...`: write exercise packs for clients, and roll up their shared reports."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from belonging_cli.cli.options import RubricsOption
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+app = typer.Typer(
+    help="For coaches: exercise packs for clients, and a roll-up of their shared reports.",
+    no_args_is_help=True,
+)
+pack_app = typer.Typer(help="Write and check exercise packs (YAML).", no_args_is_help=True)
+app.add_typer(pack_app, name="pack")
+
+
+def register(main: typer.Typer) -> None:
+    """Add `belonging coach` to the main app."""
+    main.add_typer(app, name="coach")
+
+
+@pack_app.command("new")
+def pack_new(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write the pack to this file (default: print it).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Write a commented example pack to start from; it is valid as written."""
+    from belonging_cli.coaching.example import example_pack
+    from belonging_cli.content.rubrics import load_rubric
+
+    text = example_pack(load_rubric(rubrics))
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from belonging_cli.cli.output import info
+    from belonging_cli.errors import BelongingError
+
+    if out.exists() and not force:
+        raise BelongingError(f"{out} already exists", hint="use --force to overwrite it")
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BelongingError(f"cannot write {out}: {exc.strerror}") from None
+    info(f"wrote {out}; edit it, then check it with `belonging coach pack validate {out}`")
+
+
+@pack_app.command("validate")
+def pack_validate(
+    files: Annotated[list[Path], typer.Argument(help="Pack files to check.", show_default=False)],
+    rubrics: RubricsOption = None,
+) -> None:
+    """Check pack files against the rubric in use; every problem as file:line:col."""
+    from belonging_cli.content.packs import validate_paths
+    from belonging_cli.content.rubrics import load_rubric
+
+    for line in validate_paths(files, load_rubric(rubrics)):
+        typer.echo(f"ok  {line}")
+
+
+@app.command("summary")
+def summary(
+    bundles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Clients' report bundles (`belonging report --share --format json`).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, html or json.", show_default=True)
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write to this file (default: print it).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only count from this date (YYYY-MM-DD).", show_default=False),
+    ] = None,
+) -> None:
+    """Roll up many clients' shared reports: each client, and all of them together.
+
+    A file that cannot be read is named on stderr with the reason; the others
+    are still summarised (and the exit code is 1).
+    """
+    import datetime as dt
+
+    from belonging_cli import clock
+    from belonging_cli.coaching.bundle import BadBundle, read_bundle
+    from belonging_cli.coaching.render import FORMATS, render
+    from belonging_cli.coaching.rollup import build_rollup
+    from belonging_cli.errors import BelongingError, ContentError, Problem, UsageProblem
+
+    if fmt not in FORMATS:
+        raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    start: dt.date | None = None
+    if since is not None:
+        try:
+            start = dt.date.fromisoformat(since)
+        except ValueError:
+            raise UsageProblem(f"--since expects a date like 2026-09-01, not {since!r}") from None
+    good = []
+    problems: list[Problem] = []
+    for path in bundles:
+        try:
+            good.append((str(path), read_bundle(path)))
+        except BadBundle as bad:
+            problems.append(bad.problem)
+    rollup = build_rollup(good, clock.now().date(), since=start, skipped=[p.path for p in problems])
+    text = render(rollup, fmt)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise BelongingError(f"cannot write {out}: {exc.strerror}") from None
+        from belonging_cli.cli.output import info
+
+        info(f"wrote {out}: {len(good)} client{'s' if len(good) != 1 else ''}")
+    if problems:
+        raise ContentError(problems)

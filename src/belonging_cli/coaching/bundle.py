@@ -1,0 +1,217 @@
+"""Read a client's shared report bundle (`belonging-report`, format version 1).
+
+The contract is docs/report-json.md. A bundle comes from someone else's
+machine, so it is read defensively: strict types (no "3" for 3), bounded
+strings and lists, a size limit before reading, and the keys we do not use
+ignored (the contract lets writers add keys within a format version). Any
+failure is one `Problem` for the file, so a roll-up can skip it and go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from belonging_cli.errors import Problem
+
+FORMAT = "belonging-report"
+FORMAT_VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024  # a 10-year report is well under 2 MB
+
+Week = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
+Name = Annotated[str, StringConstraints(max_length=200)]
+Words = Annotated[str, StringConstraints(max_length=2000)]
+Level = Annotated[int, Field(ge=1, le=5)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Change = Annotated[int, Field(ge=-4, le=4)]
+
+
+class Part(BaseModel):
+    """Strict types and frozen; unknown keys ignored, as the bundle contract asks."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+
+class Person(Part):
+    name: Name | None = None
+
+
+class Period(Part):
+    name: Name
+    start: dt.date
+    end: dt.date
+    first_week: Week
+    last_week: Week
+    weeks: Count
+
+
+class RubricRef(Part):
+    id: Name
+    version: Name
+    title: Name
+
+
+class Summary(Part):
+    sessions_completed: Count
+    weeks_reflected: Count
+    weeks_in_period: Count
+    current_streak: Count
+    longest_streak: Count
+    last_reflection: dt.date | None
+
+
+class Point(Part):
+    week: Week
+    level: Level
+
+
+class Rating(Part):
+    behaviour_id: Name
+    number: Count
+    title: Name
+    count: Count
+    first: Level | None
+    latest: Level | None
+    change: Change | None
+    average: Annotated[float, Field(ge=1, le=5)] | None
+    latest_label: Name | None
+    series: list[Point] = Field(max_length=5000)
+
+
+class ExperimentItem(Part):
+    week: Week
+    behaviour_id: Name
+    behaviour_title: Name | None
+    title: Words | None
+    status: Name
+    private: bool
+
+
+class Experiments(Part):
+    open: ExperimentItem | None
+
+
+class ExerciseItem(Part):
+    id: Name
+    title: Name
+    behaviour_id: Name
+    coach: Name | None
+    due: dt.date | None
+    state: Literal["done", "due", "overdue", "dropped", "withdrawn"]
+    times_done: Count
+    completed_at: dt.datetime | None
+
+
+class Exercises(Part):
+    items: list[ExerciseItem] = Field(max_length=5000)
+
+
+class Bundle(Part):
+    format: Literal["belonging-report"]
+    format_version: Literal[1]
+    generated_at: dt.datetime
+    tool_version: Name
+    person: Person
+    period: Period
+    rubric: RubricRef
+    summary: Summary
+    ratings: list[Rating] = Field(max_length=500)
+    experiments: Experiments
+    exercises: Exercises | None = None
+    shared: bool
+    private_left_out: Count
+
+
+class BadBundle(Exception):
+    """A file that cannot be summarised, with the one line that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_bundle(path: Path) -> Bundle:
+    """Read and check one bundle; any failure is a `BadBundle` naming the file."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BadBundle(
+                Problem(name, 1, 1, "", f"too large for a report bundle ({size // 1_048_576} MB)")
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BadBundle(Problem(name, 1, 1, "", "no such file")) from None
+    except IsADirectoryError:
+        raise BadBundle(Problem(name, 1, 1, "", "is a folder, expected a file")) from None
+    except OSError as exc:
+        raise BadBundle(Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")) from None
+    return parse_bundle(raw, name)
+
+
+def parse_bundle(raw: bytes, name: str) -> Bundle:
+    try:
+        return Bundle.model_validate_json(raw)
+    except ValidationError as exc:
+        raise BadBundle(_explain(raw, name, exc)) from None
+
+
+def _explain(raw: bytes, name: str, exc: ValidationError) -> Problem:
+    """The one most useful line: not JSON, not a bundle, an unknown version, or the
+    first wrong field (with its place in the file and how many more there are)."""
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as bad:
+        if isinstance(bad, json.JSONDecodeError):
+            return Problem(name, bad.lineno, bad.colno, "", f"not valid JSON: {bad.msg}")
+        return Problem(name, 1, 1, "", "not valid JSON (or nested too deeply)")
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return Problem(
+            name,
+            1,
+            1,
+            "",
+            "not a belonging report bundle (make one with "
+            "`belonging report --share --format json`)",
+        )
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        shown = _short(version)
+        return Problem(
+            name,
+            1,
+            1,
+            "format_version",
+            f"unknown bundle format version {shown}; this belonging reads version "
+            f"{FORMAT_VERSION} (upgrade belonging to read newer bundles)",
+        )
+    errors = exc.errors(include_url=False, include_input=False)
+    first = errors[0]
+    loc = tuple(first["loc"])
+    line, column = _locate(raw, name, loc)
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    from belonging_cli.content.source import format_loc
+
+    return Problem(name, line, column, format_loc(loc), f"{first['msg']}{more}")
+
+
+def _locate(raw: bytes, name: str, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """Where a JSON value sits, found by the YAML reader that remembers places."""
+    from belonging_cli.content.source import parse_text
+    from belonging_cli.errors import ContentError
+
+    try:
+        doc = parse_text(raw.decode("utf-8"), name)
+    except (ContentError, UnicodeDecodeError):
+        return 1, 1
+    mark = doc.mark_for(loc)
+    return mark.line, mark.column
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value)
+    return text if len(text) <= 20 else text[:17] + "..."

@@ -1,0 +1,160 @@
+"""Merge an exercise pack into the assignments a journal already holds.
+
+Pure: given what is stored and the pack, say what to write. The rules:
+- importing the same version again changes nothing (relative due dates stay
+  counted from the first import);
+- a newer version updates titles, instructions, questions and due dates (a
+  relative due date now counts from this import) and keeps everything the
+  client did: times done, completion, a drop;
+- an exercise no longer in the pack is withdrawn, never deleted (its answers stay);
+- an older version is refused: it would undo the coach's update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from belonging_cli.errors import BelongingError
+from belonging_cli.journal.records import Assignment
+
+if TYPE_CHECKING:
+    from belonging_cli.content.packs import Exercise, Pack
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import writes, and what it means for the user."""
+
+    pack_id: str
+    version: str
+    previous_version: str | None
+    writes: tuple[Assignment, ...] = ()
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    withdrawn: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = field(default=())
+
+    def summary(self) -> str:
+        if not self.writes:
+            return (
+                f"pack {self.pack_id} version {self.version} is already imported; nothing changed"
+            )
+        verb = "imported" if self.previous_version is None else "updated"
+        parts = [
+            f"{len(names)} {label}"
+            for names, label in (
+                (self.added, "added"),
+                (self.updated, "updated"),
+                (self.withdrawn, "withdrawn"),
+                (self.unchanged, "unchanged"),
+            )
+            if names
+        ]
+        since = "" if self.previous_version is None else f" (was {self.previous_version})"
+        return f"{verb} pack {self.pack_id} version {self.version}{since}: {', '.join(parts)}"
+
+
+def assignment_id(pack_id: str, exercise_id: str) -> str:
+    return f"{pack_id}/{exercise_id}"
+
+
+def next_due(first_due: dt.date | None, times_done: int, cadence_weeks: int) -> dt.date | None:
+    """A weekly exercise falls due again a week after each time it is done."""
+    if first_due is None:
+        return None
+    repeats = min(times_done, max(cadence_weeks - 1, 0))
+    return first_due + dt.timedelta(weeks=repeats)
+
+
+def _status_after_update(existing: Assignment, cadence_weeks: int) -> str:
+    if existing.status == "dropped":
+        return "dropped"  # the client's decision; a new pack version does not undo it
+    return "done" if existing.times_done >= cadence_weeks else "assigned"
+
+
+def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> ImportPlan:
+    """What to write so that the journal reflects `pack`, given its `stored` assignments."""
+    from belonging_cli.content.packs import questions_json, version_key
+
+    mine = {a.id: a for a in stored if a.pack_id == pack.id}
+    previous = max((a.pack_version for a in mine.values()), key=version_key, default=None)
+    if previous is not None and version_key(pack.version) < version_key(previous):
+        raise BelongingError(
+            f"pack {pack.id} version {previous} is already imported; this file is the "
+            f"older version {pack.version}",
+            hint="ask your coach for the latest version",
+        )
+    newer = previous is None or version_key(pack.version) > version_key(previous)
+    today = now.date()
+    writes: list[Assignment] = []
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    for exercise in pack.exercises:
+        key = assignment_id(pack.id, exercise.id)
+        old = mine.get(key)
+        if old is None:
+            record = _new_assignment(pack, exercise, key, now)
+            writes.append(record)
+            added.append(key)
+            continue
+        due = old.due
+        if newer or old.status == "withdrawn":
+            due = next_due(exercise.due_date(today), old.times_done, exercise.cadence)
+        status = _status_after_update(old, exercise.cadence)
+        record = replace(
+            old,
+            pack_version=pack.version,
+            behaviour_id=exercise.behaviour,
+            title=exercise.title,
+            instructions=exercise.instructions,
+            due=due,
+            cadence_weeks=exercise.cadence,
+            minutes=exercise.minutes,
+            status=status,  # type: ignore[arg-type]
+            coach=pack.coach.name,
+            questions_json=questions_json(exercise),
+        )
+        if record == old:
+            unchanged.append(key)
+        else:
+            writes.append(record)
+            updated.append(key)
+    withdrawn: list[str] = []
+    in_pack = {assignment_id(pack.id, e.id) for e in pack.exercises}
+    for key, old in sorted(mine.items()):
+        if key not in in_pack and old.status != "withdrawn":
+            writes.append(replace(old, status="withdrawn"))
+            withdrawn.append(key)
+    return ImportPlan(
+        pack_id=pack.id,
+        version=pack.version,
+        previous_version=previous,
+        writes=tuple(writes),
+        added=tuple(added),
+        updated=tuple(updated),
+        withdrawn=tuple(withdrawn),
+        unchanged=tuple(unchanged),
+    )
+
+
+def _new_assignment(pack: Pack, exercise: Exercise, key: str, now: dt.datetime) -> Assignment:
+    from belonging_cli.content.packs import questions_json
+
+    return Assignment(
+        id=key,
+        pack_id=pack.id,
+        pack_version=pack.version,
+        exercise_id=exercise.id,
+        behaviour_id=exercise.behaviour,
+        title=exercise.title,
+        instructions=exercise.instructions,
+        imported_at=now,
+        due=exercise.due_date(now.date()),
+        cadence_weeks=exercise.cadence,
+        minutes=exercise.minutes,
+        coach=pack.coach.name,
+        questions_json=questions_json(exercise),
+    )

@@ -1,0 +1,68 @@
+"""Draw a roll-up as Markdown, HTML or JSON with the templates beside this module.
+
+HTML is rendered with autoescape on: every value from a bundle is text, never
+markup, so nothing a client's file holds can inject script into the page.
+Markdown escapes punctuation in values, so a name holding `|` or `#` cannot
+break a table or start a heading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from belonging_cli.coaching.rollup import Rollup
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+FORMATS = ("md", "html", "json")
+
+NONE = "\u2013"  # an en dash stands for "no value" in tables
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def md_text(value: object) -> str:
+    """A value as inline Markdown text: one line, punctuation escaped."""
+    if value is None:
+        return NONE
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def signed(value: int | float | None) -> str:
+    if value is None:
+        return NONE
+    return f"+{value}" if value > 0 else str(value)
+
+
+def number(value: object) -> str:
+    return NONE if value is None else str(value)
+
+
+def _environment(html: bool) -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["signed"] = signed
+    env.filters["num"] = number
+    return env
+
+
+def render(rollup: Rollup, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rollup.to_json(), indent=2, ensure_ascii=False) + "\n"
+    html = fmt == "html"
+    template = _environment(html).get_template("rollup.html.j2" if html else "rollup.md.j2")
+    return template.render(r=rollup)

@@ -1,0 +1,282 @@
+"""The coach's roll-up: many clients' bundles -> one picture, per client and across them.
+
+Pure: bundles in, plain dataclasses out; the templates in `render.py` draw them.
+"Today" is passed in, so that overdue exercises and quiet clients are judged
+as of the day the roll-up is made, not the day each bundle was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from belonging_cli.clock import iso_week
+from belonging_cli.coaching.bundle import Bundle, Rating
+
+QUIET_DAYS = 14  # "has not reflected for two weeks or more"
+
+
+@dataclass(frozen=True)
+class BehaviourRating:
+    behaviour_id: str
+    title: str
+    latest: int | None
+    change: int | None
+    label: str | None
+
+
+@dataclass(frozen=True)
+class OpenExperiment:
+    behaviour_id: str
+    behaviour_title: str | None
+    title: str | None  # None when the client kept it private
+    week: str
+
+
+@dataclass(frozen=True)
+class ExerciseCounts:
+    done: int = 0
+    due: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    name: str
+    source: str  # the file it came from
+    rubric: str  # "id version"
+    rubric_note: str | None  # set when it differs from the roll-up's rubric
+    period_start: dt.date
+    period_end: dt.date
+    sessions: int | None  # None when --since cuts into the bundle's period (not knowable)
+    weeks_reflected: int
+    weeks_in_period: int
+    last_reflection: dt.date | None
+    days_since_reflection: int | None
+    quiet: bool
+    ratings: tuple[BehaviourRating, ...]
+    exercises: ExerciseCounts | None
+    overdue_exercises: tuple[str, ...]
+    open_experiment: OpenExperiment | None
+    shared: bool
+
+
+@dataclass(frozen=True)
+class BehaviourSpread:
+    behaviour_id: str
+    title: str
+    clients: int
+    average: float | None
+    lowest: int | None
+    highest: int | None
+    stdev: float | None
+
+
+@dataclass(frozen=True)
+class OverdueExercise:
+    id: str
+    title: str
+    clients: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rollup:
+    generated_on: dt.date
+    since: dt.date | None
+    rubric: str
+    clients: tuple[ClientSummary, ...]
+    behaviours: tuple[BehaviourSpread, ...]
+    quiet_clients: tuple[str, ...]
+    overdue: tuple[OverdueExercise, ...]
+    skipped: tuple[str, ...] = field(default=())  # files that could not be read
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data = {"format": "belonging-rollup", "format_version": 1, **data}
+        return _jsonable(data)  # type: ignore[no-any-return]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | None]:
+    """Latest level and change (latest - first) over the weeks from `since_week` on."""
+    if since_week is None and not rating.series:
+        return rating.latest, rating.change
+    series = [p for p in rating.series if since_week is None or p.week >= since_week]
+    if not series:
+        return None, None
+    return series[-1].level, series[-1].level - series[0].level
+
+
+def summarise_client(
+    bundle: Bundle,
+    source: str,
+    today: dt.date,
+    since: dt.date | None,
+    reference_rubric: str,
+) -> ClientSummary:
+    since_week = iso_week(since) if since is not None and since > bundle.period.start else None
+    ratings = []
+    reflected_weeks: set[str] = set()
+    for rating in bundle.ratings:
+        latest, change = _window(rating, since_week)
+        reflected_weeks.update(
+            p.week for p in rating.series if since_week is None or p.week >= since_week
+        )
+        ratings.append(
+            BehaviourRating(
+                rating.behaviour_id,
+                rating.title,
+                latest,
+                change,
+                rating.latest_label if latest is not None else None,
+            )
+        )
+    if since_week is None:
+        sessions: int | None = bundle.summary.sessions_completed
+        weeks = bundle.summary.weeks_reflected
+        weeks_in_period = bundle.summary.weeks_in_period
+    else:
+        sessions = None
+        weeks = len(reflected_weeks)
+        assert since is not None
+        weeks_in_period = max(0, (bundle.period.end - since).days // 7 + 1)
+    last = bundle.summary.last_reflection
+    days = (today - last).days if last is not None else None
+    rubric = f"{bundle.rubric.id} {bundle.rubric.version}"
+    note = None
+    if rubric != reference_rubric:
+        note = f"made with rubric {rubric}; the roll-up compares against {reference_rubric}"
+    counts, overdue = _exercises(bundle, today)
+    open_exp = bundle.experiments.open
+    return ClientSummary(
+        name=bundle.person.name or _stem(source),
+        source=source,
+        rubric=rubric,
+        rubric_note=note,
+        period_start=bundle.period.start if since is None or since_week is None else since,
+        period_end=bundle.period.end,
+        sessions=sessions,
+        weeks_reflected=weeks,
+        weeks_in_period=weeks_in_period,
+        last_reflection=last,
+        days_since_reflection=days,
+        quiet=days is None or days >= QUIET_DAYS,
+        ratings=tuple(ratings),
+        exercises=counts,
+        overdue_exercises=overdue,
+        open_experiment=None
+        if open_exp is None
+        else OpenExperiment(
+            open_exp.behaviour_id,
+            open_exp.behaviour_title,
+            None if open_exp.private else open_exp.title,
+            open_exp.week,
+        ),
+        shared=bundle.shared,
+    )
+
+
+def _exercises(bundle: Bundle, today: dt.date) -> tuple[ExerciseCounts | None, tuple[str, ...]]:
+    """Counts judged as of today: an exercise due in the bundle may be overdue by now."""
+    if bundle.exercises is None:
+        return None, ()
+    done = due = 0
+    overdue: list[str] = []
+    for item in bundle.exercises.items:
+        if item.state == "done":
+            done += 1
+        elif item.state in ("due", "overdue"):
+            if item.due is not None and item.due < today:
+                overdue.append(item.id)
+            else:
+                due += 1
+    return ExerciseCounts(done, due, len(overdue)), tuple(overdue)
+
+
+def _stem(source: str) -> str:
+    from pathlib import Path
+
+    return Path(source).stem
+
+
+def build_rollup(
+    bundles: Sequence[tuple[str, Bundle]],
+    today: dt.date,
+    since: dt.date | None = None,
+    skipped: Sequence[str] = (),
+) -> Rollup:
+    """The roll-up of `(source, bundle)` pairs, in the order given."""
+    rubrics = Counter(f"{b.rubric.id} {b.rubric.version}" for _, b in bundles)
+    reference = rubrics.most_common(1)[0][0] if rubrics else ""
+    clients = tuple(summarise_client(b, src, today, since, reference) for src, b in bundles)
+    return Rollup(
+        generated_on=today,
+        since=since,
+        rubric=reference,
+        clients=clients,
+        behaviours=_spread(bundles, clients),
+        quiet_clients=tuple(c.name for c in clients if c.quiet),
+        overdue=_most_overdue(bundles, clients),
+        skipped=tuple(skipped),
+    )
+
+
+def _spread(
+    bundles: Sequence[tuple[str, Bundle]], clients: Sequence[ClientSummary]
+) -> tuple[BehaviourSpread, ...]:
+    """Per behaviour, across clients' latest ratings; behaviours in first-seen rubric order."""
+    titles: dict[str, str] = {}
+    levels: dict[str, list[int]] = {}
+    for client in clients:
+        for rating in client.ratings:
+            titles.setdefault(rating.behaviour_id, rating.title)
+            found = levels.setdefault(rating.behaviour_id, [])
+            if rating.latest is not None:
+                found.append(rating.latest)
+    result = []
+    for behaviour_id, title in titles.items():
+        values = levels[behaviour_id]
+        result.append(
+            BehaviourSpread(
+                behaviour_id=behaviour_id,
+                title=title,
+                clients=len(values),
+                average=round(statistics.fmean(values), 2) if values else None,
+                lowest=min(values) if values else None,
+                highest=max(values) if values else None,
+                stdev=round(statistics.pstdev(values), 2) if len(values) > 1 else None,
+            )
+        )
+    return tuple(result)
+
+
+def _most_overdue(
+    bundles: Sequence[tuple[str, Bundle]], clients: Sequence[ClientSummary]
+) -> tuple[OverdueExercise, ...]:
+    titles: dict[str, str] = {}
+    for _, bundle in bundles:
+        for item in bundle.exercises.items if bundle.exercises else ():
+            titles.setdefault(item.id, item.title)
+    who: dict[str, list[str]] = {}
+    for client in clients:
+        for exercise_id in client.overdue_exercises:
+            who.setdefault(exercise_id, []).append(client.name)
+    ranked = sorted(who.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple(
+        OverdueExercise(key, titles.get(key, key), len(names), tuple(names))
+        for key, names in ranked
+    )

@@ -1,0 +1,287 @@
+"""Exercise packs: the YAML files a coach writes and a client imports.
+
+A pack names its coach, carries a version (so a newer file can update an older
+import) and lists exercises. Each exercise works on one behaviour of the rubric
+in use, asks questions (the same step kinds as the reflection flows), and says
+how often (`once`, or `weekly for N weeks`) and by when (a date, or `7d` / `2w`
+counted from the day it is imported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+
+from belonging_cli.content.rubrics import Rubric, Short, Text
+from belonging_cli.content.source import Document, read_document, require_mapping
+from belonging_cli.content.validation import Strict, validate
+from belonging_cli.errors import ContentError, Problem
+
+FORMAT_VERSION = 1
+MAX_WEEKS = 52
+MAX_DUE_DAYS = 366
+
+_RELATIVE_DUE = re.compile(r"^(\d{1,3})\s*([dw])$")
+_CADENCE = re.compile(r"^weekly for (\d{1,2}) weeks?$")
+_VERSION = re.compile(r"^\d{1,6}(\.\d{1,6}){0,3}$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _slug(value: str) -> str:
+    if len(value) > 80 or not _SLUG.match(value):
+        raise ValueError(
+            f"use lower-case letters, digits and single hyphens, like first-month; found {value!r}"
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+Contact = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class Coach(Strict):
+    name: Short
+    contact: Contact | None = None
+
+
+class Question(Strict):
+    """One question of an exercise (the subset of flow step kinds an exercise needs)."""
+
+    id: Slug
+    kind: Literal["text", "long_text", "select", "checkbox", "confirm", "rate"]
+    question: Text
+    choices: list[Short] | None = Field(default=None, min_length=2, max_length=20)
+    optional: bool = False
+    private: bool = False
+
+    @field_validator("choices")
+    @classmethod
+    def _unique_choices(cls, choices: list[str] | None) -> list[str] | None:
+        if choices is not None and len(set(choices)) != len(choices):
+            raise ValueError("choices must be different from one another")
+        return choices
+
+    @model_validator(mode="after")
+    def _choices_fit_the_kind(self) -> Question:
+        needs_choices = self.kind in ("select", "checkbox")
+        if needs_choices and self.choices is None:
+            raise ValueError(f"a {self.kind} question needs `choices` (at least two)")
+        if not needs_choices and self.choices is not None:
+            raise ValueError(f"a {self.kind} question takes no `choices`")
+        return self
+
+
+def parse_cadence(value: object) -> int:
+    """`once` -> 1, `weekly for 4 weeks` -> 4 (how many times the exercise is done)."""
+    if not isinstance(value, str):
+        raise ValueError("expected `once` or `weekly for N weeks`")
+    text = " ".join(value.lower().split())
+    if text == "once":
+        return 1
+    match = _CADENCE.match(text)
+    if not match:
+        raise ValueError(f"expected `once` or `weekly for N weeks`, found {value!r}")
+    weeks = int(match[1])
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValueError(f"weekly exercises run for 1 to {MAX_WEEKS} weeks, found {weeks}")
+    return weeks
+
+
+def parse_due(value: object) -> dt.date | str:
+    """A date (2026-12-04) stays a date; `7d` / `2w` become the canonical `7d` / `14d`."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date like 2026-12-04, or a time from import like 7d or 2w")
+    text = value.strip().lower()
+    match = _RELATIVE_DUE.match(text)
+    if match:
+        days = int(match[1]) * (7 if match[2] == "w" else 1)
+        if not 0 < days <= MAX_DUE_DAYS:
+            raise ValueError(f"a due time must be 1 day to {MAX_DUE_DAYS} days, found {value!r}")
+        return f"{days}d"
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"expected a date like 2026-12-04, or a time from import like 7d or 2w, found {value!r}"
+        ) from None
+
+
+def parse_version(value: object) -> str:
+    """Pack versions are dotted numbers ("3", "1.2.0") so that newer is well defined."""
+    if isinstance(value, bool):
+        raise ValueError("expected a version like 1 or 1.2.0")
+    if isinstance(value, int):
+        value = str(value)
+    elif isinstance(value, float):
+        raise ValueError('write a dotted version in quotes, like "1.2", so YAML keeps it as is')
+    if not isinstance(value, str) or not _VERSION.match(value.strip()):
+        raise ValueError(f"expected a version like 1 or 1.2.0, found {value!r}")
+    return value.strip()
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Compare versions by their numbers: 1.10 is newer than 1.9."""
+    parts = [int(p) for p in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()  # 1.0 and 1 are the same version
+    return tuple(parts)
+
+
+class Exercise(Strict):
+    id: Slug
+    behaviour: Slug
+    title: Short
+    instructions: Text
+    questions: list[Question] = Field(min_length=1, max_length=30)
+    cadence: int = 1  # written `once` or `weekly for N weeks`; held as the number of times
+    due: dt.date | str | None = None  # a date, or a canonical relative time like "14d"
+    minutes: int | None = Field(default=None, ge=1, le=600)
+
+    @field_validator("cadence", mode="before")
+    @classmethod
+    def _cadence(cls, value: object) -> int:
+        return parse_cadence(value)
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, value: object) -> dt.date | str | None:
+        return None if value is None else parse_due(value)
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_question_ids(cls, questions: list[Question]) -> list[Question]:
+        ids = [q.id for q in questions]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"question ids must be unique; repeated: {', '.join(repeated)}")
+        return questions
+
+    def due_date(self, imported: dt.date) -> dt.date | None:
+        """The first due date, for a pack imported on `imported`."""
+        if self.due is None or isinstance(self.due, dt.date):
+            return self.due
+        return imported + dt.timedelta(days=int(self.due.removesuffix("d")))
+
+    def cadence_text(self) -> str:
+        return "once" if self.cadence == 1 else f"weekly for {self.cadence} weeks"
+
+
+class Pack(Strict):
+    format_version: Literal[1] = 1
+    id: Slug
+    title: Short
+    version: str
+    coach: Coach
+    client: Short | None = None
+    description: Text | None = None
+    exercises: list[Exercise] = Field(min_length=1, max_length=100)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version(cls, value: object) -> str:
+        return parse_version(value)
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+
+def check_references(doc: Document, rubric: Rubric) -> list[Problem]:
+    """Rules beyond one field, checked on the raw data so they show up alongside
+    field problems: exercise ids unique, behaviours known to the rubric in use."""
+    problems: list[Problem] = []
+    exercises = doc.data.get("exercises") if isinstance(doc.data, dict) else None
+    if not isinstance(exercises, list):
+        return problems
+    seen: set[str] = set()
+    for i, exercise in enumerate(exercises):
+        if not isinstance(exercise, dict):
+            continue
+        ident = exercise.get("id")
+        if isinstance(ident, str):
+            if ident in seen:
+                problems.append(
+                    doc.problem(("exercises", i, "id"), f"exercise id {ident!r} is used twice")
+                )
+            seen.add(ident)
+        behaviour = exercise.get("behaviour")
+        if isinstance(behaviour, str) and (behaviour.isdigit() or rubric.find(behaviour) is None):
+            problems.append(
+                doc.problem(
+                    ("exercises", i, "behaviour"),
+                    f"no behaviour {behaviour!r} in rubric {rubric.id} "
+                    f"{rubric.version}; one of: {', '.join(rubric.ids())}",
+                )
+            )
+    return problems
+
+
+def parse_pack(doc: Document, rubric: Rubric) -> Pack:
+    """Validate a read document as a pack for `rubric`; every problem at once."""
+    require_mapping(doc, "an exercise pack")
+    problems = check_references(doc, rubric)
+    try:
+        pack = validate(doc, Pack)
+    except ContentError as exc:
+        raise ContentError(exc.problems + problems) from None
+    if problems:
+        raise ContentError(problems)
+    return pack
+
+
+def load_pack(path: Path, rubric: Rubric) -> Pack:
+    return parse_pack(read_document(path), rubric)
+
+
+def validate_paths(paths: list[Path], rubric: Rubric) -> list[str]:
+    """Check pack files; returns one line per good file, or raises every problem found."""
+    problems: list[Problem] = []
+    checked: list[str] = []
+    for path in paths:
+        try:
+            pack = load_pack(path, rubric)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        count = len(pack.exercises)
+        checked.append(
+            f"{path}: pack {pack.id} version {pack.version}, "
+            f"{count} exercise{'s' if count != 1 else ''}"
+        )
+    if problems:
+        raise ContentError(problems)
+    return checked
+
+
+def questions_json(exercise: Exercise) -> str:
+    """The exercise's questions as stored with an assignment (stable JSON)."""
+    import json
+
+    data: list[dict[str, Any]] = [q.model_dump(exclude_none=True) for q in exercise.questions]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Coach",
+    "Exercise",
+    "Pack",
+    "Question",
+    "check_references",
+    "load_pack",
+    "parse_cadence",
+    "parse_due",
+    "parse_pack",
+    "parse_version",
+    "questions_json",
+    "validate_paths",
+    "version_key",
+]
