@@ -1,0 +1,316 @@
+"""Reflection flows: the steps of a session, loaded from YAML in `prompts/`.
+
+A flow is data: a list of steps, each of one kind (a question, a rating, the
+focus choice, prompts drawn from the rubric...). The session engine turns the
+steps into questions; this module only says what a valid flow is. See
+docs/flows.md for the format, with examples.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
+from belonging_cli.content.source import Document, read_document, require_mapping
+from belonging_cli.content.validation import Strict, validate
+from belonging_cli.errors import BelongingError, ContentError, Problem
+
+FLOWS_ENV = "BELONGING_FLOWS"
+DEFAULT_FLOW = "weekly"
+
+StepKind = Literal[
+    "text",  # one line of text
+    "long_text",  # a paragraph (multi-line, or $EDITOR)
+    "select",  # one of `choices`
+    "checkbox",  # any of `choices`
+    "confirm",  # yes / no
+    "scale",  # a number 1..N, each point labelled by `labels`
+    "rate",  # one behaviour rated 1-5 against its level descriptors
+    "pulse",  # every behaviour of the rubric rated 1-5 (ids `<step>.<behaviour>`)
+    "review",  # each open experiment: tried? what happened? what did you learn?
+    "focus",  # choose the behaviour to reflect on (a suggestion first)
+    "reflect",  # `count` prompts of the focus behaviour, rotating (ids `<step>.1`...)
+    "experiment",  # next week's experiment: one of the rubric's, or your own
+    "tags",  # a few words to find the session by later
+    "recap",  # shows the last `days` of ratings and experiments; asks nothing
+]
+
+# Which optional fields each kind uses; anything else set on a step is a mistake.
+KIND_FIELDS: dict[str, frozenset[str]] = {
+    "text": frozenset({"question", "help", "private", "default"}),
+    "long_text": frozenset({"question", "help", "private"}),
+    "select": frozenset({"question", "help", "choices", "default"}),
+    "checkbox": frozenset({"question", "help", "choices"}),
+    "confirm": frozenset({"question", "help", "default"}),
+    "scale": frozenset({"question", "help", "labels", "default"}),
+    "rate": frozenset({"question", "help", "behaviour", "evidence", "private"}),
+    "pulse": frozenset({"question", "help", "evidence", "private"}),
+    "review": frozenset({"help", "private"}),
+    "focus": frozenset({"question", "help"}),
+    "reflect": frozenset({"help", "count", "private"}),
+    "experiment": frozenset({"question", "help", "behaviour"}),
+    "tags": frozenset({"question", "help"}),
+    "recap": frozenset({"help", "days"}),
+}
+# Kinds that need a question of their own (the others have a built-in wording).
+NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
+COMMON_FIELDS = frozenset({"id", "kind", "optional", "when"})
+
+ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class Choice(Strict):
+    value: ChoiceValue
+    label: Short | None = None
+
+    @property
+    def title(self) -> str:
+        return self.label or self.value
+
+
+class Condition(Strict):
+    """Ask a step only when an earlier answer fits: `{step: balance, at_most: 2}`."""
+
+    step: DottedId
+    equals: str | int | bool | None = None
+    not_equals: str | int | bool | None = None
+    in_: list[str | int] | None = Field(default=None, alias="in")
+    at_least: int | None = None
+    at_most: int | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = [
+            self.equals,
+            self.not_equals,
+            self.in_,
+            self.at_least,
+            self.at_most,
+            self.answered,
+        ]
+        if sum(t is not None for t in tests) != 1:
+            raise ValueError(
+                "a condition needs exactly one of equals, not_equals, in, at_least, "
+                "at_most, answered"
+            )
+        return self
+
+
+class Step(Strict):
+    id: DottedId
+    kind: StepKind
+    question: Text | None = None
+    help: Text | None = None
+    optional: bool = False
+    private: bool | None = None  # None: the kind's default (see docs/flows.md)
+    when: Condition | None = None
+    choices: list[Choice] | None = Field(default=None, min_length=2, max_length=30)
+    labels: list[Short] | None = Field(default=None, min_length=2, max_length=10)
+    default: str | int | bool | None = None
+    behaviour: Slug | None = None  # a behaviour id, or "focus" for the session's focus
+    evidence: Literal["moved", "always", "never"] | None = None
+    count: int | None = Field(default=None, ge=1, le=10)
+    days: int | None = Field(default=None, ge=7, le=366)
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> Step:
+        allowed = KIND_FIELDS[self.kind] | COMMON_FIELDS
+        for name in sorted(self.model_fields_set - allowed):
+            raise ValueError(f"`{name}` is not used by a {self.kind} step")
+        if self.kind in NEEDS_QUESTION and self.question is None:
+            raise ValueError(f"a {self.kind} step needs a `question`")
+        if self.kind in ("select", "checkbox") and not self.choices:
+            raise ValueError(f"a {self.kind} step needs `choices`")
+        if self.kind == "scale" and not self.labels:
+            raise ValueError("a scale step needs `labels` (one per point, lowest first)")
+        if self.choices:
+            values = [c.value for c in self.choices]
+            if len(set(values)) != len(values):
+                raise ValueError("choice values must be unique")
+        self._check_default()
+        return self
+
+    def _check_default(self) -> None:
+        if self.default is None:
+            return
+        if self.kind == "confirm" and not isinstance(self.default, bool):
+            raise ValueError("the default of a confirm step is true or false")
+        if self.kind == "select" and self.default not in [c.value for c in self.choices or ()]:
+            raise ValueError("the default must be one of the choices' values")
+        if self.kind == "scale" and not (
+            isinstance(self.default, int)
+            and not isinstance(self.default, bool)
+            and 1 <= self.default <= len(self.labels or ())
+        ):
+            raise ValueError(f"the default must be a number 1 to {len(self.labels or ())}")
+        if self.kind == "text" and not isinstance(self.default, str):
+            raise ValueError("the default of a text step is text")
+
+    @property
+    def is_private(self) -> bool:
+        """The privacy default: text about other people is private unless the flow says not."""
+        if self.private is not None:
+            return self.private
+        return self.kind == "review"
+
+
+class Flow(Strict):
+    id: Slug
+    title: Short
+    description: Text
+    minutes: int = Field(ge=1, le=120)
+    intro: Text | None = None
+    outro: Text | None = None
+    needs_behaviour: bool = False  # run with --behaviour (or ask for one at the focus step)
+    steps: list[Step] = Field(min_length=1)
+
+    @field_validator("steps")
+    @classmethod
+    def _unique_ids(cls, steps: list[Step]) -> list[Step]:
+        seen: set[str] = set()
+        has_focus = False
+        for step in steps:
+            if step.id in seen:
+                raise ValueError(f"step id {step.id!r} is used twice")
+            seen.add(step.id)
+            if step.when is not None and step.when.step.split(".")[0] not in seen - {step.id}:
+                raise ValueError(
+                    f"step {step.id!r}: its condition refers to {step.when.step!r}, "
+                    "which is not an earlier step"
+                )
+            if _needs_focus(step) and not has_focus:
+                raise ValueError(
+                    f"step {step.id!r} works on the focus behaviour: put a focus step before it"
+                )
+            has_focus = has_focus or step.kind == "focus"
+        return steps
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+def _needs_focus(step: Step) -> bool:
+    if step.kind == "reflect":
+        return True
+    if step.kind == "experiment":
+        return step.behaviour in (None, "focus")
+    return step.kind == "rate" and step.behaviour in (None, "focus")
+
+
+class FlowSet:
+    """The flows of one folder, by id, in file-name order."""
+
+    def __init__(self, flows: Iterable[Flow], folder: Path) -> None:
+        self.flows = tuple(flows)
+        self.folder = folder
+        self._by_id = {f.id: f for f in self.flows}
+
+    def ids(self) -> list[str]:
+        return [f.id for f in self.flows]
+
+    def get(self, flow_id: str) -> Flow:
+        found = self._by_id.get(flow_id)
+        if found is None:
+            raise BelongingError(
+                f"no flow {flow_id!r} in {self.folder}",
+                hint=f"the flows are: {', '.join(self.ids())}",
+            )
+        return found
+
+
+def flows_folder(option: Path | None = None) -> Path:
+    """The flows folder in use: `--flows`, then BELONGING_FLOWS, then config, then built-in."""
+    if option is not None:
+        return option
+    env = os.environ.get(FLOWS_ENV)
+    if env:
+        return Path(env).expanduser()
+    from belonging_cli.config import load_config
+
+    configured = load_config().flows
+    if configured is not None:
+        return Path(configured).expanduser()
+    from belonging_cli.resources import packaged_dir
+
+    return packaged_dir("prompts")
+
+
+def load_flows(folder: Path | None = None) -> FlowSet:
+    """Load and validate every flow in the folder; all problems at once."""
+    folder = flows_folder(folder)
+    if not folder.is_dir():
+        raise BelongingError(f"flows folder not found: {folder}")
+    problems: list[Problem] = []
+    flows: list[Flow] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            flow, doc = load_flow_document(path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        if flow.id in seen:
+            problems.append(
+                doc.problem(("id",), f"flow id {flow.id!r} is already used in {seen[flow.id]}")
+            )
+            continue
+        seen[flow.id] = str(path)
+        flows.append(flow)
+    if not flows and not problems:
+        problems.append(Problem(str(folder), 1, 1, "", "no flow files (*.yaml) found"))
+    if problems:
+        raise ContentError(problems)
+    return FlowSet(flows, folder)
+
+
+def load_flow_document(path: Path) -> tuple[Flow, Document]:
+    doc = read_document(path)
+    require_mapping(doc, "a flow")
+    return validate(doc, Flow), doc
+
+
+def check_against_rubric(flow: Flow, behaviour_ids: Iterable[str], doc: Document) -> list[Problem]:
+    """Behaviours a flow names must exist in the rubric in use."""
+    known = set(behaviour_ids) | {"focus"}
+    return [
+        doc.problem(("steps", i, "behaviour"), f"no behaviour {step.behaviour!r} in the rubric")
+        for i, step in enumerate(flow.steps)
+        if step.behaviour is not None and step.behaviour not in known
+    ]
+
+
+def validate_flow_paths(paths: Iterable[Path], behaviour_ids: Iterable[str]) -> list[str]:
+    """Validate flow files and folders; returns what was checked, or raises all problems."""
+    ids = list(behaviour_ids)
+    problems: list[Problem] = []
+    checked: list[str] = []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+            if not found:
+                problems.append(Problem(str(path), 1, 1, "", "no flow files (*.yaml) found"))
+            files.extend(found)
+        else:
+            files.append(path)
+    for path in files:
+        try:
+            flow, doc = load_flow_document(path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        found_problems = check_against_rubric(flow, ids, doc)
+        problems.extend(found_problems)
+        if not found_problems:
+            checked.append(f"{path}: flow {flow.id}, {len(flow.steps)} steps")
+    if problems:
+        raise ContentError(problems)
+    return checked

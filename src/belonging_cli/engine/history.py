@@ -1,0 +1,119 @@
+"""What the engine remembers from earlier sessions: ratings, prompts used, experiments.
+
+Pure functions over journal records; the journal itself is never touched here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
+from belonging_cli.journal.records import Experiment, Session
+
+_EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class History:
+    """The journal as the engine needs it."""
+
+    sessions: tuple[Session, ...] = ()  # completed sessions, any order
+    open_experiments: tuple[Experiment, ...] = ()
+    assigned_behaviours: tuple[str, ...] = ()  # from a coach's open exercises, most urgent first
+
+    def newest_first(self) -> list[Session]:
+        return sorted(self.sessions, key=lambda s: (s.week, s.started_at), reverse=True)
+
+    def last_rating(self, behaviour_id: str, before_week: str | None = None) -> int | None:
+        """The most recent rating of a behaviour (in a week before `before_week`, if given)."""
+        for session in self.newest_first():
+            if before_week is not None and session.week > before_week:
+                continue
+            rating = session.rating(behaviour_id)
+            if rating is not None:
+                return rating.level
+        return None
+
+    def last_explored(self, behaviour_id: str) -> dt.datetime | None:
+        for session in self.newest_first():
+            if session.focus_behaviour_id == behaviour_id:
+                return session.started_at
+        return None
+
+    def experiments_to_review(self, week: str) -> list[Experiment]:
+        """Open experiments meant for this week or earlier, oldest first."""
+        due = [e for e in self.open_experiments if e.week <= week]
+        return sorted(due, key=lambda e: (e.week, e.created_at))
+
+
+def choose_prompts(
+    behaviour: Behaviour,
+    sessions: Iterable[Session],
+    count: int,
+    exclude: Sequence[str] = (),
+) -> list[Prompt]:
+    """`count` prompts of a behaviour, none repeating until all of them were used.
+
+    Each prompt's uses are counted across the journal; the least used come first
+    (ties: the longest ago, then rubric order), so every prompt is asked once
+    before any is asked twice, and prompts added to the rubric later come up next.
+    """
+    uses: Counter[str] = Counter()
+    last: dict[str, dt.datetime] = {}
+    for session in sessions:
+        for answer in session.answers:
+            if answer.prompt_id and answer.behaviour_id == behaviour.id:
+                uses[answer.prompt_id] += 1
+                last[answer.prompt_id] = max(last.get(answer.prompt_id, _EPOCH), session.started_at)
+    order = {p.id: i for i, p in enumerate(behaviour.prompts)}
+    candidates = [p for p in behaviour.prompts if p.id not in exclude]
+    candidates.sort(key=lambda p: (uses[p.id], last.get(p.id, _EPOCH), order[p.id]))
+    return candidates[:count]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    behaviour_id: str
+    reason: str
+
+
+def suggest_focus(rubric: Rubric, history: History, ratings: dict[str, int]) -> Suggestion:
+    """The behaviour to suggest for a deep look this week.
+
+    A coach's assignment comes first; else the lowest rated (this session's
+    ratings, else the latest earlier ones), ties going to the one explored
+    longest ago; else the behaviour explored longest ago (never explored first).
+    """
+    known = set(rubric.ids())
+    for behaviour_id in history.assigned_behaviours:
+        if behaviour_id in known:
+            return Suggestion(behaviour_id, "your coach's exercise")
+
+    def explored(behaviour_id: str) -> dt.datetime:
+        return history.last_explored(behaviour_id) or _EPOCH
+
+    levels = {b: ratings.get(b) if b in ratings else history.last_rating(b) for b in rubric.ids()}
+    rated = {b: level for b, level in levels.items() if level is not None}
+    if rated:
+        order = rubric.ids()
+        best = min(rated, key=lambda b: (rated[b], explored(b), order.index(b)))
+        return Suggestion(best, f"your lowest rating ({rated[best]} {rubric.label(rated[best])})")
+    best = min(rubric.ids(), key=lambda b: (explored(b), rubric.ids().index(b)))
+    return Suggestion(best, "the one you explored longest ago")
+
+
+def trend(
+    rubric: Rubric, sessions: Iterable[Session], since: dt.date
+) -> list[tuple[Behaviour, list[int]]]:
+    """Each behaviour's ratings since a date, oldest first."""
+    recent = sorted(
+        (s for s in sessions if s.started_at.date() >= since), key=lambda s: s.started_at
+    )
+    rows = []
+    for behaviour in rubric.behaviours:
+        levels = [r.level for s in recent if (r := s.rating(behaviour.id)) is not None]
+        rows.append((behaviour, levels))
+    return rows

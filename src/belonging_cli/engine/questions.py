@@ -1,0 +1,48 @@
+"""What the engine asks: plain questions a terminal (or an answers file) can answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from belonging_cli.journal.records import AnswerValue
+
+# How a question is put to the user. `rate` is a select over levels 1-5 with the
+# level descriptors shown; `experiment` is a select whose last choice lets the
+# user type their own; `info` shows lines and asks nothing.
+AskKind = Literal[
+    "text", "long_text", "select", "checkbox", "confirm", "scale", "rate", "experiment", "info"
+]
+
+OWN_CHOICE = "own"  # the value of "something of my own" in an experiment choice
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str | int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str  # the step id answers are filed under: "pulse.protect-time", "reflect.2"
+    ask: AskKind
+    message: str
+    kind: str  # the flow step's kind, stored as Answer.kind
+    help: str | None = None
+    details: tuple[str, ...] = ()  # shown above the question (level descriptors...)
+    choices: tuple[Choice, ...] = ()
+    default: AnswerValue = None
+    optional: bool = False
+    # For free text: whether the answer is private unless the user flips it.
+    # None for answers that are not free text.
+    private: bool | None = None
+    behaviour_id: str | None = None
+    prompt_id: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.ask in ("text", "long_text")
+
+    def choice_values(self) -> list[str | int]:
+        return [c.value for c in self.choices]
