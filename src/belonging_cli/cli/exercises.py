@@ -1,9 +1,189 @@
-"""`belonging exercises`: (being built)."""
+"""`belonging exercises ...`: the exercises a coach sent, imported from a pack and done here."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from belonging_cli.cli.options import JsonOption, RubricsOption
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from belonging_cli.journal.records import Assignment
+
+app = typer.Typer(
+    help="Exercises from your coach: import a pack, see what is due, do one.",
+    no_args_is_help=True,
+)
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(help="The exercise: pack/exercise, or the exercise id alone when unique."),
+]
+
+
+def register(main: typer.Typer) -> None:
+    """Add `belonging exercises` to the main app."""
+    main.add_typer(app, name="exercises")
+
+
+def _today() -> dt.date:
+    from belonging_cli import clock
+
+    return clock.now().date()
+
+
+@app.command("import")
+def import_pack(
+    pack_file: Annotated[Path, typer.Argument(help="The pack file (YAML) from your coach.")],
+    rubrics: RubricsOption = None,
+) -> None:
+    """Import a coach's pack; importing a newer version updates it and keeps your answers."""
+    from belonging_cli import clock
+    from belonging_cli.cli.output import info
+    from belonging_cli.coaching.importing import plan_import
+    from belonging_cli.content.packs import load_pack
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.journal import open_journal
+
+    pack = load_pack(pack_file, load_rubric(rubrics))
+    with open_journal() as journal:
+        plan = plan_import(pack, journal.assignments(), clock.now())
+        for record in plan.writes:
+            journal.upsert_assignment(record)
+    info(plan.summary())
+    if plan.writes:
+        info("see them with `belonging exercises list`")
+
+
+def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
+    from belonging_cli.coaching.progress import state
+
+    return {
+        "id": a.id,
+        "title": a.title,
+        "behaviour_id": a.behaviour_id,
+        "state": state(a, today),
+        "due": a.due.isoformat() if a.due else None,
+        "cadence_weeks": a.cadence_weeks,
+        "times_done": a.times_done,
+        "minutes": a.minutes,
+        "coach": a.coach,
+        "pack_id": a.pack_id,
+        "pack_version": a.pack_version,
+        "completed_at": a.completed_at.isoformat() if a.completed_at else None,
+    }
+
+
+@app.command("list")
+def list_exercises(
+    show_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Include done, dropped and withdrawn ones.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """List your exercises: overdue and due first, with due dates."""
+    from belonging_cli.coaching.progress import sort_for_listing, state
+    from belonging_cli.journal import open_journal
+
+    today = _today()
+    with open_journal() as journal:
+        items = sort_for_listing(journal.assignments(), today)
+    if not show_all and not as_json:
+        items = [a for a in items if state(a, today) in ("due", "overdue")] or items
+    if as_json:
+        from belonging_cli.cli.output import print_json
+
+        print_json({"exercises": [_row(a, today) for a in items]})
+        return
+    from belonging_cli.cli.output import console
+
+    if not items:
+        console().print(
+            "No exercises yet. When your coach sends a pack: `belonging exercises import FILE`."
+        )
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="Exercises from your coach", title_justify="left")
+    table.add_column("id", no_wrap=True, min_width=12)  # typed back: keep it whole
+    table.add_column("title", ratio=1)  # the behaviour is in `show` and --json
+    for column in ("state", "due", "done"):
+        table.add_column(column, no_wrap=True)
+    for a in items:
+        current = state(a, today)
+        shown = f"[bold red]{current}[/]" if current == "overdue" else current
+        done = f"{a.times_done}/{a.cadence_weeks}"
+        due = a.due.isoformat() if a.due else "-"
+        table.add_row(escape(a.id), escape(a.title), shown, due, done)
+    console().print(table)
+
+
+@app.command("show")
+def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
+    """Show one exercise: instructions, questions, due date and how often."""
+    import json
+
+    from belonging_cli.coaching.progress import resolve
+    from belonging_cli.journal import open_journal
+
+    today = _today()
+    with open_journal() as journal:
+        found = resolve(exercise, journal.assignments())
+    questions = json.loads(found.questions_json)
+    if as_json:
+        from belonging_cli.cli.output import print_json
+
+        print_json(
+            {**_row(found, today), "instructions": found.instructions, "questions": questions}
+        )
+        return
+    from rich.markup import escape
+
+    from belonging_cli.cli.output import console
+    from belonging_cli.coaching.progress import state
+
+    out = console()
+    row = _row(found, today)
+    out.print(f"[bold]{escape(found.title)}[/bold]  [dim]({escape(found.id)})[/dim]")
+    how_often = "once" if found.cadence_weeks == 1 else f"weekly for {found.cadence_weeks} weeks"
+    facts = [
+        f"behaviour: {found.behaviour_id}",
+        f"state: {state(found, today)}",
+        f"due: {row['due'] or 'no date'}",
+        f"{how_often}, done {found.times_done}",
+    ]
+    if found.minutes:
+        facts.append(f"about {found.minutes} min")
+    if found.coach:
+        facts.append(f"from {found.coach}")
+    out.print(escape(" · ".join(facts)))
+    out.print(f"\n{escape(found.instructions)}\n")
+    out.print("[bold]Questions[/bold]")
+    for q in questions:
+        text = q.get("question") or q.get("text") or q.get("id")
+        out.print(f"  • {escape(str(text))} [dim]({escape(str(q.get('kind')))})[/dim]")
+    if found.status == "assigned":
+        out.print(f"\nDo it: belonging exercises do {escape(found.id)}")
+
+
+@app.command("drop")
+def drop(exercise: IdArgument) -> None:
+    """Drop an exercise you will not do; your answers so far are kept."""
+    from dataclasses import replace
+
+    from belonging_cli.cli.output import info
+    from belonging_cli.coaching.progress import resolve
+    from belonging_cli.errors import BelongingError
+    from belonging_cli.journal import open_journal
+
+    with open_journal() as journal:
+        found = resolve(exercise, journal.assignments())
+        if found.status != "assigned":
+            raise BelongingError(f"{found.id} is already {found.status}; nothing to drop")
+        journal.upsert_assignment(replace(found, status="dropped"))
+    info(f"dropped {found.id}; importing a newer version of the pack will not bring it back")
