@@ -206,3 +206,22 @@ def test_due_parser_accepts_or_explains(value: object) -> None:
         assert "expected" in str(exc) or "due time" in str(exc)
         return
     assert isinstance(parsed, dt.date) or (parsed.endswith("d") and parsed[:-1].isdigit())
+
+
+def test_questions_are_flow_steps_an_exercise_can_use(tmp_path: Path) -> None:
+    text = (
+        "id: p\ntitle: t\nversion: 1\ncoach: {name: Sam}\nexercises:\n"
+        "  - id: e\n    behaviour: protect-time\n    title: t\n    instructions: i\n"
+        "    questions:\n"
+        "      - {id: a, kind: select, question: q, choices: [1, 2]}\n"
+        "      - {id: b, kind: rate, behaviour: nope}\n"
+        "      - {id: c, kind: pulse}\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        parse_pack(parse_text(text, "p.yaml"), RUBRIC)
+    lines = caught.value.lines()
+    assert any(
+        line.startswith("p.yaml:12:") and "behaviour: no behaviour 'nope'" in line for line in lines
+    )
+    assert any("cannot use a pulse step" in line for line in lines)
+    assert not any("questions[0]" in line for line in lines)  # plain choices are fine

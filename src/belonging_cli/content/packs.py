@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from belonging_cli.content.flows import Step
 from belonging_cli.content.rubrics import Rubric, Short, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import Strict, validate
@@ -49,31 +50,20 @@ class Coach(Strict):
     contact: Contact | None = None
 
 
-class Question(Strict):
-    """One question of an exercise (the subset of flow step kinds an exercise needs)."""
-
-    id: Slug
-    kind: Literal["text", "long_text", "select", "checkbox", "confirm", "rate"]
-    question: Text
-    choices: list[Short] | None = Field(default=None, min_length=2, max_length=20)
-    optional: bool = False
-    private: bool = False
-
-    @field_validator("choices")
-    @classmethod
-    def _unique_choices(cls, choices: list[str] | None) -> list[str] | None:
-        if choices is not None and len(set(choices)) != len(choices):
-            raise ValueError("choices must be different from one another")
-        return choices
-
-    @model_validator(mode="after")
-    def _choices_fit_the_kind(self) -> Question:
-        needs_choices = self.kind in ("select", "checkbox")
-        if needs_choices and self.choices is None:
-            raise ValueError(f"a {self.kind} question needs `choices` (at least two)")
-        if not needs_choices and self.choices is not None:
-            raise ValueError(f"a {self.kind} question takes no `choices`")
-        return self
+# The flow step kinds an exercise can use. `rate`, `reflect` and `experiment` work
+# on the exercise's behaviour; the weekly flow's own kinds (pulse, review, focus,
+# tags, recap) make no sense inside an exercise.
+EXERCISE_KINDS = (
+    "text",
+    "long_text",
+    "select",
+    "checkbox",
+    "confirm",
+    "scale",
+    "rate",
+    "reflect",
+    "experiment",
+)
 
 
 def parse_cadence(value: object) -> int:
@@ -136,12 +126,22 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
+def _with_choice_mappings(question: object) -> object:
+    if not isinstance(question, dict) or not isinstance(question.get("choices"), list):
+        return question
+    choices = [
+        {"value": str(c)} if isinstance(c, (str, int)) and not isinstance(c, bool) else c
+        for c in question["choices"]
+    ]
+    return {**question, "choices": choices}
+
+
 class Exercise(Strict):
     id: Slug
     behaviour: Slug
     title: Short
     instructions: Text
-    questions: list[Question] = Field(min_length=1, max_length=30)
+    questions: list[Step] = Field(min_length=1, max_length=30)
     cadence: int = 1  # written `once` or `weekly for N weeks`; held as the number of times
     due: dt.date | str | None = None  # a date, or a canonical relative time like "14d"
     minutes: int | None = Field(default=None, ge=1, le=600)
@@ -156,13 +156,27 @@ class Exercise(Strict):
     def _due(cls, value: object) -> dt.date | str | None:
         return None if value is None else parse_due(value)
 
+    @field_validator("questions", mode="before")
+    @classmethod
+    def _plain_choices(cls, questions: object) -> object:
+        """Coaches may write `choices: [yes, no]`; flows spell `{value: yes}`."""
+        if not isinstance(questions, list):
+            return questions
+        return [_with_choice_mappings(q) for q in questions]
+
     @field_validator("questions")
     @classmethod
-    def _unique_question_ids(cls, questions: list[Question]) -> list[Question]:
+    def _exercise_steps(cls, questions: list[Step]) -> list[Step]:
         ids = [q.id for q in questions]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"question ids must be unique; repeated: {', '.join(repeated)}")
+        for q in questions:
+            if q.kind not in EXERCISE_KINDS:
+                raise ValueError(
+                    f"question {q.id!r}: an exercise cannot use a {q.kind} step "
+                    f"(use one of: {', '.join(EXERCISE_KINDS)})"
+                )
         return questions
 
     def due_date(self, imported: dt.date) -> dt.date | None:
@@ -212,15 +226,25 @@ def check_references(doc: Document, rubric: Rubric) -> list[Problem]:
                     doc.problem(("exercises", i, "id"), f"exercise id {ident!r} is used twice")
                 )
             seen.add(ident)
-        behaviour = exercise.get("behaviour")
-        if isinstance(behaviour, str) and (behaviour.isdigit() or rubric.find(behaviour) is None):
-            problems.append(
-                doc.problem(
-                    ("exercises", i, "behaviour"),
-                    f"no behaviour {behaviour!r} in rubric {rubric.id} "
-                    f"{rubric.version}; one of: {', '.join(rubric.ids())}",
+        places: list[tuple[tuple[str | int, ...], object]] = [
+            (("exercises", i, "behaviour"), exercise.get("behaviour"))
+        ]
+        questions = exercise.get("questions")
+        for j, question in enumerate(questions if isinstance(questions, list) else []):
+            if isinstance(question, dict) and question.get("behaviour") not in (None, "focus"):
+                where = ("exercises", i, "questions", j, "behaviour")
+                places.append((where, question.get("behaviour")))
+        for loc, behaviour in places:
+            if isinstance(behaviour, str) and (
+                behaviour.isdigit() or rubric.find(behaviour) is None
+            ):
+                problems.append(
+                    doc.problem(
+                        loc,
+                        f"no behaviour {behaviour!r} in rubric {rubric.id} "
+                        f"{rubric.version}; one of: {', '.join(rubric.ids())}",
+                    )
                 )
-            )
     return problems
 
 
@@ -265,16 +289,18 @@ def questions_json(exercise: Exercise) -> str:
     """The exercise's questions as stored with an assignment (stable JSON)."""
     import json
 
-    data: list[dict[str, Any]] = [q.model_dump(exclude_none=True) for q in exercise.questions]
+    data: list[dict[str, Any]] = [
+        q.model_dump(mode="json", exclude_unset=True, by_alias=True) for q in exercise.questions
+    ]
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 __all__ = [
+    "EXERCISE_KINDS",
     "FORMAT_VERSION",
     "Coach",
     "Exercise",
     "Pack",
-    "Question",
     "check_references",
     "load_pack",
     "parse_cadence",
