@@ -37,6 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     debug = _wants_debug(args)
     try:
+        from belonging_cli.cli.status import FAST_ARGS
+
+        if args in FAST_ARGS:
+            from belonging_cli.cli.status import run_fast
+
+            run_fast(args)
+            return EXIT_OK
         import typer
 
         from belonging_cli.cli.app import app

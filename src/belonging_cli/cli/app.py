@@ -70,4 +70,7 @@ def root(
 
     paths.set_home(home)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        # No command: what is due and the most useful next command, not the help.
+        from belonging_cli.cli.status import show_status
+
+        show_status(bare=True)

@@ -1,9 +1,91 @@
-"""`belonging status`: (being built)."""
+"""`belonging status` (and bare `belonging`): what is due, the streak, what waits.
+
+The most-run command, so its path imports no rich, pydantic or jinja2: plain
+lines, bold only on a terminal without NO_COLOR. What it says is decided in
+habits.py; this module reads the inputs and prints.
+"""
 
 from __future__ import annotations
 
-import typer
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
+
+    from belonging_cli.habits import Status
+
+# Bare `belonging`, `belonging status` and `status --json`: main.py runs these
+# without typer, whose import (with the pydantic it pulls in) costs ~100 ms.
+FAST_ARGS: tuple[list[str], ...] = ([], ["status"], ["status", "--json"])
+
+LABEL_WIDTH = 12
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+    import typer
+
+    @app.command("status")
+    def status(
+        as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    ) -> None:
+        """When the next reflection is due, your streak, the open experiment, what waits."""
+        show_status(as_json=as_json)
+
+
+def run_fast(args: list[str]) -> None:
+    """Status as main.py's fast path runs it: one of FAST_ARGS."""
+    show_status(as_json="--json" in args, bare=not args)
+
+
+def show_status(*, as_json: bool = False, bare: bool = False) -> None:
+    """Print the status; `bare` (no command given) also points at the help."""
+    current = current_status()
+    if as_json:
+        from belonging_cli.cli.output import print_json
+
+        print_json(current.to_json())
+        return
+    lines = render(current, bold=_wants_bold())
+    if bare:
+        lines.append("All commands: belonging --help")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def current_status() -> Status:
+    from belonging_cli import clock, paths
+    from belonging_cli.config import load_config
+    from belonging_cli.habits import Schedule, build_status
+    from belonging_cli.journal.light import read_status_inputs
+
+    config = load_config()
+    zone = config.zone()
+    schedule = Schedule(config.weekday_number(), config.time_of_day(), zone)
+    inputs = read_status_inputs(paths.journal_path())
+    return build_status(inputs, clock.now(zone), schedule)
+
+
+def _wants_bold() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def render(s: Status, *, bold: bool = False) -> list[str]:
+    """Plain lines: a label, what it says, and under it `run:` the command to act."""
+
+    def strong(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if bold else text
+
+    out = [f"Week {s.this_week} ({s.zone}), {s.now:%a} {s.now.day} {s.now:%b %H:%M}", ""]
+    previous = ""
+    for line in s.lines():
+        label = "" if line.label == previous else line.label  # one label per group
+        previous = line.label
+        out.append(strong(label.ljust(LABEL_WIDTH)) + line.text)
+        if line.command:
+            out.append(" " * LABEL_WIDTH + f"run: {line.command}")
+    out += ["", f"Next: {strong(s.next_command())}"]
+    return out
