@@ -53,6 +53,7 @@ class Coach(Strict):
 # The flow step kinds an exercise can use. `rate`, `reflect` and `experiment` work
 # on the exercise's behaviour; the weekly flow's own kinds (pulse, review, focus,
 # tags, recap) make no sense inside an exercise.
+RESERVED_ID = "exercise-focus"  # the hidden focus step `exercises do` adds
 EXERCISE_KINDS = (
     "text",
     "long_text",
@@ -172,6 +173,8 @@ class Exercise(Strict):
         if repeated:
             raise ValueError(f"question ids must be unique; repeated: {', '.join(repeated)}")
         for q in questions:
+            if q.id == RESERVED_ID:
+                raise ValueError(f"the question id {RESERVED_ID!r} is reserved; choose another")
             if q.kind not in EXERCISE_KINDS:
                 raise ValueError(
                     f"question {q.id!r}: an exercise cannot use a {q.kind} step "
