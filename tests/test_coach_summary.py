@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from belonging_cli.coaching.bundle import BadBundle, parse_bundle
 from belonging_cli.coaching.rollup import build_rollup
@@ -183,3 +186,59 @@ def test_parse_bundle_rejects_strings_for_numbers() -> None:
     problem = caught.value.problem
     assert problem.field == "ratings[0].latest"
     assert problem.line > 1
+
+
+# -- the bundle parser under fuzzing: a Bundle or one located problem, never a crash
+
+_json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(allow_nan=False),
+        st.text(max_size=20),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data[:2]):
+            found += _paths(value, (*prefix, i))
+    return found
+
+
+BASE = sample_bundle("Fuzz", 11, TODAY, weeks=3)
+PATHS = [p for p in _paths(BASE) if p]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(PATHS), _json_values)
+def test_a_damaged_bundle_gives_one_problem_or_a_bundle(path: tuple[Any, ...], value: Any) -> None:
+    data = copy.deepcopy(BASE)
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    raw = json.dumps(data, indent=1).encode()
+    try:
+        parse_bundle(raw, "fuzz.json")
+    except BadBundle as bad:
+        assert bad.problem.path == "fuzz.json"
+        assert bad.problem.line >= 1
+        assert "\n" not in str(bad.problem)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200) | st.integers(0, 3000).map(lambda n: b'{"format":' * n))
+def test_any_bytes_give_one_problem(raw: bytes) -> None:
+    with pytest.raises(BadBundle):
+        parse_bundle(raw, "junk.json")

@@ -93,7 +93,7 @@ class Rollup:
     behaviours: tuple[BehaviourSpread, ...]
     quiet_clients: tuple[str, ...]
     overdue: tuple[OverdueExercise, ...]
-    skipped: tuple[str, ...] = field(default=())  # files that could not be read
+    skipped: tuple[str, ...] = field(default=())  # why each unreadable file was left out
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
