@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -181,3 +182,22 @@ def test_status_imports_no_heavy_library(args: list[str], isolated_home: Path) -
     assert result.returncode == 0, result.stderr
     loaded = set(ast.literal_eval(result.stderr.splitlines()[-1]))
     assert not loaded & {"typer", "rich", "pydantic", "questionary", "jinja2", "yaml"}
+
+
+def test_shell_completion_still_works(tmp_path: Path) -> None:
+    # Completion runs the bare program with an environment variable: not the status fast path.
+    env = {**os.environ, "BELONGING_HOME": str(tmp_path), "COMP_CWORD": "3"}
+    env |= {"_BELONGING_COMPLETE": "complete_bash", "COMP_WORDS": "belonging config set rep"}
+    probe = "import sys\nfrom belonging_cli.main import main\nsys.exit(main([]))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == ["report_period"], done.stderr
+    script = subprocess.run(
+        [sys.executable, "-c", probe.replace("main([])", "main(['--show-completion', 'bash'])")],
+        env={**os.environ, "BELONGING_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "_belonging_completion" in script.stdout, script.stderr

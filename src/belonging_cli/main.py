@@ -37,11 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     debug = _wants_debug(args)
     try:
-        from belonging_cli.cli.status import FAST_ARGS
+        from belonging_cli.cli.status import is_fast, run_fast
 
-        if args in FAST_ARGS:
-            from belonging_cli.cli.status import run_fast
-
+        if is_fast(args):  # the most-run command skips typer: see cli/status.py
             run_fast(args)
             return EXIT_OK
         import typer

@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 # Bare `belonging`, `belonging status` and `status --json`: main.py runs these
 # without typer, whose import (with the pydantic it pulls in) costs ~100 ms.
 FAST_ARGS: tuple[list[str], ...] = ([], ["status"], ["status", "--json"])
+# Shell completion calls the bare program with this set: that is typer's job.
+COMPLETION_ENV = "_BELONGING_COMPLETE"
+
+
+def is_fast(args: list[str]) -> bool:
+    """Whether main.py may answer `args` here, without building the typer app."""
+    return args in FAST_ARGS and COMPLETION_ENV not in os.environ
+
 
 LABEL_WIDTH = 12
 
@@ -36,7 +44,7 @@ def register(app: typer.Typer) -> None:
 
 
 def run_fast(args: list[str]) -> None:
-    """Status as main.py's fast path runs it: one of FAST_ARGS."""
+    """Status as main.py's fast path runs it, for `args` where `is_fast(args)`."""
     show_status(as_json="--json" in args, bare=not args)
 
 
