@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -193,8 +193,7 @@ def _folder_from_text(text: str) -> str:
     return str(Path(_text(text)).expanduser().resolve())
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     key: str
     help: str
     parse: Callable[[object], Value]  # a value from the file -> the canonical value

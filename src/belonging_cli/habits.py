@@ -4,6 +4,9 @@
 the journal (`StatusInputs`) and the time now. Everything here is stdlib-only
 and free of I/O, so status stays fast and every rule has a unit test.
 
+Records are NamedTuples, not dataclasses: creating a frozen dataclass costs
+~1 ms at import, and this module is on the path of the most-run command.
+
 Rules:
 - A week counts as reflected once a reflection *for* that week is complete
   (`Session.week`, fixed when it was recorded): a back-dated reflection fills
@@ -15,8 +18,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday
 from belonging_cli.config import zone_label
@@ -26,8 +28,7 @@ ReflectionState = Literal["done", "due", "overdue"]
 ExerciseState = Literal["overdue", "due", "open", "later"]
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """When the weekly reflection happens: ISO weekday (1 Monday .. 7 Sunday), time, zone."""
 
     weekday: int
@@ -43,8 +44,7 @@ def due_at(week: str, schedule: Schedule) -> dt.datetime:
     return wall.astimezone(dt.timezone.utc).astimezone(schedule.zone)
 
 
-@dataclass(frozen=True)
-class ReflectionDue:
+class ReflectionDue(NamedTuple):
     week: str  # the week the next reflection is for
     at: dt.datetime
     state: ReflectionState  # done: this week's is complete, the next is next week's
@@ -63,8 +63,7 @@ def next_reflection(now: dt.datetime, done_weeks: set[str], schedule: Schedule) 
 # --- what the journal tells us -----------------------------------------------
 
 
-@dataclass(frozen=True)
-class DraftInfo:
+class DraftInfo(NamedTuple):
     id: str
     flow_id: str
     week: str
@@ -73,16 +72,14 @@ class DraftInfo:
     assignment_id: str | None = None
 
 
-@dataclass(frozen=True)
-class ExperimentInfo:
+class ExperimentInfo(NamedTuple):
     id: str
     behaviour_id: str
     title: str
     week: str
 
 
-@dataclass(frozen=True)
-class AssignmentInfo:
+class AssignmentInfo(NamedTuple):
     id: str
     title: str
     behaviour_id: str
@@ -91,8 +88,7 @@ class AssignmentInfo:
     times_done: int = 0
 
 
-@dataclass(frozen=True)
-class StatusInputs:
+class StatusInputs(NamedTuple):
     """The few facts status needs; `journal.light` reads them without loading sessions."""
 
     reflection_weeks: frozenset[str] = frozenset()
@@ -104,8 +100,7 @@ class StatusInputs:
 # --- the status model ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ExerciseDue:
+class ExerciseDue(NamedTuple):
     id: str
     title: str
     behaviour_id: str
@@ -153,8 +148,7 @@ def exercises_due(assignments: tuple[AssignmentInfo, ...], today: dt.date) -> li
     return found
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of status: what it is about, what it says, the command that acts on it."""
 
     label: str  # "Reflection", "Streak", "Experiment", "Exercise", "Draft"
@@ -163,8 +157,7 @@ class Line:
     urgent: bool = False
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     now: dt.datetime
     zone: str
     this_week: str
@@ -174,7 +167,7 @@ class Status:
     last_week_reflected: str | None
     experiment: ExperimentInfo | None
     experiment_when: str | None  # "this week", "to review", "next week"
-    exercises: list[ExerciseDue] = field(default_factory=list)
+    exercises: tuple[ExerciseDue, ...] = ()
     draft: DraftInfo | None = None
 
     def lines(self, max_exercises: int = 5) -> list[Line]:
@@ -353,6 +346,6 @@ def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> 
         last_week_reflected=max(past, default=None),
         experiment=experiment,
         experiment_when=None if experiment is None else experiment_when(experiment.week, this_week),
-        exercises=exercises_due(inputs.assignments, local.date()),
+        exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
     )
