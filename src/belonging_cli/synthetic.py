@@ -34,6 +34,7 @@ CONTROL_QUESTION = "Where did you reach for control this week?"
 INFLUENCE_QUESTION = "Where did you lead through influence instead?"
 BALANCE_QUESTION = "This week, did you lead mostly through control (1) or influence (5)?"
 
+PLATEAU = 3.4  # where attention without practice levels off
 TAGS = ("1:1s", "planning", "hiring", "offsite", "launch", "conflict", "new-joiner", "review")
 PEOPLE = ("Ana", "Bilal", "Chen", "Dana", "Emeka", "Fatima", "Gus", "Hana")
 SETTINGS = (
@@ -190,10 +191,11 @@ class _Writer:
 
     def drift(self, focus: str | None) -> None:
         for behaviour_id, value in self.latent.items():
-            # Slow growth, more where the attention went, noise, pulled inside 1-5.
-            step = 0.006 + self.rng.gauss(0, 0.06)
+            # Slow growth, more where the attention went, noise, and a pull back towards
+            # a personal plateau: ten years of reflecting should not end at 5 everywhere.
+            step = 0.004 + self.rng.gauss(0, 0.06) - 0.01 * (value - PLATEAU)
             if behaviour_id == focus:
-                step += 0.05
+                step += 0.03
             self.latent[behaviour_id] = min(4.9, max(1.0, value + step))
 
     def session(self, start: dt.datetime) -> None:
@@ -306,7 +308,7 @@ class _Writer:
         self.experiments[-1] = reviewed
         self.open_experiment = None
         if tried:
-            self.latent[experiment.behaviour_id] += 0.04
+            self.latent[experiment.behaviour_id] += 0.02
 
     def plan(self, session_id: str, focus: Behaviour, at: dt.datetime, start: dt.datetime) -> None:
         chosen = self.rng.choice(focus.experiments)

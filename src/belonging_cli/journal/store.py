@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.records import (
@@ -40,6 +40,9 @@ from belonging_cli.journal.schema import (
     SQLITE_MAGIC,
 )
 
+if TYPE_CHECKING:
+    from belonging_cli.journal.exchange import KnownIds
+
 BUSY_TIMEOUT_SECONDS = 15.0
 UPGRADE_HINT = "upgrade belonging (python3 -m pip install -U belonging-cli) to open it"
 
@@ -50,6 +53,20 @@ class _Unset(enum.Enum):
 
 # "Leave this field as it is" for `update_session`, where None means "clear it".
 UNSET = _Unset.UNSET
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of `journal list`: a session without its answers."""
+
+    id: str
+    started_at: dt.datetime
+    week: str
+    flow_id: str
+    status: str
+    focus_behaviour_id: str | None
+    average_rating: float | None
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,6 +719,8 @@ class Journal:
         `source` is checked first (and never written); a copy of what is
         replaced is kept beside the journal and its path returned.
         """
+        if source.resolve() == self.path.resolve():
+            raise JournalError(f"{source} is the journal itself; restore from a backup copy")
         version = inspect_file(source)
         if version is None:
             raise not_a_journal(source, "it is empty")
@@ -781,31 +800,40 @@ class Journal:
         `since`/`until` are inclusive days as the user lived them; `behaviour`
         matches the focus behaviour or any answer about that behaviour.
         """
-        clauses: list[str] = []
-        params: list[Any] = []
-        if status is not None:
-            clauses.append("s.status = ?")
-            params.append(status)
-        if since is not None:
-            clauses.append("s.started_day >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            clauses.append("s.started_day <= ?")
-            params.append(until.isoformat())
-        if behaviour is not None:
-            clauses.append(
-                "(s.focus_behaviour_id = ? OR EXISTS (SELECT 1 FROM answers a "
-                "WHERE a.session_id = s.id AND a.behaviour_id = ?))"
-            )
-            params += [behaviour, behaviour]
-        if tag is not None:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM session_tags t WHERE t.session_id = s.id AND t.tag = ?)"
-            )
-            params.append(tag)
-        where = " AND ".join(clauses) if clauses else "1"
+        where, params = _session_filter(since, until, behaviour, tag, status)
         with self._reading() as conn:
             return _load_sessions(conn, where, params, newest_first=True, limit=limit)
+
+    def summaries(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        behaviour: str | None = None,
+        tag: str | None = None,
+        status: str | None = "complete",
+        limit: int | None = None,
+    ) -> list[SessionSummary]:
+        """What `journal list` shows, newest first, without loading answers (same filters)."""
+        where, params = _session_filter(since, until, behaviour, tag, status)
+        if limit is not None:
+            params.append(max(limit, 0))
+        query = (
+            "SELECT s.id, s.started_at, s.week, s.flow_id, s.status, s.focus_behaviour_id, "
+            "(SELECT avg(level) FROM ratings r WHERE r.session_id = s.id), "
+            "(SELECT json_group_array(tag) FROM (SELECT tag FROM session_tags t "
+            "WHERE t.session_id = s.id ORDER BY position)) "
+            f"FROM sessions s WHERE {where} ORDER BY s.started_utc DESC, s.id DESC"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        with self._reading() as conn:
+            rows = conn.execute(query, params).fetchall()
+        return [
+            SessionSummary(
+                r[0], _parse(r[1]), r[2], r[3], r[4], r[5], r[6], tuple(json.loads(r[7]))
+            )
+            for r in rows
+        ]
 
     def drafts(self) -> list[Session]:
         return self.sessions(status="draft")
@@ -865,6 +893,15 @@ class Journal:
             assignments = _load_assignments(conn)
         return JournalData(tuple(sessions), tuple(experiments), tuple(assignments))
 
+    def known_ids(self) -> KnownIds:
+        """The ids an import may refer to without carrying them itself."""
+        from belonging_cli.journal.exchange import KnownIds
+
+        with self._reading() as conn:
+            sessions = frozenset(r[0] for r in conn.execute("SELECT id FROM sessions"))
+            assignments = frozenset(r[0] for r in conn.execute("SELECT id FROM assignments"))
+        return KnownIds(sessions, assignments)
+
     def count_sessions(self) -> int:
         with self._reading() as conn:
             return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
@@ -890,6 +927,39 @@ def _check_readable(conn: sqlite3.Connection, path: Path) -> None:
             f"{path} was written by a newer version of belonging; nothing was changed",
             hint=UPGRADE_HINT,
         )
+
+
+def _session_filter(
+    since: dt.date | None,
+    until: dt.date | None,
+    behaviour: str | None,
+    tag: str | None,
+    status: str | None,
+) -> tuple[str, list[Any]]:
+    """A WHERE clause over sessions `s` for the filters given, and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if status is not None:
+        clauses.append("s.status = ?")
+        params.append(status)
+    if since is not None:
+        clauses.append("s.started_day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("s.started_day <= ?")
+        params.append(until.isoformat())
+    if behaviour is not None:
+        clauses.append(
+            "(s.focus_behaviour_id = ? OR EXISTS (SELECT 1 FROM answers a "
+            "WHERE a.session_id = s.id AND a.behaviour_id = ?))"
+        )
+        params += [behaviour, behaviour]
+    if tag is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM session_tags t WHERE t.session_id = s.id AND t.tag = ?)"
+        )
+        params.append(tag)
+    return (" AND ".join(clauses) if clauses else "1"), params
 
 
 def _exists(conn: sqlite3.Connection, table: str, row_id: str) -> bool:

@@ -1,0 +1,356 @@
+"""Journal export and import: records <-> a versioned JSON document, and Markdown.
+
+JSON export is full fidelity: importing it into a fresh journal and exporting
+again gives the same bytes. Import checks the whole file first (every problem
+as `file:line:col: field: message`) and builds records only if all is well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from belonging_cli.errors import ContentError, Problem
+from belonging_cli.journal.records import Assignment, Experiment, JournalData, Session
+
+FORMAT = "belonging-journal"
+FORMAT_VERSION = 1
+
+# Characters JSON may carry raw but a YAML reader (used to locate problems) refuses;
+# escaping them keeps the file valid JSON that every tool reads the same way.
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+
+
+def _time(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def session_dict(s: Session) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "flow_id": s.flow_id,
+        "rubric_id": s.rubric_id,
+        "rubric_version": s.rubric_version,
+        "week": s.week,
+        "status": s.status,
+        "started_at": _time(s.started_at),
+        "completed_at": _time(s.completed_at),
+        "focus_behaviour_id": s.focus_behaviour_id,
+        "assignment_id": s.assignment_id,
+        "tags": list(s.tags),
+        "ratings": [
+            {
+                "behaviour_id": r.behaviour_id,
+                "level": r.level,
+                "rated_at": _time(r.rated_at),
+                "evidence": r.evidence,
+                "evidence_private": r.evidence_private,
+            }
+            for r in s.ratings
+        ],
+        "answers": [
+            {
+                "step_id": a.step_id,
+                "kind": a.kind,
+                "value": a.value,
+                "answered_at": _time(a.answered_at),
+                "prompt_id": a.prompt_id,
+                "behaviour_id": a.behaviour_id,
+                "private": a.private,
+                "question": a.question,
+            }
+            for a in s.answers
+        ],
+    }
+
+
+def _plain(record: Experiment | Assignment) -> dict[str, Any]:
+    data = asdict(record)
+    for key, value in data.items():
+        if isinstance(value, (dt.datetime, dt.date)):
+            data[key] = value.isoformat()
+    return data
+
+
+def to_document(data: JournalData) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "sessions": [session_dict(s) for s in data.sessions],
+        "experiments": [_plain(e) for e in data.experiments],
+        "assignments": [_plain(a) for a in data.assignments],
+    }
+
+
+def export_json(data: JournalData) -> str:
+    """The whole journal as stable, indented UTF-8 JSON (one trailing newline)."""
+    text = json.dumps(to_document(data), indent=2, ensure_ascii=False, allow_nan=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Markdown: one readable document, oldest first.
+
+
+def export_markdown(data: JournalData, titles: Mapping[str, str] | None = None) -> str:
+    """Every session in order, with ratings, answers and experiments; private marked."""
+    titles = titles or {}
+
+    def name(behaviour_id: str | None) -> str:
+        if behaviour_id is None:
+            return "none"
+        return titles.get(behaviour_id, behaviour_id)
+
+    set_by: dict[str, list[Experiment]] = {}
+    reviewed_by: dict[str, list[Experiment]] = {}
+    for e in data.experiments:
+        if e.created_session_id:
+            set_by.setdefault(e.created_session_id, []).append(e)
+        if e.reviewed_session_id:
+            reviewed_by.setdefault(e.reviewed_session_id, []).append(e)
+    lines = ["# Leadership journal", ""]
+    if not data.sessions:
+        lines += ["No reflections yet.", ""]
+    for s in sorted(data.sessions, key=lambda s: (s.started_at, s.id)):
+        lines += [f"## {s.started_at.strftime('%Y-%m-%d %H:%M %z')} · {s.week} · {s.flow_id}", ""]
+        facts = [f"id `{s.id}`", s.status]
+        if s.focus_behaviour_id:
+            facts.append(f"focus: {name(s.focus_behaviour_id)}")
+        if s.tags:
+            facts.append("tags: " + ", ".join(s.tags))
+        lines += ["*" + " · ".join(facts) + "*", ""]
+        if s.ratings:
+            lines += ["### Ratings", ""]
+            for r in s.ratings:
+                note = ""
+                if r.evidence:
+                    note = f": {_one_line(r.evidence)}" + (
+                        " (private)" if r.evidence_private else ""
+                    )
+                lines.append(f"- {name(r.behaviour_id)}: {r.level}/5{note}")
+            lines.append("")
+        if s.answers:
+            lines += ["### Answers", ""]
+            for a in s.answers:
+                private = " *(private)*" if a.private else ""
+                lines += [f"**{_one_line(a.question or a.step_id)}**{private}", ""]
+                lines += [_markdown_value(a.value), ""]
+        for title, experiments in (
+            ("Experiments reviewed", reviewed_by.get(s.id, [])),
+            ("Experiment set", set_by.get(s.id, [])),
+        ):
+            if experiments:
+                lines += [f"### {title}", ""]
+                lines += [_experiment_line(e, name) for e in experiments]
+                lines.append("")
+    others = [e for e in data.experiments if not e.created_session_id]
+    if others:
+        lines += ["## Other experiments", ""]
+        lines += [_experiment_line(e, name) for e in others]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _markdown_value(value: object) -> str:
+    if value is None:
+        return "*(skipped)*"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "\n".join(f"- {item}" for item in value) or "*(none)*"
+    return str(value)
+
+
+def _experiment_line(e: Experiment, name: Any) -> str:
+    text = f"- {e.title} ({name(e.behaviour_id)}, {e.week}): {e.status}"
+    if e.outcome:
+        text += f", {e.outcome.replace('_', ' ')}"
+    if e.happened:
+        text += f". Happened: {_one_line(e.happened)}"
+    if e.learned:
+        text += f". Learned: {_one_line(e.learned)}"
+    return text + (" *(private)*" if e.private else "")
+
+
+# ---------------------------------------------------------------------------
+# Import: check everything, then build records.
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """Ids already in the journal an import may refer to."""
+
+    sessions: frozenset[str] = frozenset()
+    assignments: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Located:
+    """Problems found after validation, placed with the document's marks when we have them."""
+
+    path: str
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    _doc: Any = None
+
+    def doc(self) -> Any:
+        if self._doc is None:
+            from belonging_cli.content.source import Document, parse_text
+
+            try:
+                self._doc = parse_text(self.text, self.path)
+            except ContentError:
+                self._doc = Document(self.path, None)
+        return self._doc
+
+    def add(self, loc: Iterable[str | int], message: str) -> None:
+        self.problems.append(self.doc().problem(tuple(loc), message))
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKey
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_export(text: str, path: str, known: KnownIds | None = None) -> JournalData:
+    """Read an export (JSON text) into records, or raise every problem found."""
+    located = _Located(path, text)
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ContentError(
+            [Problem(path, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
+        ) from None
+    except _DuplicateKey:
+        problems = located.doc().problems or [Problem(path, 1, 1, "", "a key appears twice")]
+        raise ContentError(problems) from None
+    except (ValueError, RecursionError) as exc:
+        message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ContentError([Problem(path, 1, 1, "", f"not valid JSON: {message}")]) from None
+    _check_header(raw, located)
+    from pydantic import ValidationError
+
+    from belonging_cli.content.validation import problems_from
+    from belonging_cli.journal.importing import ExportFile
+
+    try:
+        model = ExportFile.model_validate(raw)
+    except ValidationError as exc:
+        raise ContentError(problems_from(exc, located.doc(), ExportFile)) from None
+    data = model.to_records()
+    _cross_check(data, known or KnownIds(), located)
+    if located.problems:
+        raise ContentError(located.problems)
+    return data
+
+
+def read_export(path: Path, known: KnownIds | None = None) -> JournalData:
+    """Read and check an export file; every failure is a ContentError."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ContentError([Problem(name, 1, 1, "", "is a folder, expected a file")]) from None
+    except FileNotFoundError:
+        raise ContentError([Problem(name, 1, 1, "", "no such file")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")]) from None
+    if raw.startswith(b"SQLite format 3\x00"):
+        raise ContentError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "this is a journal database, not an export "
+                    "(use `belonging journal restore` for backups)",
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError([Problem(name, line, 1, "", "not valid UTF-8 text")]) from None
+    return parse_export(text, name, known)
+
+
+def _check_header(raw: object, located: _Located) -> None:
+    if not isinstance(raw, dict):
+        from belonging_cli.content.source import type_name
+
+        located.add((), f"expected a journal export (a JSON object), found {type_name(raw)}")
+        raise ContentError(located.problems)
+    if raw.get("format") != FORMAT:
+        located.add(("format",), f"not a belonging journal export (expected format {FORMAT!r})")
+        raise ContentError(located.problems)
+    version = raw.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        located.add(
+            ("format_version",),
+            f"written by a newer belonging (format {version}; this one reads up to "
+            f"{FORMAT_VERSION}): upgrade belonging to import it",
+        )
+        raise ContentError(located.problems)
+
+
+def _cross_check(data: JournalData, known: KnownIds, located: _Located) -> None:
+    """Rules that span records: unique ids, references that lead somewhere."""
+    session_ids: set[str] = set()
+    for i, s in enumerate(data.sessions):
+        if s.id in session_ids:
+            located.add(("sessions", i, "id"), f"session id {s.id} appears twice")
+        session_ids.add(s.id)
+        for kind, ids in (
+            ("answers", [a.step_id for a in s.answers]),
+            ("ratings", [r.behaviour_id for r in s.ratings]),
+        ):
+            seen: set[str] = set()
+            for j, key in enumerate(ids):
+                what = "step_id" if kind == "answers" else "behaviour_id"
+                if key in seen:
+                    located.add(("sessions", i, kind, j, what), f"{key!r} appears twice")
+                seen.add(key)
+    assignment_ids: set[str] = set()
+    for i, a in enumerate(data.assignments):
+        if a.id in assignment_ids:
+            located.add(("assignments", i, "id"), f"assignment id {a.id!r} appears twice")
+        assignment_ids.add(a.id)
+    for i, s in enumerate(data.sessions):
+        if s.assignment_id and s.assignment_id not in assignment_ids | known.assignments:
+            located.add(
+                ("sessions", i, "assignment_id"),
+                f"no assignment {s.assignment_id!r} in the file or the journal",
+            )
+    experiment_ids: set[str] = set()
+    reachable = session_ids | known.sessions
+    for i, e in enumerate(data.experiments):
+        if e.id in experiment_ids:
+            located.add(("experiments", i, "id"), f"experiment id {e.id} appears twice")
+        experiment_ids.add(e.id)
+        for ref in ("created_session_id", "reviewed_session_id"):
+            target = getattr(e, ref)
+            if target and target not in reachable:
+                located.add(
+                    ("experiments", i, ref), f"no session {target} in the file or the journal"
+                )

@@ -1,0 +1,177 @@
+"""The shape of a journal export, as pydantic models that check an import file.
+
+Kept apart from exchange.py so that exporting never imports pydantic. Text is
+kept exactly as written (no whitespace stripping): an import must reproduce
+what was exported byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from belonging_cli.clock import parse_week
+from belonging_cli.journal.records import (
+    Answer,
+    Assignment,
+    Experiment,
+    JournalData,
+    Rating,
+    Session,
+)
+
+_UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+Uuid = Annotated[str, StringConstraints(pattern=_UUID)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=100_000)]
+
+
+def _aware(value: object) -> dt.datetime:
+    if not isinstance(value, str):
+        raise ValueError("expected a date and time as text, like 2026-11-27T09:00:00+01:00")
+    text = value[:-1] + "+00:00" if value.endswith("Z") else value
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"not a date and time: {value!r}") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"{value!r} has no UTC offset (add one, like +01:00)")
+    return parsed
+
+
+def _day(value: object) -> dt.date:
+    if not isinstance(value, str):
+        raise ValueError("expected a date as text, like 2026-12-01")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not a date: {value!r}") from None
+
+
+def _week(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO week as text, like 2026-W48")
+    parse_week(value)  # ValueError with a clear message
+    return value
+
+
+AwareTime = Annotated[dt.datetime, BeforeValidator(_aware)]
+Day = Annotated[dt.date, BeforeValidator(_day)]
+Week = Annotated[str, BeforeValidator(_week)]
+
+
+class _Exact(BaseModel):
+    """Unknown keys are mistakes, types must be JSON's own, text is kept as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class AnswerIn(_Exact):
+    step_id: Name
+    kind: Name
+    value: Annotated[str | bool | int | float | list[str] | None, Field(union_mode="smart")]
+    answered_at: AwareTime
+    prompt_id: Name | None = None
+    behaviour_id: Name | None = None
+    private: bool = False
+    question: Text | None = None
+
+
+class RatingIn(_Exact):
+    behaviour_id: Name
+    level: int = Field(ge=1, le=5)
+    rated_at: AwareTime
+    evidence: Text | None = None
+    evidence_private: bool = False
+
+
+class SessionIn(_Exact):
+    id: Uuid
+    flow_id: Name
+    rubric_id: Name
+    rubric_version: Name
+    week: Week
+    status: Literal["draft", "complete"]
+    started_at: AwareTime
+    completed_at: AwareTime | None = None
+    focus_behaviour_id: Name | None = None
+    assignment_id: Name | None = None
+    tags: list[Name] = []
+    ratings: list[RatingIn] = []
+    answers: list[AnswerIn] = []
+
+    def to_record(self) -> Session:
+        return Session(
+            id=self.id,
+            flow_id=self.flow_id,
+            rubric_id=self.rubric_id,
+            rubric_version=self.rubric_version,
+            started_at=self.started_at,
+            week=self.week,
+            status=self.status,
+            completed_at=self.completed_at,
+            focus_behaviour_id=self.focus_behaviour_id,
+            tags=tuple(self.tags),
+            answers=tuple(Answer(**dict(a)) for a in self.answers),
+            ratings=tuple(Rating(**dict(r)) for r in self.ratings),
+            assignment_id=self.assignment_id,
+        )
+
+
+class ExperimentIn(_Exact):
+    id: Uuid
+    behaviour_id: Name
+    title: Text
+    week: Week
+    created_at: AwareTime
+    created_session_id: Uuid | None = None
+    rubric_experiment_id: Name | None = None
+    minutes: int | None = Field(default=None, ge=0)
+    signal: Text | None = None
+    status: Literal["open", "done", "dropped"] = "open"
+    outcome: Literal["tried", "partly", "not_tried"] | None = None
+    happened: Text | None = None
+    learned: Text | None = None
+    reviewed_at: AwareTime | None = None
+    reviewed_session_id: Uuid | None = None
+    private: bool = False
+
+
+class AssignmentIn(_Exact):
+    id: Name
+    pack_id: Name
+    pack_version: Name
+    exercise_id: Name
+    behaviour_id: Name
+    title: Text
+    instructions: Text
+    imported_at: AwareTime
+    due: Day | None = None
+    cadence_weeks: int = Field(default=1, ge=1)
+    minutes: int | None = Field(default=None, ge=0)
+    status: Literal["assigned", "done", "dropped", "withdrawn"] = "assigned"
+    coach: Text | None = None
+    questions_json: Text = "[]"
+    completed_at: AwareTime | None = None
+    times_done: int = Field(default=0, ge=0)
+
+
+class ExportFile(_Exact):
+    format: Literal["belonging-journal"]
+    format_version: Literal[1]
+    sessions: list[SessionIn] = []
+    experiments: list[ExperimentIn] = []
+    assignments: list[AssignmentIn] = []
+
+    def to_records(self) -> JournalData:
+        return JournalData(
+            sessions=tuple(s.to_record() for s in self.sessions),
+            experiments=tuple(Experiment(**_fields(e)) for e in self.experiments),
+            assignments=tuple(Assignment(**_fields(a)) for a in self.assignments),
+        )
+
+
+def _fields(model: BaseModel) -> dict[str, Any]:
+    return dict(model)
