@@ -527,20 +527,35 @@ class Journal:
         if not path.exists():
             _create_private_file(path, default_location)
         version = inspect_file(path)
-        conn = _connect(path)
+        conn: sqlite3.Connection | None = None
         try:
-            with contextlib.suppress(OSError):
-                if path.stat().st_mode & 0o077 and version is not None:
-                    path.chmod(0o600)  # our own journal: keep it private
+            conn = _connect(path)
             _check_readable(conn, path)
+            if version is not None and path.stat().st_mode & 0o077:
+                path.chmod(0o600)  # our own journal: keep it private
             if version is not None and 0 < version < LATEST_VERSION:
                 copy_database(conn, _backup_path(path, f"v{version}"))
             migrate(conn, path)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
+        except sqlite3.OperationalError as exc:
+            if conn is not None:
+                conn.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise JournalError(
+                    f"the journal {path} is busy (another belonging is writing to it)",
+                    hint="try again in a moment",
+                ) from None
             raise not_a_journal(path, f"SQLite says: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise not_a_journal(path, f"SQLite says: {exc}") from None
+        except OSError as exc:
+            if conn is not None:
+                conn.close()
+            raise JournalError(f"cannot use the journal {path}: {exc.strerror or exc}") from None
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise
         return cls(conn, path)
 

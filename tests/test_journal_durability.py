@@ -1,0 +1,264 @@
+"""The journal never loses a reflection: migrations, refusals, permissions, concurrency, crashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from belonging_cli.content.rubrics import load_rubric
+from belonging_cli.errors import JournalError
+from belonging_cli.journal import Journal, open_journal
+from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from belonging_cli.journal.store import _connect, migrate
+from belonging_cli.synthetic import generate
+
+END = dt.date(2026, 11, 27)
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    conn.close()
+    return [(name, sql or "") for name, sql in rows]
+
+
+def _pragma(path: Path, name: str) -> int:
+    conn = sqlite3.connect(path)
+    value = int(conn.execute(f"PRAGMA {name}").fetchone()[0])
+    conn.close()
+    return value
+
+
+def _old_journal(path: Path, version: int) -> None:
+    """A journal as an older belonging left it: only the first `version` migrations."""
+    path.touch(mode=0o600)
+    conn = _connect(path)
+    migrate(conn, path, upto=version)
+    conn.close()
+
+
+def test_a_new_journal_gets_every_migration(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_journal(path):
+        pass
+    assert _pragma(path, "user_version") == LATEST_VERSION == len(MIGRATIONS)
+    assert _pragma(path, "application_id") == APPLICATION_ID
+    names = {name for name, _ in _schema(path)}
+    assert {"sessions", "answers", "ratings", "session_tags", "experiments", "assignments"} <= names
+    assert list(tmp_path.glob("*.bak")) == []  # nothing to back up on creation
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "j.db"
+    _old_journal(path, version)
+    data = generate(load_rubric(), weeks=3, end=END)
+    # Write through the old schema directly, as the old version would have.
+    old = Journal(_connect(path), path)
+    old.import_data(data)
+    old.close()
+    with open_journal(path) as journal:
+        assert journal.load_all() == data
+    assert _pragma(path, "user_version") == LATEST_VERSION
+    fresh = tmp_path / "fresh.db"
+    with open_journal(fresh):
+        pass
+    assert _schema(path) == _schema(fresh)
+    backups = list(tmp_path.glob(f"j.db.v{version}-*.bak"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    assert _pragma(backups[0], "user_version") == version
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 3
+    conn.close()
+
+
+def test_a_journal_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_journal(path) as journal:
+        journal.import_data(generate(load_rubric(), weeks=2, end=END))
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(JournalError, match="newer version") as raised:
+        Journal.open(path)
+    assert "upgrade" in (raised.value.hint or "")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.db"]
+
+
+def _another_apps_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    conn.commit()
+    conn.close()
+
+
+def _truncated_journal(path: Path) -> None:
+    with open_journal(path) as journal:
+        journal.import_data(generate(load_rubric(), weeks=20, end=END))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _blank_sqlite_with_our_id_but_foreign_tables(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: p.write_bytes(os.urandom(4096)),
+        lambda p: p.write_bytes(b"SQLite format 3\x00" + os.urandom(50)),
+        lambda p: p.write_text("my shopping list\n", encoding="utf-8"),
+        _another_apps_database,
+        _truncated_journal,
+        _blank_sqlite_with_our_id_but_foreign_tables,
+    ],
+    ids=["random", "short-header", "text", "other-app", "truncated", "foreign-tables"],
+)
+def test_what_is_not_a_journal_is_refused_and_never_changed(tmp_path: Path, make: object) -> None:
+    path = tmp_path / "journal.db"
+    assert callable(make)
+    make(path)
+    before = path.read_bytes()
+    with pytest.raises(JournalError, match="not a belonging journal"):
+        Journal.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.db"]
+
+
+def test_the_journal_is_private(isolated_home: Path) -> None:
+    assert not isolated_home.exists()
+    with open_journal() as journal:
+        assert journal.path == isolated_home / "journal.db"
+    assert isolated_home.stat().st_mode & 0o777 == 0o700
+    assert (isolated_home / "journal.db").stat().st_mode & 0o777 == 0o600
+
+
+WRITER = textwrap.dedent(
+    """
+    import datetime as dt, sys
+    from dataclasses import replace
+    from pathlib import Path
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.journal import open_journal
+    from belonging_cli.synthetic import generate
+
+    path, seed, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    data = generate(load_rubric(), weeks=count, end=dt.date(2026, 11, 27), seed=seed)
+    # As set, before next week's session reviews them.
+    experiments = {
+        e.created_session_id: replace(
+            e, status="open", outcome=None, happened=None, learned=None,
+            reviewed_at=None, reviewed_session_id=None,
+        )
+        for e in data.experiments
+    }
+    with open_journal(path) as journal:
+        for session in data.sessions:
+            # Answer by answer, as a reflection is saved, then completed.
+            draft = session.__class__(
+                id=session.id, flow_id=session.flow_id, rubric_id=session.rubric_id,
+                rubric_version=session.rubric_version, started_at=session.started_at,
+                week=session.week, ratings=session.ratings,
+            )
+            journal.create_session(draft)
+            for answer in session.answers:
+                journal.save_answer(session.id, answer)
+            journal.save_whole_session(session, [experiments[session.id]])
+            print(session.id, flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_journal(path):
+        pass
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(path), str(seed), "100"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in (1, 2)
+    ]
+    outputs = [w.communicate(timeout=300) for w in writers]
+    for writer, (_, err) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0, err
+        assert "locked" not in err
+    written = {line for out, _ in outputs for line in out.split()}
+    assert len(written) == 200
+    with open_journal(path) as journal:
+        sessions = journal.sessions()
+    assert {s.id for s in sessions} == written
+    assert all(len(s.answers) == 6 and len(s.ratings) == 10 for s in sessions)
+
+
+@pytest.mark.slow
+def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_journal(path):
+        pass
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, str(script), str(path), "5", "400"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert writer.stdout is not None
+    committed: list[str] = []
+    deadline = time.monotonic() + 120
+    while len(committed) < 25 and time.monotonic() < deadline:
+        line = writer.stdout.readline()
+        if not line:
+            break
+        committed.append(line.strip())
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert len(committed) == 25
+    with open_journal(path) as journal:
+        complete = {s.id: s for s in journal.sessions()}
+        drafts = journal.drafts()
+    assert set(committed) <= set(complete)
+    # Whatever was in flight is either absent, a draft holding what was saved, or whole.
+    assert all(len(s.answers) == 6 and len(s.ratings) == 10 for s in complete.values())
+    assert len(drafts) <= 1
+    for draft in drafts:
+        assert len(draft.ratings) == 10
+        assert [a.step_id for a in draft.answers] == [
+            "focus",
+            "reflect.1",
+            "reflect.2",
+            "control",
+            "influence",
+            "balance",
+        ][: len(draft.answers)]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
