@@ -391,3 +391,30 @@ def test_edit_failing_editor_saves_nothing(
     assert result.code == 1
     assert "status 3" in result.err
     assert journal_file.read_bytes() == before
+
+
+def test_the_fast_list_matches_the_full_one(cli: CliRunner, journal_file: Path) -> None:
+    fast = cli("journal", "list")
+    full = cli("journal", "list", "--limit", "1000")
+    assert fast.out == full.out
+    assert (
+        cli("journal", "list", "--json").out
+        == cli("journal", "list", "--json", "--limit", "99").out
+    )
+
+
+def test_the_plain_list_skips_building_the_command_line_app(
+    journal_file: Path, isolated_home: Path
+) -> None:
+    import os
+    import subprocess
+
+    code = (
+        "import sys; from belonging_cli.main import main; main(['journal', 'list']); "
+        "print('typer' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    env = {**os.environ, "BELONGING_HOME": str(isolated_home)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "False False"

@@ -42,6 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if is_fast(args):  # the most-run command skips typer: see cli/status.py
             run_fast(args)
             return EXIT_OK
+        if args[:2] == ["journal", "list"]:  # on a latency budget too: see journal/listing.py
+            from belonging_cli.journal import listing
+
+            if listing.is_fast(args):
+                listing.run_fast(args)
+                return EXIT_OK
         import typer
 
         from belonging_cli.cli.app import app

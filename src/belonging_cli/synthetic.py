@@ -10,7 +10,6 @@ following week. The same rubric, weeks, end and seed give the same journal.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
 import uuid
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from belonging_cli.journal.records import (
     Rating,
     Session,
 )
+from belonging_cli.journal.store import collector_paused
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Behaviour, Rubric
@@ -137,14 +137,8 @@ def generate(
 
         end = now(zone).date()
     writer = _Writer(rubric, random.Random(seed), zone)
-    # ~10^5 small records and no cycles: the cycle collector would only slow this down.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return writer.run(weeks, end, sessions_per_week)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Writer:

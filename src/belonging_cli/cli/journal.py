@@ -14,14 +14,13 @@ from belonging_cli.cli.options import JsonOption
 
 if TYPE_CHECKING:
     from belonging_cli.journal.records import Session
-    from belonging_cli.journal.store import Journal, SessionSummary
+    from belonging_cli.journal.store import Journal
 
 app = typer.Typer(
     help="Your journal of reflections: list, show, search, edit, export, back up.",
     no_args_is_help=True,
 )
 
-EMPTY_MESSAGE = "No reflections yet. Start your first with `belonging reflect`."
 
 IdArgument = Annotated[
     str, typer.Argument(help="A session id, or enough of its start to be unique.")
@@ -74,36 +73,8 @@ def path_command() -> None:
     typer.echo(str(paths.journal_path()))
 
 
-def _day(s: Session | SessionSummary) -> str:
+def _day(s: Session) -> str:
     return s.started_at.date().isoformat()
-
-
-def summary_dict(s: SessionSummary) -> dict[str, Any]:
-    average = s.average_rating
-    return {
-        "id": s.id,
-        "date": _day(s),
-        "week": s.week,
-        "flow_id": s.flow_id,
-        "status": s.status,
-        "focus_behaviour_id": s.focus_behaviour_id,
-        "average_rating": None if average is None else round(average, 2),
-        "tags": list(s.tags),
-        "started_at": s.started_at.isoformat(),
-    }
-
-
-def columns(headers: list[str], rows: list[list[str]], right: frozenset[int]) -> str:
-    """A plain aligned table. Rich's Table takes ~1 ms a row; a 10-year journal has 520."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-
-    def line(cells: list[str]) -> str:
-        parts = [
-            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
-        ]
-        return "  ".join(parts).rstrip()
-
-    return "\n".join([line(headers), *(line(r) for r in rows)]) + "\n"
 
 
 @app.command("list")
@@ -130,28 +101,9 @@ def list_sessions(
         )
         filtered = any(x is not None for x in (since, until, behaviour, tag))
         empty = not found and (not filtered or journal.count_sessions() == 0)
-    if as_json:
-        from belonging_cli.cli.output import print_json
+    from belonging_cli.journal.listing import render
 
-        print_json([summary_dict(s) for s in found])
-        return
-    if not found:
-        typer.echo(EMPTY_MESSAGE if empty else "No sessions match those filters.")
-        return
-    rows = [
-        [
-            _day(s),
-            s.id[:8],
-            s.flow_id,
-            s.focus_behaviour_id or "",
-            "" if s.average_rating is None else f"{s.average_rating:.1f}",
-            ", ".join(s.tags),
-            s.status,
-        ]
-        for s in found
-    ]
-    headers = ["date", "id", "flow", "focus", "avg", "tags", "status"]
-    sys.stdout.write(columns(headers, rows, right=frozenset({4})))
+    sys.stdout.write(render(found, as_json=as_json, empty_journal=empty))
 
 
 @app.command("show")
@@ -215,6 +167,8 @@ def search(
         print_json(hits)
         return
     if not sessions:
+        from belonging_cli.journal.listing import EMPTY_MESSAGE
+
         typer.echo(EMPTY_MESSAGE)
         return
     if not hits:

@@ -114,8 +114,23 @@ class SessionIn(_Exact):
             completed_at=self.completed_at,
             focus_behaviour_id=self.focus_behaviour_id,
             tags=tuple(self.tags),
-            answers=tuple(Answer(**dict(a)) for a in self.answers),
-            ratings=tuple(Rating(**dict(r)) for r in self.ratings),
+            answers=tuple(
+                Answer(
+                    a.step_id,
+                    a.kind,
+                    a.value,
+                    a.answered_at,
+                    a.prompt_id,
+                    a.behaviour_id,
+                    a.private,
+                    a.question,
+                )
+                for a in self.answers
+            ),
+            ratings=tuple(
+                Rating(r.behaviour_id, r.level, r.rated_at, r.evidence, r.evidence_private)
+                for r in self.ratings
+            ),
             assignment_id=self.assignment_id,
         )
 

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import enum
 import gc
 import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.records import (
@@ -47,17 +45,20 @@ BUSY_TIMEOUT_SECONDS = 15.0
 UPGRADE_HINT = "upgrade belonging (python3 -m pip install -U belonging-cli) to open it"
 
 
-class _Unset(enum.Enum):
-    UNSET = "UNSET"
+class _Unset:
+    """The type of UNSET (a plain class: defining an Enum costs import time)."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 # "Leave this field as it is" for `update_session`, where None means "clear it".
-UNSET = _Unset.UNSET
+UNSET = _Unset()
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    """One line of `journal list`: a session without its answers."""
+class SessionSummary(NamedTuple):
+    """One line of `journal list`: a session without its answers (a NamedTuple: cheap to
+    define, and `journal list` is on a latency budget)."""
 
     id: str
     started_at: dt.datetime
@@ -69,8 +70,7 @@ class SessionSummary:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ImportCounts:
+class ImportCounts(NamedTuple):
     """What an import added; records whose id was already there are skipped."""
 
     sessions: int = 0
@@ -186,6 +186,8 @@ def _statements(script: str) -> list[str]:
 
 def migrate(conn: sqlite3.Connection, path: Path, *, upto: int = LATEST_VERSION) -> None:
     """Apply the missing migrations, each in its own transaction (re-checked inside it)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= upto:
+        return  # the usual case: no write lock needed just to open the journal
     for number in range(1, upto + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -1015,9 +1017,12 @@ def _load_assignments(conn: sqlite3.Connection) -> list[Assignment]:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building ~10^5 records triggers the cycle collector again and again (it cost ~40%
-    of loading 10,000 sessions); these records hold no cycles, so pause it meanwhile."""
+def collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while building ~10^5 records.
+
+    Allocating that many objects triggers it again and again (~40% of loading
+    10,000 sessions), and records hold no cycles for it to find.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -1035,7 +1040,7 @@ def _load_sessions(
     newest_first: bool = True,
     limit: int | None = None,
 ) -> list[Session]:
-    with _collector_paused():
+    with collector_paused():
         return _load_sessions_unpaused(conn, where, params, newest_first, limit)
 
 

@@ -1,0 +1,90 @@
+"""`journal list` without typer: summaries as a plain table or JSON.
+
+Listing is on a latency budget (150 ms over a 10-year journal, end to end), and
+building the typer app alone costs more than that, so main.py may answer the
+plain forms (`journal list`, `journal list --json`) here; cli/journal.py uses the
+same functions for every other form.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from belonging_cli.journal.store import SessionSummary
+
+EMPTY_MESSAGE = "No reflections yet. Start your first with `belonging reflect`."
+NO_MATCH_MESSAGE = "No sessions match those filters."
+HEADERS = ("date", "id", "flow", "focus", "avg", "tags", "status")
+FAST_ARGS = (["journal", "list"], ["journal", "list", "--json"])
+
+
+def summary_dict(s: SessionSummary) -> dict[str, Any]:
+    average = s.average_rating
+    return {
+        "id": s.id,
+        "date": s.started_at.date().isoformat(),
+        "week": s.week,
+        "flow_id": s.flow_id,
+        "status": s.status,
+        "focus_behaviour_id": s.focus_behaviour_id,
+        "average_rating": None if average is None else round(average, 2),
+        "tags": list(s.tags),
+        "started_at": s.started_at.isoformat(),
+    }
+
+
+def columns(headers: Sequence[str], rows: list[list[str]], right: frozenset[int]) -> str:
+    """A plain aligned table. Rich's Table takes ~1 ms a row; a 10-year journal has 520."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), *(line(r) for r in rows)]) + "\n"
+
+
+def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -> str:
+    """What `journal list` prints for `found` (newest first)."""
+    if as_json:
+        return json.dumps([summary_dict(s) for s in found], indent=2, ensure_ascii=False) + "\n"
+    if not found:
+        return (EMPTY_MESSAGE if empty_journal else NO_MATCH_MESSAGE) + "\n"
+    rows = [
+        [
+            s.started_at.date().isoformat(),
+            s.id[:8],
+            s.flow_id,
+            s.focus_behaviour_id or "",
+            "" if s.average_rating is None else f"{s.average_rating:.1f}",
+            ", ".join(s.tags),
+            s.status,
+        ]
+        for s in found
+    ]
+    return columns(HEADERS, rows, right=frozenset({4}))
+
+
+COMPLETION_ENV = "_BELONGING_COMPLETE"  # shell completion is typer's business
+
+
+def is_fast(args: list[str]) -> bool:
+    """Whether main.py may answer `args` here, without building the typer app."""
+    import os
+
+    return args in FAST_ARGS and COMPLETION_ENV not in os.environ
+
+
+def run_fast(args: list[str]) -> None:
+    """`journal list [--json]` with no filters (see `is_fast`)."""
+    from belonging_cli.journal.store import Journal
+
+    with Journal.open() as journal:
+        found = journal.summaries(status=None)
+    sys.stdout.write(render(found, as_json="--json" in args, empty_journal=not found))
