@@ -418,3 +418,19 @@ def test_the_plain_list_skips_building_the_command_line_app(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines()[-1] == "False False"
+
+
+def test_edit_uses_the_editor_setting_first(
+    cli: CliRunner,
+    journal_file: Path,
+    data: JournalData,
+    editor: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("EDITOR", "no-such-editor-anywhere")
+    script = editor.parent / "fake_editor.py"
+    assert cli("config", "set", "editor", f"{sys.executable} {script}").code == 0
+    editor.write_text(json.dumps([{}]))
+    result = cli("journal", "edit", data.sessions[0].id)
+    assert result.code == 0, result.err
+    assert "No changes" in result.err

@@ -205,7 +205,7 @@ def _lines(s: Session) -> list[tuple[str, str]]:
 
 @app.command("edit")
 def edit(session_id: IdArgument) -> None:
-    """Edit a session in $VISUAL/$EDITOR as YAML; it is checked before anything is saved."""
+    """Edit a session as YAML in your editor; it is checked before anything is saved."""
     import shutil
     import tempfile
 
@@ -249,20 +249,24 @@ def edit(session_id: IdArgument) -> None:
 
 
 def _editor_command() -> list[str]:
+    """The `editor` setting, else $VISUAL, else $EDITOR, split like a shell would."""
     import os
     import shlex
 
+    from belonging_cli.config import load_config
     from belonging_cli.errors import BelongingError
 
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
+    candidates = [("the editor setting", load_config().editor or "")]
+    candidates += [(f"${name}", os.environ.get(name, "")) for name in ("VISUAL", "EDITOR")]
+    for source, value in candidates:
+        if value.strip():
             try:
                 return shlex.split(value)
             except ValueError:
-                raise BelongingError(f"cannot understand ${name}: {value!r}") from None
+                raise BelongingError(f"cannot understand {source}: {value!r}") from None
     raise BelongingError(
-        "no editor configured", hint="set $VISUAL or $EDITOR, for example EDITOR=nano"
+        "no editor configured",
+        hint="set $VISUAL or $EDITOR, or `belonging config set editor nano`",
     )
 
 
