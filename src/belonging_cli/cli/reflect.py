@@ -1,9 +1,395 @@
-"""`belonging reflect`: (being built)."""
+"""`belonging reflect`: run a reflection flow, interactively or from an answers file.
+
+Interactive: each answer is saved to the journal as a draft the moment it is
+given; Ctrl-C keeps the draft and the next run offers to resume it. Scripted
+(`--answers FILE`): every answer is checked first, then the whole session is
+saved in one transaction.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from belonging_cli.cli.options import FlowsOption, RubricsOption
+
+if TYPE_CHECKING:
+    from belonging_cli.config import Config
+    from belonging_cli.content.flows import Flow, FlowSet
+    from belonging_cli.content.rubrics import Rubric
+    from belonging_cli.engine.history import History
+    from belonging_cli.engine.session import Engine, Saved
+    from belonging_cli.journal import Journal, Session
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+    app.command("reflect")(reflect)
+
+
+def reflect(
+    flow: Annotated[
+        str | None,
+        typer.Option(
+            "--flow", help="The flow to run (default: weekly; see `belonging flows list`)."
+        ),
+    ] = None,
+    behaviour: Annotated[
+        str | None,
+        typer.Option("--behaviour", help="Focus on this behaviour (an id or number 1-10)."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Record the reflection for an earlier day (YYYY-MM-DD)."),
+    ] = None,
+    resume: Annotated[
+        bool | None,
+        typer.Option(
+            "--resume/--discard",
+            help="Resume the unfinished reflection, or discard it, without being asked.",
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Answer from a YAML or JSON file, with no prompts.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    answers_template: Annotated[
+        bool,
+        typer.Option("--answers-template", help="Print a commented answers file to start from."),
+    ] = False,
+    rubrics: RubricsOption = None,
+    flows: FlowsOption = None,
+) -> None:
+    """Reflect on your week: about ten minutes, saved answer by answer."""
+    setup = _setup(flow, behaviour, date, rubrics, flows)
+    if answers_template:
+        _print_template(setup)
+    elif answers is not None:
+        _run_scripted(setup, answers, flow_given=flow is not None)
+    else:
+        _run_interactive(setup, resume)
+
+
+@dataclass
+class Setup:
+    config: Config
+    rubric: Rubric
+    flows: FlowSet
+    flow: Flow
+    behaviour: str | None
+    day: dt.date
+    started_at: dt.datetime
+    backdated: bool
+
+
+def _setup(
+    flow_id: str | None,
+    behaviour: str | None,
+    date: str | None,
+    rubrics: Path | None,
+    flows: Path | None,
+) -> Setup:
+    from belonging_cli import clock
+    from belonging_cli.config import load_config
+    from belonging_cli.content.flows import load_flows
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.errors import UsageProblem
+
+    config = load_config()
+    rubric = load_rubric(rubrics or config.rubrics)
+    flowset = load_flows(flows)
+    flow = flowset.get(flow_id or config.default_flow)
+    focus = rubric.get(behaviour).id if behaviour else None
+    now = clock.now()
+    day = now.date()
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageProblem(f"--date {date!r} is not a date like 2026-11-27") from None
+        if day > now.date():
+            raise UsageProblem(f"--date {date} is in the future")
+    started = now if day == now.date() else dt.datetime.combine(day, now.timetz())
+    return Setup(config, rubric, flowset, flow, focus, day, started, day != now.date())
+
+
+def _history(journal: Journal, week: str) -> History:
+    from belonging_cli.engine.history import History
+
+    assigned = sorted(
+        (a for a in journal.assignments() if a.status == "assigned"),
+        key=lambda a: (a.due or dt.date.max, a.imported_at),
+    )
+    return History(
+        sessions=tuple(journal.sessions()),
+        open_experiments=tuple(journal.experiments(status="open")),
+        assigned_behaviours=tuple(a.behaviour_id for a in assigned),
+    )
+
+
+def _engine(setup: Setup, flow: Flow, history: History, week: str) -> Engine:
+    from belonging_cli.engine.session import Engine
+
+    return Engine(
+        flow,
+        setup.rubric,
+        history,
+        week,
+        setup.day,
+        private_by_default=setup.config.private_by_default,
+        focus_preset=setup.behaviour,
+    )
+
+
+def _new_session(setup: Setup, flow: Flow, session_id: str | None = None) -> Session:
+    import uuid
+
+    from belonging_cli.clock import iso_week
+    from belonging_cli.journal import Session
+
+    return Session(
+        id=session_id or str(uuid.uuid4()),
+        flow_id=flow.id,
+        rubric_id=setup.rubric.id,
+        rubric_version=setup.rubric.version,
+        started_at=setup.started_at,
+        week=iso_week(setup.day),
+    )
+
+
+def _completed(engine: Engine, session: Session, at: dt.datetime) -> Session:
+    import dataclasses
+
+    answers, ratings = engine.records()
+    return dataclasses.replace(
+        session,
+        status="complete",
+        completed_at=at,
+        focus_behaviour_id=engine.focus_id(),
+        tags=engine.tags(),
+        answers=answers,
+        ratings=ratings,
+    )
+
+
+# -- answers files ---------------------------------------------------------------
+
+
+def _print_template(setup: Setup) -> None:
+    import sys
+
+    from belonging_cli.clock import iso_week
+    from belonging_cli.engine.answers import template
+    from belonging_cli.journal import open_journal
+
+    week = iso_week(setup.day)
+    with open_journal() as journal:
+        history = _history(journal, week)
+    engine = _engine(setup, setup.flow, history, week)
+    sys.stdout.write(template(engine, setup.day, setup.behaviour))
+
+
+def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
+    import uuid
+
+    from belonging_cli import clock
+    from belonging_cli.cli.output import info
+    from belonging_cli.content.source import read_document, require_mapping
+    from belonging_cli.content.validation import validate
+    from belonging_cli.engine.answers import AnswersFile, run_answers
+    from belonging_cli.errors import ContentError, UsageProblem
+    from belonging_cli.journal import open_journal
+
+    doc = read_document(path)
+    require_mapping(doc, "answers")
+    header = validate(doc, AnswersFile)
+    flow = setup.flow
+    if header.flow is not None:
+        if flow_given and header.flow != setup.flow.id:
+            raise UsageProblem(f"--flow {setup.flow.id} but {path} answers the {header.flow} flow")
+        flow = setup.flows.get(header.flow)
+    if header.date is not None:
+        setup = _redate(setup, header.date)
+    if header.behaviour is not None:
+        setup.behaviour = setup.rubric.get(header.behaviour).id
+    session = _new_session(setup, flow)
+    with open_journal() as journal:
+        engine = _engine(setup, flow, _history(journal, session.week), session.week)
+        now = clock.now()
+        problems = run_answers(engine, header.answers, doc, now)
+        if problems:
+            raise ContentError(problems)
+        outcome = engine.outcome(session.id, now, str(uuid.uuid4()))
+        journal.save_whole_session(_completed(engine, session, now), outcome.all())
+    info(f"Saved your {flow.title.lower()} for {session.week}.")
+    typer.echo(session.id)
+
+
+def _redate(setup: Setup, day: dt.date) -> Setup:
+    import dataclasses
+
+    from belonging_cli import clock
+    from belonging_cli.errors import UsageProblem
+
+    now = clock.now()
+    if day > now.date():
+        raise UsageProblem(f"date {day} is in the future")
+    started = now if day == now.date() else dt.datetime.combine(day, now.timetz())
+    return dataclasses.replace(setup, day=day, started_at=started, backdated=day != now.date())
+
+
+# -- interactive -------------------------------------------------------------------
+
+
+def _run_interactive(setup: Setup, resume: bool | None) -> None:
+    from belonging_cli import ask
+    from belonging_cli.errors import UsageProblem
+    from belonging_cli.journal import open_journal
+
+    if not ask.terminal_available():
+        raise UsageProblem(
+            "standard input is not a terminal: answer from a file with --answers FILE "
+            "(start from `belonging reflect --answers-template`)"
+        )
+    with open_journal() as journal:
+        draft = _pick_draft(journal, resume)
+        flow = setup.flows.get(draft.flow_id) if draft else setup.flow
+        session = draft or _new_session(setup, flow)
+        engine = _engine(setup, flow, _history(journal, session.week), session.week)
+        if draft is not None:
+            engine.restore(draft)
+            ask.say(f"Picking up your {flow.title.lower()} from {draft.started_at:%a %d %b}.")
+        elif flow.intro:
+            ask.say(" ".join(flow.intro.split()), style="bold")
+        recorder = _Recorder(journal, session, exists=draft is not None)
+        _ask_all(engine, recorder)
+        _finish(engine, recorder, flow)
+
+
+def _pick_draft(journal: Journal, resume: bool | None) -> Session | None:
+    """The unfinished reflection to resume, if any (a discarded one is deleted)."""
+    from belonging_cli import ask
+
+    drafts = [d for d in journal.drafts() if d.assignment_id is None]
+    if not drafts:
+        if resume:
+            ask.say("No unfinished reflection to resume: starting a new one.")
+        return None
+    draft = drafts[0]
+    if resume is None:
+        answered = len(draft.answers) + len(draft.ratings)
+        ask.say(
+            f"You have an unfinished {draft.flow_id} reflection from "
+            f"{draft.started_at:%a %d %b} ({answered} answers)."
+        )
+        resume = (
+            ask.choose(
+                "Resume it?",
+                [("resume", "Resume where I left off"), ("discard", "Discard it and start again")],
+                default="resume",
+            )
+            == "resume"
+        )
+    if resume:
+        return draft
+    journal.delete_session(draft.id)
+    ask.say("Discarded.")
+    return None
+
+
+class _Recorder:
+    """Writes each answer to the journal as it is given; creates the draft on the first."""
+
+    def __init__(self, journal: Journal, session: Session, *, exists: bool) -> None:
+        self.journal = journal
+        self.session = session
+        self.exists = exists
+
+    def save(self, saved: Saved) -> None:
+        if not self.exists:
+            self.journal.create_session(self.session)
+            self.exists = True
+        sid = self.session.id
+        if saved.answer is not None:
+            self.journal.save_answer(sid, saved.answer)
+        if saved.rating is not None:
+            self.journal.save_rating(sid, saved.rating)
+        if saved.focus is not None:
+            self.journal.update_session(sid, focus_behaviour_id=saved.focus)
+        if saved.tags is not None:
+            self.journal.update_session(sid, tags=saved.tags)
+
+
+def _ask_all(engine: Engine, recorder: _Recorder) -> None:
+    from belonging_cli import ask, clock
+    from belonging_cli.errors import Interrupted
+
+    section = ""
+    try:
+        while (question := engine.next_question()) is not None:
+            if question.kind == "focus" and engine.focus_preset:
+                value: Any = engine.focus_preset
+                private = None
+            else:
+                heading = _section(question.kind)
+                if heading and heading != section:
+                    ask.say(f"\n{heading}", style="bold")
+                section = heading or section
+                value, private = ask.ask(question)
+            recorder.save(engine.answer(question, value, clock.now(), private))
+    except Interrupted:
+        if recorder.exists:
+            raise Interrupted(
+                "interrupted: your answers so far are kept; `belonging reflect` resumes them"
+            ) from None
+        raise
+
+
+_SECTIONS = {
+    "review": "Last week's experiment",
+    "rate": "Pulse: this week, what would people have seen you do?",
+    "focus": "Focus",
+    "experiment": "Next week",
+}
+
+
+def _section(kind: str) -> str | None:
+    return _SECTIONS.get(kind)
+
+
+def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
+    import uuid
+
+    from belonging_cli import ask, clock
+
+    ask.say("\nYour reflection", style="bold")
+    for line in engine.summary():
+        ask.say(line)
+    if not ask.confirm("Save it?", default=True):
+        if not recorder.exists:
+            recorder.save(_nothing())
+        ask.say("Kept as a draft: `belonging reflect` comes back to it.")
+        return
+    now = clock.now()
+    outcome = engine.outcome(recorder.session.id, now, str(uuid.uuid4()))
+    recorder.journal.save_whole_session(_completed(engine, recorder.session, now), outcome.all())
+    if flow.outro:
+        ask.say(" ".join(flow.outro.split()))
+    if outcome.new is not None:
+        ask.say(f"Next week: {outcome.new.title}.")
+
+
+def _nothing() -> Saved:
+    from belonging_cli.engine.session import Saved
+
+    return Saved()

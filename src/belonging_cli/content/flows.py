@@ -207,7 +207,8 @@ class FlowSet:
     """The flows of one folder, by id, in file-name order."""
 
     def __init__(self, flows: Iterable[Flow], folder: Path) -> None:
-        self.flows = tuple(flows)
+        # The default flow first, then file-name order.
+        self.flows = tuple(sorted(flows, key=lambda f: f.id != DEFAULT_FLOW))
         self.folder = folder
         self._by_id = {f.id: f for f in self.flows}
 

@@ -12,7 +12,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import Field
+
+from belonging_cli.content.rubrics import Slug
 from belonging_cli.content.source import Document, type_name
+from belonging_cli.content.validation import Strict
 from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.engine.session import SKIP, Engine
 from belonging_cli.errors import Problem
@@ -21,6 +25,15 @@ from belonging_cli.journal.records import AnswerValue
 MAX_TEXT = 20_000
 _TRUE = {"yes", "y", "true", "on"}
 _FALSE = {"no", "n", "false", "off"}
+
+
+class AnswersFile(Strict):
+    """The top of an answers file; `answers` maps question ids to answers."""
+
+    flow: Slug | None = None
+    date: dt.date | None = None
+    behaviour: str | None = None
+    answers: dict[str, Any] = Field(default_factory=dict)
 
 
 def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, bool | None]:
@@ -149,6 +162,8 @@ def run_answers(
             except ValueError as exc:
                 problems.append(doc.problem(("answers", question.id), str(exc)))
                 value = fallback(question)
+        elif question.kind == "focus" and engine.focus_preset:
+            value = engine.focus_preset
         elif question.optional:
             value = SKIP if question.kind == "review" else None
         else:
@@ -233,8 +248,8 @@ def template(engine: Engine, made_on: dt.date, behaviour: str | None = None) -> 
     out.append("answers:")
     at = dt.datetime.combine(made_on, dt.time(12), tzinfo=dt.timezone.utc)
     while (question := engine.next_question()) is not None:
-        if question.ask == "info":
-            engine.answer(question, None, at)
+        if question.ask == "info" or (question.kind == "focus" and engine.focus_preset):
+            engine.answer(question, engine.focus_preset, at)
             continue
         out.append("")
         out.extend(_comment(question.message))

@@ -75,6 +75,7 @@ class Engine:
     week: str  # the ISO week the session reflects on
     today: dt.date
     private_by_default: bool = False
+    focus_preset: str | None = None  # a behaviour chosen up front (`--behaviour`)
     given: dict[str, Given] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
     _prompts: dict[str, list[str]] = field(default_factory=dict)
@@ -247,7 +248,8 @@ class Engine:
                 f"{given.value} {self.rubric.label(given.value)}. What happened?"
             )
         else:
-            message = f"What did you do this week that puts you at {given.value}?"
+            label = self.rubric.label(given.value)
+            message = f"What have you seen yourself do that puts you at {given.value} {label}?"
         yield Question(
             id=f"{qid}.evidence",
             ask="long_text",
@@ -558,6 +560,52 @@ class Engine:
         saved = self.answer(question, value, given.at, given.private)
         self.given[question.id] = given
         return saved
+
+    def summary(self) -> list[str]:
+        """What was answered, briefly, for the screen before saving."""
+        lines: list[str] = []
+        private = 0
+        for question in self.questions():
+            given = self.given.get(question.id)
+            if given is None or question.ask == "info":
+                continue
+            private += bool(given.private and question.is_text and given.value)
+            line = self._summary_line(question, given)
+            if question.kind == "rate" and "Ratings:" not in lines:
+                lines.append("Ratings:")
+            if line:
+                lines.append(line)
+        if private:
+            lines.append(
+                f"{private} private answer{'s' if private > 1 else ''}: kept on this machine"
+            )
+        return lines
+
+    def _summary_line(self, question: Question, given: Given) -> str | None:
+        value = given.value
+        if question.kind == "rate" and isinstance(value, int):
+            behaviour = self.rubric.find(question.behaviour_id or "")
+            last = self.history.last_rating(question.behaviour_id or "", before_week=self.week)
+            moved = f" ({value - last:+d})" if last is not None and value != last else ""
+            name = behaviour.title if behaviour else question.behaviour_id
+            return f"  {value} {self.rubric.label(value):<12} {name}{moved}"
+        if question.kind == "review":
+            title = self._quoted(question)
+            return f"Experiment {title!r}: {OUTCOMES.get(str(value), 'kept open')}"
+        if question.kind == "focus" and isinstance(value, str):
+            found = self.rubric.find(value)
+            return f"Focus: {found.title if found else value}"
+        if question.kind == "experiment":
+            return f"Next week's experiment: {value}"
+        if question.kind == "tags":
+            return f"Tags: {', '.join(value)}" if isinstance(value, list) and value else None
+        if question.ask in ("select", "scale"):
+            title = next((c.title for c in question.choices if c.value == value), str(value))
+            return f"{question.message} {title}" if value is not None else None
+        if question.ask in ("text", "long_text") and isinstance(value, str) and value:
+            short = " ".join(value.split())
+            return f"- {short[:70]}{'...' if len(short) > 70 else ''}"
+        return None
 
     def focus_id(self) -> str | None:
         behaviour = self.focus_behaviour()

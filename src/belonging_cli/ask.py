@@ -1,0 +1,198 @@
+"""Put the engine's questions to a person in the terminal. The only module using questionary.
+
+Each question is asked with `unsafe_ask()` (plain `.ask()` swallows Ctrl-C and
+returns None); Ctrl-C and Ctrl-D become `Interrupted`, which the caller turns into
+"your draft is kept". Text answers can flip their privacy with a marker at the end:
+`#private` or `#share`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from belonging_cli.engine.questions import OWN_CHOICE, Question
+from belonging_cli.errors import Interrupted
+from belonging_cli.journal.records import AnswerValue
+
+PRIVATE_MARK = "#private"
+SHARE_MARK = "#share"
+LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: your editor"
+
+
+def terminal_available() -> bool:
+    """Whether a person can answer: standard input and output are terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def privacy_marker(text: str) -> tuple[str, bool | None]:
+    """Strip a trailing `#private` / `#share`; the flip it asks for, if any."""
+    stripped = text.rstrip()
+    lowered = stripped.lower()
+    for mark, private in ((PRIVATE_MARK, True), (SHARE_MARK, False)):
+        if lowered.endswith(mark):
+            return stripped[: -len(mark)].rstrip(), private
+    return stripped, None
+
+
+def say(text: str = "", style: str | None = None) -> None:
+    """A line for the person answering (through prompt_toolkit, like the questions)."""
+    import questionary
+
+    questionary.print(text, style=style)
+
+
+def _run(prompt: Any) -> Any:
+    try:
+        answer = prompt.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted() from None
+    if answer is None:  # a closed prompt
+        raise Interrupted()
+    return answer
+
+
+def ask(question: Question) -> tuple[AnswerValue, bool | None]:
+    """Ask one question; the answer and, for text, a privacy flip (None: the default)."""
+    if question.help:
+        say(question.help, style="italic")
+    if question.details:
+        style = "fg:ansibrightblack" if question.ask == "rate" else None
+        for line in question.details:
+            say(line, style=style)
+    if question.ask == "info":
+        return None, None
+    asker = _ASKERS[question.ask]
+    return asker(question)
+
+
+def _text(question: Question) -> tuple[AnswerValue, bool | None]:
+    import questionary
+
+    multiline = question.ask == "long_text"
+    note = _privacy_note(question)
+    keys = LONG_TEXT_KEYS if multiline else ""
+    instruction = " · ".join(part for part in (note, keys) if part) or None
+    extra: dict[str, Any] = {}
+    if multiline:
+        extra = {"key_bindings": _enter_submits(), "enable_open_in_editor": True}
+    default = question.default if isinstance(question.default, str) else ""
+    prompt = questionary.text(
+        question.message,
+        default=default,
+        multiline=multiline,
+        instruction=f"({instruction})" if instruction else None,
+        **extra,
+    )
+    raw = str(_run(prompt))
+    if question.private is None:
+        return raw.strip(), None
+    return privacy_marker(raw)
+
+
+def _privacy_note(question: Question) -> str:
+    if question.private is None or question.kind == "tags":
+        return ""
+    if question.private:
+        return f"private; end with {SHARE_MARK} to share"
+    return f"shared; end with {PRIVATE_MARK} to keep private"
+
+
+def _enter_submits() -> Any:
+    """Enter submits a long answer; Esc Enter (or Alt-Enter) starts a new line."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("enter")
+    def _submit(event: Any) -> None:
+        event.current_buffer.validate_and_handle()
+
+    @bindings.add("escape", "enter")
+    def _newline(event: Any) -> None:
+        event.current_buffer.insert_text("\n")
+
+    return bindings
+
+
+def _select(question: Question) -> tuple[AnswerValue, bool | None]:
+    import questionary
+
+    shortcuts = len(question.choices) <= 10
+    choices = [
+        questionary.Choice(
+            title=_title(question, c.title) if shortcuts else c.title,
+            value=c.value,
+            shortcut_key=str((i + 1) % 10) if shortcuts else True,
+        )
+        for i, c in enumerate(question.choices)
+    ]
+    values = question.choice_values()
+    default: Any = question.default if question.default in values else None
+    prompt = questionary.select(
+        question.message,
+        choices=choices,
+        default=default,
+        use_shortcuts=shortcuts,
+        instruction="(Enter keeps the highlighted one)" if default is not None else None,
+    )
+    answer = _run(prompt)
+    if question.ask == "experiment" and answer == OWN_CHOICE:
+        own = questionary.text("In one sentence, what will you try?")
+        text = str(_run(own)).strip()
+        while not text:
+            text = str(_run(questionary.text("A few words, at least:"))).strip()
+        return text, None
+    return answer, None
+
+
+def _title(question: Question, title: str) -> str:
+    """Number shortcuts already show "1)": drop a leading "1 " from level titles."""
+    if question.ask in ("rate", "scale"):
+        head, _, rest = title.partition(" ")
+        if head.isdigit() and rest:
+            return rest
+    return title
+
+
+def _checkbox(question: Question) -> tuple[AnswerValue, bool | None]:
+    import questionary
+
+    choices = [questionary.Choice(title=c.title, value=c.value) for c in question.choices]
+    picked = _run(questionary.checkbox(question.message, choices=choices))
+    return [str(v) for v in picked], None
+
+
+def _confirm(question: Question) -> tuple[AnswerValue, bool | None]:
+    import questionary
+
+    default = question.default if isinstance(question.default, bool) else True
+    return bool(_run(questionary.confirm(question.message, default=default))), None
+
+
+def confirm(message: str, default: bool = True) -> bool:
+    """A yes/no question outside a flow (save? resume?)."""
+    import questionary
+
+    return bool(_run(questionary.confirm(message, default=default)))
+
+
+def choose(message: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
+    """One of `(value, title)` choices, outside a flow."""
+    import questionary
+
+    options = [questionary.Choice(title=t, value=v) for v, t in choices]
+    return str(_run(questionary.select(message, choices=options, default=default)))
+
+
+_ASKERS: dict[str, Callable[[Question], tuple[AnswerValue, bool | None]]] = {
+    "text": _text,
+    "long_text": _text,
+    "select": _select,
+    "scale": _select,
+    "rate": _select,
+    "experiment": _select,
+    "checkbox": _checkbox,
+    "confirm": _confirm,
+}
