@@ -253,7 +253,7 @@ def template(engine: Engine, made_on: dt.date, behaviour: str | None = None) -> 
             continue
         out.append("")
         out.extend(_comment(question.message))
-        if question.kind == "review" or question.kind == "rate":
+        if question.kind == "review":
             out.extend(_comment(question.details[0]))
         if question.optional:
             out.append("  # optional: leave it out to skip")
