@@ -81,7 +81,7 @@ def figures(name: str, runs: int, folder: Path) -> None:
         median, fastest = median_min
         print(f"  {label:<34} {median:8.1f} ms median {fastest:8.1f} ms fastest")
 
-    line("belonging journal path (floor)", timed(cli(["journal", "path"], home), runs))
+    line("belonging journal path (typer app)", timed(cli(["journal", "path"], home), runs))
     line("belonging journal list", timed(cli(["journal", "list"], home), runs))
     line("belonging journal list --json", timed(cli(["journal", "list", "--json"], home), runs))
     few = max(3, runs // 3)

@@ -131,9 +131,10 @@ def show(session_id: IdArgument, as_json: JsonOption = False) -> None:
     from belonging_cli.journal.records import JournalData
 
     text = export_markdown(
-        JournalData(
+        titles=_behaviour_titles(),
+        data=JournalData(
             sessions=(session,), experiments=tuple({e.id: e for e in made + reviewed}.values())
-        )
+        ),
     )
     from rich.markdown import Markdown
 

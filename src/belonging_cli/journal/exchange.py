@@ -195,11 +195,17 @@ def _experiment_line(e: Experiment, name: Any) -> str:
     text = f"- {e.title} ({name(e.behaviour_id)}, {e.week}): {e.status}"
     if e.outcome:
         text += f", {e.outcome.replace('_', ' ')}"
+    text += "."
     if e.happened:
-        text += f". Happened: {_one_line(e.happened)}"
+        text += f" Happened: {_sentence(e.happened)}"
     if e.learned:
-        text += f". Learned: {_one_line(e.learned)}"
+        text += f" Learned: {_sentence(e.learned)}"
     return text + (" *(private)*" if e.private else "")
+
+
+def _sentence(text: str) -> str:
+    line = _one_line(text)
+    return line if line.endswith((".", "!", "?")) else line + "."
 
 
 # ---------------------------------------------------------------------------
