@@ -1,9 +1,141 @@
-"""`belonging flows`: (being built)."""
+"""`belonging flows ...`: the reflection flows in use, one in detail, and checking files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from belonging_cli.cli.options import FlowsOption, JsonOption, RubricsOption
 
-def register(app: typer.Typer) -> None:
+if TYPE_CHECKING:
+    from belonging_cli.content.flows import Step
+
+app = typer.Typer(help="List, show and validate reflection flows.", no_args_is_help=True)
+
+
+def register(main: typer.Typer) -> None:
     """Add this module's commands to the main app."""
+    main.add_typer(app, name="flows")
+
+
+@app.command("list")
+def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
+    """List the flows: id, minutes and what each is for."""
+    from belonging_cli.content.flows import load_flows
+
+    found = load_flows(flows)
+    if as_json:
+        from belonging_cli.cli.output import print_json
+
+        print_json(
+            {
+                "folder": str(found.folder),
+                "flows": [
+                    {
+                        "id": f.id,
+                        "title": f.title,
+                        "minutes": f.minutes,
+                        "steps": len(f.steps),
+                        "description": " ".join(f.description.split()),
+                    }
+                    for f in found.flows
+                ],
+            }
+        )
+        return
+    from rich.table import Table
+
+    from belonging_cli.cli.output import console
+
+    table = Table(title=f"Reflection flows ({found.folder})", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("min", justify="right")
+    table.add_column("what it is for")
+    for f in found.flows:
+        table.add_row(f.id, str(f.minutes), " ".join(f.description.split()))
+    console().print(table)
+    console().print("Run one with `belonging reflect --flow ID`.")
+
+
+@app.command("show")
+def show(
+    flow_id: Annotated[str, typer.Argument(metavar="ID", help="A flow id (see `flows list`).")],
+    flows: FlowsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one flow: its steps in order, with their kinds and conditions."""
+    from belonging_cli.content.flows import load_flows
+
+    flow = load_flows(flows).get(flow_id)
+    if as_json:
+        from belonging_cli.cli.output import print_json
+
+        print_json(flow.model_dump(mode="json", by_alias=True, exclude_none=True))
+        return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from belonging_cli.cli.output import console
+
+    def indented(text: str) -> Padding:
+        return Padding(Text(" ".join(text.split())), (0, 0, 0, 4), expand=False)
+
+    out = console()
+    out.print(f"[bold]{flow.title}[/bold]  [dim]({flow.id}, about {flow.minutes} min)[/dim]")
+    out.print(" ".join(flow.description.split()))
+    for number, step in enumerate(flow.steps, 1):
+        notes = _notes(step)
+        out.print(f"\n{number:>2}. [bold]{step.id}[/bold]  [dim]{step.kind}{notes}[/dim]")
+        if step.question:
+            out.print(indented(step.question))
+        for line in _extra(step):
+            out.print(indented(line))
+
+
+def _notes(step: Step) -> str:
+    notes = []
+    if step.optional:
+        notes.append("optional")
+    if step.private:
+        notes.append("private")
+    if step.when is not None:
+        condition: dict[str, Any] = step.when.model_dump(by_alias=True, exclude_none=True)
+        target = condition.pop("step")
+        test, value = next(iter(condition.items()))
+        notes.append(f"when {target} {test.replace('_', ' ')} {value}")
+    return f", {', '.join(notes)}" if notes else ""
+
+
+def _extra(step: Step) -> list[str]:
+    if step.choices:
+        return [f"- {c.value}" + (f": {c.label}" if c.label else "") for c in step.choices]
+    if step.labels:
+        return [f"{i} {label}" for i, label in enumerate(step.labels, 1)]
+    if step.kind == "reflect":
+        return [f"{step.count or 3} prompts of the focus behaviour, none repeating"]
+    if step.kind == "review":
+        return ["each open experiment: did you try it, what happened, what did you learn?"]
+    if step.kind == "recap":
+        return [f"shows the last {step.days or 31} days: ratings trend and experiments"]
+    if step.kind == "pulse":
+        return ["rate every behaviour 1-5 (Enter keeps last time's rating)"]
+    if step.kind in ("rate", "experiment") and step.behaviour not in (None, "focus"):
+        return [f"behaviour: {step.behaviour}"]
+    return []
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Flow files or folders to check.", show_default=False)
+    ],
+    rubrics: RubricsOption = None,
+) -> None:
+    """Check flow files or folders; list every problem as file:line:col."""
+    from belonging_cli.content.flows import validate_flow_paths
+    from belonging_cli.content.rubrics import load_rubric
+
+    for line in validate_flow_paths(paths, load_rubric(rubrics).ids()):
+        typer.echo(f"ok  {line}")

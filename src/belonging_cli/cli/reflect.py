@@ -108,6 +108,8 @@ def _setup(
     config = load_config()
     rubric = load_rubric(rubrics or config.rubrics)
     flowset = load_flows(flows)
+    if flow_id is None and config.default_flow not in flowset.ids():
+        flow_id = flowset.ids()[0]  # a custom folder without the default flow
     flow = flowset.get(flow_id or config.default_flow)
     focus = rubric.get(behaviour).id if behaviour else None
     now = clock.now()
