@@ -1,0 +1,1 @@
+"""Progress reports: journal records -> a report model (pure) -> Markdown, HTML, JSON, terminal."""

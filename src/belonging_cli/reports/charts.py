@@ -1,0 +1,225 @@
+"""Charts of levels over weeks: text sparklines, Mermaid `xychart-beta` blocks, inline SVG.
+
+Pure string building from plain (week, value) pairs: no plotting library, no
+scripts, nothing fetched. Values are levels on the 1-5 scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from belonging_cli.clock import next_week, week_monday
+
+SPARK_BLOCKS = "▁▂▄▆█"  # levels 1..5
+LOW, HIGH = 1, 5
+MAX_MERMAID_POINTS = 26  # more labels than this crowd the axis: group by month, then year
+
+Point = tuple[str, float]  # (ISO week, value)
+
+
+def sparkline(levels: Iterable[int | float | None]) -> str:
+    """`[1, 3, 5]` -> `▁▄█`; a missing level is a space."""
+    marks = []
+    for level in levels:
+        if level is None:
+            marks.append(" ")
+        else:
+            index = min(max(round(level), LOW), HIGH) - LOW
+            marks.append(SPARK_BLOCKS[index])
+    return "".join(marks)
+
+
+def weeks_between(first: str, last: str) -> list[str]:
+    weeks = [first]
+    while weeks[-1] < last:
+        weeks.append(next_week(weeks[-1]))
+    return weeks
+
+
+def weekly_average(series: Iterable[Iterable[tuple[str, int]]]) -> list[Point]:
+    """The mean level per week across several behaviours' series."""
+    totals: dict[str, list[int]] = {}
+    for points in series:
+        for week, level in points:
+            totals.setdefault(week, []).append(level)
+    return [(w, round(sum(v) / len(v), 2)) for w, v in sorted(totals.items())]
+
+
+def grouped(points: Sequence[Point], limit: int = MAX_MERMAID_POINTS) -> list[Point]:
+    """Few enough points to label: weekly, else monthly, else yearly means.
+
+    Labels: `W37` (or `2025-W52` when the points span years), `2026-09`, `2026`.
+    """
+    if len(points) <= limit:
+        years = {w[:4] for w, _ in points}
+        return [(w[5:] if len(years) == 1 else w, v) for w, v in points]
+    for width in (7, 4):  # "2026-09", "2026"
+        buckets: dict[str, list[float]] = {}
+        for week, value in points:
+            buckets.setdefault(week_monday(week).isoformat()[:width], []).append(value)
+        if len(buckets) <= limit or width == 4:
+            return [(k, round(sum(v) / len(v), 2)) for k, v in buckets.items()]
+    raise AssertionError("unreachable")
+
+
+def mermaid_xychart(title: str, points: Sequence[Point], y_label: str = "Level") -> str:
+    """A Mermaid `xychart-beta` line chart (GitHub, GitLab and Obsidian draw it)."""
+    shown = grouped(points)
+    labels = ", ".join(f'"{_mermaid_text(label)}"' for label, _ in shown)
+    values = ", ".join(_number(v) for _, v in shown)
+    return "\n".join(
+        [
+            "xychart-beta",
+            f'    title "{_mermaid_text(title)}"',
+            f"    x-axis [{labels}]",
+            f'    y-axis "{_mermaid_text(y_label)}" {LOW} --> {HIGH}',
+            f"    line [{values}]",
+        ]
+    )
+
+
+def _mermaid_text(text: str) -> str:
+    # Mermaid strings have no escapes: keep them to safe characters.
+    return "".join(c for c in text if c not in '"\\\n\r[]`').strip()
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    label: str
+    points: Sequence[Point]
+    colour: str
+    dashed: bool = False
+
+
+def svg_chart(
+    lines: Sequence[Line],
+    weeks: Sequence[str],
+    *,
+    width: int = 720,
+    height: int = 260,
+    title: str = "",
+    legend: bool = True,
+    low_label: str = "",
+    high_label: str = "",
+) -> str:
+    """An inline SVG line chart of levels 1-5 over `weeks`, with explicit width and height.
+
+    A line breaks where a week has no value; lone points are drawn as dots.
+    """
+    left, right = 34, 12
+    top = 30 if legend and lines else 10
+    bottom = 24
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+    index = {week: i for i, week in enumerate(weeks)}
+    span = max(len(weeks) - 1, 1)
+
+    def x(week: str) -> float:
+        return left + plot_w * (index[week] / span if len(weeks) > 1 else 0.5)
+
+    def y(value: float) -> float:
+        return top + plot_h * (HIGH - value) / (HIGH - LOW)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+        f'class="chart" font-family="sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for level in range(LOW, HIGH + 1):
+        gy = y(level)
+        parts.append(
+            f'<line x1="{left}" y1="{gy:.1f}" x2="{width - right}" y2="{gy:.1f}" '
+            f'stroke="#ddd" stroke-width="1"/>'
+            f'<text x="{left - 8}" y="{gy + 4:.1f}" text-anchor="end" fill="#555">{level}</text>'
+        )
+    if low_label:
+        parts.append(_axis_note(left, y(LOW) - 4, low_label))
+    if high_label:
+        parts.append(_axis_note(left, y(HIGH) + 12, high_label))
+    ticks = _ticks(weeks, most=max(2, width // 110))
+    for n, week in enumerate(ticks):
+        # The end labels align inwards so they are never clipped at the edges.
+        anchor = (
+            "middle"
+            if len(ticks) == 1
+            else "start"
+            if n == 0
+            else "end"
+            if n == len(ticks) - 1
+            else "middle"
+        )
+        parts.append(
+            f'<text x="{x(week):.1f}" y="{height - 6}" text-anchor="{anchor}" '
+            f'fill="#555">{escape(_tick_label(week, weeks))}</text>'
+        )
+    few = len(weeks) <= 60
+    for line in lines:
+        dash = ' stroke-dasharray="6 4"' if line.dashed else ""
+        for segment in _segments(line.points, weeks):
+            if len(segment) == 1 or few:
+                for week, value in segment:
+                    parts.append(
+                        f'<circle cx="{x(week):.1f}" cy="{y(value):.1f}" r="3" '
+                        f'fill="{line.colour}"/>'
+                    )
+            if len(segment) > 1:
+                coords = " ".join(f"{x(w):.1f},{y(v):.1f}" for w, v in segment)
+                parts.append(
+                    f'<polyline points="{coords}" fill="none" stroke="{line.colour}" '
+                    f'stroke-width="2"{dash}/>'
+                )
+    if legend:
+        lx = left
+        for line in lines:
+            dash = ' stroke-dasharray="6 4"' if line.dashed else ""
+            parts.append(
+                f'<line x1="{lx}" y1="14" x2="{lx + 22}" y2="14" stroke="{line.colour}" '
+                f'stroke-width="2"{dash}/>'
+                f'<text x="{lx + 28}" y="18" fill="#222">{escape(line.label)}</text>'
+            )
+            lx += 40 + 7 * len(line.label)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _axis_note(x: float, y: float, text: str) -> str:
+    return f'<text x="{x + 4}" y="{y:.1f}" fill="#888" font-size="10">{escape(text)}</text>'
+
+
+def _segments(points: Sequence[Point], weeks: Sequence[str]) -> list[list[Point]]:
+    """Runs of points in consecutive weeks: a skipped week breaks the line."""
+    position = {week: i for i, week in enumerate(weeks)}
+    runs: list[list[Point]] = []
+    previous = -2
+    for week, value in points:
+        at = position.get(week)
+        if at is None:
+            continue
+        if at != previous + 1 or not runs:
+            runs.append([])
+        runs[-1].append((week, value))
+        previous = at
+    return runs
+
+
+def _ticks(weeks: Sequence[str], most: int = 7) -> list[str]:
+    if len(weeks) <= most:
+        return list(weeks)
+    step = (len(weeks) - 1) / (most - 1)
+    return [weeks[round(i * step)] for i in range(most)]
+
+
+def _tick_label(week: str, weeks: Sequence[str]) -> str:
+    monday = week_monday(week)
+    if len(weeks) > 104:
+        return monday.strftime("%Y")
+    if weeks[0][:4] != weeks[-1][:4]:
+        return monday.strftime("%b %Y")
+    return f"{monday.day} {monday:%b}"

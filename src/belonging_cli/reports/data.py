@@ -1,0 +1,115 @@
+"""The report as plain data: the JSON bundle of docs/report-json.md.
+
+The same dicts and lists feed the JSON format and every template (built-in or
+the user's own), so a template can never reach a Python object or a method.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from belonging_cli.reports.model import Report
+
+FORMAT = "belonging-report"
+FORMAT_VERSION = 1
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data, keys in the documented order."""
+    data: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
+    body = plain(report)
+    assert isinstance(body, dict)
+    if body["exercises"] is None:
+        del body["exercises"]  # documented as absent (not empty) without exercises
+    data.update(body)
+    return data
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses to dicts, tuples to lists, dates to ISO 8601 text."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        if is_dataclass(value) and not isinstance(value, type):
+            names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+        elif isinstance(value, (tuple, list)):
+            return [plain(v) for v in value]
+        elif isinstance(value, dt.date):  # datetimes too
+            return value.isoformat()
+        else:
+            return value
+    return {name: plain(getattr(value, name)) for name in names}
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+# A report holds thousands of small records of a dozen types: look their fields up once.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def render_json(report: Report) -> str:
+    """The bundle as compact JSON text (see `json_chunks`)."""
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """The bundle as compact JSON, in pieces to write one after another.
+
+    Written piece by piece (each top-level part, and each entry of its long
+    lists), a 10,000-session bundle never exists as one string, nor as a
+    second copy of the report in dicts: records become dicts only as the
+    encoder reaches them (`default`). Compact, because with `indent` the json
+    module falls back to its pure-Python encoder, 4x slower on a 10-year
+    report (`python -m json.tool` pretty-prints it).
+    """
+    head: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
+    head.update(_shallow(report))
+    if report.exercises is None:
+        del head["exercises"]
+    yield "{"
+    for n, (key, value) in enumerate(head.items()):
+        yield ("," if n else "") + _dumps(key) + ":"
+        yield from _pieces(value, nested=True)
+    yield "}\n"
+
+
+def _pieces(value: Any, *, nested: bool) -> Iterator[str]:
+    """A long list in batches of entries; a section's parts one by one; else at once."""
+    if isinstance(value, tuple) and len(value) > _BATCH:
+        yield "["
+        for start in range(0, len(value), _BATCH):
+            # A tuple encodes as a list: strip its brackets to join the batches.
+            yield ("," if start else "") + _dumps(value[start : start + _BATCH])[1:-1]
+        yield "]"
+    elif nested and is_dataclass(value) and not isinstance(value, type):
+        yield "{"
+        for n, (key, item) in enumerate(_shallow(value).items()):
+            yield ("," if n else "") + _dumps(key) + ":"
+            yield from _pieces(item, nested=False)
+        yield "}"
+    else:
+        yield _dumps(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_shallow)
+
+
+_BATCH = 256  # entries of a long list encoded in one go
+
+
+def _shallow(value: Any) -> Any:
+    """One record as a dict of its fields (the encoder comes back for nested ones)."""
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if not is_dataclass(value) or isinstance(value, type):
+            raise TypeError(f"cannot put {type(value).__name__} in a report bundle")
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    return {name: getattr(value, name) for name in names}

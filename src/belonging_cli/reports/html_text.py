@@ -1,0 +1,58 @@
+"""A user's words inside the HTML report: Markdown-ish text made safe.
+
+markdown-it-py's `js-default` preset already escapes raw HTML; on top of that
+only http, https, mailto and relative links survive, images are off (an
+image would fetch from the network when the report is opened) and so are
+headings (a note must not reshape the report around it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def safe_link(url: str) -> bool:
+    """Only http, https, mailto and relative links (no scheme at all)."""
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    cleaned = "".join(c for c in url if c > " " and c != "\x7f")
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    # No images (they would fetch), no headings (a note must not reshape the report).
+    md.disable(["image", "heading", "lheading"])
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    return md
+
+
+# Text with none of these can hold no Markdown structure: one line of prose.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~\x00-\x1f\x7f]|^ *([-+#=|>]|\d+[.)])|^ {4}")
+
+
+def _odd_edges(text: str) -> bool:
+    """Other whitespace at either end: markdown-it trims it its own way."""
+    return bool(text) and any(c.isspace() or c == "\ufeff" for c in (text[0], text[-1]))
+
+
+def markdown_html(text: str) -> str:
+    """Render the user's text as HTML; anything unsafe comes out as visible text."""
+    stripped = text.strip(" ")
+    if _MARKUP.search(text) is None and not _odd_edges(stripped):
+        # Plain prose (most answers): exactly what markdown-it makes of it, without
+        # parsing: with no `&`, `<` or `>`, only quotes need escaping.
+        return f"<p>{stripped.replace(chr(34), '&quot;')}</p>\n" if stripped else ""
+    rendered: str = _parser().render(text)
+    return rendered

@@ -1,0 +1,195 @@
+"""Turn a report into text: JSON directly, Markdown and HTML through Jinja templates.
+
+Built-in templates live in `templates/` beside this module. A user's own
+template (`--template FILE`) runs in Jinja's sandbox with StrictUndefined and
+sees only plain data: the JSON bundle as dicts and lists, the charts as
+strings, and the filters below. jinja2 and markdown-it are imported here,
+inside functions, so the JSON format never pays for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from belonging_cli.errors import BelongingError
+from belonging_cli.reports import charts, words
+from belonging_cli.reports.data import render_json, report_data
+from belonging_cli.reports.escape import md_cell, md_inline, md_quote
+from belonging_cli.reports.model import Report
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATES = Path(__file__).parent / "templates"
+FORMATS = ("md", "html", "json")
+HTML_SUFFIXES = (".html", ".htm")
+
+# The longest lists (reflections, experiments, notes) show their latest entries
+# only: a report is for reading; `belonging journal export` keeps everything.
+SHOWN = 150
+SPARK_POINTS = 26  # a sparkline shows the latest half year of weeks rated
+BALANCE_LABEL = "Control (1) or influence (5)"
+AVERAGE_COLOUR = "#1f5f8b"
+BALANCE_COLOUR = "#c0622b"
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in one of FORMATS, from the built-in templates."""
+    if fmt == "json":
+        return render_json(report)
+    if fmt not in FORMATS:
+        raise BelongingError(f"unknown report format {fmt!r}", hint="use md, html or json")
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    html = fmt == "html"
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _equip(env, html=html)
+    # The built-in templates read the model itself (no copy to dicts: a 10,000
+    # session report stays fast and small); they are written to work on the
+    # plain data too, so they are good starting points for a user's template.
+    context = {"report": report, "charts": chart_texts(report, html=html), "limit": SHOWN}
+    return env.get_template(f"report.{fmt}.j2").render(context)
+
+
+def render_user_template(report: Report, path: Path) -> str:
+    """A user's Jinja template, sandboxed; any error names the template's line."""
+    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    if not path.is_file():
+        raise BelongingError(f"template not found: {path}")
+    html = any(s.lower() in HTML_SUFFIXES for s in path.suffixes)
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(path.parent)),
+        autoescape=html,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    _equip(env, html=html)
+    # Only plain data reaches a user's template: dicts, lists, text and numbers.
+    context = {
+        "report": report_data(report),
+        "charts": chart_texts(report, html=html),
+        "limit": SHOWN,
+    }
+    try:
+        return env.get_template(path.name).render(context)
+    except TemplateSyntaxError as exc:
+        raise BelongingError(f"{path}:{exc.lineno}: {exc.message}") from None
+    except UnicodeDecodeError:
+        raise BelongingError(f"{path}: not a UTF-8 text file") from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
+        line = _template_line(exc, path)
+        where = f"{path}:{line}" if line else str(path)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        raise BelongingError(f"{where}: {message}") from None
+
+
+def _template_line(exc: BaseException, path: Path) -> int | None:
+    """Jinja rewrites tracebacks so that template frames carry the template's lines."""
+    names = {str(path), str(path.parent / path.name)}
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in names:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def chart_texts(report: Report, *, html: bool) -> dict[str, Any]:
+    """Mermaid blocks (for Markdown) or inline SVG (for HTML), as strings."""
+    rated = [r for r in report.ratings if r.series]
+    average = charts.weekly_average([(p.week, p.level) for p in r.series] for r in rated)
+    balance = [(p.week, float(p.value)) for p in report.balance.series]
+    if not html:
+        single = len(rated) == 1
+        title = f"{rated[0].title}: rating by week" if single else "Average rating by week"
+        balance_chart = charts.mermaid_xychart(BALANCE_LABEL, balance, "Balance")
+        return {
+            "ratings": charts.mermaid_xychart(title, average) if average else "",
+            "balance": balance_chart if len(balance) > 1 else "",
+        }
+    from markupsafe import Markup
+
+    period = report.period
+    weeks = charts.weeks_between(period.first_week, period.last_week)
+    lines = [charts.Line("Average rating", average, AVERAGE_COLOUR)] if average else []
+    if balance:
+        lines.append(charts.Line(BALANCE_LABEL, balance, BALANCE_COLOUR, dashed=True))
+    overview = charts.svg_chart(lines, weeks, title="Ratings and balance by week") if lines else ""
+    behaviours = {
+        r.behaviour_id: Markup(
+            charts.svg_chart(
+                [
+                    charts.Line(
+                        r.title, [(p.week, float(p.level)) for p in r.series], AVERAGE_COLOUR
+                    )
+                ],
+                weeks,
+                width=340,
+                height=110,
+                title=f"{r.title}: rating by week",
+                legend=False,
+            )
+        )
+        for r in rated
+    }
+    return {"overview": Markup(overview), "behaviours": behaviours}
+
+
+def _level(point: Any) -> Any:
+    """A level from a series point: plain data, a model record or a bare number."""
+    if isinstance(point, dict):
+        return point.get("level", point.get("value"))
+    return getattr(point, "level", getattr(point, "value", point))
+
+
+def _group_by(items: Any, key: str) -> dict[Any, list[Any]]:
+    """`items | group_by("behaviour_id")`: a dict of lists, first-seen order kept."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        value = item.get(key) if isinstance(item, dict) else getattr(item, key)
+        groups.setdefault(value, []).append(item)
+    return groups
+
+
+def _equip(env: Environment, *, html: bool) -> None:
+    """The filters and helpers templates may use (plain functions of plain data)."""
+    env.filters.update(
+        md=md_inline,
+        cell=md_cell,
+        md_quote=md_quote,
+        sparkline=lambda series, last=SPARK_POINTS: charts.sparkline(
+            [_level(p) for p in series][-last:]
+        ),
+        group_by=_group_by,
+        signed=words.signed,
+        change_words=words.change_words,
+        day=words.day,
+        plural=words.plural,
+        outcome=lambda o: words.OUTCOME_WORDS.get(o or "", "not reviewed yet"),
+        state=lambda s: words.STATE_WORDS.get(s, s),
+    )
+    env.globals.update(
+        rhythm=words.rhythm,
+        balance_words=words.balance_words,
+        period_label=words.period_label,
+        date_range=words.date_range,
+        left_out=words.left_out,
+        experiments_words=words.experiments_words,
+    )
+    if html:
+        from markupsafe import Markup
+
+        from belonging_cli.reports.html_text import markdown_html
+
+        env.filters["markdown"] = lambda text: Markup(markdown_html(str(text)))

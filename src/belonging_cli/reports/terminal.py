@@ -1,0 +1,91 @@
+"""`belonging progress`: the report's story in the terminal, drawn with rich.
+
+Reads only the report model. The user's words are passed to rich as `Text`,
+never as markup, so a note with `[bold]` in it prints as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from belonging_cli.reports import words
+from belonging_cli.reports.charts import sparkline
+from belonging_cli.reports.model import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def show_progress(report: Report, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    period = report.period
+    title = Text("Your progress", style="bold")
+    title.append(f"  {words.period_label(period)} ({words.date_range(period.start, period.end)})")
+    console.print(title)
+    console.print(words.rhythm(report.summary))
+    console.print()
+
+    rated = [r for r in report.ratings if r.count]
+    if rated:
+        table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+        table.add_column("#", justify="right")
+        table.add_column("Behaviour")
+        table.add_column("Latest")
+        table.add_column("Trend")
+        table.add_column("Change", justify="right")
+        for r in rated:
+            change = Text(words.signed(r.change))
+            if r.change:
+                change.stylize("green" if r.change > 0 else "red")
+            table.add_row(
+                str(r.number),
+                Text(r.title),
+                Text(f"{r.latest} {r.latest_label}"),
+                Text(sparkline(p.level for p in r.series[-26:]), style="cyan"),
+                change,
+            )
+        console.print(table)
+        unrated = len(report.ratings) - len(rated)
+        if unrated:
+            console.print(
+                Text(
+                    f"Not rated in this period: {words.plural(unrated, 'behaviour')}.", style="dim"
+                )
+            )
+        console.print()
+
+    balance = report.balance
+    if balance.series:
+        line = Text("Control or influence  ", style="bold")
+        line.append(sparkline(p.value for p in balance.series[-26:]), style="cyan")
+        console.print(line)
+        console.print(words.balance_words(balance))
+        console.print()
+
+    open_experiment = report.experiments.open
+    if open_experiment is not None:
+        line = Text("Open experiment  ", style="bold")
+        line.append(open_experiment.title or "a private experiment")
+        about = open_experiment.behaviour_title or open_experiment.behaviour_id
+        line.append(f"  ({about}, {open_experiment.week})", style="dim")
+        console.print(line)
+
+    if report.exercises is not None:
+        counts = report.exercises.counts
+        if counts.due or counts.overdue:
+            line = Text("Coach exercises  ", style="bold")
+            line.append(f"{counts.due} due, {counts.overdue} overdue")
+            console.print(line)
+
+    if report.suggested_next_focus is not None:
+        suggestion = report.suggested_next_focus
+        line = Text("Next week  ", style="bold")
+        line.append(suggestion.title)
+        console.print(line)
+        console.print(Text(suggestion.reason, style="dim"))
+    console.print()
+    console.print(
+        Text("The full story: belonging report --format html --out report.html", style="dim")
+    )

@@ -1,0 +1,146 @@
+"""What a report says in words: short, warm sentences built from the plain report data.
+
+Every renderer and template shares these, so the Markdown, HTML and terminal
+reports tell the same story. Inputs are parts of the report, either the model's
+records or their plain-data dicts (what a user's template sees); no user text
+ends up in these sentences (templates escape that themselves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+PERIOD_LABELS = {
+    "week": "this week",
+    "month": "the last 4 weeks",
+    "quarter": "the last 12 weeks",
+    "year": "the last 52 weeks",
+    "all": "all your reflections",
+}
+OUTCOME_WORDS = {"tried": "tried", "partly": "partly tried", "not_tried": "not tried"}
+STATE_WORDS = {
+    "done": "done",
+    "due": "due",
+    "overdue": "overdue",
+    "dropped": "dropped",
+    "withdrawn": "withdrawn by your coach",
+}
+
+
+def _get(part: Any, key: str) -> Any:
+    return part[key] if isinstance(part, dict) else getattr(part, key)
+
+
+def _date(value: str | dt.date) -> dt.date:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def day(value: str | dt.date | None) -> str:
+    """`2026-11-27` -> `27 Nov 2026`."""
+    if value is None:
+        return ""
+    date = _date(value)
+    return f"{date.day} {date:%b %Y}"
+
+
+def date_range(start: str | dt.date, end: str | dt.date) -> str:
+    first, last = _date(start), _date(end)
+    if first.year == last.year:
+        return f"{first.day} {first:%b} to {day(last)}"
+    return f"{day(first)} to {day(last)}"
+
+
+def period_label(period: Any) -> str:
+    """`the last 12 weeks`, or the dates of a custom period."""
+    label = PERIOD_LABELS.get(_get(period, "name"))
+    return label or date_range(_get(period, "start"), _get(period, "end"))
+
+
+def signed(change: int | float | None) -> str:
+    """`+2`, `\u22121` (a real minus sign, U+2212), `0`; empty when unknown."""
+    if change is None:
+        return ""
+    if change > 0:
+        return f"+{change:g}"
+    if change < 0:
+        return f"\u2212{abs(change):g}"
+    return "0"
+
+
+def change_words(change: int | None) -> str:
+    if change is None:
+        return ""
+    if change > 0:
+        return f"up {plural(change, 'level')}"
+    if change < 0:
+        return f"down {plural(-change, 'level')}"
+    return "steady"
+
+
+def rhythm(summary: Any) -> str:
+    """How regularly the user reflected, and what to make of it."""
+    reflected, weeks = _get(summary, "weeks_reflected"), _get(summary, "weeks_in_period")
+    sessions = _get(summary, "sessions_completed")
+    if weeks == 1:
+        opening = f"You reflected this week ({plural(sessions, 'session')})."
+    else:
+        opening = (
+            f"You reflected in {reflected} of the {weeks} weeks ({plural(sessions, 'session')})."
+        )
+    streak, longest = _get(summary, "current_streak"), _get(summary, "longest_streak")
+    if weeks > 1 and reflected == weeks:
+        return f"{opening} Every single week: that rhythm is the practice."
+    if streak >= 2:
+        best = " your longest yet" if streak >= longest else f" (longest: {longest})"
+        return f"{opening} You are on a {streak}-week streak,{best}."
+    if streak == 1:
+        return f"{opening} A fresh streak has started; next week makes it two."
+    return f"{opening} Your streak has paused: one reflection this week starts it again."
+
+
+def balance_words(balance: Any) -> str:
+    """How the control-or-influence balance moved, 1 mostly control .. 5 mostly influence."""
+    first, latest = _get(balance, "first"), _get(balance, "latest")
+    change = _get(balance, "change")
+    if latest is None:
+        return ""
+    if len(_get(balance, "series")) == 1:
+        return f"You placed your week at {latest} of 5 (1 is mostly control, 5 mostly influence)."
+    if change > 0:
+        return (
+            f"You moved towards influence, from {first} to {latest} of 5. "
+            "Notice what made the difference, so you can do more of it."
+        )
+    if change < 0:
+        return (
+            f"You leaned back towards control, from {first} to {latest} of 5. That happens "
+            "under pressure; it is worth asking what the recent weeks asked of you."
+        )
+    return (
+        f"Steady at {latest} of 5 (average {_get(balance, 'average'):g}). "
+        "A small experiment in letting go could shift it."
+    )
+
+
+def left_out(count: int) -> str:
+    return f"{plural(count, 'private note')} left out."
+
+
+def experiments_words(counts: Any) -> str:
+    tried, partly = _get(counts, "tried"), _get(counts, "partly")
+    not_tried, dropped = _get(counts, "not_tried"), _get(counts, "dropped")
+    parts = [f"{tried} tried", f"{partly} partly", f"{not_tried} not tried"]
+    if dropped:
+        parts.append(f"{dropped} dropped")
+    total = tried + partly + not_tried
+    if total == 0:
+        return "No experiment reviewed yet in this period."
+    lead = f"Of {plural(total, 'experiment')} reviewed: " + ", ".join(parts) + "."
+    if tried + partly >= max(1, total * 2 // 3):
+        return lead + " You are turning intentions into practice."
+    return lead + " Smaller experiments are easier to start: ten minutes is enough."
