@@ -73,17 +73,18 @@ def _text(question: Question) -> tuple[AnswerValue, bool | None]:
     multiline = question.ask == "long_text"
     note = _privacy_note(question)
     keys = LONG_TEXT_KEYS if multiline else ""
-    instruction = " · ".join(part for part in (note, keys) if part) or None
+    # The question goes on its own line(s): prompt_toolkit cannot lay out a
+    # multi-line input whose prompt is wider than the terminal.
+    say(f"? {question.message}", style="bold")
+    hint = " · ".join(part for part in (note, keys) if part)
+    if hint:
+        say(f"  ({hint})", style="fg:ansibrightblack")
     extra: dict[str, Any] = {}
     if multiline:
         extra = {"key_bindings": _enter_submits(), "enable_open_in_editor": True}
     default = question.default if isinstance(question.default, str) else ""
     prompt = questionary.text(
-        question.message,
-        default=default,
-        multiline=multiline,
-        instruction=f"({instruction})" if instruction else None,
-        **extra,
+        "", qmark=">", default=default, multiline=multiline, instruction="", **extra
     )
     raw = str(_run(prompt))
     if question.private is None:
@@ -148,10 +149,10 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
 
 
 def _title(question: Question, title: str) -> str:
-    """Number shortcuts already show "1)": drop a leading "1 " from level titles."""
-    if question.ask in ("rate", "scale"):
+    """Number shortcuts already show "1)": drop a leading "1 " or "1. " from titles."""
+    if question.ask in ("rate", "scale") or question.kind == "focus":
         head, _, rest = title.partition(" ")
-        if head.isdigit() and rest:
+        if head.rstrip(".").isdigit() and rest:
             return rest
     return title
 
