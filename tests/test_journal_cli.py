@@ -75,6 +75,9 @@ def test_list_newest_first_with_filters(
     focus = data.sessions[0].focus_behaviour_id or ""
     by_focus = json.loads(cli("journal", "list", "--behaviour", focus, "--json").out)
     assert data.sessions[0].id in {r["id"] for r in by_focus}
+    number = str(load_rubric().get(focus).number)
+    by_number = json.loads(cli("journal", "list", "--behaviour", number, "--json").out)
+    assert by_number == by_focus
     none = cli("journal", "list", "--tag", "no-such-tag")
     assert none.code == 0
     assert "No sessions match" in none.out

@@ -218,6 +218,30 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_processes_creating_the_journal_at_once_all_succeed(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "j.db"  # neither the folder nor the file exists yet
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(path), str(seed), "5"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in range(4)
+    ]
+    outputs = [w.communicate(timeout=120) for w in writers]
+    for writer, (_, err) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0, err
+    with open_journal(path) as journal:
+        assert len(journal.sessions()) == 20
+    assert _pragma(path, "user_version") == LATEST_VERSION
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert list(path.parent.glob("*.bak")) == []
+
+
+@pytest.mark.slow
 def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     with open_journal(path):
@@ -262,3 +286,20 @@ def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_pat
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+def test_a_failing_upgrade_leaves_the_journal_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from belonging_cli.journal import store
+
+    path = tmp_path / "j.db"
+    _old_journal(path, LATEST_VERSION - 1)
+    before = path.read_bytes()
+    broken = (*MIGRATIONS[:-1], "CREATE TABLE sessions (id TEXT);")  # already exists
+    monkeypatch.setattr(store, "MIGRATIONS", broken)
+    with pytest.raises(JournalError, match="could not upgrade") as raised:
+        Journal.open(path)
+    assert "not a belonging journal" not in raised.value.message
+    assert path.read_bytes() == before
+    assert len(list(tmp_path.glob("j.db.v*.bak"))) == 1

@@ -90,6 +90,8 @@ def list_sessions(
     as_json: JsonOption = False,
 ) -> None:
     """List sessions, newest first: date, id, flow, focus, average rating, tags, status."""
+    if behaviour is not None:
+        behaviour = _behaviour_id(behaviour)
     with _open() as journal:
         found = journal.summaries(
             since=None if since is None else since.date(),
@@ -341,6 +343,20 @@ def export(
     _info(
         f"Exported {len(data.sessions)} sessions and {len(data.experiments)} experiments to {out}"
     )
+
+
+def _behaviour_id(ref: str) -> str:
+    """A behaviour's id from its id or number in the rubric in use (as given if unknown:
+    older sessions may name behaviours of another rubric)."""
+    from belonging_cli.errors import BelongingError
+
+    try:
+        from belonging_cli.content.rubrics import load_rubric
+
+        found = load_rubric().find(ref)
+    except BelongingError:
+        return ref
+    return found.id if found is not None else ref
 
 
 def _behaviour_titles() -> dict[str, str]:

@@ -18,6 +18,7 @@ import gc
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -127,6 +128,44 @@ def inspect_file(path: Path) -> int | None:
     return version
 
 
+def _inspect_settled(path: Path) -> int | None:
+    """`inspect_file`, waiting out another process that is writing the file right now.
+
+    The header is read without SQLite's locks, so while another belonging creates
+    the journal it can look half-written; its rollback journal (`-journal`) shows
+    a write in progress. Only then is it worth asking again.
+    """
+    in_progress = path.with_name(path.name + "-journal")
+    deadline = time.monotonic() + 2.0
+    while True:
+        try:
+            return inspect_file(path)
+        except JournalError:
+            if not in_progress.exists() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _opening_error(exc: BaseException, path: Path, stage: str) -> BaseException:
+    """What to tell the user when opening failed at `stage` (open, back up, upgrade...)."""
+    if isinstance(exc, JournalError) or not isinstance(exc, (sqlite3.Error, OSError)):
+        return exc
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return JournalError(
+            f"the journal {path} is busy (another belonging is writing to it)",
+            hint="try again in a moment",
+        )
+    if isinstance(exc, OSError):
+        return JournalError(f"cannot {stage} the journal {path}: {exc.strerror or exc}")
+    if stage == "open":
+        return not_a_journal(path, f"SQLite says: {text}")
+    return JournalError(
+        f"could not {stage} the journal {path}: {text}; the journal was left as it was",
+        hint="please report this, with the output of `belonging --version`",
+    )
+
+
 def not_a_journal(path: Path, why: str) -> JournalError:
     return JournalError(
         f"{path} is not a belonging journal ({why}); it was left untouched",
@@ -185,22 +224,30 @@ def _statements(script: str) -> list[str]:
 
 
 def migrate(conn: sqlite3.Connection, path: Path, *, upto: int = LATEST_VERSION) -> None:
-    """Apply the missing migrations, each in its own transaction (re-checked inside it)."""
+    """Bring the schema to version `upto`.
+
+    A blank file gets every migration in one transaction, so no other process
+    ever sees a half-created journal (and mistakes it for an old one). An
+    existing journal takes each missing migration in its own transaction; the
+    version is re-read inside each, as another process may have migrated it.
+    """
     if conn.execute("PRAGMA user_version").fetchone()[0] >= upto:
         return  # the usual case: no write lock needed just to open the journal
-    for number in range(1, upto + 1):
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
             current = conn.execute("PRAGMA user_version").fetchone()[0]
-            if current >= number:
+            if current >= upto:
                 conn.execute("COMMIT")
-                continue
+                return
             if current == 0:
                 _require_blank(conn, path)
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
+            steps = range(1, upto + 1) if current == 0 else range(current + 1, current + 2)
+            for step in steps:
+                for statement in _statements(MIGRATIONS[step - 1]):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA user_version = {steps[-1]}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -528,37 +575,23 @@ class Journal:
         path = paths.journal_path() if path is None else path
         if not path.exists():
             _create_private_file(path, default_location)
-        version = inspect_file(path)
+        version = _inspect_settled(path)
         conn: sqlite3.Connection | None = None
+        stage = "open"
         try:
             conn = _connect(path)
             _check_readable(conn, path)
             if version is not None and path.stat().st_mode & 0o077:
                 path.chmod(0o600)  # our own journal: keep it private
             if version is not None and 0 < version < LATEST_VERSION:
+                stage = "back up"
                 copy_database(conn, _backup_path(path, f"v{version}"))
+            stage = "upgrade" if version else "create"
             migrate(conn, path)
-        except sqlite3.OperationalError as exc:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise JournalError(
-                    f"the journal {path} is busy (another belonging is writing to it)",
-                    hint="try again in a moment",
-                ) from None
-            raise not_a_journal(path, f"SQLite says: {exc}") from None
-        except sqlite3.DatabaseError as exc:
-            if conn is not None:
-                conn.close()
-            raise not_a_journal(path, f"SQLite says: {exc}") from None
-        except OSError as exc:
-            if conn is not None:
-                conn.close()
-            raise JournalError(f"cannot use the journal {path}: {exc.strerror or exc}") from None
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            raise
+            raise _opening_error(exc, path, stage) from None
         return cls(conn, path)
 
     def close(self) -> None:
