@@ -45,21 +45,8 @@ def run(engine: Engine, answers: dict[str, AnswerValue], at: dt.datetime = T0) -
 
 
 def completed(engine: Engine, session_id: str, at: dt.datetime = T0) -> Session:
-    answers, ratings = engine.records()
-    return Session(
-        id=session_id,
-        flow_id=engine.flow.id,
-        rubric_id="belonging-core",
-        rubric_version="1",
-        started_at=at,
-        week=engine.week,
-        status="complete",
-        completed_at=at,
-        focus_behaviour_id=engine.focus_id(),
-        tags=engine.tags(),
-        answers=answers,
-        ratings=ratings,
-    )
+    draft = Session(session_id, engine.flow.id, "belonging-core", "1", at, engine.week)
+    return engine.completed(draft, at)
 
 
 def test_a_first_weekly_session_asks_pulse_focus_reflections_and_experiment(

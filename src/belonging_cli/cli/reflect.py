@@ -169,21 +169,6 @@ def _new_session(setup: Setup, flow: Flow, session_id: str | None = None) -> Ses
     )
 
 
-def _completed(engine: Engine, session: Session, at: dt.datetime) -> Session:
-    import dataclasses
-
-    answers, ratings = engine.records()
-    return dataclasses.replace(
-        session,
-        status="complete",
-        completed_at=at,
-        focus_behaviour_id=engine.focus_id(),
-        tags=engine.tags(),
-        answers=answers,
-        ratings=ratings,
-    )
-
-
 # -- answers files ---------------------------------------------------------------
 
 
@@ -232,7 +217,7 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
         if problems:
             raise ContentError(problems)
         outcome = engine.outcome(session.id, now, str(uuid.uuid4()))
-        journal.save_whole_session(_completed(engine, session, now), outcome.all())
+        journal.save_whole_session(engine.completed(session, now), outcome.all())
     info(f"Saved your {flow.title.lower()} for {session.week}.")
     typer.echo(session.id)
 
@@ -263,6 +248,11 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
             "standard input is not a terminal: answer from a file with --answers FILE "
             "(start from `belonging reflect --answers-template`)"
         )
+    if setup.config.editor:
+        import os
+
+        # prompt_toolkit's Ctrl-X Ctrl-E opens $VISUAL: the editor setting wins.
+        os.environ["VISUAL"] = setup.config.editor
     with open_journal() as journal:
         draft = _pick_draft(journal, resume)
         flow = setup.flows.get(draft.flow_id) if draft else setup.flow
@@ -384,7 +374,7 @@ def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
         return
     now = clock.now()
     outcome = engine.outcome(recorder.session.id, now, str(uuid.uuid4()))
-    recorder.journal.save_whole_session(_completed(engine, recorder.session, now), outcome.all())
+    recorder.journal.save_whole_session(engine.completed(recorder.session, now), outcome.all())
     if flow.outro:
         ask.say(" ".join(flow.outro.split()))
     if outcome.new is not None:

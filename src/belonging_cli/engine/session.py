@@ -168,8 +168,9 @@ class Engine:
             if behaviour is not None:
                 yield from self._rate(step, step.id, behaviour, len(self.rubric.behaviours))
         elif kind == "pulse":
-            for behaviour in self.rubric.behaviours:
-                yield from self._rate(step, f"{step.id}.{behaviour.id}", behaviour, None)
+            for n, behaviour in enumerate(self.rubric.behaviours):
+                qid = f"{step.id}.{behaviour.id}"
+                yield from self._rate(step, qid, behaviour, None, with_help=n == 0)
         elif kind == "review":
             yield from self._review(step)
         elif kind == "focus":
@@ -215,7 +216,13 @@ class Engine:
         )
 
     def _rate(
-        self, step: Step, qid: str, behaviour: Behaviour, of: int | None
+        self,
+        step: Step,
+        qid: str,
+        behaviour: Behaviour,
+        of: int | None,
+        *,
+        with_help: bool = True,
     ) -> Iterator[Question]:
         last = self.history.last_rating(behaviour.id, before_week=self.week)
         numbered = f"{behaviour.number}/{len(self.rubric.behaviours)} " if of is None else ""
@@ -229,7 +236,7 @@ class Engine:
             ask="rate",
             kind="rate",
             message=(step.question or f"{numbered}{behaviour.title}") + suffix,
-            help=step.help,
+            help=step.help if with_help else None,
             details=details,
             choices=tuple(Choice(n, f"{n} {self.rubric.label(n)}") for n in range(1, 6)),
             default=last,
@@ -537,6 +544,19 @@ class Engine:
                 signal=" ".join(picked.signal.split()) if picked else None,
             )
         return None
+
+    def completed(self, session: Session, at: dt.datetime) -> Session:
+        """`session` (a draft, or new) completed with every answer given so far."""
+        answers, ratings = self.records()
+        return dataclasses.replace(
+            session,
+            status="complete",
+            completed_at=at,
+            focus_behaviour_id=self.focus_id(),
+            tags=self.tags(),
+            answers=answers,
+            ratings=ratings,
+        )
 
     def records(self) -> tuple[tuple[Answer, ...], tuple[Rating, ...]]:
         """Every answer and rating given so far, as journal records."""
