@@ -21,9 +21,10 @@ from belonging_cli.journal.records import Assignment, Experiment, JournalData, S
 FORMAT = "belonging-journal"
 FORMAT_VERSION = 1
 
-# Characters JSON may carry raw but a YAML reader (used to locate problems) refuses;
-# escaping them keeps the file valid JSON that every tool reads the same way.
-_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+# Characters JSON may carry raw but YAML (used to locate problems) refuses, or counts
+# as line breaks (NEL, LS, PS): escaping them keeps the file valid JSON that every
+# tool reads the same way, with the same line numbers.
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _time(value: dt.datetime | None) -> str | None:

@@ -176,19 +176,24 @@ def not_a_journal(path: Path, why: str) -> JournalError:
 def _create_private_file(path: Path, default_location: bool) -> None:
     """Create an empty journal file readable by the user only (and its folder, 0700)."""
     folder = path.parent
-    if default_location:
-        from belonging_cli.paths import ensure_private_dir
-
-        ensure_private_dir(folder)
-    elif not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        folder.chmod(0o700)
     try:
+        if default_location:
+            from belonging_cli.paths import ensure_private_dir
+
+            ensure_private_dir(folder)
+        elif not folder.exists():
+            folder.mkdir(parents=True, mode=0o700)
+            folder.chmod(0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        return  # another process created it first: fine, we will both migrate safely
+        if path.exists():
+            return  # another process created it first: fine, we will both migrate safely
+        raise JournalError(f"cannot create the journal {path}: {folder} is not a folder") from None
     except OSError as exc:
-        raise JournalError(f"cannot create the journal {path}: {exc.strerror}") from None
+        raise JournalError(
+            f"cannot create the journal {path}: {exc.strerror or exc}",
+            hint="check --home / BELONGING_HOME",
+        ) from None
     os.close(fd)
     path.chmod(0o600)  # the umask may have removed bits we asked for; never added any
 
