@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 
 from belonging_cli.clock import iso_week, week_monday
-from belonging_cli.content.rubrics import Rubric, load_rubric
+from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.records import (
     Answer,
     AnswerValue,
@@ -22,20 +22,21 @@ from belonging_cli.journal.records import (
     Rating,
     Session,
 )
+from belonging_cli.reports.rubric_facts import RubricFacts, facts_of
 
 UTC = dt.timezone.utc
 # A Friday: the report tests pretend today is 2026-11-27 (week 2026-W48).
 TODAY = dt.date(2026, 11, 27)
 NOW = dt.datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
 
-_RUBRIC: Rubric | None = None
+_RUBRIC: RubricFacts | None = None
 
 
-def rubric() -> Rubric:
-    """The packaged rubric, loaded once for all report tests."""
+def rubric() -> RubricFacts:
+    """What reports need of the packaged rubric, loaded once for all report tests."""
     global _RUBRIC
     if _RUBRIC is None:
-        _RUBRIC = load_rubric()
+        _RUBRIC = facts_of(load_rubric())
     return _RUBRIC
 
 

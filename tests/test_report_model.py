@@ -111,7 +111,7 @@ def test_ratings_give_first_latest_change_average_and_the_rubric_words() -> None
     assert trend.behaviour_id == "cultivate-belonging"
     assert (trend.first, trend.latest, trend.change, trend.average) == (2, 4, 2, 3.0)
     assert trend.latest_label == "Consistent"
-    assert trend.latest_descriptor == rubric().behaviours[0].level(4).descriptor.strip()
+    assert trend.latest_descriptor == rubric().behaviours[0].descriptor(4)
     assert [p.level for p in trend.series] == [2, 2, 3, 3, 4, 4]
     unrated = next(t for t in report_of(sample_journal()).ratings if t.count == 0)
     assert (unrated.first, unrated.latest, unrated.change, unrated.average) == (

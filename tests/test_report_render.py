@@ -488,3 +488,19 @@ def test_long_lists_show_the_latest_entries_and_say_so() -> None:
     assert "The latest 150 of 200 reflections" in text
     assert "Note 199" in text and "Note 49\n" not in text
     assert dt.date(2026, 11, 27).year == 2026
+
+
+def test_compiled_templates_are_cached_and_a_broken_cache_is_skipped(
+    isolated_home: Path,
+) -> None:
+    report = report_of(sample_journal())
+    first = render(report, "md")
+    cached = list((isolated_home / "cache" / "templates").iterdir())
+    assert cached
+    assert render(report, "md") == first  # from the cache
+    for path in cached:
+        path.write_bytes(b"garbage")
+    assert render(report, "md") == first
+    shutil.rmtree(isolated_home / "cache")
+    (isolated_home / "cache").write_text("not a folder", encoding="utf-8")
+    assert render(report, "md") == first

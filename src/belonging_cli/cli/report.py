@@ -257,17 +257,18 @@ def build(
 ) -> Built:
     from belonging_cli import __version__, clock
     from belonging_cli.config import load_config
-    from belonging_cli.content.rubrics import load_rubric
     from belonging_cli.reports.model import build_report, weeks_of
     from belonging_cli.reports.period import resolve_period
+    from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
 
     config = load_config()
     zone = config.zone()
     now = clock.now(zone)
     start = parse_date(since, "--since")
     end = parse_date(until, "--until")
-    rubric = load_rubric(rubrics or config.rubrics)
-    chosen = [rubric.get(ref).id for ref in behaviours or ()]
+    folder = rubrics or config.rubrics
+    rubric = rubric_facts(folder)  # cached: a report need not load pydantic and YAML
+    chosen = resolve_behaviours(rubric, behaviours or [], folder)
     data = load_journal()
     span = resolve_period(
         period or config.report_period,
@@ -282,7 +283,7 @@ def build(
         span,
         now=now,
         share=share,
-        behaviours=list(dict.fromkeys(chosen)) or None,
+        behaviours=chosen or None,
         person=config.name,
         zone=zone,
         tool_version=__version__,

@@ -7,6 +7,10 @@ for field, so `reports.data.report_data` can dump it without translation.
 
 Sharing is decided here, once: with `share=True` every private text is left
 out of the model itself, so no renderer (or user template) can leak it.
+
+The records are plain `@dataclass(slots=True)`, not frozen: a report is
+built once and only read, and the frozen machinery would double the cost of
+importing this module (about 1.5 ms a class), on the path of every report.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from belonging_cli.reports.period import Period
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:
-    from belonging_cli.content.rubrics import Behaviour, Rubric
+    from belonging_cli.reports.rubric_facts import BehaviourFacts, RubricFacts
 
 # Step ids of the weekly flow that the report reads (see docs/report-json.md).
 BALANCE_STEP = "balance"
@@ -39,12 +43,12 @@ INFLUENCE_STEP = "influence"
 NOTE_STEPS = frozenset({CONTROL_STEP, INFLUENCE_STEP})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Person:
     name: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReportPeriod:
     name: str
     start: dt.date
@@ -54,14 +58,14 @@ class ReportPeriod:
     weeks: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RubricInfo:
     id: str
     version: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Summary:
     sessions_completed: int
     weeks_reflected: int
@@ -71,7 +75,7 @@ class Summary:
     last_reflection: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WeekLevel:
     week: str
     level: int
@@ -79,7 +83,7 @@ class WeekLevel:
     private: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BehaviourTrend:
     behaviour_id: str
     number: int
@@ -94,7 +98,7 @@ class BehaviourTrend:
     series: tuple[WeekLevel, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Highlight:
     behaviour_id: str
     title: str
@@ -104,7 +108,7 @@ class Highlight:
     change: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Highlights:
     strongest: Highlight | None = None
     growth_edge: Highlight | None = None
@@ -112,7 +116,7 @@ class Highlights:
     least_explored: Highlight | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FocusReflection:
     week: str
     date: dt.date
@@ -124,7 +128,7 @@ class FocusReflection:
     private: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExperimentItem:
     id: str
     week: str
@@ -138,7 +142,7 @@ class ExperimentItem:
     private: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExperimentCounts:
     tried: int = 0
     partly: int = 0
@@ -147,20 +151,20 @@ class ExperimentCounts:
     dropped: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Experiments:
     counts: ExperimentCounts
     items: tuple[ExperimentItem, ...]
     open: ExperimentItem | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BalancePoint:
     week: str
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BalanceNote:
     week: str
     control: str | None
@@ -168,7 +172,7 @@ class BalanceNote:
     private: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Balance:
     series: tuple[BalancePoint, ...]
     first: int | None
@@ -178,7 +182,7 @@ class Balance:
     notes: tuple[BalanceNote, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExerciseAnswer:
     week: str
     date: dt.date
@@ -187,7 +191,7 @@ class ExerciseAnswer:
     private: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExerciseItem:
     id: str
     title: str
@@ -200,7 +204,7 @@ class ExerciseItem:
     answers: tuple[ExerciseAnswer, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExerciseCounts:
     done: int = 0
     due: int = 0
@@ -209,20 +213,20 @@ class ExerciseCounts:
     withdrawn: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Exercises:
     counts: ExerciseCounts
     items: tuple[ExerciseItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Suggestion:
     behaviour_id: str
     title: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Report:
     generated_at: dt.datetime
     tool_version: str
@@ -249,7 +253,7 @@ class Report:
 
 def build_report(
     data: JournalData,
-    rubric: Rubric,
+    rubric: RubricFacts,
     period: Period,
     *,
     now: dt.datetime,
@@ -299,7 +303,7 @@ class _Builder:
     def __init__(
         self,
         data: JournalData,
-        rubric: Rubric,
+        rubric: RubricFacts,
         period: Period,
         now: dt.datetime,
         share: bool,
@@ -315,7 +319,7 @@ class _Builder:
         self.privacy = _Privacy(share)
         self.filter = tuple(behaviours) if behaviours else None
         chosen = set(self.filter) if self.filter else None
-        self.behaviours: tuple[Behaviour, ...] = tuple(
+        self.behaviours: tuple[BehaviourFacts, ...] = tuple(
             b for b in rubric.behaviours if chosen is None or b.id in chosen
         )
         self.titles = {b.id: b.title for b in rubric.behaviours}
@@ -356,7 +360,7 @@ class _Builder:
             tool_version=tool_version,
             person=Person(person or None),
             period=report_period,
-            rubric=RubricInfo(self.rubric.id, self.rubric.version, self.rubric.manifest.title),
+            rubric=RubricInfo(self.rubric.id, self.rubric.version, self.rubric.title),
             behaviour_filter=self.filter,
             summary=self.summary(),
             ratings=ratings,
@@ -396,7 +400,7 @@ class _Builder:
         return found
 
     def trend(
-        self, behaviour: Behaviour, by_week: dict[str, tuple[Session, Rating]]
+        self, behaviour: BehaviourFacts, by_week: dict[str, tuple[Session, Rating]]
     ) -> BehaviourTrend:
         series: list[WeekLevel] = []
         for week, (session, rating) in by_week.items():
@@ -417,7 +421,7 @@ class _Builder:
             change=change,
             average=average,
             latest_label=self.rubric.label(latest) if latest else None,
-            latest_descriptor=behaviour.level(latest).descriptor.strip() if latest else None,
+            latest_descriptor=behaviour.descriptor(latest) if latest else None,
             series=tuple(series),
         )
 

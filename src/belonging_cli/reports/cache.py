@@ -1,0 +1,25 @@
+"""Where reports keep what can be rebuilt: rubric facts and compiled templates.
+
+Under the home folder when one is given (`--home`, BELONGING_HOME: tests and
+demos stay self-contained), else the platform's cache folder. Anything kept
+here can be deleted at any time; a cache that cannot be used is skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from belonging_cli import paths
+
+
+def cache_dir(name: str) -> Path | None:
+    """The folder for one kind of cached thing (not created here), or None."""
+    home = paths.home_override()
+    if home is not None:
+        return home / "cache" / name
+    try:
+        from platformdirs import user_cache_path
+
+        return user_cache_path(paths.APP_NAME, appauthor=False) / name
+    except Exception:  # pragma: no cover - no usable cache folder: no cache
+        return None

@@ -1,0 +1,185 @@
+"""The few facts about the rubric a report needs, cached so reports skip pydantic and YAML.
+
+A report needs the rubric's id, version, title and scale labels, and each
+behaviour's id, number, title and level descriptors. Loading and validating
+the rubric (pydantic, YAML) costs more than the rest of a report together, so
+once a rubric folder has been validated, these facts are kept in a small JSON
+file in the cache folder, keyed by the name, size and modification time of
+every file in the folder: any change to the rubric and it is validated again.
+A cache that cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from belonging_cli import __version__
+from belonging_cli.reports.cache import cache_dir
+
+if TYPE_CHECKING:
+    from belonging_cli.content.rubrics import Rubric
+
+# Bump when the cached shape changes; the tool version is part of the key too.
+FACTS_VERSION = 1
+RUBRICS_ENV = "BELONGING_RUBRICS"  # the same variable content.rubrics reads
+
+
+@dataclass(frozen=True, slots=True)
+class BehaviourFacts:
+    id: str
+    number: int
+    title: str
+    descriptors: tuple[str, ...]  # levels 1..5
+
+    def descriptor(self, level: int) -> str:
+        return self.descriptors[level - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class RubricFacts:
+    id: str
+    version: str
+    title: str
+    labels: tuple[str, ...]  # the scale's labels for levels 1..5
+    behaviours: tuple[BehaviourFacts, ...]
+
+    def label(self, level: int) -> str:
+        return self.labels[level - 1]
+
+    def find(self, ref: str) -> BehaviourFacts | None:
+        """A behaviour by id or number, as `rubric show` accepts them."""
+        ref = ref.strip()
+        if ref.isdigit():
+            return next((b for b in self.behaviours if b.number == int(ref)), None)
+        return next((b for b in self.behaviours if b.id == ref.lower()), None)
+
+
+def facts_of(rubric: Rubric) -> RubricFacts:
+    return RubricFacts(
+        id=rubric.id,
+        version=rubric.version,
+        title=rubric.manifest.title,
+        labels=tuple(s.label for s in rubric.manifest.scale),
+        behaviours=tuple(
+            BehaviourFacts(b.id, b.number, b.title, tuple(lv.descriptor.strip() for lv in b.levels))
+            for b in rubric.behaviours
+        ),
+    )
+
+
+def rubric_facts(option: Path | None = None) -> RubricFacts:
+    """The facts of the rubric in use (`--rubrics`, $BELONGING_RUBRICS, else packaged)."""
+    folder = _folder(option)
+    key = _key(folder)
+    cache = _cache_file(folder)
+    if key is not None and cache is not None:
+        cached = _read(cache, key)
+        if cached is not None:
+            return cached
+    from belonging_cli.content.rubrics import load_rubric
+
+    facts = facts_of(load_rubric(folder))  # validates, and raises every problem found
+    if key is not None and cache is not None:
+        _write(cache, key, facts)
+    return facts
+
+
+def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None) -> list[str]:
+    """Behaviour ids for `--behaviour` refs; an unknown one gets the loader's suggestions."""
+    found: list[str] = []
+    for ref in refs:
+        behaviour = facts.find(ref)
+        if behaviour is None:
+            from belonging_cli.content.rubrics import load_rubric
+
+            load_rubric(_folder(option)).get(ref)  # raises, naming close matches
+            continue  # pragma: no cover - get() found what find() did not
+        if behaviour.id not in found:
+            found.append(behaviour.id)
+    return found
+
+
+def _folder(option: Path | None) -> Path:
+    # As content.rubrics.rubric_folder decides, without importing pydantic.
+    if option is not None:
+        return option
+    env = os.environ.get(RUBRICS_ENV)
+    if env:
+        return Path(env).expanduser()
+    from belonging_cli.resources import packaged_dir
+
+    return packaged_dir("rubrics")
+
+
+def _key(folder: Path) -> list[Any] | None:
+    """What the cached facts depend on: every file's name, size and change time."""
+    try:
+        entries = sorted(
+            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in os.scandir(folder)
+            if entry.is_file()
+        )
+    except OSError:
+        return None
+    return [FACTS_VERSION, __version__, str(folder.resolve()), entries]
+
+
+def _cache_file(folder: Path) -> Path | None:
+    base = cache_dir("rubric-facts")
+    if base is None:
+        return None
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    return base / f"{name}.json"
+
+
+def _read(cache: Path, key: list[Any]) -> RubricFacts | None:
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("key") != json.loads(json.dumps(key)):
+            return None
+        facts = data["facts"]
+        return RubricFacts(
+            id=facts["id"],
+            version=facts["version"],
+            title=facts["title"],
+            labels=tuple(facts["labels"]),
+            behaviours=tuple(
+                BehaviourFacts(b["id"], b["number"], b["title"], tuple(b["descriptors"]))
+                for b in facts["behaviours"]
+            ),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(cache: Path, key: list[Any], facts: RubricFacts) -> None:
+    record = {
+        "key": key,
+        "facts": {
+            "id": facts.id,
+            "version": facts.version,
+            "title": facts.title,
+            "labels": list(facts.labels),
+            "behaviours": [
+                {
+                    "id": b.id,
+                    "number": b.number,
+                    "title": b.title,
+                    "descriptors": list(b.descriptors),
+                }
+                for b in facts.behaviours
+            ],
+        },
+    }
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)  # atomic: a reader sees the old file or the new one
+    except OSError:
+        return
