@@ -189,27 +189,33 @@ WRITER = textwrap.dedent(
 )
 
 
-@pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "j.db"
-    with open_journal(path):
-        pass
+def _run_writers(tmp_path: Path, path: Path, *, seeds: tuple[int, ...], sessions: int) -> list[str]:
+    """Run one WRITER process per seed, all at once; their outputs, each checked clean."""
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     writers = [
         subprocess.Popen(
-            [sys.executable, str(script), str(path), str(seed), "100"],
+            [sys.executable, str(script), str(path), str(seed), str(sessions)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for seed in (1, 2)
+        for seed in seeds
     ]
     outputs = [w.communicate(timeout=300) for w in writers]
     for writer, (_, err) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, err
         assert "locked" not in err
-    written = {line for out, _ in outputs for line in out.split()}
+    return [out for out, _ in outputs]
+
+
+@pytest.mark.slow
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_journal(path):
+        pass
+    outputs = _run_writers(tmp_path, path, seeds=(1, 2), sessions=100)
+    written = {line for out in outputs for line in out.split()}
     assert len(written) == 200
     with open_journal(path) as journal:
         sessions = journal.sessions()
@@ -220,20 +226,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_processes_creating_the_journal_at_once_all_succeed(tmp_path: Path) -> None:
     path = tmp_path / "new" / "j.db"  # neither the folder nor the file exists yet
-    script = tmp_path / "writer.py"
-    script.write_text(WRITER, encoding="utf-8")
-    writers = [
-        subprocess.Popen(
-            [sys.executable, str(script), str(path), str(seed), "5"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for seed in range(4)
-    ]
-    outputs = [w.communicate(timeout=120) for w in writers]
-    for writer, (_, err) in zip(writers, outputs, strict=True):
-        assert writer.returncode == 0, err
+    _run_writers(tmp_path, path, seeds=(0, 1, 2, 3), sessions=5)
     with open_journal(path) as journal:
         assert len(journal.sessions()) == 20
     assert _pragma(path, "user_version") == LATEST_VERSION
