@@ -30,17 +30,23 @@ PeriodOption = Annotated[
         "--period",
         help="week, month (4 weeks), quarter (12 weeks), year (52 weeks) or all "
         "(default: the config's report_period, else quarter).",
+        metavar="PERIOD",
         show_default=False,
     ),
 ]
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", help="Start on this date (YYYY-MM-DD).", show_default=False),
+    typer.Option(
+        "--since", help="Start on this date (YYYY-MM-DD).", metavar="DATE", show_default=False
+    ),
 ]
 UntilOption = Annotated[
     str | None,
     typer.Option(
-        "--until", help="End on this date (YYYY-MM-DD; default today).", show_default=False
+        "--until",
+        help="End on this date (YYYY-MM-DD; default today).",
+        metavar="DATE",
+        show_default=False,
     ),
 ]
 
@@ -62,6 +68,7 @@ def report(
             "--behaviour",
             "-b",
             help="Only this behaviour (id or number); repeat for more.",
+            metavar="ID",
             show_default=False,
         ),
     ] = None,
@@ -71,13 +78,18 @@ def report(
             "--format",
             "-f",
             help="md, html or json (default: from --out's extension, else md).",
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Write to this file instead of the screen.", dir_okay=False
+            "--out",
+            "-o",
+            help="Write to this file instead of the screen.",
+            metavar="FILE",
+            dir_okay=False,
         ),
     ] = None,
     share: Annotated[
@@ -89,6 +101,7 @@ def report(
         typer.Option(
             "--template",
             help="Render with your own Jinja template (.html templates are HTML-escaped).",
+            metavar="FILE",
             dir_okay=False,
             show_default=False,
         ),
