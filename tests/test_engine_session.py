@@ -329,3 +329,33 @@ def test_every_packaged_flow_runs_to_the_end(rubric: Rubric, tmp_path: Path) -> 
         engine = engine_for(flow, rubric)
         asked = run(engine, {})
         assert asked, flow.id
+
+
+def test_an_experiment_not_tried_is_offered_again(rubric: Rubric, weekly: Flow) -> None:
+    history = History(open_experiments=(_experiment(iso_week(T0.date())),))
+    engine = engine_for(weekly, rubric, history)
+    run_until(engine, "next-experiment", {"review": "not_tried", "focus": "cultivate-belonging"})
+    question = engine.next_question()
+    assert question is not None
+    assert question.choices[0].title == "Again: Give the last word away"
+    engine.answer(question, question.choices[0].value, T0)
+    new = engine.outcome("s", T0, "n").new
+    assert new is not None and new.title == "Give the last word away"
+    assert new.rubric_experiment_id == "cultivate-belonging.last-word"  # the same one again
+
+
+def test_the_suggested_experiment_is_one_not_tried_before(rubric: Rubric, weekly: Flow) -> None:
+    behaviour = rubric.get("cultivate-belonging")
+    done = Experiment(
+        id="old",
+        behaviour_id=behaviour.id,
+        title=behaviour.experiments[0].title,
+        week="2026-W40",
+        created_at=T0 - dt.timedelta(weeks=8),
+        rubric_experiment_id=behaviour.experiments[0].id,
+        status="done",
+    )
+    engine = engine_for(weekly, rubric, History(past_experiments=(done,)))
+    run_until(engine, "next-experiment", {"focus": behaviour.id})
+    question = engine.next_question()
+    assert question is not None and question.default == behaviour.experiments[1].id

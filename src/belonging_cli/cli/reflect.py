@@ -132,9 +132,11 @@ def _history(journal: Journal, week: str) -> History:
         (a for a in journal.assignments() if a.status == "assigned"),
         key=lambda a: (a.due or dt.date.max, a.imported_at),
     )
+    experiments = journal.experiments()
     return History(
         sessions=tuple(journal.sessions()),
-        open_experiments=tuple(journal.experiments(status="open")),
+        open_experiments=tuple(e for e in experiments if e.status == "open"),
+        past_experiments=tuple(experiments),
         assigned_behaviours=tuple(a.behaviour_id for a in assigned),
     )
 

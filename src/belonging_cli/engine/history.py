@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
+from belonging_cli.content.rubrics import Experiment as RubricExperiment
 from belonging_cli.journal.records import Experiment, Session
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
@@ -23,6 +24,18 @@ class History:
     sessions: tuple[Session, ...] = ()  # completed sessions, any order
     open_experiments: tuple[Experiment, ...] = ()
     assigned_behaviours: tuple[str, ...] = ()  # from a coach's open exercises, most urgent first
+    past_experiments: tuple[Experiment, ...] = ()  # every experiment, any status
+
+    def fresh_experiment(self, behaviour: Behaviour) -> RubricExperiment:
+        """The behaviour's experiment to suggest: one never tried, else the longest ago."""
+        last: dict[str, dt.datetime] = {}
+        for e in self.past_experiments:
+            if e.rubric_experiment_id:
+                last[e.rubric_experiment_id] = max(
+                    last.get(e.rubric_experiment_id, _EPOCH), e.created_at
+                )
+        order = {e.id: i for i, e in enumerate(behaviour.experiments)}
+        return min(behaviour.experiments, key=lambda e: (last.get(e.id, _EPOCH), order[e.id]))
 
     def newest_first(self) -> list[Session]:
         return sorted(self.sessions, key=lambda s: (s.week, s.started_at), reverse=True)

@@ -391,7 +391,8 @@ class Engine:
         return self.rubric.find(step.behaviour or "")
 
     def _experiment(self, step: Step, behaviour: Behaviour) -> Question:
-        choices = [Choice(e.id, f"{e.title} ({e.minutes} min)") for e in behaviour.experiments]
+        choices = [Choice(title, f"Again: {title}") for title in self._to_try_again(behaviour)]
+        choices += [Choice(e.id, f"{e.title} ({e.minutes} min)") for e in behaviour.experiments]
         choices.append(Choice(OWN_CHOICE, "Something of my own"))
         details = tuple(f"{e.title}: {' '.join(e.practice.split())}" for e in behaviour.experiments)
         return Question(
@@ -402,9 +403,23 @@ class Engine:
             help=step.help,
             details=details,
             choices=tuple(choices),
-            default=behaviour.experiments[0].id,
+            default=self.history.fresh_experiment(behaviour).id,
             behaviour_id=behaviour.id,
         )
+
+    def _to_try_again(self, behaviour: Behaviour) -> list[str]:
+        """This behaviour's experiments reviewed now as only partly tried, or not tried."""
+        titles = []
+        for prefix, experiment in self.review_targets():
+            given = self.given.get(prefix)
+            if (
+                given is not None
+                and given.value in ("partly", "not_tried")
+                and experiment.behaviour_id == behaviour.id
+                and experiment.title not in titles
+            ):
+                titles.append(experiment.title)
+        return titles
 
     def _recap(self, step: Step) -> Question:
         days = step.days or 31
