@@ -13,8 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from belonging_cli import clock
+from belonging_cli.cli.report import parse_date
+from belonging_cli.errors import UsageProblem
 from belonging_cli.journal import JournalData, open_journal
 from conftest import CliRunner
 from test_report_helpers import NOW, answer, sample_journal, session
@@ -220,3 +224,21 @@ def test_the_html_report_draws_in_a_real_browser(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert shot.stat().st_size > 10_000
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=30))
+def test_any_date_text_is_a_date_or_a_usage_error(text: str) -> None:
+    try:
+        parsed = parse_date(text, "--since")
+    except UsageProblem as problem:
+        assert "--since" in problem.message and problem.exit_code == 2
+    else:
+        assert parsed == dt.date.fromisoformat(text.strip())
+
+
+def test_an_empty_journal_still_gives_a_json_bundle(cli: CliRunner) -> None:
+    result = cli("report", "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.out)["summary"]["sessions_completed"] == 0
+    assert "no reflections yet" in result.err
