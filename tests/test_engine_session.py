@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -359,3 +360,23 @@ def test_the_suggested_experiment_is_one_not_tried_before(rubric: Rubric, weekly
     run_until(engine, "next-experiment", {"focus": behaviour.id})
     question = engine.next_question()
     assert question is not None and question.default == behaviour.experiments[1].id
+
+
+def test_the_monthly_recap_shows_the_ratings_trend_and_lessons(rubric: Rubric) -> None:
+    monthly = load_flows().get("monthly")
+    old = [_history_session(w, {"protect-time": level}) for w, level in ((3, 2), (2, 3), (1, 4))]
+    lesson = dataclasses.replace(
+        old[-1],
+        answers=(
+            Answer("review", "review", "tried", T0, question="Block an hour"),
+            Answer("review.learned", "long_text", "Mornings work", T0),
+        ),
+    )
+    engine = engine_for(monthly, rubric, History(sessions=(*old[:-1], lesson)))
+    recap = engine.next_question()
+    assert recap is not None and recap.ask == "info"
+    assert "  Protect time to reflect, experiment, engage and rest: 2 3 4  (+2)" in recap.details
+    assert "  Block an hour: Mornings work" in recap.details
+    engine.answer(recap, None, T0)
+    nxt = engine.next_question()
+    assert nxt is not None and nxt.id == "pattern"

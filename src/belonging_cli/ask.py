@@ -18,7 +18,7 @@ from belonging_cli.journal.records import AnswerValue
 
 PRIVATE_MARK = "#private"
 SHARE_MARK = "#share"
-LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: your editor"
+LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: editor"
 
 
 def terminal_available() -> bool:
@@ -96,8 +96,8 @@ def _privacy_note(question: Question) -> str:
     if question.private is None or question.kind == "tags":
         return ""
     if question.private:
-        return f"private; end with {SHARE_MARK} to share"
-    return f"shared; end with {PRIVATE_MARK} to keep private"
+        return f"private, or end with {SHARE_MARK}"
+    return f"shared, or end with {PRIVATE_MARK}"
 
 
 def _enter_submits() -> Any:

@@ -113,7 +113,10 @@ def suggest_focus(rubric: Rubric, history: History, ratings: dict[str, int]) -> 
     if rated:
         order = rubric.ids()
         best = min(rated, key=lambda b: (rated[b], explored(b), order.index(b)))
-        return Suggestion(best, f"your lowest rating ({rated[best]} {rubric.label(rated[best])})")
+        level = f"{rated[best]} {rubric.label(rated[best])}"
+        if sum(1 for v in rated.values() if v == rated[best]) > 1:
+            return Suggestion(best, f"among your lowest ({level}), the one explored longest ago")
+        return Suggestion(best, f"your lowest rating ({level})")
     best = min(rubric.ids(), key=lambda b: (explored(b), rubric.ids().index(b)))
     return Suggestion(best, "the one you explored longest ago")
 
