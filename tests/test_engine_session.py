@@ -380,3 +380,22 @@ def test_the_monthly_recap_shows_the_ratings_trend_and_lessons(rubric: Rubric) -
     engine.answer(recap, None, T0)
     nxt = engine.next_question()
     assert nxt is not None and nxt.id == "pattern"
+
+
+def test_a_condition_on_a_moved_rating(rubric: Rubric, tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text(
+        "id: f\ntitle: F\ndescription: d\nminutes: 1\nsteps:\n"
+        "  - {id: pulse, kind: pulse, evidence: never}\n"
+        "  - {id: why, kind: text, question: What changed?, when: {step: pulse, moved: true}}\n"
+        "  - id: sleep\n    kind: text\n    question: Sleep?\n"
+        "    when: {step: pulse.protect-time, moved: true}\n",
+        encoding="utf-8",
+    )
+    flow = load_flows(tmp_path).get("f")
+    history = History(sessions=(_history_session(1, dict.fromkeys(rubric.ids(), 3)),))
+    asked = [q.id for q in run(engine_for(flow, rubric, history), {})]
+    assert "why" not in asked and "sleep" not in asked
+    asked = [q.id for q in run(engine_for(flow, rubric, history), {"pulse.protect-time": 1})]
+    assert asked[-2:] == ["why", "sleep"]
+    asked = [q.id for q in run(engine_for(flow, rubric, history), {"pulse.prompt-insight": 5})]
+    assert asked[-1] == "why"

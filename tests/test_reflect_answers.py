@@ -185,3 +185,35 @@ def test_scripted_reflections_can_run_at_once(tmp_path: Path, isolated_home: Pat
     assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
     with open_journal() as journal:
         assert len(journal.sessions()) == 4
+
+
+def test_template_answers_keep_their_prompts_even_if_the_rotation_moves_on(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    template = cli("reflect", "--answers-template", "--behaviour", "protect-time").out
+    path = tmp_path / "later.yaml"
+    path.write_text(template, encoding="utf-8")
+    shown = [
+        line.split("prompt: ")[1].split(",")[0]
+        for line in template.splitlines()
+        if line.lstrip().startswith("reflect.")
+    ]
+    # Another reflection on the same behaviour is saved before the template is used.
+    assert cli("reflect", "--answers", str(write_json(tmp_path, WEEKLY))).code == 0
+    result = cli("reflect", "--answers", str(path))
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        latest = journal.sessions()[0]
+    assert [a.prompt_id for a in latest.answers if a.step_id.startswith("reflect.")] == shown
+
+
+def test_changing_the_focus_under_a_templates_prompts_is_explained(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    template = cli("reflect", "--answers-template", "--behaviour", "protect-time").out
+    path = tmp_path / "a.yaml"
+    path.write_text(template.replace("behaviour: protect-time", "behaviour: navigate-paradox"))
+    result = cli("reflect", "--answers", str(path))
+    assert result.code == 1
+    assert "answers.reflect.1: answers prompt 'protect-time." in result.err
+    assert "--behaviour" in result.err

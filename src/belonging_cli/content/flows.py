@@ -83,6 +83,7 @@ class Condition(Strict):
     at_least: int | None = None
     at_most: int | None = None
     answered: bool | None = None
+    moved: bool | None = None  # a rating (of a rate step, or any of a pulse) moved since last time
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -93,11 +94,12 @@ class Condition(Strict):
             self.at_least,
             self.at_most,
             self.answered,
+            self.moved,
         ]
         if sum(t is not None for t in tests) != 1:
             raise ValueError(
                 "a condition needs exactly one of equals, not_equals, in, at_least, "
-                "at_most, answered"
+                "at_most, answered, moved"
             )
         return self
 

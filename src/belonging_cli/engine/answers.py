@@ -43,9 +43,18 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
     """
     private: bool | None = None
     if question.is_text and isinstance(raw, dict):
-        unknown = set(raw) - {"text", "private"}
+        keys = {"text", "private", "prompt"} if question.prompt_id else {"text", "private"}
+        unknown = set(raw) - keys
         if unknown:
-            raise ValueError(f"unknown key {sorted(unknown)[0]!r} (allowed: text, private)")
+            listed = ", ".join(sorted(keys))
+            raise ValueError(f"unknown key {sorted(unknown)[0]!r} (allowed: {listed})")
+        prompt = raw.get("prompt")
+        if prompt is not None and prompt != question.prompt_id:
+            raise ValueError(
+                f"answers prompt {prompt!r}, which is not one of the "
+                f"{question.behaviour_id} prompts left to ask (the focus changed? "
+                "print a new template with --behaviour)"
+            )
         flag = raw.get("private")
         if flag is not None and not isinstance(flag, bool):
             raise ValueError("`private` is true or false")
@@ -151,6 +160,9 @@ def run_answers(
     """
     problems: list[Problem] = []
     used: set[str] = set()
+    for key, raw in answers.items():
+        if isinstance(raw, dict) and isinstance(raw.get("prompt"), str):
+            engine.pinned_prompts[str(key)] = raw["prompt"]
     while (question := engine.next_question()) is not None:
         private: bool | None = None
         if question.ask == "info":
@@ -267,8 +279,8 @@ def template(engine: Engine, made_on: dt.date, behaviour: str | None = None) -> 
         elif question.kind == "tags":
             value = []
             out.append(f"  {question.id}: []")
-        elif question.kind == "experiment":
-            out.append(f"  {question.id}: {_scalar(value)}")
+        elif question.prompt_id:
+            out.append(f"  {question.id}: {{prompt: {question.prompt_id}, text: {_scalar(value)}}}")
         else:
             out.append(f"  {question.id}: {_scalar(value)}")
         engine.answer(question, value, at)

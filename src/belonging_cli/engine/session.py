@@ -76,6 +76,9 @@ class Engine:
     today: dt.date
     private_by_default: bool = False
     focus_preset: str | None = None  # a behaviour chosen up front (`--behaviour`)
+    # Prompts fixed ahead of time by question id (an answers file names the prompt
+    # it answers, so a later session cannot shift the rotation under it).
+    pinned_prompts: dict[str, str] = field(default_factory=dict)
     given: dict[str, Given] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
     _prompts: dict[str, list[str]] = field(default_factory=dict)
@@ -133,6 +136,8 @@ class Engine:
         )
 
     def _holds(self, condition: Condition) -> bool:
+        if condition.moved is not None:
+            return self._moved(condition.step) == condition.moved
         given = self.given.get(condition.step)
         if condition.answered is not None:
             answered = given is not None and given.value not in (None, "", [])
@@ -154,6 +159,21 @@ class Engine:
         if condition.at_least is not None:
             return number >= condition.at_least
         return condition.at_most is not None and number <= condition.at_most
+
+    def _moved(self, ref: str) -> bool:
+        """Whether a rating (or any rating of a pulse) moved a level or more since last time."""
+        now = self._ratings_so_far()
+        step = self.flow.step(ref)
+        if step is not None and step.kind == "pulse":
+            behaviours = list(now)
+        else:
+            rated = self._rated_behaviour(step) if step is not None else ref.split(".", 1)[-1]
+            behaviours = [rated] if rated in now else []
+        for behaviour_id in behaviours:
+            last = self.history.last_rating(behaviour_id, before_week=self.week)
+            if last is not None and abs(now[behaviour_id] - last) >= 1:
+                return True
+        return False
 
     def _private(self, step: Step) -> bool:
         return step.private if step.private is not None else self.private_by_default
@@ -373,8 +393,11 @@ class Engine:
             answered: dict[int, str] = {}
             for n in range(1, count + 1):
                 given = self.given.get(f"{step.id}.{n}")
+                pinned = self.pinned_prompts.get(f"{step.id}.{n}")
                 if given is not None and given.prompt_id:
                     answered[n] = given.prompt_id
+                elif pinned and behaviour.prompt(pinned) and pinned not in answered.values():
+                    answered[n] = pinned
             fresh = iter(
                 p.id
                 for p in choose_prompts(
