@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import CliRunner
 
 
@@ -58,3 +60,23 @@ def test_a_broken_file_names_its_line(cli: CliRunner, isolated_home: Path) -> No
     assert result.code == 1
     assert result.err.startswith(f"{isolated_home / 'config.toml'}:2:1: reflection_time: ")
     assert "HH:MM" in result.err
+
+
+def test_default_flow_must_exist(cli: CliRunner) -> None:
+    result = cli("config", "set", "default_flow", "weekley")
+    assert result.code == 2
+    assert "default_flow: no flow 'weekley' (allowed: weekly, " in result.err
+    assert cli("config", "set", "default_flow", "mirror").code == 0
+
+
+def test_folders_must_exist_and_are_stored_absolute(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-rubrics").mkdir()
+    assert cli("config", "set", "rubrics", "my-rubrics").code == 0
+    data = json.loads(cli("config", "show", "--json").out)
+    assert data["settings"]["rubrics"] == str(tmp_path / "my-rubrics")
+    missing = cli("config", "set", "flows", "nowhere")
+    assert missing.code == 2
+    assert "flows: " in missing.err and "is not a folder" in missing.err

@@ -190,7 +190,10 @@ def _boolean_from_text(text: str) -> bool:
 
 def _folder_from_text(text: str) -> str:
     # A folder given on the command line means one relative to where you are.
-    return str(Path(_text(text)).expanduser().resolve())
+    folder = Path(_text(text)).expanduser().resolve()
+    if not folder.is_dir():
+        raise BadValue(f"{str(folder)!r} is not a folder (allowed: an existing folder)")
+    return str(folder)
 
 
 class Setting(NamedTuple):

@@ -85,8 +85,20 @@ def set_(
     from belonging_cli.config import parse_setting, render_toml, set_value
 
     parsed = parse_setting(key, value)
+    if key == "default_flow":
+        _require_flow(str(parsed))
     written = set_value(key, parsed)
     typer.echo(f"{key} = {render_toml(parsed)}  ({written})")
+
+
+def _require_flow(flow_id: str) -> None:
+    """The default flow must be one `belonging reflect` can find (built-in or yours)."""
+    from belonging_cli.content.flows import load_flows
+    from belonging_cli.errors import UsageProblem
+
+    ids = load_flows().ids()
+    if flow_id not in ids:
+        raise UsageProblem(f"default_flow: no flow {flow_id!r} (allowed: {', '.join(ids)})")
 
 
 @app.command("unset")
