@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -182,3 +183,17 @@ def test_not_a_terminal_points_to_answers(cli: CliRunner, monkeypatch: pytest.Mo
 def test_a_future_date_is_refused(cli: CliRunner) -> None:
     result = cli("reflect", "--date", "2999-01-01")
     assert result.code == 2 and "in the future" in result.err
+
+
+def test_a_draft_of_a_flow_no_longer_there_can_be_discarded(cli: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "flows"
+    folder.mkdir()
+    (folder / "one.yaml").write_text(
+        "id: one\ntitle: One\ndescription: d\nminutes: 1\nsteps:\n"
+        "  - {id: a, kind: text, question: A?}\n  - {id: b, kind: text, question: B?}\n",
+        encoding="utf-8",
+    )
+    assert reflect(cli, "x\r" + CTRL_C, "--flows", str(folder)).code == 130
+    result = reflect(cli, ENTER, "--resume")
+    assert result.code == 1 and "--discard" in result.err
+    assert reflect(cli, FIRST_WEEK, "--discard").code == 0

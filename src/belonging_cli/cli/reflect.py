@@ -242,7 +242,7 @@ def _redate(setup: Setup, day: dt.date) -> Setup:
 
 def _run_interactive(setup: Setup, resume: bool | None) -> None:
     from belonging_cli import ask
-    from belonging_cli.errors import UsageProblem
+    from belonging_cli.errors import BelongingError, UsageProblem
     from belonging_cli.journal import open_journal
 
     if not ask.terminal_available():
@@ -257,6 +257,12 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
         os.environ["VISUAL"] = setup.config.editor
     with open_journal() as journal:
         draft = _pick_draft(journal, resume)
+        if draft is not None and draft.flow_id not in setup.flows.ids():
+            raise BelongingError(
+                f"your unfinished reflection uses the flow {draft.flow_id!r}, "
+                f"which is not in {setup.flows.folder}",
+                hint="`belonging reflect --discard` starts afresh; --flows DIR finds that flow",
+            )
         flow = setup.flows.get(draft.flow_id) if draft else setup.flow
         session = draft or _new_session(setup, flow)
         engine = _engine(setup, flow, _history(journal, session.week), session.week)
