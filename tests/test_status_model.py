@@ -180,3 +180,19 @@ def test_json_has_every_part_and_the_next_command() -> None:
     assert data["streak"] == {"current": 1, "longest": 1, "last_week_reflected": "2026-W47"}
     assert data["next_command"] == "belonging reflect"
     assert data["experiment"] is None and data["draft"] is None and data["exercises"] == []
+
+
+def test_this_weeks_experiment_wins_over_others_still_open() -> None:
+    old = ExperimentInfo("e1", "protect-time", "Old", "2026-W46")
+    current = ExperimentInfo("e2", "protect-time", "Current", "2026-W48")
+    upcoming = ExperimentInfo("e3", "protect-time", "Upcoming", "2026-W49")
+    later = ExperimentInfo("e4", "protect-time", "Later", "2026-W50")
+    now = at("2026-11-25 09:00")
+    pick = build_status(StatusInputs(open_experiments=(upcoming, current, old)), now, FRIDAY_4PM)
+    assert pick.experiment == current
+    assert pick.lines()[2].text.endswith("this week (2 more open)")
+    assert pick.to_json()["experiment"]["more_open"] == 2
+    pick = build_status(StatusInputs(open_experiments=(old, upcoming)), now, FRIDAY_4PM)
+    assert pick.experiment == old  # waiting for review comes before the next one
+    pick = build_status(StatusInputs(open_experiments=(later, upcoming)), now, FRIDAY_4PM)
+    assert (pick.experiment, pick.experiment_when) == (upcoming, "next week")

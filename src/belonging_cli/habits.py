@@ -169,6 +169,7 @@ class Status(NamedTuple):
     experiment_when: str | None  # "this week", "to review", "next week"
     exercises: tuple[ExerciseDue, ...] = ()
     draft: DraftInfo | None = None
+    open_experiments: int = 0
 
     def lines(self, max_exercises: int = 5) -> list[Line]:
         """What status says, in the order it says it."""
@@ -176,6 +177,8 @@ class Status(NamedTuple):
         if self.experiment is not None:
             e = self.experiment
             text = f"{e.title} ({e.behaviour_id}), for {e.week}: {self.experiment_when}"
+            if self.open_experiments > 1:
+                text += f" ({self.open_experiments - 1} more open)"
             review = self.experiment_when == "to review"
             found.append(Line("Experiment", text, "belonging reflect" if review else None))
         shown = [e for e in self.exercises if e.state != "later"][:max_exercises]
@@ -253,6 +256,7 @@ class Status(NamedTuple):
                 "title": self.experiment.title,
                 "week": self.experiment.week,
                 "when": self.experiment_when,
+                "more_open": max(0, self.open_experiments - 1),
             },
             "exercises": [
                 {
@@ -322,6 +326,19 @@ def _valid_weeks(weeks: frozenset[str]) -> set[str]:
     return valid
 
 
+def current_experiment(
+    open_experiments: tuple[ExperimentInfo, ...], this_week: str
+) -> ExperimentInfo | None:
+    """The one being practised: this week's, else the latest waiting for review, else the next."""
+    current = [e for e in open_experiments if e.week == this_week]
+    if current:
+        return current[-1]
+    past = [e for e in open_experiments if e.week < this_week]  # ISO week text sorts as time
+    if past:
+        return max(past, key=lambda e: e.week)
+    return min(open_experiments, key=lambda e: e.week, default=None)
+
+
 def experiment_when(week: str, this_week: str) -> str:
     if week == this_week:
         return "this week"
@@ -334,7 +351,7 @@ def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> 
     this_week = iso_week(local.date())
     weeks = _valid_weeks(inputs.reflection_weeks)
     past = {w for w in weeks if w <= this_week}  # ISO week strings sort as time does
-    experiment = max(inputs.open_experiments, key=lambda e: e.week, default=None)
+    experiment = current_experiment(inputs.open_experiments, this_week)
     draft = max(inputs.drafts, key=lambda d: d.started_at, default=None)
     return Status(
         now=local,
@@ -348,4 +365,5 @@ def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> 
         experiment_when=None if experiment is None else experiment_when(experiment.week, this_week),
         exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
+        open_experiments=len(inputs.open_experiments),
     )
