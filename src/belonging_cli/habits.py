@@ -205,7 +205,7 @@ class Status(NamedTuple):
             + [x for x in by_label["Reflection"] if not x.urgent]
             + by_label["Experiment"]
         )
-        return ordered[0].command if ordered and ordered[0].command else "belonging report"
+        return ordered[0].command if ordered and ordered[0].command else "belonging progress"
 
     def _reflection_line(self) -> Line:
         due = self.reflection
