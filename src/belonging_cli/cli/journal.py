@@ -26,9 +26,23 @@ IdArgument = Annotated[
     str, typer.Argument(help="A session id, or enough of its start to be unique.")
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-DateOption = Annotated[
+SinceOption = Annotated[
     dt.datetime | None,
-    typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", show_default=False),
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="Only sessions on or after this day.",
+    ),
+]
+UntilOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        show_default=False,
+        help="Only sessions on or before this day.",
+    ),
 ]
 
 
@@ -79,11 +93,11 @@ def _day(s: Session) -> str:
 
 @app.command("list")
 def list_sessions(
-    since: DateOption = None,
-    until: DateOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     behaviour: Annotated[
         str | None,
-        typer.Option(help="Sessions focused on (or answering about) this behaviour id."),
+        typer.Option(help="Sessions focused on (or answering about) this behaviour: id or number."),
     ] = None,
     tag: Annotated[str | None, typer.Option(help="Sessions with this tag.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
@@ -212,7 +226,7 @@ def edit(session_id: IdArgument) -> None:
     import shutil
     import tempfile
 
-    from belonging_cli.errors import BelongingError, ContentError
+    from belonging_cli.errors import ContentError
     from belonging_cli.journal import editing
 
     command = _editor_command()
@@ -244,10 +258,7 @@ def edit(session_id: IdArgument) -> None:
         if changed == session:
             _info("No changes saved.")
             return
-        try:
-            journal.replace_session(changed)
-        except BelongingError:
-            raise
+        journal.replace_session(changed)
     _info(f"Saved session {session.id[:8]}.")
 
 
