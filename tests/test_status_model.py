@@ -137,8 +137,8 @@ def test_exercises_due_overdue_repeating_and_done() -> None:
             AssignmentInfo("p/late", "Late", "cultivate-belonging", dt.date(2026, 11, 20)),
             AssignmentInfo("p/week", "This week", "prompt-insight", dt.date(2026, 11, 27)),
             AssignmentInfo("p/any", "Whenever", "embrace-messiness"),
-            # Weekly for 3 weeks from 10 Nov, done twice: next due 24 Nov, so overdue.
-            AssignmentInfo("p/rep", "Weekly", "meaningful-vision", dt.date(2026, 11, 10), 3, 2),
+            # Weekly for 3 weeks, done twice: the journal holds the next due day, 24 Nov.
+            AssignmentInfo("p/rep", "Weekly", "meaningful-vision", dt.date(2026, 11, 24), 3, 2),
             AssignmentInfo("p/all", "All done", "navigate-paradox", dt.date(2026, 11, 1), 2, 2),
         ),
     )

@@ -104,7 +104,7 @@ class ExerciseDue(NamedTuple):
     id: str
     title: str
     behaviour_id: str
-    due: dt.date | None  # the next time it is due (repeating exercises move on)
+    due: dt.date | None  # the next time it is due
     state: ExerciseState
     done: int
     of: int
@@ -112,13 +112,6 @@ class ExerciseDue(NamedTuple):
     @property
     def command(self) -> str:
         return f"belonging exercises do {self.id}"
-
-
-def next_exercise_due(assignment: AssignmentInfo) -> dt.date | None:
-    """An exercise repeated weekly is due again a week after each time it is due."""
-    if assignment.due is None:
-        return None
-    return assignment.due + dt.timedelta(weeks=assignment.times_done)
 
 
 def exercise_state(due: dt.date | None, today: dt.date) -> ExerciseState:
@@ -139,7 +132,7 @@ def exercises_due(assignments: tuple[AssignmentInfo, ...], today: dt.date) -> li
     for a in assignments:
         if a.times_done >= max(1, a.cadence_weeks):
             continue  # every repetition done; the pack import will mark it
-        due = next_exercise_due(a)
+        due = a.due  # the next time: doing a weekly exercise moves it on a week
         state = exercise_state(due, today)
         found.append(
             ExerciseDue(a.id, a.title, a.behaviour_id, due, state, a.times_done, a.cadence_weeks)
