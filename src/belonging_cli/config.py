@@ -130,7 +130,8 @@ def _time(value: object) -> str:
         return f"{value.hour:02d}:{value.minute:02d}"  # an unquoted TOML time, 16:00:00
     match = _HHMM.match(_text(value)) if isinstance(value, str) else None
     if not match:
-        raise BadValue(f"{value!r} is not a time (allowed: HH:MM, 24-hour, like 16:00)")
+        shown = repr(value) if isinstance(value, str) else str(value)
+        raise BadValue(f"{shown} is not a time (allowed: HH:MM, 24-hour, like 16:00)")
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -190,7 +191,10 @@ def _boolean_from_text(text: str) -> bool:
 
 def _folder_from_text(text: str) -> str:
     # A folder given on the command line means one relative to where you are.
-    folder = Path(_text(text)).expanduser().resolve()
+    try:
+        folder = Path(_text(text)).expanduser().resolve()
+    except (OSError, RuntimeError):  # a symlink loop, an unknown ~user
+        raise BadValue(f"{text!r} is not a folder (allowed: an existing folder)") from None
     if not folder.is_dir():
         raise BadValue(f"{str(folder)!r} is not a folder (allowed: an existing folder)")
     return str(folder)

@@ -60,12 +60,13 @@ def show(as_json: JsonOption = False) -> None:
                 "settings": effective,
                 "from_file": sorted(written),
                 "effective_timezone": config.zone_name(),
+                "help": {key: setting.help for key, setting in SETTINGS.items()},
             }
         )
         return
     typer.echo(f"# {file}{'' if file.exists() else ' (not created yet: defaults in use)'}")
     width = max(len(key) for key in SETTINGS)
-    for key in SETTINGS:
+    for key, setting in SETTINGS.items():
         value = effective[key]
         if value is None:
             shown = f"(not set: {config.zone_name()})" if key == "timezone" else "(not set)"
@@ -73,7 +74,8 @@ def show(as_json: JsonOption = False) -> None:
             shown = str(value).lower() if isinstance(value, bool) else str(value)
         source = "" if key in written else "  [default]" if value is not None else ""
         typer.echo(f"{key:<{width}}  {shown}{source}")
-    typer.echo("\nChange one: belonging config set KEY VALUE   (belonging config set --help)")
+        typer.echo(f"{'':<{width}}  # {setting.help}")
+    typer.echo("\nChange one: belonging config set KEY VALUE")
 
 
 @app.command("set")
