@@ -32,8 +32,9 @@ MEASURE = (
     "import resource, sys\n"
     "from belonging_cli.main import main\n"
     "code = main(sys.argv[1:])\n"
-    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "print(f'peak-kb {peak}', file=sys.stderr)\n"
+    "usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "cpu = usage.ru_utime + usage.ru_stime\n"
+    "print(f'peak-kb {usage.ru_maxrss} {cpu}', file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -51,8 +52,12 @@ def make_journal(home: Path, weeks: int, per_week: int) -> None:
         journal.import_data(data)
 
 
-def run_once(home: Path, fmt: str) -> tuple[float, float]:
-    """Seconds and peak MB of one `belonging report --period all --format FMT`."""
+def run_once(home: Path, fmt: str) -> tuple[float, float, float]:
+    """Seconds, peak MB and CPU seconds of one `belonging report --period all --format FMT`.
+
+    CPU time (user + system, after the interpreter started) is given too: on a
+    shared, busy machine it moves much less than the wall-clock time.
+    """
     env = {**os.environ, "BELONGING_HOME": str(home), "NO_COLOR": "1"}
     args = ["report", "--period", "all", "--format", fmt, "--out", os.devnull]
     start = time.perf_counter()
@@ -62,8 +67,8 @@ def run_once(home: Path, fmt: str) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"report failed: {done.stderr}")
-    peak_kb = int(done.stderr.strip().splitlines()[-1].split()[1])
-    return seconds, peak_kb / 1024
+    _, peak_kb, cpu = done.stderr.strip().splitlines()[-1].split()
+    return seconds, int(peak_kb) / 1024, float(cpu)
 
 
 def main() -> int:
@@ -72,7 +77,7 @@ def main() -> int:
     args = parser.parse_args()
     print(f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     print(f"median of {args.runs} runs, --period all, output to {os.devnull}")
-    print(f"{'journal':<18} {'format':<6} {'seconds':>8} {'peak MB':>8}")
+    print(f"{'journal':<18} {'format':<6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8}")
     medians: dict[tuple[str, str], float] = {}
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,15 +87,16 @@ def main() -> int:
             for fmt in FORMATS:
                 run_once(home, fmt)  # warm the file cache
                 samples = [run_once(home, fmt) for _ in range(args.runs)]
-                seconds = statistics.median(s for s, _ in samples)
-                peak = max(m for _, m in samples)
+                seconds = statistics.median(s for s, _, _ in samples)
+                cpu = statistics.median(c for _, _, c in samples)
+                peak = max(m for _, m, _ in samples)
                 medians[(label, fmt)] = seconds
                 target = {"10 years weekly": 0.3, "10,000 sessions": 3.0}.get(label)
                 over = target is not None and seconds > target
                 over = over or (label == "10,000 sessions" and peak > 150)
                 failed = failed or over
                 mark = "  over target" if over else ""
-                print(f"{label:<18} {fmt:<6} {seconds:>8.3f} {peak:>8.1f}{mark}")
+                print(f"{label:<18} {fmt:<6} {seconds:>8.3f} {cpu:>7.3f} {peak:>8.1f}{mark}")
     for fmt in FORMATS:
         ratio = medians[("10,000 sessions", fmt)] / medians[("1,000 sessions", fmt)]
         print(f"growth 1,000 -> 10,000 sessions ({fmt}): x{ratio:.1f} (linear would be x10)")
