@@ -201,3 +201,33 @@ def test_shell_completion_still_works(tmp_path: Path) -> None:
         check=False,
     )
     assert "_belonging_completion" in script.stdout, script.stderr
+
+
+KILLED_WRITER = """
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill pages to the file: the rollback journal is hot
+conn.execute("BEGIN IMMEDIATE")
+for i in range(500):
+    conn.execute(
+        "INSERT INTO assignments (id, pack_id, pack_version, exercise_id, behaviour_id, title, "
+        "instructions, imported_at, status) VALUES (?, 'p', '1', ?, 'b', ?, ?, ?, 'assigned')",
+        (f"p/{i}", str(i), "t" * 200, "i" * 500, "2026-11-01T00:00:00+00:00"),
+    )
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_status_after_a_writer_was_killed_mid_transaction(
+    cli: CliRunner, isolated_home: Path
+) -> None:
+    with open_journal() as journal:
+        journal.create_session(reflection("2026-W47"))
+    path = isolated_home / "journal.db"
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=False)
+    assert (isolated_home / "journal.db-journal").exists()
+    result = cli("status", "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["streak"]["current"] == 1  # the committed reflection
+    assert data["exercises"] == []  # the half-written ones were rolled back

@@ -36,6 +36,10 @@ _ASSIGNMENTS = (
 )
 
 
+class _NeedsRecovery(Exception):
+    """A writer was killed mid-transaction: only a read-write open can roll it back."""
+
+
 def read_status_inputs(path: Path) -> StatusInputs:
     """The facts status shows, from the journal at `path` (nothing if there is none)."""
     if not path.exists():
@@ -43,6 +47,17 @@ def read_status_inputs(path: Path) -> StatusInputs:
     version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
     if not version:
         return StatusInputs()
+    try:
+        return _read(path)
+    except _NeedsRecovery:
+        from belonging_cli.journal.store import open_journal
+
+        with open_journal(path):  # SQLite rolls the hot journal back on this open
+            pass
+        return _read(path)
+
+
+def _read(path: Path) -> StatusInputs:
     try:
         conn = sqlite3.connect(
             path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
@@ -62,14 +77,14 @@ def read_status_inputs(path: Path) -> StatusInputs:
             for id_, title, behaviour, due, cadence, done in conn.execute(_ASSIGNMENTS)
         )
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
+        if "readonly" in str(exc):
+            raise _NeedsRecovery from None
         if "locked" in str(exc) or "busy" in str(exc):
             raise JournalError(
                 f"the journal {path} is busy: another belonging is writing to it",
                 hint="try again in a moment",
             ) from None
-        raise not_a_journal(path, f"SQLite says: {exc}") from None
-    except sqlite3.DatabaseError as exc:
         raise not_a_journal(path, f"SQLite says: {exc}") from None
     except ValueError as exc:  # a date SQLite holds but Python cannot read
         raise JournalError(f"the journal {path} holds a bad date: {exc}") from None
