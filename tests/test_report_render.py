@@ -504,3 +504,13 @@ def test_compiled_templates_are_cached_and_a_broken_cache_is_skipped(
     shutil.rmtree(isolated_home / "cache")
     (isolated_home / "cache").write_text("not a folder", encoding="utf-8")
     assert render(report, "md") == first
+
+
+def test_a_custom_period_is_named_by_its_dates() -> None:
+    span = resolve_period(
+        "quarter", today=TODAY, since=dt.date(2026, 10, 1), until=dt.date(2026, 10, 31)
+    )
+    report = build_report(sample_journal(), rubric(), span, now=NOW)
+    text = render(report, "md")
+    assert "Covering 28 Sep to 1 Nov 2026.\n" in text
+    assert "You reflected in 2 of the 5 weeks (2 sessions)." in text

@@ -214,6 +214,7 @@ def _equip(env: Environment, *, html: bool) -> None:
         rhythm=words.rhythm,
         balance_words=words.balance_words,
         period_label=words.period_label,
+        period_phrase=words.period_phrase,
         date_range=words.date_range,
         left_out=words.left_out,
         experiments_words=words.experiments_words,

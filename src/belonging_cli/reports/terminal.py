@@ -22,7 +22,7 @@ def show_progress(report: Report, console: Console) -> None:
 
     period = report.period
     title = Text("Your progress", style="bold")
-    title.append(f"  {words.period_label(period)} ({words.date_range(period.start, period.end)})")
+    title.append(f"  {words.period_phrase(period)}")
     console.print(title)
     console.print(words.rhythm(report.summary))
     console.print()

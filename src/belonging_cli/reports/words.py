@@ -61,6 +61,13 @@ def period_label(period: Any) -> str:
     return label or date_range(_get(period, "start"), _get(period, "end"))
 
 
+def period_phrase(period: Any) -> str:
+    """`the last 12 weeks (7 Sep to 29 Nov 2026)`; a custom period is just its dates."""
+    dates = date_range(_get(period, "start"), _get(period, "end"))
+    label = PERIOD_LABELS.get(_get(period, "name"))
+    return f"{label} ({dates})" if label else dates
+
+
 def signed(change: int | float | None) -> str:
     """`+2`, `\u22121` (a real minus sign, U+2212), `0`; empty when unknown."""
     if change is None:
@@ -86,6 +93,8 @@ def rhythm(summary: Any) -> str:
     """How regularly the user reflected, and what to make of it."""
     reflected, weeks = _get(summary, "weeks_reflected"), _get(summary, "weeks_in_period")
     sessions = _get(summary, "sessions_completed")
+    if sessions == 0:
+        return "No reflections in this period yet."
     if weeks == 1:
         opening = f"You reflected this week ({plural(sessions, 'session')})."
     else:
