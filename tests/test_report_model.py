@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from test_report_helpers import (
     answer,
     assignment,
     experiment,
+    friday,
     rubric,
     sample_journal,
     session,
@@ -292,3 +294,13 @@ def test_a_shared_report_leaves_out_every_private_text_and_counts_it() -> None:
 )
 def test_answer_text(value: object, text: str) -> None:
     assert answer_text(value) == text  # type: ignore[arg-type]
+
+
+def test_the_experiment_set_for_next_week_is_the_open_one() -> None:
+    week = "2026-W48"
+    planned = experiment("2026-W49", "protect-time", "Block Friday afternoons", status="open")
+    planned = replace(planned, created_at=friday(week))
+    data = JournalData(sessions=(session(week, {"protect-time": 3}),), experiments=(planned,))
+    experiments = report_of(data).experiments
+    assert experiments.open is not None and experiments.open.title == "Block Friday afternoons"
+    assert experiments.items == ()  # it is for a week after the period

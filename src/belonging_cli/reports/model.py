@@ -528,12 +528,14 @@ class _Builder:
                 tally[e.outcome or "tried"] += 1
             else:
                 tally[e.status] += 1
+        # The open one is usually for the coming week (set at this week's
+        # reflection), so it is judged by when it was set, not by its week.
         open_now = max(
             (
                 e
                 for e in self.data.experiments
                 if e.status == "open"
-                and e.week <= self.period.last_week
+                and self.local_date(e.created_at) <= self.period.end
                 and self.wanted(e.behaviour_id)
             ),
             key=lambda e: (e.week, e.created_at),
