@@ -98,10 +98,14 @@ def render_user_template(report: Report, path: Path) -> str:
     if not path.is_file():
         raise BelongingError(f"template not found: {path}")
     html = any(s.lower() in HTML_SUFFIXES for s in path.suffixes)
+    # The same whitespace rules as the built-in templates, so a copy of one
+    # renders exactly as the original does.
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(path.parent)),
         autoescape=html,
         undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     _equip(env, html=html)
