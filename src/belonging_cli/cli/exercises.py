@@ -187,3 +187,56 @@ def drop(exercise: IdArgument) -> None:
             raise BelongingError(f"{found.id} is already {found.status}; nothing to drop")
         journal.upsert_assignment(replace(found, status="dropped"))
     info(f"dropped {found.id}; importing a newer version of the pack will not bring it back")
+
+
+@app.command("do")
+def do(
+    exercise: IdArgument,
+    restart: Annotated[
+        bool,
+        typer.Option("--restart", help="Discard an unfinished attempt and start again."),
+    ] = False,
+    rubrics: RubricsOption = None,
+) -> None:
+    """Answer an exercise's questions; each answer is saved at once, Ctrl-C keeps a draft."""
+    from belonging_cli import ask, clock
+    from belonging_cli.coaching.doing import ExerciseRun
+    from belonging_cli.coaching.progress import resolve
+    from belonging_cli.config import load_config
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.errors import BelongingError, UsageProblem
+    from belonging_cli.journal import open_journal
+
+    if not ask.terminal_available():
+        raise UsageProblem("standard input is not a terminal: `exercises do` asks questions")
+    config = load_config()
+    rubric = load_rubric(rubrics or config.rubrics)
+    with open_journal() as journal:
+        assignment = resolve(exercise, journal.assignments())
+        if assignment.status != "assigned":
+            raise BelongingError(
+                f"{assignment.id} is {assignment.status}; nothing to do",
+                hint="see `belonging exercises list`",
+            )
+        run = ExerciseRun.start(
+            journal, assignment, rubric, clock.now(), config.private_by_default, restart
+        )
+        if run.resumed:
+            ask.say(f"Picking up {assignment.title!r} where you left off.")
+        else:
+            ask.say(assignment.title, style="bold")
+            ask.say(" ".join(assignment.instructions.split()))
+        run.ask_all()
+        ask.say("\nYour answers", style="bold")
+        for line in run.engine.summary():
+            ask.say(line)
+        if not ask.confirm("Save it?", default=True):
+            ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
+            return
+        done = run.complete(clock.now())
+    left = done.cadence_weeks - done.times_done
+    if done.status == "done":
+        ask.say(f"Done: {done.title}.")
+    else:
+        due = f", due {done.due.isoformat()}" if done.due else ""
+        ask.say(f"Saved. {left} more week{'s' if left != 1 else ''} to go{due}.")

@@ -1,0 +1,147 @@
+"""Doing an exercise: its questions run through the reflection engine, saved as they come.
+
+An exercise's questions become a flow whose first step is the exercise's
+behaviour as focus (answered without asking), so steps that work on "the focus"
+(rate, reflect, experiment) work on that behaviour. The answers are a session
+linked to the assignment (flow id `exercise:<pack>/<exercise>`): a draft from the
+first answer, resumed by the next `exercises do`, complete when saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from belonging_cli.clock import iso_week
+from belonging_cli.coaching.progress import record_done
+from belonging_cli.content.packs import RESERVED_ID
+from belonging_cli.journal.records import Assignment, Session
+
+if TYPE_CHECKING:
+    from belonging_cli.content.flows import Flow
+    from belonging_cli.content.rubrics import Rubric
+    from belonging_cli.engine.session import Engine, Saved
+    from belonging_cli.journal import Journal
+
+FOCUS_STEP = RESERVED_ID
+FLOW_PREFIX = "exercise:"
+
+
+def flow_id(assignment: Assignment) -> str:
+    return f"{FLOW_PREFIX}{assignment.id}"
+
+
+def exercise_flow(assignment: Assignment) -> Flow:
+    """The assignment's stored questions as a flow the engine can run."""
+    from belonging_cli.content.flows import Flow, Step
+
+    steps = [Step(id=FOCUS_STEP, kind="focus")]
+    steps += [Step.model_validate(q) for q in json.loads(assignment.questions_json)]
+    return Flow(
+        id=assignment.exercise_id,
+        title=assignment.title,
+        description=assignment.instructions,
+        minutes=min(assignment.minutes or 10, 120),
+        steps=steps,
+    )
+
+
+@dataclass
+class ExerciseRun:
+    """One sitting of an exercise: the engine, the session and where it is saved."""
+
+    journal: Journal
+    assignment: Assignment
+    engine: Engine
+    session: Session
+    stored: bool  # the draft exists in the journal
+    resumed: bool
+
+    @classmethod
+    def start(
+        cls,
+        journal: Journal,
+        assignment: Assignment,
+        rubric: Rubric,
+        now: dt.datetime,
+        private_by_default: bool,
+        restart: bool,
+    ) -> ExerciseRun:
+        from belonging_cli.engine.history import History
+        from belonging_cli.engine.session import Engine, Given
+
+        draft = next((d for d in journal.drafts() if d.assignment_id == assignment.id), None)
+        if draft is not None and restart:
+            journal.delete_session(draft.id)
+            draft = None
+        session = draft or Session(
+            id=str(uuid.uuid4()),
+            flow_id=flow_id(assignment),
+            rubric_id=rubric.id,
+            rubric_version=rubric.version,
+            started_at=now,
+            week=iso_week(now.date()),
+            focus_behaviour_id=assignment.behaviour_id,
+            assignment_id=assignment.id,
+        )
+        history = History(
+            sessions=tuple(journal.sessions()),
+            open_experiments=tuple(journal.experiments(status="open")),
+            assigned_behaviours=(assignment.behaviour_id,),
+        )
+        engine = Engine(
+            exercise_flow(assignment),
+            rubric,
+            history,
+            session.week,
+            now.date(),
+            private_by_default=private_by_default,
+        )
+        # The focus is the exercise's behaviour, given up front (never asked, never saved),
+        # so that a resumed draft's ratings find their questions again.
+        engine.given[FOCUS_STEP] = Given(assignment.behaviour_id, now)
+        if draft is not None:
+            engine.restore(draft)
+        return cls(journal, assignment, engine, session, draft is not None, draft is not None)
+
+    def save(self, saved: Saved) -> None:
+        """Write one answer at once; the draft session is created with the first."""
+        if not self.stored:
+            self.journal.create_session(self.session)
+            self.stored = True
+        if saved.answer is not None:
+            self.journal.save_answer(self.session.id, saved.answer)
+        if saved.rating is not None:
+            self.journal.save_rating(self.session.id, saved.rating)
+
+    def ask_all(self) -> None:
+        """Ask every question still unanswered; Ctrl-C keeps what was answered."""
+        from belonging_cli import ask, clock
+        from belonging_cli.errors import Interrupted
+
+        try:
+            while (question := self.engine.next_question()) is not None:
+                value, private = ask.ask(question)
+                self.save(self.engine.answer(question, value, clock.now(), private))
+        except Interrupted:
+            if self.stored:
+                raise Interrupted(
+                    "interrupted: your answers so far are kept; "
+                    f"`belonging exercises do {self.assignment.id}` resumes them"
+                ) from None
+            raise
+
+    def complete(self, now: dt.datetime) -> Assignment:
+        """Save the session complete and count the exercise as done once more."""
+        session = self.engine.completed(self.session, now)
+        answers = tuple(a for a in session.answers if a.step_id != FOCUS_STEP)
+        session = dataclasses.replace(session, answers=answers)
+        outcome = self.engine.outcome(session.id, now, str(uuid.uuid4()))
+        self.journal.save_whole_session(session, outcome.all())
+        done = record_done(self.assignment, now)
+        self.journal.upsert_assignment(done)
+        return done
