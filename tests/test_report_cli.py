@@ -242,3 +242,21 @@ def test_an_empty_journal_still_gives_a_json_bundle(cli: CliRunner) -> None:
     assert result.code == 0
     assert json.loads(result.out)["summary"]["sessions_completed"] == 0
     assert "no reflections yet" in result.err
+
+
+def test_a_demo_made_with_other_rubrics_reports_with_them(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    from belonging_cli.resources import packaged_dir
+
+    rubrics = tmp_path / "our rubric's folder"
+    shutil.copytree(packaged_dir("rubrics"), rubrics)
+    manifest = rubrics / "rubric.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("id: belonging-core", "id: our-rubric"),
+        encoding="utf-8",
+    )
+    demo = tmp_path / "demo"
+    assert cli("demo", str(demo), "--weeks", "3", "--rubrics", str(rubrics)).code == 0
+    bundle = json.loads(cli("--home", str(demo), "report", "--format", "json").out)
+    assert bundle["rubric"]["id"] == "our-rubric"

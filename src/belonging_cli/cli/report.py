@@ -201,7 +201,12 @@ def demo(
         journal.import_data(data)
     config = target / "config.toml"
     if not config.exists():
-        write_private(config, ['name = "Sam (demo)"\n'])
+        import json
+
+        lines = ['name = "Sam (demo)"\n']
+        if rubrics is not None:  # reports on the demo use the rubric it was made with
+            lines.append(f"rubrics = {json.dumps(str(rubrics.resolve()))}\n")
+        write_private(config, lines)
     home = shlex.quote(str(target))
     page = shlex.quote(str(target / "report.html"))
     reflections = sum(1 for s in data.sessions if s.status == "complete")
