@@ -197,3 +197,27 @@ def test_a_draft_of_a_flow_no_longer_there_can_be_discarded(cli: CliRunner, tmp_
     result = reflect(cli, ENTER, "--resume")
     assert result.code == 1 and "--discard" in result.err
     assert reflect(cli, FIRST_WEEK, "--discard").code == 0
+
+
+def test_a_coachs_exercise_is_the_suggested_focus(cli: CliRunner) -> None:
+    from belonging_cli.journal import Assignment
+
+    with open_journal() as journal:
+        journal.upsert_assignment(
+            Assignment(
+                id="pack/listen",
+                pack_id="pack",
+                pack_version="1",
+                exercise_id="listen",
+                behaviour_id="prompt-insight",
+                title="Ask, don't tell",
+                instructions="Ask three questions before any answer.",
+                imported_at=dt.datetime.now(dt.timezone.utc),
+                due=dt.date.today(),
+            )
+        )
+    result = reflect(cli, FIRST_WEEK)
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+    assert session.focus_behaviour_id == "prompt-insight"

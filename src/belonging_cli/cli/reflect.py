@@ -387,6 +387,27 @@ def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
         ask.say(" ".join(flow.outro.split()))
     if outcome.new is not None:
         ask.say(f"Next week: {outcome.new.title}.")
+    _mention_exercises(recorder.journal, now.date())
+
+
+def _mention_exercises(journal: Journal, today: dt.date) -> None:
+    """A coach's exercises due within the week, with the command to do them."""
+    from belonging_cli import ask
+
+    soon = today + dt.timedelta(days=7)
+    due = sorted(
+        (
+            a
+            for a in journal.assignments()
+            if a.status == "assigned" and (a.due is None or a.due <= soon)
+        ),
+        key=lambda a: a.due or dt.date.max,
+    )
+    for assignment in due[:2]:
+        when = f" (due {assignment.due:%a %d %b})" if assignment.due else ""
+        ask.say(
+            f"From your coach: {assignment.title}{when}: `belonging exercises do {assignment.id}`"
+        )
 
 
 def _nothing() -> Saved:
