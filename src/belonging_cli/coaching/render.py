@@ -9,11 +9,11 @@ break a table or start a heading.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from belonging_cli.coaching.rollup import Rollup
+from belonging_cli.reports.escape import md_cell
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -22,15 +22,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html", "json")
 
 NONE = "\u2013"  # an en dash stands for "no value" in tables
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-
-
-def md_text(value: object) -> str:
-    """A value as inline Markdown text: one line, punctuation escaped."""
-    if value is None:
-        return NONE
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def signed(value: int | float | None) -> str:
@@ -54,7 +45,7 @@ def _environment(html: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_text
+    env.filters["md"] = md_cell
     env.filters["signed"] = signed
     env.filters["num"] = number
     return env
