@@ -221,3 +221,41 @@ def test_a_coachs_exercise_is_the_suggested_focus(cli: CliRunner) -> None:
     with open_journal() as journal:
         (session,) = journal.sessions()
     assert session.focus_behaviour_id == "prompt-insight"
+
+
+def test_every_plain_kind_in_a_custom_flow(cli: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "flows"
+    folder.mkdir()
+    (folder / "kinds.yaml").write_text(
+        """\
+id: kinds
+title: Kinds
+description: One of each.
+minutes: 2
+steps:
+  - id: who
+    kind: select
+    question: Who?
+    choices: [{value: me}, {value: team}, {value: peers}]
+  - id: where
+    kind: checkbox
+    question: Where?
+    choices: [{value: meetings}, {value: one-to-ones}, {value: email}]
+  - id: again
+    kind: confirm
+    question: Again?
+    default: true
+  - id: note
+    kind: text
+    question: A note?
+    default: none
+""",
+        encoding="utf-8",
+    )
+    keys = "2\r" + " " + "\x1b[B\x1b[B" + " " + "\r" + "n" + "\r" + ENTER
+    result = reflect(cli, keys, "--flows", str(folder))
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+    values = {a.step_id: a.value for a in session.answers}
+    assert values == {"who": "team", "where": ["meetings", "email"], "again": False, "note": "none"}
