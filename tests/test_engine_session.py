@@ -164,6 +164,15 @@ def test_not_tried_drops_it_and_skip_leaves_it_open(rubric: Rubric, weekly: Flow
     asked = run(engine, {"review": "not_tried"})
     assert asked[1].message == "What got in the way?"
     assert engine.outcome("s", T0, "n").reviewed[0].status == "dropped"
+    assert not engine.outcome("s", T0, "n").reviewed[0].private
+
+    engine = engine_for(weekly, rubric, history)
+    run_until(engine, "review.happened", {"review": "partly"})
+    question = engine.next_question()
+    assert question is not None
+    engine.answer(question, "Sam froze", T0, private=True)
+    run(engine, {})
+    assert engine.outcome("s", T0, "n").reviewed[0].private
 
     engine = engine_for(weekly, rubric, history)
     asked = run(engine, {"review": "skip"})

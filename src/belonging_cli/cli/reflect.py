@@ -268,7 +268,11 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
         engine = _engine(setup, flow, _history(journal, session.week), session.week)
         if draft is not None:
             engine.restore(draft)
-            ask.say(f"Picking up your {flow.title.lower()} from {draft.started_at:%a %d %b}.")
+            left = engine.remaining()
+            ask.say(
+                f"Picking up your {flow.title.lower()} from {draft.started_at:%a %d %b}: "
+                f"about {left} question{'s' if left != 1 else ''} to go."
+            )
         elif flow.intro:
             ask.say(" ".join(flow.intro.split()), style="bold")
         recorder = _Recorder(journal, session, exists=draft is not None)

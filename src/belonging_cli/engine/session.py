@@ -553,9 +553,15 @@ class Engine:
                     learned=self._text(f"{prefix}.learned"),
                     reviewed_at=given.at,
                     reviewed_session_id=session_id,
+                    # What happened may be about other people: private if either note is.
+                    private=experiment.private or self._is_private(prefix),
                 )
             )
         return Outcome(tuple(reviewed), self._new_experiment(session_id, now, new_id))
+
+    def _is_private(self, prefix: str) -> bool:
+        notes = (self.given.get(f"{prefix}.{part}") for part in ("happened", "learned"))
+        return any(n is not None and n.private and n.value for n in notes)
 
     def _text(self, qid: str) -> str | None:
         given = self.given.get(qid)
