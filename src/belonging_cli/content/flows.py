@@ -110,7 +110,7 @@ class Step(Strict):
     question: Text | None = None
     help: Text | None = None
     optional: bool = False
-    private: bool | None = None  # None: the kind's default (see docs/flows.md)
+    private: bool | None = None  # None: the `private_by_default` setting (false unless set)
     when: Condition | None = None
     choices: list[Choice] | None = Field(default=None, min_length=2, max_length=30)
     labels: list[Short] | None = Field(default=None, min_length=2, max_length=10)
@@ -153,13 +153,6 @@ class Step(Strict):
             raise ValueError(f"the default must be a number 1 to {len(self.labels or ())}")
         if self.kind == "text" and not isinstance(self.default, str):
             raise ValueError("the default of a text step is text")
-
-    @property
-    def is_private(self) -> bool:
-        """The privacy default: text about other people is private unless the flow says not."""
-        if self.private is not None:
-            return self.private
-        return self.kind == "review"
 
 
 class Flow(Strict):
