@@ -44,7 +44,7 @@ FIRST_WEEK = (
     + "1\r"  # embrace-messiness rated lowest
     + ENTER  # focus: the suggestion (the lowest rated)
     + "I let the plan stay rough\r"
-    + "Nobody minded #private\r"
+    + "Nobody minded #share\r"
     + "Less than I feared\r"
     + "Overrode Sam's estimate\r"
     + "Asked the team to pick the goal\r"
@@ -71,7 +71,7 @@ def test_a_whole_first_weekly_reflection(cli: CliRunner) -> None:
         "Nobody minded",
         "Less than I feared",
     ]
-    assert [a.private for a in reflections] == [False, True, False]
+    assert [a.private for a in reflections] == [True, False, True]
     control = session.answer("control")
     assert control is not None and control.private and control.value == "Overrode Sam's estimate"
     assert experiment.behaviour_id == "embrace-messiness"
