@@ -217,3 +217,15 @@ def test_changing_the_focus_under_a_templates_prompts_is_explained(
     assert result.code == 1
     assert "answers.reflect.1: answers prompt 'protect-time." in result.err
     assert "--behaviour" in result.err
+
+
+def test_a_back_dated_template_records_that_week(cli: CliRunner, tmp_path: Path) -> None:
+    day = dt.date.today() - dt.timedelta(days=14)
+    template = cli("reflect", "--answers-template", "--date", day.isoformat()).out
+    assert f"\ndate: {day.isoformat()}\n" in template
+    path = tmp_path / "a.yaml"
+    path.write_text(template, encoding="utf-8")
+    assert cli("reflect", "--answers", str(path)).code == 0
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+    assert session.started_at.date() == day

@@ -185,7 +185,7 @@ def _print_template(setup: Setup) -> None:
     with open_journal() as journal:
         history = _history(journal, week)
     engine = _engine(setup, setup.flow, history, week)
-    sys.stdout.write(template(engine, setup.day, setup.behaviour))
+    sys.stdout.write(template(engine, setup.day, setup.behaviour, dated=setup.backdated))
 
 
 def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:

@@ -245,7 +245,9 @@ def _allowed(question: Question) -> str:
     return "one of: " + ", ".join(str(v) for v in question.choice_values())
 
 
-def template(engine: Engine, made_on: dt.date, behaviour: str | None = None) -> str:
+def template(
+    engine: Engine, made_on: dt.date, behaviour: str | None = None, *, dated: bool = False
+) -> str:
     """A commented answers file that is valid as printed: defaults and empty text."""
     flow = engine.flow
     out = [
@@ -253,7 +255,9 @@ def template(engine: Engine, made_on: dt.date, behaviour: str | None = None) -> 
         "# Edit what you like, then run: belonging reflect --answers THIS-FILE",
         "# Text answers go in quotes, or after `|` on the lines below for several lines.",
         f"flow: {flow.id}",
-        f"# date: {made_on.isoformat()}   # uncomment and change to record an earlier week",
+        f"date: {made_on.isoformat()}"
+        if dated
+        else f"# date: {made_on.isoformat()}   # uncomment and change to record an earlier week",
     ]
     if behaviour:
         out.append(f"behaviour: {behaviour}")
