@@ -242,3 +242,18 @@ def test_a_damaged_bundle_gives_one_problem_or_a_bundle(path: tuple[Any, ...], v
 def test_any_bytes_give_one_problem(raw: bytes) -> None:
     with pytest.raises(BadBundle):
         parse_bundle(raw, "junk.json")
+
+
+def test_real_shared_reports_roll_up(cli: CliRunner, tmp_path: Path) -> None:
+    """The bundle `belonging report --share --format json` writes is what the roll-up reads."""
+    demo = tmp_path / "demo"
+    assert cli("demo", str(demo), "--weeks", "6").code == 0
+    bundle = tmp_path / "sam.json"
+    made = cli("--home", str(demo), "report", "--share", "--format", "json", "--out", str(bundle))
+    assert made.code == 0, made.err
+    out = tmp_path / "rollup.html"
+    result = cli("coach", "summary", str(bundle), "--out", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")  # the format follows --out's extension
+    assert "Coaching roll-up: 1 client" in text

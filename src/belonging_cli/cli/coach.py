@@ -80,8 +80,14 @@ def summary(
         ),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="md, html or json.", show_default=True)
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html or json (default: from --out's extension, else md).",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -110,6 +116,10 @@ def summary(
     from belonging_cli.coaching.rollup import build_rollup
     from belonging_cli.errors import BelongingError, ContentError, Problem, UsageProblem
 
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        fmt = fmt if fmt in FORMATS else "md"
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     start: dt.date | None = None
