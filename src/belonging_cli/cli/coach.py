@@ -30,6 +30,7 @@ def pack_new(
             "--out",
             "-o",
             help="Write the pack to this file (default: print it).",
+            metavar="FILE",
             dir_okay=False,
             show_default=False,
         ),
@@ -59,7 +60,10 @@ def pack_new(
 
 @pack_app.command("validate")
 def pack_validate(
-    files: Annotated[list[Path], typer.Argument(help="Pack files to check.", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Pack files to check.", metavar="FILE", show_default=False),
+    ],
     rubrics: RubricsOption = None,
 ) -> None:
     """Check pack files against the rubric in use; every problem as file:line:col."""
@@ -76,6 +80,7 @@ def summary(
         list[Path],
         typer.Argument(
             help="Clients' report bundles (`belonging report --share --format json`).",
+            metavar="BUNDLE",
             show_default=False,
         ),
     ],
@@ -85,6 +90,7 @@ def summary(
             "--format",
             "-f",
             help="md, html or json (default: from --out's extension, else md).",
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,
@@ -94,13 +100,19 @@ def summary(
             "--out",
             "-o",
             help="Write to this file (default: print it).",
+            metavar="FILE",
             dir_okay=False,
             show_default=False,
         ),
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Only count from this date (YYYY-MM-DD).", show_default=False),
+        typer.Option(
+            "--since",
+            help="Only count from this date (YYYY-MM-DD).",
+            metavar="DATE",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Roll up many clients' shared reports: each client, and all of them together.

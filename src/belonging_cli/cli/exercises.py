@@ -21,7 +21,9 @@ app = typer.Typer(
 
 IdArgument = Annotated[
     str,
-    typer.Argument(help="The exercise: pack/exercise, or the exercise id alone when unique."),
+    typer.Argument(
+        help="The exercise: pack/exercise, or the exercise id alone when unique.", metavar="ID"
+    ),
 ]
 
 
@@ -38,7 +40,9 @@ def _today() -> dt.date:
 
 @app.command("import")
 def import_pack(
-    pack_file: Annotated[Path, typer.Argument(help="The pack file (YAML) from your coach.")],
+    pack_file: Annotated[
+        Path, typer.Argument(help="The pack file (YAML) from your coach.", metavar="PACK")
+    ],
     rubrics: RubricsOption = None,
 ) -> None:
     """Import a coach's pack; importing a newer version updates it and keeps your answers."""
