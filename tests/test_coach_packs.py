@@ -225,3 +225,16 @@ def test_questions_are_flow_steps_an_exercise_can_use(tmp_path: Path) -> None:
     )
     assert any("cannot use a pulse step" in line for line in lines)
     assert not any("questions[0]" in line for line in lines)  # plain choices are fine
+
+
+def test_validate_a_folder_of_packs(cli: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    example(cli, folder)
+    (folder / "notes.txt").write_text("not a pack", encoding="utf-8")
+    result = cli("coach", "pack", "validate", str(folder))
+    assert result.code == 0, result.err
+    assert result.out.count("ok  ") == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "no pack files" in cli("coach", "pack", "validate", str(empty)).err

@@ -59,8 +59,12 @@ def import_pack(
         for record in plan.writes:
             journal.upsert_assignment(record)
     info(plan.summary())
+    for record in plan.writes:
+        if record.id in plan.added:
+            due = f", due {record.due.isoformat()}" if record.due else ""
+            info(f"  new: {record.id}  {record.title}{due}")
     if plan.writes:
-        info("see them with `belonging exercises list`")
+        info(f"from {pack.coach.name}; see them with `belonging exercises list`")
 
 
 def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
@@ -127,6 +131,17 @@ def list_exercises(
     console().print(table)
 
 
+def _when(day: dt.date | None, today: dt.date) -> str:
+    """A due day with how far off it is: "2026-12-04 (in 3 days)", "(2 days ago)"."""
+    if day is None:
+        return "no date"
+    days = (day - today).days
+    if days == 0:
+        return f"{day.isoformat()} (today)"
+    count = f"{abs(days)} day{'s' if abs(days) != 1 else ''}"
+    return f"{day.isoformat()} ({'in ' + count if days > 0 else count + ' ago'})"
+
+
 @app.command("show")
 def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
     """Show one exercise: instructions, questions, due date and how often."""
@@ -158,7 +173,7 @@ def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
     facts = [
         f"behaviour: {found.behaviour_id}",
         f"state: {state(found, today)}",
-        f"due: {row['due'] or 'no date'}",
+        f"due: {_when(found.due, today) if found.status == 'assigned' else row['due'] or '-'}",
         f"{how_often}, done {found.times_done}",
     ]
     if found.minutes:

@@ -269,10 +269,19 @@ def load_pack(path: Path, rubric: Rubric) -> Pack:
 
 
 def validate_paths(paths: list[Path], rubric: Rubric) -> list[str]:
-    """Check pack files; returns one line per good file, or raises every problem found."""
+    """Check pack files (a folder: its *.yaml files); one line per good file, or every problem."""
     problems: list[Problem] = []
     checked: list[str] = []
+    files: list[Path] = []
     for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not found:
+                problems.append(Problem(str(path), 1, 1, "", "no pack files (*.yaml) found"))
+            files.extend(found)
+        else:
+            files.append(path)
+    for path in files:
         try:
             pack = load_pack(path, rubric)
         except ContentError as exc:
