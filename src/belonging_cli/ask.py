@@ -36,11 +36,25 @@ def privacy_marker(text: str) -> tuple[str, bool | None]:
     return stripped, None
 
 
-def say(text: str = "", style: str | None = None) -> None:
-    """A line for the person answering (through prompt_toolkit, like the questions)."""
+def say(text: str = "", style: str | None = None, indent: str = "") -> None:
+    """A paragraph for the person answering, wrapped at word boundaries to the terminal."""
+    import shutil
+    import textwrap
+
     import questionary
 
-    questionary.print(text, style=style)
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    lines = [
+        textwrap.fill(part, width=width, subsequent_indent=indent) if part else ""
+        for part in text.split("\n")
+    ]
+    questionary.print("\n".join(lines), style=style)
+
+
+class _Shown:
+    """The last help text shown: a step's help is said once, not before each of its questions."""
+
+    help: str | None = None
 
 
 def _run(prompt: Any) -> Any:
@@ -55,12 +69,15 @@ def _run(prompt: Any) -> Any:
 
 def ask(question: Question) -> tuple[AnswerValue, bool | None]:
     """Ask one question; the answer and, for text, a privacy flip (None: the default)."""
-    if question.help:
+    if question.help and question.help != _Shown.help:
         say(question.help, style="italic")
+    _Shown.help = question.help
+    if question.ask == "rate":
+        say()  # a rating's descriptors read as one block, apart from the last answer
     if question.details:
-        style = "fg:ansibrightblack" if question.ask == "rate" else None
+        rate = question.ask == "rate"
         for line in question.details:
-            say(line, style=style)
+            say(line, style="fg:ansibrightblack" if rate else None, indent="    " if rate else "")
     if question.ask == "info":
         return None, None
     asker = _ASKERS[question.ask]
