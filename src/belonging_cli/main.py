@@ -20,14 +20,16 @@ def _wants_debug(args: Sequence[str]) -> bool:
 
 def report_error(error: BelongingError) -> None:
     """One line for a plain error; `file:line:col: ...` lines for content problems."""
-    from belonging_cli.errors import ContentError
+    from belonging_cli.errors import ContentError, Interrupted
 
     if isinstance(error, ContentError):
         for line in error.lines():
             print(line, file=sys.stderr)
         return
+    # An interruption is the user's choice, not an error.
+    prefix = "belonging: " if isinstance(error, Interrupted) else "belonging: error: "
     for line in error.lines():
-        print(f"belonging: error: {line}", file=sys.stderr)
+        print(prefix + line, file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
