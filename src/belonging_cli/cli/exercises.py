@@ -12,6 +12,9 @@ from belonging_cli.cli.options import JsonOption, RubricsOption
 if TYPE_CHECKING:
     import datetime as dt
 
+    from belonging_cli.config import Config
+    from belonging_cli.content.rubrics import Rubric
+    from belonging_cli.journal import Journal
     from belonging_cli.journal.records import Assignment
 
 app = typer.Typer(
@@ -218,12 +221,11 @@ def do(
     rubrics: RubricsOption = None,
 ) -> None:
     """Answer an exercise's questions; each answer is saved at once, Ctrl-C keeps a draft."""
-    from belonging_cli import ask, clock
-    from belonging_cli.coaching.doing import ExerciseRun
+    from belonging_cli import ask
     from belonging_cli.coaching.progress import resolve
     from belonging_cli.config import load_config
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.errors import BelongingError, UsageProblem
+    from belonging_cli.errors import UsageProblem
     from belonging_cli.journal import open_journal
 
     if not ask.terminal_available():
@@ -232,27 +234,46 @@ def do(
     rubric = load_rubric(rubrics or config.rubrics)
     with open_journal() as journal:
         assignment = resolve(exercise, journal.assignments())
-        if assignment.status != "assigned":
-            raise BelongingError(
-                f"{assignment.id} is {assignment.status}; nothing to do",
-                hint="see `belonging exercises list`",
-            )
-        run = ExerciseRun.start(
-            journal, assignment, rubric, clock.now(), config.private_by_default, restart
+        do_exercise(journal, assignment, rubric, config, restart=restart)
+
+
+def do_exercise(
+    journal: Journal,
+    assignment: Assignment,
+    rubric: Rubric,
+    config: Config,
+    *,
+    restart: bool = False,
+) -> None:
+    """Ask an exercise's questions at the terminal, then save it done (or keep a draft).
+
+    `exercises do` and the offer after the weekly reflection both come here.
+    """
+    from belonging_cli import ask, clock
+    from belonging_cli.coaching.doing import ExerciseRun
+    from belonging_cli.errors import BelongingError
+
+    if assignment.status != "assigned":
+        raise BelongingError(
+            f"{assignment.id} is {assignment.status}; nothing to do",
+            hint="see `belonging exercises list`",
         )
-        if run.resumed:
-            ask.say(f"Picking up {assignment.title!r} where you left off.")
-        else:
-            ask.say(assignment.title, style="bold")
-            ask.say(" ".join(assignment.instructions.split()))
-        run.ask_all()
-        ask.say("\nYour answers", style="bold")
-        for line in run.engine.summary():
-            ask.say(line)
-        if not ask.confirm("Save it?", default=True):
-            ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
-            return
-        done = run.complete(clock.now())
+    run = ExerciseRun.start(
+        journal, assignment, rubric, clock.now(), config.private_by_default, restart
+    )
+    if run.resumed:
+        ask.say(f"Picking up {assignment.title!r} where you left off.")
+    else:
+        ask.say(assignment.title, style="bold")
+        ask.say(" ".join(assignment.instructions.split()))
+    run.ask_all()
+    ask.say("\nYour answers", style="bold")
+    for line in run.engine.summary():
+        ask.say(line)
+    if not ask.confirm("Save it?", default=True):
+        ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
+        return
+    done = run.complete(clock.now())
     left = done.cadence_weeks - done.times_done
     if done.status == "done":
         ask.say(f"Done: {done.title}.")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine, Saved
     from belonging_cli.journal import Journal, Session
+    from belonging_cli.journal.records import Assignment
 
 
 def register(app: typer.Typer) -> None:
@@ -220,7 +221,10 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
             raise ContentError(problems)
         outcome = engine.outcome(session.id, now, str(uuid.uuid4()))
         journal.save_whole_session(engine.completed(session, now), outcome.all())
+        due = _due_exercises(journal, now.date())
     info(f"Saved your {flow.title.lower()} for {session.week}.")
+    if due:
+        info(_mention(due))  # never asked: a script is answering
     typer.echo(session.id)
 
 
@@ -277,7 +281,8 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
             ask.say(" ".join(flow.intro.split()), style="bold")
         recorder = _Recorder(journal, session, exists=draft is not None)
         _ask_all(engine, recorder)
-        _finish(engine, recorder, flow)
+        if _finish(engine, recorder, flow):
+            _offer_exercises(journal, setup)
 
 
 def _pick_draft(journal: Journal, resume: bool | None) -> Session | None:
@@ -371,7 +376,8 @@ def _section(kind: str) -> str | None:
     return _SECTIONS.get(kind)
 
 
-def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
+def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> bool:
+    """Show the summary and save the session if the user agrees; whether it was saved."""
     import uuid
 
     from belonging_cli import ask, clock
@@ -383,7 +389,7 @@ def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
         if not recorder.exists:
             recorder.save(_nothing())
         ask.say("Kept as a draft: `belonging reflect` comes back to it.")
-        return
+        return False
     now = clock.now()
     outcome = engine.outcome(recorder.session.id, now, str(uuid.uuid4()))
     recorder.journal.save_whole_session(engine.completed(recorder.session, now), outcome.all())
@@ -391,27 +397,57 @@ def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> None:
         ask.say(" ".join(flow.outro.split()))
     if outcome.new is not None:
         ask.say(f"Next week: {outcome.new.title}.")
-    _mention_exercises(recorder.journal, now.date())
+    return True
 
 
-def _mention_exercises(journal: Journal, today: dt.date) -> None:
-    """A coach's exercises due within the week, with the command to do them."""
-    from belonging_cli import ask
+# -- a coach's exercises, after the reflection ---------------------------------------
+
+NOT_NOW = "not now"  # never an exercise id: those are `pack/exercise`
+OFFERED = 5  # exercises to choose from; the rest are in `belonging exercises list`
+
+
+def _due_exercises(journal: Journal, today: dt.date) -> list[Assignment]:
+    """A coach's exercises overdue or due within the week (or undated), most pressing first."""
+    from belonging_cli.coaching.progress import open_assignments
 
     soon = today + dt.timedelta(days=7)
-    due = sorted(
-        (
-            a
-            for a in journal.assignments()
-            if a.status == "assigned" and (a.due is None or a.due <= soon)
-        ),
-        key=lambda a: a.due or dt.date.max,
+    return [
+        a for a in open_assignments(journal.assignments(), today) if a.due is None or a.due <= soon
+    ]
+
+
+def _when(assignment: Assignment) -> str:
+    return f" (due {assignment.due:%a %d %b})" if assignment.due else ""
+
+
+def _mention(due: list[Assignment]) -> str:
+    """One line: how many exercises are due, and the command for the most pressing."""
+    first = due[0]
+    more = f" and {len(due) - 1} more" if len(due) > 1 else ""
+    return (
+        f"From your coach: {first.title}{_when(first)}{more}: `belonging exercises do {first.id}`"
     )
-    for assignment in due[:2]:
-        when = f" (due {assignment.due:%a %d %b})" if assignment.due else ""
-        ask.say(
-            f"From your coach: {assignment.title}{when}: `belonging exercises do {assignment.id}`"
-        )
+
+
+def _offer_exercises(journal: Journal, setup: Setup) -> None:
+    """Offer to do a due exercise now, just as `belonging exercises do ID` would."""
+    from belonging_cli import ask, clock
+    from belonging_cli.cli.exercises import do_exercise
+    from belonging_cli.errors import Interrupted
+
+    due = _due_exercises(journal, clock.now().date())
+    if not due:
+        return
+    choices = [(a.id, f"{a.title}{_when(a)}") for a in due[:OFFERED]]
+    ask.say(f"\n{_mention(due)}")
+    try:
+        picked = ask.choose("Do one now?", [*choices, (NOT_NOW, "Not now")], default=NOT_NOW)
+    except Interrupted:
+        picked = NOT_NOW  # the reflection is saved: leaving here is "not now"
+    chosen = next((a for a in due if a.id == picked), None)
+    if chosen is not None:
+        ask.say("")
+        do_exercise(journal, chosen, setup.rubric, setup.config)
 
 
 def _nothing() -> Saved:
