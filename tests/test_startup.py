@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,9 +21,9 @@ raise SystemExit(code)
 """
 
 
-def heavy_modules_after(*args: str) -> list[str]:
+def heavy_modules_after(*args: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=list(args), heavy=HEAVY)],
+        [sys.executable, "-c", PROBE.format(args=list(args), heavy=heavy)],
         capture_output=True,
         text=True,
         check=False,
@@ -42,3 +43,18 @@ def test_the_app_module_imports_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = {m.split(".")[0] for m in ast.literal_eval(out.stdout)}
     assert not loaded & set(HEAVY)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("status",),
+        ("--home", "{home}", "status", "--json"),
+        ("--home={home}", "journal", "list"),
+    ],
+)
+def test_the_most_run_commands_skip_typer(args: tuple[str, ...], tmp_path: Path) -> None:
+    """Status and the plain journal list answer without building the typer app."""
+    filled = [a.format(home=tmp_path) for a in args]
+    assert heavy_modules_after(*filled, heavy=(*HEAVY, "typer")) == []

@@ -39,17 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     debug = _wants_debug(args)
     try:
-        from belonging_cli.cli.status import is_fast, run_fast
+        from belonging_cli.fastpath import try_fast
 
-        if is_fast(args):  # the most-run command skips typer: see cli/status.py
-            run_fast(args)
+        if try_fast(args):
             return EXIT_OK
-        if args[:2] == ["journal", "list"]:  # on a latency budget too: see journal/listing.py
-            from belonging_cli.journal import listing
-
-            if listing.is_fast(args):
-                listing.run_fast(args)
-                return EXIT_OK
         import typer
 
         from belonging_cli.cli.app import app

@@ -16,17 +16,8 @@ if TYPE_CHECKING:
 
     from belonging_cli.habits import Status
 
-# Bare `belonging`, `belonging status` and `status --json`: main.py runs these
-# without typer, whose import (with the pydantic it pulls in) costs ~100 ms.
-FAST_ARGS: tuple[list[str], ...] = ([], ["status"], ["status", "--json"])
-# Shell completion calls the bare program with this set: that is typer's job.
-COMPLETION_ENV = "_BELONGING_COMPLETE"
-
-
-def is_fast(args: list[str]) -> bool:
-    """Whether main.py may answer `args` here, without building the typer app."""
-    return args in FAST_ARGS and COMPLETION_ENV not in os.environ
-
+# Bare `belonging`, `belonging status` and `status --json` are answered by
+# fastpath.py without building the typer app.
 
 LABEL_WIDTH = 12
 
@@ -41,11 +32,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """When the next reflection is due, your streak, the open experiment, what waits."""
         show_status(as_json=as_json)
-
-
-def run_fast(args: list[str]) -> None:
-    """Status as main.py's fast path runs it, for `args` where `is_fast(args)`."""
-    show_status(as_json="--json" in args, bare=not args)
 
 
 def show_status(*, as_json: bool = False, bare: bool = False) -> None:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 EMPTY_MESSAGE = "No reflections yet. Start your first with `belonging reflect`."
 NO_MATCH_MESSAGE = "No sessions match those filters."
 HEADERS = ("date", "id", "flow", "focus", "avg", "tags", "status")
-FAST_ARGS = (["journal", "list"], ["journal", "list", "--json"])
 
 
 def summary_dict(s: SessionSummary) -> dict[str, Any]:
@@ -71,18 +70,8 @@ def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -
     return columns(HEADERS, rows, right=frozenset({4}))
 
 
-COMPLETION_ENV = "_BELONGING_COMPLETE"  # shell completion is typer's business
-
-
-def is_fast(args: list[str]) -> bool:
-    """Whether main.py may answer `args` here, without building the typer app."""
-    import os
-
-    return args in FAST_ARGS and COMPLETION_ENV not in os.environ
-
-
 def run_fast(args: list[str]) -> None:
-    """`journal list [--json]` with no filters (see `is_fast`)."""
+    """`journal list [--json]` with no filters, as fastpath.py answers it."""
     from belonging_cli.journal.store import Journal
 
     with Journal.open() as journal:
