@@ -59,8 +59,7 @@ def import_pack(
     pack = load_pack(pack_file, load_rubric(rubrics))
     with open_journal() as journal:
         plan = plan_import(pack, journal.assignments(), clock.now())
-        for record in plan.writes:
-            journal.upsert_assignment(record)
+        journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
     info(plan.summary())
     for record in plan.writes:
         if record.id in plan.added:

@@ -740,8 +740,14 @@ class Journal:
                 raise JournalError(f"no session with id {session_id}")
 
     def upsert_assignment(self, assignment: Assignment) -> None:
+        self.upsert_assignments([assignment])
+
+    def upsert_assignments(self, assignments: Iterable[Assignment]) -> None:
+        """Add or replace these assignments in one transaction: all of them, or none."""
         with self._writing() as conn:
-            conn.execute(_ASSIGNMENT_UPSERT, _assignment_row(assignment))
+            for assignment in assignments:
+                conn.execute(_ASSIGNMENT_UPSERT, _assignment_row(assignment))
+
 
     def import_data(self, data: JournalData) -> ImportCounts:
         """Add what is not there yet, in one transaction; known ids are skipped."""
