@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
+from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import store
+from belonging_cli.journal import open_journal, store
 from conftest import REPO, CliRunner
 
 PACK = example_pack(load_rubric(REPO / "rubrics"))
+ENTER = "\r"
 
 
 def version_2() -> str:
@@ -85,3 +90,39 @@ def test_a_new_pack_interrupted_midway_adds_nothing(cli: CliRunner, tmp_path: Pa
     with failing_write(2, sqlite3.OperationalError("disk I/O error")):
         assert cli("exercises", "import", str(path)).code == 1
     assert listing(cli) == []
+
+
+@contextmanager
+def typed(keys: str) -> Iterator[None]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        yield
+
+
+def test_finishing_an_exercise_saves_answers_and_progress_together(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ask, "terminal_available", lambda: True)
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    assert cli("exercises", "import", str(path)).code == 0
+    answers = "What happened\r" + "\r" + "2\r" + ENTER + ENTER  # ..., save
+    with failing_write(1, sqlite3.OperationalError("disk I/O error")), typed(answers):
+        failed = cli("exercises", "do", "ask-dont-tell")
+    assert failed.code == 1
+    with open_journal() as journal:
+        assert journal.sessions() == []  # not complete without the assignment counted
+        (draft,) = journal.drafts()  # but every answer given is kept
+        waiting = journal.assignment("first-month/ask-dont-tell")
+    assert waiting.status == "assigned" and waiting.times_done == 0
+    assert {"what-happened", "how-hard", "again"} <= {a.step_id for a in draft.answers}
+    with typed(ENTER):  # the draft is resumed with nothing left to ask: save
+        saved = cli("exercises", "do", "ask-dont-tell")
+    assert saved.code == 0, saved.err
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+        assert journal.drafts() == []
+        done = journal.assignment("first-month/ask-dont-tell")
+    assert session.id == draft.id and session.status == "complete"
+    assert done.status == "done" and done.times_done == 1

@@ -141,7 +141,7 @@ class ExerciseRun:
         answers = tuple(a for a in session.answers if a.step_id != FOCUS_STEP)
         session = dataclasses.replace(session, answers=answers)
         outcome = self.engine.outcome(session.id, now, str(uuid.uuid4()))
-        self.journal.save_whole_session(session, outcome.all())
         done = record_done(self.assignment, now)
-        self.journal.upsert_assignment(done)
+        # One transaction: the exercise counts as done exactly when its answers are saved.
+        self.journal.save_whole_session(session, outcome.all(), assignment=done)
         return done

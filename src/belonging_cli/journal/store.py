@@ -720,11 +720,24 @@ class Journal:
                 raise JournalError(f"no experiment with id {experiment.id}")
             conn.execute(_EXPERIMENT_UPSERT, _experiment_row(experiment))
 
-    def save_whole_session(self, session: Session, experiments: Sequence[Experiment]) -> None:
-        """Store a session as given (replacing any draft of it) and its experiments, at once."""
+    def save_whole_session(
+        self,
+        session: Session,
+        experiments: Sequence[Experiment],
+        *,
+        assignment: Assignment | None = None,
+    ) -> None:
+        """Store a session as given (replacing any draft of it) and its experiments, at once.
+
+        A coach's exercise passes its `assignment` as doing it left it (done once
+        more): it is written in the same transaction, so the exercise never counts
+        as done without its answers, nor its answers saved without counting.
+        """
         with self._writing() as conn:
             _insert_session(conn, session, upsert=True)
             conn.executemany(_EXPERIMENT_UPSERT, [_experiment_row(e) for e in experiments])
+            if assignment is not None:
+                conn.execute(_ASSIGNMENT_UPSERT, _assignment_row(assignment))
 
     def replace_session(self, session: Session) -> None:
         """Overwrite an existing session, its answers, ratings and tags (after an edit)."""
@@ -747,7 +760,6 @@ class Journal:
         with self._writing() as conn:
             for assignment in assignments:
                 conn.execute(_ASSIGNMENT_UPSERT, _assignment_row(assignment))
-
 
     def import_data(self, data: JournalData) -> ImportCounts:
         """Add what is not there yet, in one transaction; known ids are skipped."""
