@@ -217,6 +217,20 @@ def do(
         bool,
         typer.Option("--restart", help="Discard an unfinished attempt and start again."),
     ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Answer from a YAML or JSON file, with no prompts (checked in full first).",
+            dir_okay=False,
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    answers_template: Annotated[
+        bool,
+        typer.Option("--answers-template", help="Print a commented answers file to start from."),
+    ] = False,
     rubrics: RubricsOption = None,
 ) -> None:
     """Answer an exercise's questions; each answer is saved at once, Ctrl-C keeps a draft."""
@@ -227,13 +241,90 @@ def do(
     from belonging_cli.errors import UsageProblem
     from belonging_cli.journal import open_journal
 
-    if not ask.terminal_available():
-        raise UsageProblem("standard input is not a terminal: `exercises do` asks questions")
+    scripted = answers is not None or answers_template
+    if not scripted and not ask.terminal_available():
+        raise UsageProblem(
+            "standard input is not a terminal: `exercises do` asks questions "
+            "(or answer from a file: --answers FILE, from --answers-template)"
+        )
     config = load_config()
     rubric = load_rubric(rubrics or config.rubrics)
     with open_journal() as journal:
         assignment = resolve(exercise, journal.assignments())
-        do_exercise(journal, assignment, rubric, config, restart=restart)
+        if answers_template:
+            _print_template(journal, assignment, rubric, config)
+        elif answers is not None:
+            _answer_from_file(journal, assignment, rubric, config, answers, restart=restart)
+        else:
+            do_exercise(journal, assignment, rubric, config, restart=restart)
+
+
+def _require_open(assignment: Assignment) -> None:
+    from belonging_cli.errors import BelongingError
+
+    if assignment.status != "assigned":
+        raise BelongingError(
+            f"{assignment.id} is {assignment.status}; nothing to do",
+            hint="see `belonging exercises list`",
+        )
+
+
+def _print_template(
+    journal: Journal, assignment: Assignment, rubric: Rubric, config: Config
+) -> None:
+    import sys
+
+    from belonging_cli import clock
+    from belonging_cli.coaching.doing import ExerciseRun
+    from belonging_cli.engine.answers import template
+
+    _require_open(assignment)
+    now = clock.now()
+    run = ExerciseRun.fresh(journal, assignment, rubric, now, config.private_by_default)
+    sys.stdout.write(template(run.engine, now.date(), exercise=assignment.id))
+
+
+def _answer_from_file(
+    journal: Journal,
+    assignment: Assignment,
+    rubric: Rubric,
+    config: Config,
+    path: Path,
+    *,
+    restart: bool,
+) -> None:
+    """Every answer checked first (`file:line:col` problems), then saved done at once."""
+    from belonging_cli import clock
+    from belonging_cli.cli.output import info
+    from belonging_cli.coaching.doing import ExerciseRun, find_draft, progress_note
+    from belonging_cli.engine.answers import load_answers, run_answers
+    from belonging_cli.errors import ContentError, UsageProblem
+
+    _require_open(assignment)
+    doc, header = load_answers(path)
+    problems = [
+        doc.problem(
+            (key,), "not used for an exercise: it fixes the flow, behaviour and day", key=True
+        )
+        for key in ("flow", "date", "behaviour")
+        if getattr(header, key) is not None
+    ]
+    draft = find_draft(journal, assignment)
+    if draft is not None and not restart:
+        raise UsageProblem(
+            f"{assignment.id} has an unfinished attempt from {draft.started_at:%a %d %b}: "
+            f"finish it with `belonging exercises do {assignment.id}`, or add --restart "
+            "to replace it with this file's answers"
+        )
+    now = clock.now()
+    run = ExerciseRun.fresh(
+        journal, assignment, rubric, now, config.private_by_default, replacing=draft
+    )
+    problems += run_answers(run.engine, header.answers, doc, now)
+    if problems:
+        raise ContentError(problems)
+    info(progress_note(run.complete(now)))
+    typer.echo(run.session.id)
 
 
 def do_exercise(
@@ -249,14 +340,9 @@ def do_exercise(
     `exercises do` and the offer after the weekly reflection both come here.
     """
     from belonging_cli import ask, clock
-    from belonging_cli.coaching.doing import ExerciseRun
-    from belonging_cli.errors import BelongingError
+    from belonging_cli.coaching.doing import ExerciseRun, progress_note
 
-    if assignment.status != "assigned":
-        raise BelongingError(
-            f"{assignment.id} is {assignment.status}; nothing to do",
-            hint="see `belonging exercises list`",
-        )
+    _require_open(assignment)
     run = ExerciseRun.start(
         journal, assignment, rubric, clock.now(), config.private_by_default, restart
     )
@@ -272,10 +358,4 @@ def do_exercise(
     if not ask.confirm("Save it?", default=True):
         ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
         return
-    done = run.complete(clock.now())
-    left = done.cadence_weeks - done.times_done
-    if done.status == "done":
-        ask.say(f"Done: {done.title}.")
-    else:
-        due = f", due {done.due.isoformat()}" if done.due else ""
-        ask.say(f"Saved. {left} more week{'s' if left != 1 else ''} to go{due}.")
+    ask.say(progress_note(run.complete(clock.now())))

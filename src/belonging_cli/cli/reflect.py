@@ -194,15 +194,11 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
 
     from belonging_cli import clock
     from belonging_cli.cli.output import info
-    from belonging_cli.content.source import read_document, require_mapping
-    from belonging_cli.content.validation import validate
-    from belonging_cli.engine.answers import AnswersFile, run_answers
+    from belonging_cli.engine.answers import load_answers, run_answers
     from belonging_cli.errors import ContentError, UsageProblem
     from belonging_cli.journal import open_journal
 
-    doc = read_document(path)
-    require_mapping(doc, "answers")
-    header = validate(doc, AnswersFile)
+    doc, header = load_answers(path)
     flow = setup.flow
     if header.flow is not None:
         if flow_given and header.flow != setup.flow.id:

@@ -50,6 +50,64 @@ def exercise_flow(assignment: Assignment) -> Flow:
     )
 
 
+def find_draft(journal: Journal, assignment: Assignment) -> Session | None:
+    """The unfinished attempt at this exercise, if any."""
+    return next((d for d in journal.drafts() if d.assignment_id == assignment.id), None)
+
+
+def new_session(assignment: Assignment, rubric: Rubric, now: dt.datetime) -> Session:
+    return Session(
+        id=str(uuid.uuid4()),
+        flow_id=flow_id(assignment),
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        started_at=now,
+        week=iso_week(now.date()),
+        focus_behaviour_id=assignment.behaviour_id,
+        assignment_id=assignment.id,
+    )
+
+
+def exercise_engine(
+    journal: Journal,
+    assignment: Assignment,
+    rubric: Rubric,
+    week: str,
+    now: dt.datetime,
+    private_by_default: bool,
+) -> Engine:
+    """The session engine over the exercise's questions, its behaviour already the focus."""
+    from belonging_cli.engine.history import History
+    from belonging_cli.engine.session import Engine, Given
+
+    history = History(
+        sessions=tuple(journal.sessions()),
+        open_experiments=tuple(journal.experiments(status="open")),
+        assigned_behaviours=(assignment.behaviour_id,),
+    )
+    engine = Engine(
+        exercise_flow(assignment),
+        rubric,
+        history,
+        week,
+        now.date(),
+        private_by_default=private_by_default,
+    )
+    # The focus is the exercise's behaviour, given up front (never asked, never saved),
+    # so that a resumed draft's ratings find their questions again.
+    engine.given[FOCUS_STEP] = Given(assignment.behaviour_id, now)
+    return engine
+
+
+def progress_note(done: Assignment) -> str:
+    """What finishing an exercise means: done, or how many weeks are left."""
+    if done.status == "done":
+        return f"Done: {done.title}."
+    left = done.cadence_weeks - done.times_done
+    due = f", due {done.due.isoformat()}" if done.due else ""
+    return f"Saved. {left} more week{'s' if left != 1 else ''} to go{due}."
+
+
 @dataclass
 class ExerciseRun:
     """One sitting of an exercise: the engine, the session and where it is saved."""
@@ -71,42 +129,35 @@ class ExerciseRun:
         private_by_default: bool,
         restart: bool,
     ) -> ExerciseRun:
-        from belonging_cli.engine.history import History
-        from belonging_cli.engine.session import Engine, Given
-
-        draft = next((d for d in journal.drafts() if d.assignment_id == assignment.id), None)
+        """A sitting at the terminal: resumes the exercise's draft unless `restart`."""
+        draft = find_draft(journal, assignment)
         if draft is not None and restart:
             journal.delete_session(draft.id)
             draft = None
-        session = draft or Session(
-            id=str(uuid.uuid4()),
-            flow_id=flow_id(assignment),
-            rubric_id=rubric.id,
-            rubric_version=rubric.version,
-            started_at=now,
-            week=iso_week(now.date()),
-            focus_behaviour_id=assignment.behaviour_id,
-            assignment_id=assignment.id,
-        )
-        history = History(
-            sessions=tuple(journal.sessions()),
-            open_experiments=tuple(journal.experiments(status="open")),
-            assigned_behaviours=(assignment.behaviour_id,),
-        )
-        engine = Engine(
-            exercise_flow(assignment),
-            rubric,
-            history,
-            session.week,
-            now.date(),
-            private_by_default=private_by_default,
-        )
-        # The focus is the exercise's behaviour, given up front (never asked, never saved),
-        # so that a resumed draft's ratings find their questions again.
-        engine.given[FOCUS_STEP] = Given(assignment.behaviour_id, now)
+        session = draft or new_session(assignment, rubric, now)
+        engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
         if draft is not None:
             engine.restore(draft)
         return cls(journal, assignment, engine, session, draft is not None, draft is not None)
+
+    @classmethod
+    def fresh(
+        cls,
+        journal: Journal,
+        assignment: Assignment,
+        rubric: Rubric,
+        now: dt.datetime,
+        private_by_default: bool,
+        *,
+        replacing: Session | None = None,
+    ) -> ExerciseRun:
+        """Every question asked afresh and nothing written before `complete` (answers
+        files, templates); the session completed then replaces the draft `replacing`."""
+        session = new_session(assignment, rubric, now)
+        if replacing is not None:
+            session = dataclasses.replace(session, id=replacing.id)
+        engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
+        return cls(journal, assignment, engine, session, replacing is not None, False)
 
     def save(self, saved: Saved) -> None:
         """Write one answer at once; the draft session is created with the first."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
 from belonging_cli.content.rubrics import Slug
-from belonging_cli.content.source import Document, type_name
-from belonging_cli.content.validation import Strict
+from belonging_cli.content.source import Document, read_document, require_mapping, type_name
+from belonging_cli.content.validation import Strict, validate
 from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.engine.session import SKIP, Engine
 from belonging_cli.errors import Problem
@@ -34,6 +35,13 @@ class AnswersFile(Strict):
     date: dt.date | None = None
     behaviour: str | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
+
+
+def load_answers(path: Path) -> tuple[Document, AnswersFile]:
+    """An answers file read and its top level checked (`file:line:col` problems)."""
+    doc = read_document(path)
+    require_mapping(doc, "answers")
+    return doc, validate(doc, AnswersFile)
 
 
 def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, bool | None]:
@@ -142,6 +150,8 @@ def fallback(question: Question) -> AnswerValue:
         return SKIP
     if question.ask == "rate":
         return 3
+    if question.ask == "confirm":
+        return True  # what the terminal offers when the step sets no default
     if question.choices:
         return question.choices[0].value
     if question.ask == "experiment":
@@ -246,19 +256,37 @@ def _allowed(question: Question) -> str:
 
 
 def template(
-    engine: Engine, made_on: dt.date, behaviour: str | None = None, *, dated: bool = False
+    engine: Engine,
+    made_on: dt.date,
+    behaviour: str | None = None,
+    *,
+    dated: bool = False,
+    exercise: str | None = None,
 ) -> str:
-    """A commented answers file that is valid as printed: defaults and empty text."""
+    """A commented answers file that is valid as printed: defaults and empty text.
+
+    For a coach's `exercise` (its id) the file has only answers: the exercise
+    fixes the flow, the behaviour and the day.
+    """
     flow = engine.flow
-    out = [
-        f"# Answers for the {flow.title.lower()} ({flow.id}), made {made_on.isoformat()}.",
-        "# Edit what you like, then run: belonging reflect --answers THIS-FILE",
-        "# Text answers go in quotes, or after `|` on the lines below for several lines.",
-        f"flow: {flow.id}",
-        f"date: {made_on.isoformat()}"
-        if dated
-        else f"# date: {made_on.isoformat()}   # uncomment and change to record an earlier week",
-    ]
+    made = made_on.isoformat()
+    text_note = "# Text answers go in quotes, or after `|` on the lines below for several lines."
+    if exercise is not None:
+        out = [
+            f"# Answers for the exercise {flow.title!r} ({exercise}), made {made}.",
+            f"# Edit what you like, then run: belonging exercises do {exercise} --answers FILE",
+            text_note,
+        ]
+    else:
+        out = [
+            f"# Answers for the {flow.title.lower()} ({flow.id}), made {made}.",
+            "# Edit what you like, then run: belonging reflect --answers THIS-FILE",
+            text_note,
+            f"flow: {flow.id}",
+            f"date: {made}"
+            if dated
+            else f"# date: {made}   # uncomment and change to record an earlier week",
+        ]
     if behaviour:
         out.append(f"behaviour: {behaviour}")
     out.append("answers:")
