@@ -178,7 +178,7 @@ class ExerciseRun:
             while (question := self.engine.next_question()) is not None:
                 value, private = ask.ask(question)
                 self.save(self.engine.answer(question, value, clock.now(), private))
-        except Interrupted:
+        except (Interrupted, KeyboardInterrupt):  # Ctrl-C between two prompts, too
             if self.stored:
                 raise Interrupted(
                     "interrupted: your answers so far are kept; "
