@@ -1,0 +1,249 @@
+"""`belonging report` without typer: build a report, render it, write it.
+
+The command's work lives here, apart from its typer declaration (cli/report.py),
+so the plain forms of `report` can be answered without building the typer app
+(~100 ms; see fastpath.py): a 10-year report has a 0.3 s budget in all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from belonging_cli.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from belonging_cli.journal.records import JournalData
+    from belonging_cli.reports.model import Report
+
+
+# `report`'s options that take a value, by every name typer knows them by.
+_VALUED = {
+    "--period": "period",
+    "--since": "since",
+    "--until": "until",
+    "--behaviour": "behaviours",
+    "-b": "behaviours",
+    "--format": "fmt",
+    "-f": "fmt",
+    "--out": "out",
+    "-o": "out",
+    "--rubrics": "rubrics",
+}
+
+
+def plain_options(args: list[str]) -> dict[str, Any] | None:
+    """`report`'s options (after the command name) as `write_report` takes them.
+
+    Only the common forms are read: anything else (help, --template, an unknown or
+    incomplete option, a folder given as --out) is None, left to typer, whose
+    messages users get.
+    """
+    options: dict[str, Any] = dict.fromkeys(("period", "since", "until", "fmt", "rubrics", "out"))
+    options.update(behaviours=[], share=False, template=None)
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--share":
+            options["share"] = True
+            continue
+        name, equals, value = arg.partition("=")
+        key = _VALUED.get(name)
+        if key is None or (equals and not name.startswith("--")):
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        if key == "behaviours":
+            options[key].append(value)
+        elif key in ("out", "rubrics"):
+            path = Path(value)
+            if path.is_dir() if key == "out" else path.is_file():
+                return None
+            options[key] = path
+        else:
+            options[key] = value
+    return options
+
+
+def write_report(
+    period: str | None,
+    since: str | None,
+    until: str | None,
+    behaviours: list[str] | None,
+    fmt: str | None,
+    out: Path | None,
+    share: bool,
+    template: Path | None,
+    rubrics: Path | None,
+) -> None:
+    """The report asked for, on stdout or in `out`; messages on stderr."""
+    from belonging_cli.cli.output import info
+
+    chosen = choose_format(fmt, out, template)
+    built = build(period, since, until, behaviours, rubrics, share=share)
+    if built.empty_message is not None:
+        info(built.empty_message)
+        if chosen != "json" or template is not None:
+            return
+    chunks: Iterable[str]
+    if template is not None:
+        from belonging_cli.reports.render import render_user_template
+
+        chunks = [render_user_template(built.report, template)]
+    elif chosen == "json":
+        from belonging_cli.reports.data import json_chunks
+
+        chunks = json_chunks(built.report)  # written as made: a big bundle is never whole
+    else:
+        from belonging_cli.reports.render import render
+
+        chunks = [render(built.report, chosen)]
+    if out is None:
+        import sys
+
+        sys.stdout.writelines(chunks)
+    else:
+        write_private(out, chunks)
+        info(f"Report written to {out}.")
+    if share:
+        from belonging_cli.reports.words import left_out
+
+        info(f"Shared report: {left_out(built.report.private_left_out)}")
+
+
+class Built:
+    """A report, and what to say instead when it has nothing in it.
+
+    The journal's records are not kept: once the model is built they are
+    freed, so rendering a 10,000-session report does not hold both.
+    """
+
+    def __init__(self, report: Report, empty_message: str | None) -> None:
+        self.report = report
+        self.empty_message = empty_message
+
+
+def build(
+    period: str | None,
+    since: str | None,
+    until: str | None,
+    behaviours: list[str] | None,
+    rubrics: Path | None,
+    *,
+    share: bool,
+) -> Built:
+    from belonging_cli import __version__, clock
+    from belonging_cli.config import load_config
+    from belonging_cli.reports.model import build_report, weeks_of
+    from belonging_cli.reports.period import resolve_period
+    from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
+
+    config = load_config()
+    zone = config.zone()
+    now = clock.now(zone)
+    start = parse_date(since, "--since")
+    end = parse_date(until, "--until")
+    folder = rubrics or config.rubrics
+    rubric = rubric_facts(folder)  # cached: a report need not load pydantic and YAML
+    chosen = resolve_behaviours(rubric, behaviours or [], folder)
+    data = load_journal()
+    span = resolve_period(
+        period or config.report_period,
+        today=now.date(),
+        since=start,
+        until=end,
+        journal_weeks=weeks_of(data.sessions),
+    )
+    made = build_report(
+        data,
+        rubric,
+        span,
+        now=now,
+        share=share,
+        behaviours=chosen or None,
+        person=config.name,
+        zone=zone,
+        tool_version=__version__,
+    )
+    return Built(made, empty_message(made, data) if made.is_empty else None)
+
+
+def load_journal() -> JournalData:
+    """Everything in the journal in use; a journal not yet made reads as empty."""
+    from belonging_cli import paths
+    from belonging_cli.journal import JournalData, open_journal
+
+    path = paths.journal_path()
+    if not path.exists():
+        return JournalData()
+    with open_journal(path) as journal:
+        return journal.load_all()
+
+
+def parse_date(text: str | None, option: str) -> dt.date | None:
+    """`2026-11-27` -> a date; anything else is a usage error naming the option."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageProblem(f"{option} {text!r} is not a date like 2026-11-27") from None
+
+
+def choose_format(fmt: str | None, out: Path | None, template: Path | None) -> str:
+    if fmt is not None and fmt not in ("md", "html", "json"):
+        raise UsageProblem(f"unknown format {fmt!r}", hint="use md, html or json")
+    if template is not None:
+        if fmt == "json":
+            raise UsageProblem("--template makes text from a template; it cannot be --format json")
+        return "html" if template.suffix.lower() in (".html", ".htm") else "md"
+    if fmt is not None:
+        return fmt
+    suffix = out.suffix.lower() if out is not None else ""
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+
+
+def empty_message(report: Report, data: JournalData) -> str:
+    """What to say when there is nothing to report: where to go from here."""
+    from belonging_cli.reports.model import weeks_of
+    from belonging_cli.reports.words import date_range, day
+
+    weeks = weeks_of(data.sessions)
+    if not weeks:
+        return (
+            "Your journal has no reflections yet, so there is nothing to report. "
+            "Run `belonging reflect` for your first one (about ten minutes), or "
+            "`belonging demo` to see what a report looks like."
+        )
+    period = report.period
+    last = max(
+        (s.completed_at or s.started_at).date()
+        for s in data.sessions
+        if s.status == "complete" and s.assignment_id is None
+    )
+    return (
+        f"No reflections between {date_range(period.start.isoformat(), period.end.isoformat())}. "
+        f"Your last one was on {day(last)}: try `--period all`, "
+        "or `belonging reflect` to pick the practice up again."
+    )
+
+
+def write_private(path: Path, chunks: Iterable[str]) -> None:
+    """Write a file only its owner can read (reports hold private reflections)."""
+    import os
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.writelines(chunks)
+    except OSError as exc:
+        from belonging_cli.errors import BelongingError
+
+        raise BelongingError(f"cannot write {path}: {exc.strerror}") from None
