@@ -6,13 +6,12 @@ and 10,000 sessions (500 weeks, 20 a week). Targets (2-core machine): `journal
 list` at most 150 ms median on the 10-year journal, end to end; reports read
 `load_all()` over 10,000 sessions well inside their 3 s budget.
 
-Other benchmarks can reuse `build_journal(path, name)`.
+The journals are built by harness.build_journal, which every benchmark shares.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import platform
 import statistics
@@ -23,26 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-# name -> (weeks, sessions per week)
-JOURNALS: dict[str, tuple[int, int]] = {
-    "1-year": (52, 1),
-    "10-year": (520, 1),
-    "10k-sessions": (500, 20),
-}
-END = dt.date(2026, 11, 27)
-
-
-def build_journal(path: Path, name: str, seed: int = 0) -> int:
-    """Write the synthetic journal `name` to `path`; returns its number of sessions."""
-    from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal import open_journal
-    from belonging_cli.synthetic import generate
-
-    weeks, per_week = JOURNALS[name]
-    data = generate(load_rubric(), weeks=weeks, end=END, seed=seed, sessions_per_week=per_week)
-    with open_journal(path) as journal:
-        journal.import_data(data)
-    return len(data.sessions)
+from harness import JOURNALS, build_journal
 
 
 def timed(action: Callable[[], object], runs: int) -> tuple[float, float]:

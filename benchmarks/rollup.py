@@ -8,8 +8,6 @@ for each format, measured as a user runs it (`belonging coach summary`, a new pr
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import statistics
 import subprocess
@@ -18,20 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from belonging_cli.coaching.samples import sample_bundle
+from harness import make_bundles
 
 TARGET_S = 2.0
-
-
-def make_bundles(folder: Path, clients: int, weeks: int) -> list[Path]:
-    today = dt.date.today()
-    paths = []
-    for i in range(clients):
-        path = folder / f"client-{i:03d}.json"
-        data = sample_bundle(f"Client {i}", i, today, weeks=weeks)
-        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def run_once(paths: list[Path], fmt: str, home: str) -> float:
@@ -52,7 +39,7 @@ def main() -> int:
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        paths = make_bundles(folder, args.clients, args.weeks)
+        paths = make_bundles(folder / "bundles", args.clients, args.weeks)
         size = sum(p.stat().st_size for p in paths) / 1_048_576
         print(f"{args.clients} bundles of {args.weeks} weeks ({size:.1f} MB)")
         for fmt in ("md", "html", "json"):

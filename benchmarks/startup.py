@@ -10,23 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+
+from harness import median_ms
 
 COMMANDS: list[list[str]] = [["--version"], ["--help"], ["rubric", "list"]]
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def cli_ms(args: list[str], runs: int, home: str) -> float:
