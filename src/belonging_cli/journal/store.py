@@ -158,12 +158,35 @@ def _opening_error(exc: BaseException, path: Path, stage: str) -> BaseException:
         )
     if isinstance(exc, OSError):
         return JournalError(f"cannot {stage} the journal {path}: {exc.strerror or exc}")
+    refused = _refused_write(text, path)
+    if refused is not None:
+        return refused
     if stage == "open":
         return not_a_journal(path, f"SQLite says: {text}")
     return JournalError(
         f"could not {stage} the journal {path}: {text}; the journal was left as it was",
         hint="please report this, with the output of `belonging --version`",
     )
+
+
+def _refused_write(text: str, path: Path) -> JournalError | None:
+    """The disk or the file refused a write (SQLite's words in `text`), said plainly."""
+    if "readonly" in text:
+        return JournalError(
+            f"the journal {path} is read-only, so nothing more could be saved",
+            hint="make it and its folder writable for you, or pass another path with --home",
+        )
+    if "full" in text:
+        return JournalError(
+            f"the disk holding the journal {path} is full, so nothing more could be saved",
+            hint="free some space, then run the command again",
+        )
+    if "I/O error" in text:
+        return JournalError(
+            f"the journal {path} could not be written ({text}), so nothing more was saved",
+            hint="check that its disk has space and is writable, then run the command again",
+        )
+    return None
 
 
 def not_a_journal(path: Path, why: str) -> JournalError:
@@ -280,11 +303,15 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     """Write a consistent copy of `source` to a new private file with SQLite's backup API."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    dest = sqlite3.connect(target)
     try:
-        source.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # never leave half a copy that looks like a backup
+        raise
     return target
 
 
@@ -654,7 +681,9 @@ class Journal:
                 f"for over {BUSY_TIMEOUT_SECONDS:.0f} s",
                 hint="try again in a moment",
             )
-        return JournalError(f"the journal {self.path} could not be used: {text}")
+        return _refused_write(text, self.path) or JournalError(
+            f"the journal {self.path} could not be used: {text}"
+        )
 
     # -- writes ---------------------------------------------------------------
 
@@ -820,6 +849,8 @@ class Journal:
             return copy_database(self._conn, target)
         except OSError as exc:
             raise JournalError(f"cannot write {target}: {exc.strerror}") from None
+        except sqlite3.Error as exc:
+            raise JournalError(f"cannot write {target}: {exc}") from None
 
     def backup_path(self) -> Path:
         """Where `backup` writes by default: beside the journal, stamped with the time."""
