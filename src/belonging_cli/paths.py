@@ -58,7 +58,20 @@ def config_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the user only: it holds private writing."""
+    """Create `path` (and parents) readable by the user only: it holds private writing.
+
+    Parents created here are private too (`mkdir -p` would give them the umask's
+    mode, so a home given as --home a/b/c could be listed by anyone); folders that
+    already existed keep their mode, except `path` itself.
+    """
+    missing = []
+    folder = path
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)  # exists: made by another process meanwhile
+        folder.chmod(0o700)  # mkdir's mode is filtered through the umask
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     path.chmod(0o700)
     return path

@@ -126,7 +126,7 @@ def summary(
     from belonging_cli.coaching.bundle import BadBundle, read_bundle
     from belonging_cli.coaching.render import FORMATS, render
     from belonging_cli.coaching.rollup import build_rollup
-    from belonging_cli.errors import BelongingError, ContentError, Problem, UsageProblem
+    from belonging_cli.errors import ContentError, Problem, UsageProblem
 
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
@@ -152,11 +152,9 @@ def summary(
     if out is None:
         typer.echo(text, nl=False)
     else:
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise BelongingError(f"cannot write {out}: {exc.strerror}") from None
-        from belonging_cli.cli.output import info
+        from belonging_cli.cli.output import info, write_private
+
+        write_private(out, [text])  # clients' progress: private, and never half-written
 
         info(f"wrote {out}: {len(good)} client{'s' if len(good) != 1 else ''}")
     if problems:

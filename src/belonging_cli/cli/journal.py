@@ -350,7 +350,9 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
-    _write_private(out, text)
+    from belonging_cli.cli.output import write_private
+
+    write_private(out, [text])
     _info(
         f"Exported {len(data.sessions)} sessions and {len(data.experiments)} experiments to {out}"
     )
@@ -380,29 +382,6 @@ def _behaviour_titles() -> dict[str, str]:
         return {b.id: b.title for b in load_rubric().behaviours}
     except BelongingError:
         return {}
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` (mode 0600) through a temporary file: all or nothing."""
-    import os
-    import tempfile
-
-    from belonging_cli.errors import BelongingError
-
-    # Not config.write_atomic: that makes the folder private, and this may be any folder.
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise BelongingError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise BelongingError(f"cannot write {path}: {exc.strerror}") from None
 
 
 @app.command("import")

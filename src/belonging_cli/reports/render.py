@@ -13,6 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from belonging_cli import paths
 from belonging_cli.errors import BelongingError
 from belonging_cli.reports import charts, words
 from belonging_cli.reports.cache import cache_dir
@@ -84,7 +85,7 @@ def _bytecode_cache() -> BytecodeCache | None:
                 super().dump_bytecode(bucket)
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.ensure_private_dir(folder)
     except OSError:
         return None
     return Quiet(str(folder))

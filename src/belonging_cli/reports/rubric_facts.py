@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belonging_cli import __version__
+from belonging_cli import __version__, paths
 from belonging_cli.reports.cache import cache_dir
 
 if TYPE_CHECKING:
@@ -177,9 +177,10 @@ def _write(cache: Path, key: list[Any], facts: RubricFacts) -> None:
         },
     }
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
+        paths.ensure_private_dir(cache.parent)
         partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        partial.chmod(0o600)
         partial.replace(cache)  # atomic: a reader sees the old file or the new one
     except OSError:
         return
