@@ -21,6 +21,7 @@ import datetime as dt
 from typing import Any, Literal, NamedTuple
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday
+from belonging_cli.coaching.progress import all_done, state_of
 from belonging_cli.config import zone_label
 from belonging_cli.streaks import current_streak, longest_streak
 
@@ -115,13 +116,13 @@ class ExerciseDue(NamedTuple):
 
 
 def exercise_state(due: dt.date | None, today: dt.date) -> ExerciseState:
+    """An exercise still assigned, as status shows it: overdue by the rule of
+    `coaching.progress`, then due this week, undated ("open") or later."""
+    if state_of("assigned", due, today) == "overdue":
+        return "overdue"
     if due is None:
         return "open"
-    if due < today:
-        return "overdue"
-    if iso_week(due) == iso_week(today):
-        return "due"
-    return "later"
+    return "due" if iso_week(due) == iso_week(today) else "later"
 
 
 _EXERCISE_ORDER = {"overdue": 0, "due": 1, "open": 2, "later": 3}
@@ -130,8 +131,8 @@ _EXERCISE_ORDER = {"overdue": 0, "due": 1, "open": 2, "later": 3}
 def exercises_due(assignments: tuple[AssignmentInfo, ...], today: dt.date) -> list[ExerciseDue]:
     found = []
     for a in assignments:
-        if a.times_done >= max(1, a.cadence_weeks):
-            continue  # every repetition done; the pack import will mark it
+        if all_done(a.times_done, a.cadence_weeks):
+            continue  # every repetition done, should the journal not say so yet
         due = a.due  # the next time: doing a weekly exercise moves it on a week
         state = exercise_state(due, today)
         found.append(

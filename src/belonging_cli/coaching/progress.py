@@ -1,6 +1,8 @@
 """Where a client stands on each assignment: due, overdue, done, dropped, withdrawn.
 
-Pure functions over `Assignment` records; the commands and the reflection use them.
+Pure functions over `Assignment` records; the commands, the reflection, the
+report and `belonging status` all take an exercise's state from `state_of`.
+Cheap to import (stdlib and the error classes only): `status` is on a budget.
 """
 
 from __future__ import annotations
@@ -8,22 +10,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from belonging_cli.errors import BelongingError
-from belonging_cli.journal.records import Assignment
+
+if TYPE_CHECKING:
+    from belonging_cli.journal.records import Assignment
 
 State = Literal["due", "overdue", "done", "dropped", "withdrawn"]
 STATES: tuple[State, ...] = ("overdue", "due", "done", "dropped", "withdrawn")
 
 
+def state_of(status: str, due: dt.date | None, today: dt.date) -> State:
+    """The one rule: an assigned exercise is overdue once its due day has passed, else
+    due; one done, dropped (by the client) or withdrawn (by the coach) stays so."""
+    if status == "assigned":
+        return "overdue" if due is not None and due < today else "due"
+    return cast(State, status)  # done, dropped or withdrawn, as the journal keeps it
+
+
+def all_done(times_done: int, cadence_weeks: int) -> bool:
+    """Whether an exercise has been done as often as its cadence asks (once at least)."""
+    return times_done >= max(1, cadence_weeks)
+
+
 def state(assignment: Assignment, today: dt.date) -> State:
-    """The status a client sees: an assigned exercise is overdue once its due day has passed."""
-    if assignment.status == "assigned":
-        if assignment.due is not None and assignment.due < today:
-            return "overdue"
-        return "due"
-    return assignment.status
+    """The status a client sees for `assignment` today."""
+    return state_of(assignment.status, assignment.due, today)
 
 
 def is_open(assignment: Assignment) -> bool:
@@ -47,7 +60,7 @@ def sort_for_listing(assignments: Iterable[Assignment], today: dt.date) -> list[
 def record_done(assignment: Assignment, when: dt.datetime) -> Assignment:
     """One more time done: a weekly exercise falls due a week later until its weeks run out."""
     times = assignment.times_done + 1
-    finished = times >= assignment.cadence_weeks
+    finished = all_done(times, assignment.cadence_weeks)
     due = assignment.due
     if not finished and due is not None:
         due = due + dt.timedelta(weeks=1)

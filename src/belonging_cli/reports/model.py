@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from belonging_cli.coaching.progress import state as exercise_state
 from belonging_cli.journal.records import (
     AnswerValue,
     Assignment,
@@ -635,11 +636,7 @@ class _Builder:
         )
 
     def exercise_state(self, assignment: Assignment) -> str:
-        if assignment.status != "assigned":
-            return assignment.status
-        if assignment.due is not None and assignment.due < self.today:
-            return "overdue"
-        return "due"
+        return exercise_state(assignment, self.today)
 
     def exercise_answers(self) -> dict[str, list[ExerciseAnswer]]:
         found: dict[str, list[ExerciseAnswer]] = {}
