@@ -64,6 +64,8 @@ WRITERS: dict[str, Callable[[dict[str, Path], Path], list[str]]] = {
     "config set": lambda w, out: ["config", "set", "name", "A much longer name " * 60],
     "journal backup": lambda w, out: ["journal", "backup", "--out", str(out / "copy.db")],
     "journal export": lambda w, out: ["journal", "export", "--out", str(out / "all.json")],
+    "report --out": lambda w, out: ["report", "--period", "all", "--out", str(out / "r.html")],
+    "demo": lambda w, out: ["demo", str(out / "demo"), "--weeks", "4"],
     "coach summary --out": lambda w, out: [
         "coach",
         "summary",

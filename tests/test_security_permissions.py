@@ -74,6 +74,10 @@ def test_the_home_folder_journal_config_backups_and_cache_are_private(
     [
         ("journal", "export", "--format", "json"),
         ("journal", "export", "--format", "md"),
+        ("report", "--format", "md"),
+        ("report", "--format", "html"),
+        ("report", "--format", "json"),
+        ("report", "--share", "--format", "html"),
     ],
     ids=lambda a: " ".join(a),
 )
@@ -131,3 +135,12 @@ def test_a_loose_journal_is_made_private_again_when_opened(
     isolated_home.chmod(0o755)
     assert cli("journal", "list").code == 0
     assert mode(isolated_home / "journal.db") == 0o600
+
+
+def test_a_report_into_a_new_folder_makes_it_private(
+    cli: CliRunner, reflected: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "reports" / "2026" / "report.html"
+    assert cli("report", "--out", str(out)).code == 0
+    assert mode(out) == 0o600
+    assert mode(out.parent) == mode(out.parent.parent) == 0o700

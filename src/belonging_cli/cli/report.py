@@ -167,8 +167,15 @@ def demo(
     paths.ensure_private_dir(target)
     from belonging_cli.journal import open_journal
 
-    with open_journal(target / "journal.db") as journal:
-        journal.import_data(data)
+    journal_file = target / "journal.db"
+    try:
+        with open_journal(journal_file) as journal:
+            journal.import_data(data)
+    except BaseException:
+        # Half a demo would block the next try ("already holds a journal"): remove it.
+        for leftover in (journal_file, journal_file.with_name("journal.db-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     config = target / "config.toml"
     if not config.exists():
         import json

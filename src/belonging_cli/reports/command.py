@@ -235,15 +235,15 @@ def empty_message(report: Report, data: JournalData) -> str:
 
 
 def write_private(path: Path, chunks: Iterable[str]) -> None:
-    """Write a file only its owner can read (reports hold private reflections)."""
-    import os
+    """Write a file only its owner can read (reports hold private reflections), all or
+    nothing: a full disk leaves no half report, and an older file is replaced whole."""
+    from belonging_cli import paths
+    from belonging_cli.cli.output import write_private as write_whole
+    from belonging_cli.errors import BelongingError
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(chunks)
-    except OSError as exc:
-        from belonging_cli.errors import BelongingError
-
-        raise BelongingError(f"cannot write {path}: {exc.strerror}") from None
+    if not path.parent.exists():
+        try:
+            paths.ensure_private_dir(path.parent)
+        except OSError as exc:
+            raise BelongingError(f"cannot write {path}: {exc.strerror}") from None
+    write_whole(path, chunks)
