@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from belonging_cli import __version__
 
+TYPE_CHECKING = False  # as typing's, without importing typing (~5 ms of `--version`)
 if TYPE_CHECKING:
     from belonging_cli.errors import BelongingError
 
