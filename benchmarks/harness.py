@@ -121,23 +121,36 @@ class Run:
     stdout: str
 
 
-def run_child(command: Sequence[str], env: dict[str, str]) -> Run:
-    """One run, timed from here; a failing command stops the benchmark."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run_child(command: Sequence[str], env: dict[str, str], *, keep_output: bool = False) -> Run:
+    """One run, timed from here; a failing command stops the benchmark.
+
+    The output is thrown away unless kept: holding a big report here would raise
+    this process's peak memory, which the next child's peak then counts.
+    """
+    with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        child = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        child = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL,
+            stderr=err,
+        )
+        output = ""
+        if child.stdout is not None:
+            with child.stdout:
+                output = child.stdout.read().decode()
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
         err.seek(0)
         if child.returncode != 0:
             message = err.read().decode(errors="replace").strip()
             raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {message}")
-        # ru_maxrss is in kilobytes on Linux. It also counts what the child shared
-        # with this process when forked: keep this process small.
+        # ru_maxrss is in kilobytes on Linux. A child starts from this process's
+        # peak (it is forked from it): keep this process small.
         cpu = usage.ru_utime + usage.ru_stime
-        return Run(seconds, cpu, usage.ru_maxrss / 1024, out.read().decode(errors="replace"))
+        return Run(seconds, cpu, usage.ru_maxrss / 1024, output)
 
 
 def measure(command: Sequence[str], env: dict[str, str], runs: int) -> Figure:

@@ -104,7 +104,7 @@ class Bench:
         env = child_env(self.home("empty"), self.pycache)
         command = [sys.executable, "-c", CONTENT]
         run_child(command, env)
-        runs = [run_child(command, env) for _ in range(self.runs)]
+        runs = [run_child(command, env, keep_output=True) for _ in range(self.runs)]
         inside = summary([replace(r, seconds=float(r.stdout)) for r in runs])
         return replace(inside, cpu=float("nan"))
 
