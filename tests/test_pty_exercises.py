@@ -33,7 +33,7 @@ def imported(cli: CliRunner, tmp_path: Path) -> None:
     assert cli("exercises", "import", str(path)).code == 0
 
 
-def spawn(home: Path, *args: str) -> Any:
+def spawn(home: Path, *args: str, command: tuple[str, ...] = ("exercises", "do")) -> Any:
     env = {
         **os.environ,
         "BELONGING_HOME": str(home),
@@ -43,7 +43,7 @@ def spawn(home: Path, *args: str) -> Any:
     }
     return pexpect.spawn(
         sys.executable,
-        ["-m", "belonging_cli", "exercises", "do", *args],
+        ["-m", "belonging_cli", *command, *args],
         env=env,
         encoding="utf-8",
         timeout=20,
@@ -120,3 +120,37 @@ def test_an_exercise_interrupted_then_resumed_in_a_terminal(isolated_home: Path)
     assert session.id == draft.id
     first = session.answer("what-happened")
     assert first is not None and first.value == "Half an answer"
+
+
+@pytest.mark.usefixtures("imported")
+def test_the_weekly_reflection_offers_the_exercise_in_a_terminal(isolated_home: Path) -> None:
+    c = spawn(isolated_home, command=("reflect",))
+    for _ in range(10):
+        c.expect(r"\(Enter keeps the highlighted one\)|\(Use shortcuts")
+        c.send("3\r")
+    c.expect("look at more closely")
+    c.send("\r")  # the suggestion: the coach's behaviour
+    for _ in range(5):  # three focus reflections, control, influence
+        c.expect(TEXT_PROMPT)
+        c.send("-\r")
+    c.expect("how did you lead")
+    c.send("\r")
+    c.expect("try next week")
+    c.send("\r")
+    c.expect("tags")
+    c.send("\r")
+    c.expect("Save it")
+    c.send("y")
+    c.expect("From your coach: Ask before you tell")
+    c.expect("Do one now")
+    c.send("\x1b[A\r")  # up from "Not now": the exercise
+    c.expect("What happened when you asked first")
+    c.expect(TEXT_PROMPT)
+    c.send("They found it themselves\r")
+    answer_the_rest(c)
+    assert c.exitstatus == 0
+    with open_journal() as journal:
+        flows = sorted(s.flow_id for s in journal.sessions())
+        done = journal.assignment(EXERCISE)
+    assert flows == [f"exercise:{EXERCISE}", "weekly"]
+    assert done.status == "done"
