@@ -94,14 +94,15 @@ def _bytecode_cache() -> BytecodeCache | None:
 def render_user_template(report: Report, path: Path) -> str:
     """A user's Jinja template, sandboxed; any error names the template's line."""
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from belonging_cli.reports.sandbox import LimitedSandbox, render_limited
 
     if not path.is_file():
         raise BelongingError(f"template not found: {path}")
     html = any(s.lower() in HTML_SUFFIXES for s in path.suffixes)
     # The same whitespace rules as the built-in templates, so a copy of one
     # renders exactly as the original does.
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=FileSystemLoader(str(path.parent)),
         autoescape=html,
         undefined=StrictUndefined,
@@ -117,7 +118,9 @@ def render_user_template(report: Report, path: Path) -> str:
         "limit": SHOWN,
     }
     try:
-        return env.get_template(path.name).render(context)
+        return render_limited(env.get_template(path.name).generate(context))
+    except MemoryError:
+        raise BelongingError(f"{path}: the template needs more memory than there is") from None
     except TemplateSyntaxError as exc:
         raise BelongingError(f"{path}:{exc.lineno}: {exc.message}") from None
     except UnicodeDecodeError:
