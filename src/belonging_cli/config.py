@@ -109,7 +109,17 @@ def _text(value: object) -> str:
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+# A shared report carries the name, and a coach's roll-up reads at most 200 characters.
+MAX_NAME = 200
+
+
+def _name(value: object) -> str:
+    text = _text(value)
+    if len(text) > MAX_NAME:
+        raise BadValue(f"must be at most {MAX_NAME} characters, not {len(text)}")
+    return text
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
@@ -210,7 +220,7 @@ class Setting(NamedTuple):
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
-        Setting("name", "your name, shown on reports", _text),
+        Setting("name", "your name, shown on reports", _name),
         Setting(
             "reflection_weekday",
             f"the day of the weekly reflection ({', '.join(WEEKDAYS)})",
