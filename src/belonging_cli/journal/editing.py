@@ -26,8 +26,18 @@ class _Dumper(yaml.SafeDumper):
     """Block style everywhere; paragraphs as literal blocks so they read like text."""
 
 
+# Characters YAML reads as line breaks, or cannot hold unescaped: only a
+# double-quoted scalar brings them back exactly.
+_NEEDS_ESCAPES = frozenset("\x85\u2028\u2029\ufeff")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value or len(value) > 60 else None
+    if any(c in _NEEDS_ESCAPES or (not c.isprintable() and c not in "\n\t") for c in value):
+        style: str | None = '"'
+    elif "\n" in value or len(value) > 60:
+        style = "|"
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
