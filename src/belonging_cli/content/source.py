@@ -165,11 +165,16 @@ def parse_text(text: str, path: str) -> Document:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "not valid YAML"
         raise ContentError([Problem(path, line, column, "", f"not valid YAML: {reason}")]) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        mark = getattr(exc, "position", None)
-        raise ContentError(
-            [Problem(path, 1, (mark or 0) + 1, "", f"not valid YAML: {exc}")]
-        ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        at = exc.position
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        reason = f"not valid YAML: the character U+{code:04X} is not allowed"
+        raise ContentError([Problem(path, line, column, "", reason)]) from None
+    except yaml.YAMLError as exc:  # anything else: its first line (the rest is PyYAML's)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ContentError([Problem(path, 1, 1, "", f"not valid YAML: {reason}")]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise ContentError([Problem(path, 1, 1, "", "the file is empty")])
