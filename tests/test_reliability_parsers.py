@@ -72,7 +72,7 @@ def damaged(text: str) -> st.SearchStrategy[str]:
     )
     lines = text.splitlines(keepends=True)
     replace = st.tuples(st.integers(0, max(len(lines) - 1, 0)), st.sampled_from(JUNK)).map(
-        lambda t: "".join(lines[: t[0]] + [t[1] + "\n"] + lines[t[0] + 1 :])
+        lambda t: "".join([*lines[: t[0]], t[1] + "\n", *lines[t[0] + 1 :]])
     )
     return st.one_of(insert, cut, replace)
 
