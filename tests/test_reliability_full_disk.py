@@ -52,6 +52,8 @@ def world(cli: CliRunner, tmp_path: Path, isolated_home: Path) -> dict[str, Path
     bundle = files / "bundle.json"
     assert cli("report", "--share", "--period", "all", "--out", str(bundle)).code == 0
     assert cli("config", "set", "name", "Sam").code == 0
+    config = isolated_home / "config.toml"  # notes of the user's own, which a set keeps
+    config.write_text("# " + "my notes " * 200 + "\n" + config.read_text("utf-8"), "utf-8")
     return {"week": template, "export": export, "pack": pack, "bundle": bundle}
 
 
@@ -61,7 +63,7 @@ WRITERS: dict[str, Callable[[dict[str, Path], Path], list[str]]] = {
     "journal import": lambda w, out: ["journal", "import", str(w["export"])],
     "exercises import": lambda w, out: ["exercises", "import", str(w["pack"])],
     "journal delete": lambda w, out: ["journal", "delete", _first_session_id(), "--yes"],
-    "config set": lambda w, out: ["config", "set", "name", "A much longer name " * 60],
+    "config set": lambda w, out: ["config", "set", "name", "Sam Rivera"],
     "journal backup": lambda w, out: ["journal", "backup", "--out", str(out / "copy.db")],
     "journal export": lambda w, out: ["journal", "export", "--out", str(out / "all.json")],
     "report --out": lambda w, out: ["report", "--period", "all", "--out", str(out / "r.html")],
