@@ -49,12 +49,29 @@ def world(cli: CliRunner, tmp_path: Path, isolated_home: Path) -> dict[str, Path
     assert cli("reflect", "--answers", str(template), "--date", "2026-01-05").code == 0
     pack = files / "pack.yaml"
     assert cli("coach", "pack", "new", "--out", str(pack)).code == 0
+    assert cli("exercises", "import", str(pack)).code == 0
+    second = files / "second-pack.yaml"  # not imported yet
+    second.write_text(
+        pack.read_text("utf-8").replace("id: first-month", "id: second-month"), "utf-8"
+    )
+    copy = files / "copy.db"
+    assert cli("journal", "backup", "--out", str(copy)).code == 0
     bundle = files / "bundle.json"
     assert cli("report", "--share", "--period", "all", "--out", str(bundle)).code == 0
     assert cli("config", "set", "name", "Sam").code == 0
     config = isolated_home / "config.toml"  # notes of the user's own, which a set keeps
     config.write_text("# " + "my notes " * 200 + "\n" + config.read_text("utf-8"), "utf-8")
-    return {"week": template, "export": export, "pack": pack, "bundle": bundle}
+    exercise = files / "exercise.json"
+    answers = {"what-happened": "Asked first", "who": "Ana", "how-hard": "easy", "again": True}
+    exercise.write_text(json.dumps({"answers": answers}), encoding="utf-8")
+    return {
+        "week": template,
+        "export": export,
+        "pack": second,
+        "bundle": bundle,
+        "copy": copy,
+        "exercise": exercise,
+    }
 
 
 # Each: the arguments (given the world and an output folder) and the file it would write.
@@ -62,6 +79,14 @@ WRITERS: dict[str, Callable[[dict[str, Path], Path], list[str]]] = {
     "reflect --answers": lambda w, out: ["reflect", "--answers", str(w["week"])],
     "journal import": lambda w, out: ["journal", "import", str(w["export"])],
     "exercises import": lambda w, out: ["exercises", "import", str(w["pack"])],
+    "journal restore": lambda w, out: ["journal", "restore", str(w["copy"]), "--yes"],
+    "exercises do": lambda w, out: [
+        "exercises",
+        "do",
+        "first-month/ask-dont-tell",
+        "--answers",
+        str(w["exercise"]),
+    ],
     "journal delete": lambda w, out: ["journal", "delete", _first_session_id(), "--yes"],
     "config set": lambda w, out: ["config", "set", "name", "Sam Rivera"],
     "journal backup": lambda w, out: ["journal", "backup", "--out", str(out / "copy.db")],
@@ -167,7 +192,13 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-IN_PROCESS = ("reflect --answers", "journal import", "exercises import", "journal delete")
+IN_PROCESS = (
+    "reflect --answers",
+    "journal import",
+    "exercises import",
+    "exercises do",
+    "journal delete",
+)
 FAILURES: dict[str, tuple[Callable[[Callable[[Path], sqlite3.Connection]], Any], str]] = {
     "full-at-write": (lambda real: lambda p: _FullDisk(real(p), "write"), "full"),
     "full-at-commit": (lambda real: lambda p: _FullDisk(real(p), "commit"), "full"),

@@ -834,11 +834,23 @@ class Journal:
                     raise not_a_journal(source, "it is damaged")
             except sqlite3.DatabaseError as exc:
                 raise not_a_journal(source, f"SQLite says: {exc}") from None
-            kept = copy_database(self._conn, _backup_path(self.path, "before-restore"))
-            src.backup(self._conn)
+            kept = _backup_path(self.path, "before-restore")
+            try:
+                copy_database(self._conn, kept)
+            except (OSError, sqlite3.Error) as exc:
+                raise JournalError(
+                    f"cannot keep a copy of the journal before restoring: {exc}; nothing changed"
+                ) from None
+            try:
+                src.backup(self._conn)  # one transaction: all of it, or the journal as it was
+                migrate(self._conn, self.path)
+            except sqlite3.Error as exc:
+                text = str(exc)
+                raise _refused_write(text, self.path) or JournalError(
+                    f"could not restore {source}: {text}"
+                ) from None
         finally:
             src.close()
-        migrate(self._conn, self.path)
         return kept
 
     def backup_to(self, target: Path) -> Path:
