@@ -46,15 +46,12 @@ def pack_new(
     if out is None:
         typer.echo(text, nl=False)
         return
-    from belonging_cli.cli.output import info
+    from belonging_cli.cli.output import info, write_private
     from belonging_cli.errors import BelongingError
 
     if out.exists() and not force:
         raise BelongingError(f"{out} already exists", hint="use --force to overwrite it")
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise BelongingError(f"cannot write {out}: {exc.strerror}") from None
+    write_private(out, [text])  # all or nothing; the coach shares it as they choose
     info(f"wrote {out}; edit it, then check it with `belonging coach pack validate {out}`")
 
 
