@@ -247,3 +247,50 @@ def test_killed_at_every_step_then_resumed_loses_and_doubles_nothing(
         experiments = journal.experiments()
     assert [e.status for e in experiments] == ["done", "open"]
     assert experiments[0].happened == "Ran it twice" and experiments[0].learned == "Wait longer"
+
+
+def test_a_disk_that_fills_mid_reflection_says_so_and_the_rest_resumes_later(
+    cli: CliRunner, tmp_path: Path, isolated_home: Path
+) -> None:
+    import resource
+
+    _previous_week(cli, tmp_path)
+    child = spawn(isolated_home)
+    _expect_step(child, STEPS[0])
+    child.send(STEPS[0].keys)
+    _expect_step(child, STEPS[1])
+    child.send(STEPS[1].keys)
+    _expect_step(child, STEPS[2])
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    before = (isolated_home / "journal.db").read_bytes()
+
+    def full_disk() -> None:  # no file this process writes may grow past 1 KB
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    env = {**os.environ, "BELONGING_HOME": str(isolated_home), "PROMPT_TOOLKIT_NO_CPR": "1"}
+    full = pexpect.spawn(
+        sys.executable,
+        ["-m", "belonging_cli", "reflect", "--resume"],
+        env={**env, "TERM": "xterm", "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(60, 250),
+        preexec_fn=full_disk,
+    )
+    _expect_step(full, STEPS[2])
+    full.send(STEPS[2].keys)
+    full.expect(pexpect.EOF)
+    full.close()
+    assert full.exitstatus == 1
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", full.before or "")
+    errors = [line for line in shown.splitlines() if "belonging: error:" in line]
+    assert len(errors) == 1 and "could not be written" in errors[0], shown[-1000:]
+    assert "Traceback" not in shown
+    assert (isolated_home / "journal.db").read_bytes() == before
+    # Space again: the draft resumes at the answer that could not be saved.
+    child = spawn(isolated_home)
+    _expect_step(child, STEPS[2])
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    assert set(_recorded(_the_one_session())) == {"answer:review", "answer:review.happened"}
