@@ -15,12 +15,14 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal import open_journal
 from belonging_cli.journal.records import Session
 from conftest import CliRunner
@@ -34,18 +36,7 @@ pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
 ]
 
-BEHAVIOURS = (
-    "cultivate-belonging",
-    "protect-time",
-    "ambiguous-decisions",
-    "credit-to-others",
-    "navigate-paradox",
-    "prompt-insight",
-    "meaningful-vision",
-    "energy-for-possibility",
-    "focus-over-competition",
-    "embrace-messiness",
-)
+BEHAVIOURS = tuple(load_rubric().ids())
 
 
 SELECT = f"({RATING_PROMPT})"
@@ -179,7 +170,7 @@ def _kill(child: Any, how: str) -> None:
         child.close(force=True)
 
 
-def spawn(home: Path) -> Any:
+def spawn(home: Path, preexec_fn: Callable[[], None] | None = None) -> Any:
     """`belonging reflect --resume` in a terminal wide enough that no prompt wraps."""
     env = {
         **os.environ,
@@ -195,6 +186,7 @@ def spawn(home: Path) -> Any:
         encoding="utf-8",
         timeout=15,
         dimensions=(60, 250),
+        preexec_fn=preexec_fn,
     )
 
 
@@ -268,16 +260,7 @@ def test_a_disk_that_fills_mid_reflection_says_so_and_the_rest_resumes_later(
     def full_disk() -> None:  # no file this process writes may grow past 1 KB
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
 
-    env = {**os.environ, "BELONGING_HOME": str(isolated_home), "PROMPT_TOOLKIT_NO_CPR": "1"}
-    full = pexpect.spawn(
-        sys.executable,
-        ["-m", "belonging_cli", "reflect", "--resume"],
-        env={**env, "TERM": "xterm", "NO_COLOR": "1"},
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(60, 250),
-        preexec_fn=full_disk,
-    )
+    full = spawn(isolated_home, preexec_fn=full_disk)
     _expect_step(full, STEPS[2])
     full.send(STEPS[2].keys)
     full.expect(pexpect.EOF)
