@@ -209,18 +209,22 @@ def parse_text(text: str, path: str) -> Document:
     return doc
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse one YAML (or JSON) file; every failure is a ContentError."""
+def read_bytes(path: Path) -> bytes:
+    """A user's file, whole; a missing or unreadable one is a ContentError naming it."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise ContentError([Problem(name, 1, 1, "", "is a folder, expected a file")]) from None
     except FileNotFoundError:
         raise ContentError([Problem(name, 1, 1, "", "no such file")]) from None
     except OSError as exc:
         raise ContentError([Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")]) from None
-    return parse_text(_decode(raw, name), name)
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one YAML (or JSON) file; every failure is a ContentError."""
+    return parse_text(_decode(read_bytes(path), str(path)), str(path))
 
 
 def require_mapping(doc: Document, what: str) -> Mapping[str, Any]:

@@ -300,15 +300,10 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
 
 def read_export(path: Path, known: KnownIds | None = None) -> JournalData:
     """Read and check an export file; every failure is a ContentError."""
+    from belonging_cli.content.source import read_bytes
+
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ContentError([Problem(name, 1, 1, "", "is a folder, expected a file")]) from None
-    except FileNotFoundError:
-        raise ContentError([Problem(name, 1, 1, "", "no such file")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")]) from None
+    raw = read_bytes(path)
     if raw.startswith(b"SQLite format 3\x00"):
         raise ContentError(
             [
