@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from belonging_cli.cli.options import RubricsOption
+from belonging_cli.cli.options import FormatOption, OutOption, RubricsOption
 
 app = typer.Typer(
     help="For coaches: exercise packs for clients, and a roll-up of their shared reports.",
@@ -81,27 +81,8 @@ def summary(
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html or json (default: from --out's extension, else md).",
-            metavar="FORMAT",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write to this file (default: print it).",
-            metavar="FILE",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    fmt: FormatOption = None,
+    out: OutOption = None,
     since: Annotated[
         str | None,
         typer.Option(

@@ -28,3 +28,26 @@ FlowsOption = Annotated[
         show_default=False,
     ),
 ]
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html or json (default: from --out's extension, else md).",
+        metavar="FORMAT",
+        show_default=False,
+    ),
+]
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write to this file instead of the screen.",
+        metavar="FILE",
+        dir_okay=False,
+        show_default=False,
+    ),
+]

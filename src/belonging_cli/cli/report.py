@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from belonging_cli.cli.options import JsonOption, RubricsOption
+from belonging_cli.cli.options import FormatOption, JsonOption, OutOption, RubricsOption
 from belonging_cli.errors import UsageProblem
 from belonging_cli.reports.command import build, parse_date, write_private, write_report
 
@@ -73,26 +73,8 @@ def report(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html or json (default: from --out's extension, else md).",
-            metavar="FORMAT",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write to this file instead of the screen.",
-            metavar="FILE",
-            dir_okay=False,
-        ),
-    ] = None,
+    fmt: FormatOption = None,
+    out: OutOption = None,
     share: Annotated[
         bool,
         typer.Option("--share", help="Leave out everything you marked private, and say how much."),
