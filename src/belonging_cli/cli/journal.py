@@ -351,10 +351,12 @@ def export(
         sys.stdout.write(text)
         return
     from belonging_cli.cli.output import write_private
+    from belonging_cli.reports.words import plural
 
     write_private(out, [text])
     _info(
-        f"Exported {len(data.sessions)} sessions and {len(data.experiments)} experiments to {out}"
+        f"Exported {plural(len(data.sessions), 'session')} and "
+        f"{plural(len(data.experiments), 'experiment')} to {out}."
     )
 
 
@@ -394,11 +396,13 @@ def import_(
     with _open() as journal:
         data = read_export(file, journal.known_ids())
         counts = journal.import_data(data)
+    from belonging_cli.reports.words import plural
+
+    already = f"; {counts.skipped} already in the journal" if counts.skipped else ""
     _info(
-        f"Imported {counts.sessions} sessions, {counts.experiments} experiments and "
-        f"{counts.assignments} assignments from {file}"
-        + (f"; {counts.skipped} were already in the journal" if counts.skipped else "")
-        + "."
+        f"Imported {plural(counts.sessions, 'session')}, "
+        f"{plural(counts.experiments, 'experiment')} and "
+        f"{plural(counts.assignments, 'assignment')} from {file}{already}."
     )
 
 
