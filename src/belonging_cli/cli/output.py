@@ -48,6 +48,17 @@ def write_private(path: Path, chunks: Iterable[str]) -> None:
 
     from belonging_cli.errors import BelongingError
 
+    if path.exists() and not path.is_file():
+        # A device, a pipe, /dev/stdout: there is no file to replace (and replacing
+        # /dev/null would destroy it), so the text goes straight in.
+        try:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.writelines(chunks)
+        except OSError as exc:
+            raise BelongingError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, and keep the link
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
