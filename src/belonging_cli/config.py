@@ -430,20 +430,10 @@ _ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once, readable by the user only."""
-    import tempfile
+    from belonging_cli.files import write_private
 
     try:
         paths.ensure_private_dir(path.parent)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(handle, 0o600)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            Path(temp).replace(path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
     except OSError as exc:
         raise BelongingError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_private(path, [text])

@@ -46,8 +46,9 @@ def pack_new(
     if out is None:
         typer.echo(text, nl=False)
         return
-    from belonging_cli.cli.output import info, write_private
+    from belonging_cli.cli.output import info
     from belonging_cli.errors import BelongingError
+    from belonging_cli.files import write_private
 
     if out.exists() and not force:
         raise BelongingError(f"{out} already exists", hint="use --force to overwrite it")
@@ -130,7 +131,8 @@ def summary(
     if out is None:
         typer.echo(text, nl=False)
     else:
-        from belonging_cli.cli.output import info, write_private
+        from belonging_cli.cli.output import info
+        from belonging_cli.files import write_private
 
         write_private(out, [text])  # clients' progress: private, and never half-written
 

@@ -350,7 +350,7 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
-    from belonging_cli.cli.output import write_private
+    from belonging_cli.files import write_private
     from belonging_cli.reports.words import plural
 
     write_private(out, [text])

@@ -238,8 +238,8 @@ def write_private(path: Path, chunks: Iterable[str]) -> None:
     """Write a file only its owner can read (reports hold private reflections), all or
     nothing: a full disk leaves no half report, and an older file is replaced whole."""
     from belonging_cli import paths
-    from belonging_cli.cli.output import write_private as write_whole
     from belonging_cli.errors import BelongingError
+    from belonging_cli.files import write_private as write_whole
 
     if not path.parent.exists():
         try:
