@@ -668,7 +668,8 @@ class Engine:
             return f"{question.message} {title}" if value is not None else None
         if question.ask in ("text", "long_text") and isinstance(value, str) and value:
             short = " ".join(value.split())
-            return f"- {short[:70]}{'...' if len(short) > 70 else ''}"
+            mark = "(private) " if given.private else ""
+            return f"- {mark}{short[:70]}{'...' if len(short) > 70 else ''}"
         return None
 
     def focus_id(self) -> str | None:
