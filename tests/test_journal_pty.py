@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import pytest
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal import open_journal
 from belonging_cli.synthetic import generate
+from terminal import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -23,15 +23,7 @@ pytestmark = [
 
 
 def spawn(home: Path, *args: str) -> Any:
-    env = {**os.environ, "BELONGING_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "belonging_cli", "journal", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    return spawn_cli(home, "journal", *args)
 
 
 def test_delete_asks_at_a_terminal(isolated_home: Path) -> None:

@@ -3,7 +3,6 @@ and one interrupted then resumed. Checks the journal afterwards."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal import open_journal
 from conftest import REPO, CliRunner
+from terminal import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -34,21 +34,7 @@ def imported(cli: CliRunner, tmp_path: Path) -> None:
 
 
 def spawn(home: Path, *args: str, command: tuple[str, ...] = ("exercises", "do")) -> Any:
-    env = {
-        **os.environ,
-        "BELONGING_HOME": str(home),
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # else ~1 s per prompt waiting for a cursor report
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "belonging_cli", *command, *args],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    return spawn_cli(home, *command, *args)
 
 
 def answer_the_rest(child: Any) -> None:

@@ -3,7 +3,6 @@ interrupt followed by a resume. Checks the journal afterwards."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 
 from belonging_cli.journal import open_journal
+from terminal import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -24,21 +24,7 @@ TEXT_PROMPT = r"Enter: done"
 
 
 def spawn(home: Path, *args: str) -> Any:
-    env = {
-        **os.environ,
-        "BELONGING_HOME": str(home),
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # else ~1 s per prompt waiting for a cursor report
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "belonging_cli", "reflect", *args],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    return spawn_cli(home, "reflect", *args)
 
 
 def rate_all(child: Any, keys: list[str]) -> None:

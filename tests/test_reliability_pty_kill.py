@@ -10,7 +10,6 @@ next experiment, tags, the final "Save it?") is a kill point, at the cost of one
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import signal
 import sys
@@ -26,6 +25,7 @@ from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal import open_journal
 from belonging_cli.journal.records import Session
 from conftest import CliRunner
+from terminal import spawn_cli
 from test_pty_reflect import RATING_PROMPT, TEXT_PROMPT
 
 pexpect = pytest.importorskip("pexpect")
@@ -172,21 +172,8 @@ def _kill(child: Any, how: str) -> None:
 
 def spawn(home: Path, preexec_fn: Callable[[], None] | None = None) -> Any:
     """`belonging reflect --resume` in a terminal wide enough that no prompt wraps."""
-    env = {
-        **os.environ,
-        "BELONGING_HOME": str(home),
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # else ~1 s per prompt waiting for a cursor report
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "belonging_cli", "reflect", "--resume"],
-        env=env,
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(60, 250),
-        preexec_fn=preexec_fn,
+    return spawn_cli(
+        home, "reflect", "--resume", timeout=15, dimensions=(60, 250), preexec_fn=preexec_fn
     )
 
 
