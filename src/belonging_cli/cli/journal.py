@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from belonging_cli.cli.options import JsonOption
+from belonging_cli.cli.options import JsonOption, OutOption
 
 if TYPE_CHECKING:
     from belonging_cli.journal.records import Session
@@ -331,12 +331,7 @@ def export(
     format_: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="json (full, re-importable) or md.")
     ] = ExportFormat.json,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", help="Write to this file (default: standard output).", dir_okay=False
-        ),
-    ] = None,
+    out: OutOption = None,
 ) -> None:
     """Export the whole journal: JSON (everything, for import) or Markdown (to read)."""
     with _open() as journal:
