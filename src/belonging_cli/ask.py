@@ -12,28 +12,17 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from belonging_cli.engine.privacy import PRIVATE_MARK, SHARE_MARK, privacy_marker
 from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.errors import Interrupted
 from belonging_cli.journal.records import AnswerValue
 
-PRIVATE_MARK = "#private"
-SHARE_MARK = "#share"
 LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: editor"
 
 
 def terminal_available() -> bool:
     """Whether a person can answer: standard input and output are terminals."""
     return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def privacy_marker(text: str) -> tuple[str, bool | None]:
-    """Strip a trailing `#private` / `#share`; the flip it asks for, if any."""
-    stripped = text.rstrip()
-    lowered = stripped.lower()
-    for mark, private in ((PRIVATE_MARK, True), (SHARE_MARK, False)):
-        if lowered.endswith(mark):
-            return stripped[: -len(mark)].rstrip(), private
-    return stripped, None
 
 
 def say(text: str = "", style: str | None = None, indent: str = "") -> None:
@@ -157,9 +146,10 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
     )
     answer = _run(prompt)
     if question.ask == "experiment" and answer == OWN_CHOICE:
-        own = questionary.text("In one sentence, what will you try?")
+        note = _privacy_note(question)  # the engine takes the marker off
+        own = questionary.text("In one sentence, what will you try?", instruction=note or None)
         text = str(_run(own)).strip()
-        while not text:
+        while not privacy_marker(text)[0]:
             text = str(_run(questionary.text("A few words, at least:"))).strip()
         return text, None
     return answer, None

@@ -53,7 +53,7 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
     "review": frozenset({"help", "private"}),
     "focus": frozenset({"question", "help"}),
     "reflect": frozenset({"help", "count", "private"}),
-    "experiment": frozenset({"question", "help", "behaviour"}),
+    "experiment": frozenset({"question", "help", "behaviour", "private"}),  # own ones
     "tags": frozenset({"question", "help"}),
     "recap": frozenset({"help", "days"}),
 }

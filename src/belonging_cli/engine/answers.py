@@ -22,8 +22,8 @@ from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.engine.session import SKIP, Engine
 from belonging_cli.errors import Problem
 from belonging_cli.journal.records import AnswerValue
+from belonging_cli.safe_text import MAX_TEXT  # the bundle reader takes as much
 
-MAX_TEXT = 20_000
 _TRUE = {"yes", "y", "true", "on"}
 _FALSE = {"no", "n", "false", "off"}
 
@@ -50,7 +50,7 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
     Raises ValueError with a message a user can act on.
     """
     private: bool | None = None
-    if question.is_text and isinstance(raw, dict):
+    if (question.is_text or question.ask == "experiment") and isinstance(raw, dict):
         keys = {"text", "private", "prompt"} if question.prompt_id else {"text", "private"}
         unknown = set(raw) - keys
         if unknown:
@@ -83,10 +83,7 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
             return "", private
         if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
             raise ValueError(f"expected text, found {type_name(raw)}")
-        text = str(raw).strip()
-        if len(text) > MAX_TEXT:
-            raise ValueError(f"too long: at most {MAX_TEXT} characters")
-        return text, private
+        return _bounded(str(raw).strip()), private
     if ask == "confirm":
         if isinstance(raw, bool):
             return raw, None
@@ -114,7 +111,7 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
             raise ValueError(
                 "expected one of the experiment ids listed, or your own experiment in a sentence"
             )
-        return raw.strip(), None
+        return _bounded(raw.strip()), private
     if ask == "select":
         if question.kind == "focus" and isinstance(raw, (str, int)) and not isinstance(raw, bool):
             found = engine.rubric.find(str(raw))
@@ -128,6 +125,12 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
         listed = ", ".join(str(v) for v in question.choice_values())
         raise ValueError(f"{raw!r} is not one of: {listed}")
     raise ValueError(f"cannot be answered ahead of time ({ask})")
+
+
+def _bounded(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"too long: at most {MAX_TEXT} characters")
+    return text
 
 
 def _integer(raw: Any) -> int | None:
@@ -231,21 +234,23 @@ def _comment(text: str, width: int = 96) -> list[str]:
     return lines
 
 
+def _privacy_hint(question: Question) -> str:
+    privacy = "private" if question.private else "shared"
+    flip = "false" if question.private else "true"
+    return f'({privacy}; write {{text: "...", private: {flip}}} to change that)'
+
+
 def _allowed(question: Question) -> str:
     if question.kind == "tags":
         return "tags: a list like [team, 1-1s] (optional)"
     if question.ask in ("text", "long_text"):
-        privacy = "private" if question.private else "shared"
-        flip = "false" if question.private else "true"
-        return (
-            f"{question.ask.replace('_', ' ')} ({privacy}; write "
-            f'{{text: "...", private: {flip}}} to change that)'
-        )
+        return f"{question.ask.replace('_', ' ')} {_privacy_hint(question)}"
     if question.kind == "focus":
         return "a behaviour id: " + ", ".join(str(v) for v in question.choice_values())
     if question.ask == "experiment":
         ids = [str(v) for v in question.choice_values() if v != OWN_CHOICE]
-        return "an experiment id (" + ", ".join(ids) + ") or your own in a sentence"
+        own = f"your own in a sentence {_privacy_hint(question)}"
+        return "an experiment id (" + ", ".join(ids) + ") or " + own
     if question.ask in ("rate", "scale"):
         return "one of: " + ", ".join(c.title for c in question.choices)
     if question.ask == "confirm":

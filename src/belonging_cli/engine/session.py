@@ -19,6 +19,7 @@ from belonging_cli.clock import next_week
 from belonging_cli.content.flows import Condition, Flow, Step
 from belonging_cli.content.rubrics import Behaviour, Rubric
 from belonging_cli.engine.history import History, choose_prompts, suggest_focus, trend
+from belonging_cli.engine.privacy import typed_privacy
 from belonging_cli.engine.questions import OWN_CHOICE, Choice, Question
 from belonging_cli.journal.records import (
     Answer,
@@ -427,6 +428,7 @@ class Engine:
             details=details,
             choices=tuple(choices),
             default=self.history.fresh_experiment(behaviour).id,
+            private=self._private(step),  # for an experiment of the person's own
             behaviour_id=behaviour.id,
         )
 
@@ -490,8 +492,10 @@ class Engine:
             value = None
         if question.kind == "tags":
             value = split_tags(value)
-        if question.kind == "experiment":
-            value = self._experiment_title(question, value)
+        elif question.kind == "experiment":
+            value, is_private = self._experiment_answer(question, value, private)
+        elif question.is_text:
+            value, is_private = typed_privacy(value, private, question.private)
         self.given[question.id] = Given(value, at, is_private, question.prompt_id)
         if question.kind == "rate" and isinstance(value, int):
             rating = Rating(question.behaviour_id or "", value, at)
@@ -511,7 +515,7 @@ class Engine:
             answered_at=at,
             prompt_id=question.prompt_id,
             behaviour_id=question.behaviour_id,
-            private=is_private if question.is_text else False,
+            private=is_private if question.is_text or question.kind == "experiment" else False,
             question=self._quoted(question),
         )
         if question.kind == "focus" and isinstance(value, str):
@@ -526,13 +530,21 @@ class Engine:
             return target.title if target else question.message
         return question.message
 
-    def _experiment_title(self, question: Question, value: AnswerValue) -> AnswerValue:
+    def _experiment_answer(
+        self, question: Question, value: AnswerValue, private: bool | None
+    ) -> tuple[AnswerValue, bool]:
+        """The experiment's title, and whether it is private: the rubric's words are
+        shared, one tried again is as private as before, the person's own words are
+        free text (a marker, their choice or the default)."""
         behaviour = self.rubric.find(question.behaviour_id or "")
         if behaviour is not None and isinstance(value, str):
             found = behaviour.experiment(value)
             if found is not None:
-                return found.title
-        return value
+                return found.title, False
+        if value in question.choice_values():  # "Again: ..."
+            again = (e for _, e in self.review_targets() if e.title == value)
+            return value, any(e.private for e in again)
+        return typed_privacy(value, private, question.private)
 
     # -- finishing --------------------------------------------------------------
 
@@ -586,6 +598,7 @@ class Engine:
                 rubric_experiment_id=picked.id if picked else None,
                 minutes=picked.minutes if picked else None,
                 signal=" ".join(picked.signal.split()) if picked else None,
+                private=given.private,
             )
         return None
 
@@ -660,7 +673,7 @@ class Engine:
             found = self.rubric.find(value)
             return f"Focus: {found.title if found else value}"
         if question.kind == "experiment":
-            return f"Next week's experiment: {value}"
+            return f"Next week's experiment: {'(private) ' if given.private else ''}{value}"
         if question.kind == "tags":
             return f"Tags: {', '.join(value)}" if isinstance(value, list) and value else None
         if question.ask in ("select", "scale"):

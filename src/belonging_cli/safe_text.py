@@ -1,0 +1,58 @@
+"""Text from other people made safe: which characters a file may hold, and what a
+terminal may be shown. Plain code (only `re`), so that every path can use it.
+
+A terminal obeys control characters: ESC starts sequences that set the window
+title, write the clipboard (OSC 52) or hide text, and C1 controls (U+0080-U+009F)
+do the same on many terminals. So text read from someone else's file (rubrics,
+flows, packs, bundles) may hold no control character but tab and line feed, and
+one-line values (names, titles) not even those, nor the Unicode line and
+paragraph separators. Text typed by the user is kept as typed; what is printed
+to a terminal has its control characters removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_NAME = 200  # a person's name, in the settings and in a shared bundle: one limit for both
+MAX_TEXT = 20_000  # one free-text answer (own experiments included), written or read
+
+# C0 but tab and line feed, DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# All of C0 (tab and line feed too), DEL, C1, and the line and paragraph separators.
+_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _described(char: str) -> str:
+    if char in "\n\r\u2028\u2029":
+        return f"a line break (U+{ord(char):04X}) is not allowed: write it on one line"
+    if char == "\t":
+        return "a tab (U+0009) is not allowed: write it on one line"
+    return f"a control character (U+{ord(char):04X}) is not allowed in text"
+
+
+def text_problem(text: str, *, one_line: bool = False) -> str | None:
+    """Why `text` cannot be shown as it is (the first bad character), or None."""
+    found = (_ONE_LINE if one_line else _CONTROL).search(text)
+    return None if found is None else _described(found.group())
+
+
+def no_controls(text: str) -> str:
+    """`text` if it holds no control character but tab and line feed; else ValueError."""
+    problem = text_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+def one_line(text: str) -> str:
+    """`text` if it is one line with no control character; else ValueError."""
+    problem = text_problem(text, one_line=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
+
+
+def for_terminal(text: str) -> str:
+    """`text` with every control character but tab and line feed removed."""
+    return _CONTROL.sub("", text)

@@ -1,0 +1,41 @@
+"""A complete answers file for the built-in weekly flow, to vary one answer at a time.
+
+from support.weekly_answers import weekly_answers, write_answers
+
+path = write_answers(tmp_path, weekly_answers(**{"next-experiment": "Tell Sam #private"}))
+cli("reflect", "--answers", str(path))
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from belonging_cli.content.rubrics import load_rubric
+
+BEHAVIOURS = tuple(b.id for b in load_rubric(Path(__file__).parents[2] / "rubrics").behaviours)
+
+
+def weekly_answers(**changed: Any) -> dict[str, Any]:
+    """The weekly flow answered in full (no open experiment to review), with `changed` applied."""
+    answers: dict[str, Any] = {
+        **{f"pulse.{b}": 3 for b in BEHAVIOURS},
+        "focus": "protect-time",
+        "reflect.1": "I cut my thinking hour",
+        "reflect.2": "Reading",
+        "reflect.3": "Planning",
+        "control": "Set the deadline myself",
+        "influence": "Asked why it mattered",
+        "balance": 4,
+        "next-experiment": "Block one hour to think",
+        "tags": ["planning"],
+    }
+    answers.update(changed)
+    return {"flow": "weekly", "answers": answers}
+
+
+def write_answers(folder: Path, data: dict[str, Any], name: str = "answers.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
