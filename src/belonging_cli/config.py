@@ -436,4 +436,4 @@ def write_atomic(path: Path, text: str) -> None:
         paths.ensure_private_dir(path.parent)
     except OSError as exc:
         raise BelongingError(f"cannot write {path}: {exc.strerror or exc}") from None
-    write_private(path, [text])
+    write_private(path, [text], own_file=True)  # the one writer of the config itself

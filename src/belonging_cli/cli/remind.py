@@ -46,7 +46,7 @@ def remind(
     config = load_config()
     zone = config.zone()
     schedule = Schedule(config.weekday_number(), config.time_of_day(), zone)
-    now = clock.now(zone)
+    now = clock.user_now(config)
     when = f"{config.reflection_weekday}s at {config.reflection_time} ({config.zone_name()})"
     if ics:
         _write_ics(now, schedule, out, when)
@@ -58,7 +58,7 @@ def _write_ics(now: dt.datetime, schedule: Schedule, out: Path | None, when: str
     import sys
 
     from belonging_cli.cli.output import info
-    from belonging_cli.errors import BelongingError
+    from belonging_cli.files import write_private
     from belonging_cli.reminders import calendar_event
 
     data = calendar_event(now, schedule)
@@ -67,10 +67,7 @@ def _write_ics(now: dt.datetime, schedule: Schedule, out: Path | None, when: str
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise BelongingError(f"cannot write {out}: {exc.strerror or exc}") from None
+    write_private(out, [data.decode("utf-8")])  # never over the journal, never through a trap
     info(f"wrote {out}: a weekly event on {when}; import it into your calendar")
 
 

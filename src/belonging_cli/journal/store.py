@@ -20,10 +20,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import JournalError
+from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.records import (
     Answer,
     Assignment,
@@ -695,15 +697,15 @@ class Journal:
             _insert_session(conn, session, upsert=False)
 
     def save_answer(self, session_id: str, answer: Answer) -> None:
-        """Save (or replace) the answer to one step, the moment it is given."""
+        """Save (or replace) the answer to one step of a draft, the moment it is given."""
         with self._writing() as conn:
-            _require_session(conn, session_id)
+            _require_draft(conn, session_id)
             conn.execute(_ANSWER_UPSERT, (*_answer_row(session_id, answer), session_id))
 
     def save_rating(self, session_id: str, rating: Rating) -> None:
-        """Save (or replace) the rating of one behaviour in a session."""
+        """Save (or replace) the rating of one behaviour in a draft."""
         with self._writing() as conn:
-            _require_session(conn, session_id)
+            _require_draft(conn, session_id)
             conn.execute(_RATING_UPSERT, (*_rating_row(session_id, rating), session_id))
 
     def update_session(
@@ -714,9 +716,9 @@ class Journal:
         tags: Sequence[str] | _Unset = UNSET,
         week: str | _Unset = UNSET,
     ) -> None:
-        """Change the focus, tags or week of a session; UNSET leaves a field as it is."""
+        """Change the focus, tags or week of a draft; UNSET leaves a field as it is."""
         with self._writing() as conn:
-            _require_session(conn, session_id)
+            _require_draft(conn, session_id)
             if not isinstance(focus_behaviour_id, _Unset):
                 conn.execute(
                     "UPDATE sessions SET focus_behaviour_id = ? WHERE id = ?",
@@ -729,10 +731,12 @@ class Journal:
                 _insert_tags(conn, session_id, tags)
 
     def complete_session(self, session_id: str, completed_at: dt.datetime) -> None:
+        """Complete a draft; refused (NotADraft) if another terminal completed it first."""
         with self._writing() as conn:
-            _require_session(conn, session_id)
+            _require_draft(conn, session_id)
             conn.execute(
-                "UPDATE sessions SET status = 'complete', completed_at = ? WHERE id = ?",
+                "UPDATE sessions SET status = 'complete', completed_at = ? "
+                "WHERE id = ? AND status = 'draft'",
                 (_iso(completed_at), session_id),
             )
 
@@ -761,18 +765,32 @@ class Journal:
         A coach's exercise passes its `assignment` as doing it left it (done once
         more): it is written in the same transaction, so the exercise never counts
         as done without its answers, nor its answers saved without counting.
+
+        Only a draft is replaced: if another terminal completed it meanwhile, nothing
+        is written (NotADraft), so neither its answers nor its experiments land twice.
         """
         with self._writing() as conn:
+            status = _status(conn, session.id)
+            if status is not None and status != "draft":
+                raise NotADraft(session.id, status)
             _insert_session(conn, session, upsert=True)
             conn.executemany(_EXPERIMENT_UPSERT, [_experiment_row(e) for e in experiments])
             if assignment is not None:
                 conn.execute(_ASSIGNMENT_UPSERT, _assignment_row(assignment))
 
-    def replace_session(self, session: Session) -> None:
-        """Overwrite an existing session, its answers, ratings and tags (after an edit)."""
+    def replace_session(self, session: Session, *, expected: Session) -> None:
+        """Overwrite a session, its answers, ratings and tags (after an edit of `expected`).
+
+        Refused (SessionChanged) unless the journal still holds `expected` exactly,
+        checked inside the write: an edit never overwrites what another terminal
+        wrote since it was read. Its status and completion time are never changed.
+        """
         with self._writing() as conn:
-            _require_session(conn, session.id)
-            _insert_session(conn, session, upsert=True)
+            found = _load_sessions(conn, "s.id = ?", [session.id])
+            if not found or _stored_form(found[0]) != _stored_form(expected):
+                raise SessionChanged(session.id, deleted=not found)
+            kept = replace(session, status=found[0].status, completed_at=found[0].completed_at)
+            _insert_session(conn, kept, upsert=True)
 
     def delete_session(self, session_id: str) -> None:
         """Delete a session, its answers, ratings, tags and the experiments it set."""
@@ -855,6 +873,9 @@ class Journal:
 
     def backup_to(self, target: Path) -> Path:
         """A consistent private copy of the journal at `target` (which must not exist)."""
+        from belonging_cli.files import refuse_own_file
+
+        refuse_own_file(target, new_backup=True)  # a copy named journal.db-wal would be read
         if target.exists():
             raise JournalError(f"{target} already exists; choose another file")
         try:
@@ -1082,9 +1103,26 @@ def _exists(conn: sqlite3.Connection, table: str, row_id: str) -> bool:
     return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
 
 
-def _require_session(conn: sqlite3.Connection, session_id: str) -> None:
-    if not _exists(conn, "sessions", session_id):
-        raise JournalError(f"no session with id {session_id}")
+def _status(conn: sqlite3.Connection, session_id: str) -> str | None:
+    row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _require_draft(conn: sqlite3.Connection, session_id: str) -> None:
+    """Answers go to drafts only: one saved (or discarded) elsewhere is not written to."""
+    status = _status(conn, session_id)
+    if status != "draft":
+        raise NotADraft(session_id, status)
+
+
+def _stored_form(s: Session) -> tuple[Any, ...]:
+    """A session exactly as its rows store it: equal forms, nothing changed in between."""
+    return (
+        _session_row(s),
+        s.tags,
+        tuple(_answer_row(s.id, a) for a in s.answers),
+        tuple(_rating_row(s.id, r) for r in s.ratings),
+    )
 
 
 def _insert_tags(conn: sqlite3.Connection, session_id: str, tags: Iterable[str]) -> None:
