@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from belonging_cli.config import Config
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -11,6 +15,16 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 def now(zone: dt.tzinfo | None = None) -> dt.datetime:
     """The current time, timezone-aware (the system's local zone unless given)."""
     return dt.datetime.now(dt.timezone.utc).astimezone(zone)
+
+
+def user_now(config: Config | None = None) -> dt.datetime:
+    """Now in the user's zone (the `timezone` setting, else the system's): the one "now"
+    every command dates things by, so a reflection lands in the week `status` counts."""
+    if config is None:
+        from belonging_cli.config import load_config
+
+        config = load_config()
+    return now(config.zone())
 
 
 def iso_week(day: dt.date) -> str:

@@ -126,7 +126,8 @@ def summary(
             good.append((str(path), read_bundle(path)))
         except BadBundle as bad:
             problems.append(bad.problem)
-    rollup = build_rollup(good, clock.now().date(), since=start, skipped=[str(p) for p in problems])
+    today = clock.user_now().date()
+    rollup = build_rollup(good, today, since=start, skipped=[str(p) for p in problems])
     text = render(rollup, fmt)
     if out is None:
         typer.echo(text, nl=False)

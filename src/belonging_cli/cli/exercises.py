@@ -38,7 +38,7 @@ def register(main: typer.Typer) -> None:
 def _today() -> dt.date:
     from belonging_cli import clock
 
-    return clock.now().date()
+    return clock.user_now().date()
 
 
 @app.command("import")
@@ -58,7 +58,7 @@ def import_pack(
 
     pack = load_pack(pack_file, load_rubric(rubrics))
     with open_journal() as journal:
-        plan = plan_import(pack, journal.assignments(), clock.now())
+        plan = plan_import(pack, journal.assignments(), clock.user_now())
         journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
     info(plan.summary())
     for record in plan.writes:
@@ -279,7 +279,7 @@ def _print_template(
     from belonging_cli.engine.answers import template
 
     _require_open(assignment)
-    now = clock.now()
+    now = clock.user_now(config)
     run = ExerciseRun.fresh(journal, assignment, rubric, now, config.private_by_default)
     sys.stdout.write(template(run.engine, now.date(), exercise=assignment.id))
 
@@ -316,7 +316,7 @@ def _answer_from_file(
             f"finish it with `belonging exercises do {assignment.id}`, or add --restart "
             "to replace it with this file's answers"
         )
-    now = clock.now()
+    now = clock.user_now(config)
     run = ExerciseRun.fresh(
         journal, assignment, rubric, now, config.private_by_default, replacing=draft
     )
@@ -344,7 +344,7 @@ def do_exercise(
 
     _require_open(assignment)
     run = ExerciseRun.start(
-        journal, assignment, rubric, clock.now(), config.private_by_default, restart
+        journal, assignment, rubric, clock.user_now(config), config.private_by_default, restart
     )
     if run.resumed:
         ask.say(f"Picking up {assignment.title!r} where you left off.")
@@ -358,4 +358,4 @@ def do_exercise(
     if not ask.confirm("Save it?", default=True):
         ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
         return
-    ask.say(progress_note(run.complete(clock.now())))
+    ask.say(progress_note(run.complete(clock.user_now(config))))

@@ -258,7 +258,7 @@ def edit(session_id: IdArgument) -> None:
         if changed == session:
             _info("No changes saved.")
             return
-        journal.replace_session(changed)
+        journal.replace_session(changed, expected=session)
     _info(f"Saved session {session.id[:8]}.")
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine, Saved
     from belonging_cli.journal import Journal, Session
+    from belonging_cli.journal.conflicts import DraftRecorder
     from belonging_cli.journal.records import Assignment
 
 
@@ -113,7 +114,7 @@ def _setup(
         flow_id = flowset.ids()[0]  # a custom folder without the default flow
     flow = flowset.get(flow_id or config.default_flow)
     focus = rubric.get(behaviour).id if behaviour else None
-    now = clock.now()
+    now = clock.user_now(config)
     day = now.date()
     if date is not None:
         try:
@@ -211,7 +212,7 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
     session = _new_session(setup, flow)
     with open_journal() as journal:
         engine = _engine(setup, flow, _history(journal, session.week), session.week)
-        now = clock.now()
+        now = clock.user_now(setup.config)
         problems = run_answers(engine, header.answers, doc, now)
         if problems:
             raise ContentError(problems)
@@ -230,7 +231,7 @@ def _redate(setup: Setup, day: dt.date) -> Setup:
     from belonging_cli import clock
     from belonging_cli.errors import UsageProblem
 
-    now = clock.now()
+    now = clock.user_now(setup.config)
     if day > now.date():
         raise UsageProblem(f"date {day} is in the future")
     started = now if day == now.date() else dt.datetime.combine(day, now.timetz())
@@ -244,6 +245,7 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
     from belonging_cli import ask
     from belonging_cli.errors import BelongingError, UsageProblem
     from belonging_cli.journal import open_journal
+    from belonging_cli.journal.conflicts import DraftRecorder
 
     if not ask.terminal_available():
         raise UsageProblem(
@@ -275,7 +277,13 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
             )
         elif flow.intro:
             ask.say(" ".join(flow.intro.split()), style="bold")
-        recorder = _Recorder(journal, session, exists=draft is not None)
+        recorder = DraftRecorder(
+            journal,
+            session,
+            exists=draft is not None,
+            zone=setup.config.zone(),
+            resume="belonging reflect",
+        )
         _ask_all(engine, recorder)
         if _finish(engine, recorder, flow):
             _offer_exercises(journal, setup)
@@ -312,32 +320,10 @@ def _pick_draft(journal: Journal, resume: bool | None) -> Session | None:
     return None
 
 
-class _Recorder:
-    """Writes each answer to the journal as it is given; creates the draft on the first."""
-
-    def __init__(self, journal: Journal, session: Session, *, exists: bool) -> None:
-        self.journal = journal
-        self.session = session
-        self.exists = exists
-
-    def save(self, saved: Saved) -> None:
-        if not self.exists:
-            self.journal.create_session(self.session)
-            self.exists = True
-        sid = self.session.id
-        if saved.answer is not None:
-            self.journal.save_answer(sid, saved.answer)
-        if saved.rating is not None:
-            self.journal.save_rating(sid, saved.rating)
-        if saved.focus is not None:
-            self.journal.update_session(sid, focus_behaviour_id=saved.focus)
-        if saved.tags is not None:
-            self.journal.update_session(sid, tags=saved.tags)
-
-
-def _ask_all(engine: Engine, recorder: _Recorder) -> None:
-    from belonging_cli import ask, clock
+def _ask_all(engine: Engine, recorder: DraftRecorder) -> None:
+    from belonging_cli import ask
     from belonging_cli.errors import Interrupted
+    from belonging_cli.journal.conflicts import NotADraft
 
     section = ""
     try:
@@ -351,7 +337,13 @@ def _ask_all(engine: Engine, recorder: _Recorder) -> None:
                     ask.say(f"\n{heading}", style="bold")
                 section = heading or section
                 value, private = ask.ask(question)
-            recorder.save(engine.answer(question, value, clock.now(), private))
+            saved = engine.answer(question, value, recorder.now(), private)
+            try:
+                recorder.save(saved)
+            except NotADraft as gone:  # saved or discarded in another terminal meanwhile
+                raise recorder.keep(
+                    engine.completed(recorder.session, recorder.now()), gone
+                ) from None
     except Interrupted:
         if recorder.exists:
             raise Interrupted(
@@ -372,11 +364,12 @@ def _section(kind: str) -> str | None:
     return _SECTIONS.get(kind)
 
 
-def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> bool:
+def _finish(engine: Engine, recorder: DraftRecorder, flow: Flow) -> bool:
     """Show the summary and save the session if the user agrees; whether it was saved."""
     import uuid
 
-    from belonging_cli import ask, clock
+    from belonging_cli import ask
+    from belonging_cli.journal.conflicts import NotADraft
 
     ask.say("\nYour reflection", style="bold")
     for line in engine.summary():
@@ -386,9 +379,13 @@ def _finish(engine: Engine, recorder: _Recorder, flow: Flow) -> bool:
             recorder.save(_nothing())
         ask.say("Kept as a draft: `belonging reflect` comes back to it.")
         return False
-    now = clock.now()
+    now = recorder.now()
     outcome = engine.outcome(recorder.session.id, now, str(uuid.uuid4()))
-    recorder.journal.save_whole_session(engine.completed(recorder.session, now), outcome.all())
+    completed = engine.completed(recorder.session, now)
+    try:
+        recorder.journal.save_whole_session(completed, outcome.all())
+    except NotADraft as gone:  # the other terminal saved it first: one reflection, not two
+        raise recorder.keep(completed, gone) from None
     if flow.outro:
         ask.say(" ".join(flow.outro.split()))
     if outcome.new is not None:
@@ -431,7 +428,7 @@ def _offer_exercises(journal: Journal, setup: Setup) -> None:
     from belonging_cli.cli.exercises import do_exercise
     from belonging_cli.errors import Interrupted
 
-    due = _due_exercises(journal, clock.now().date())
+    due = _due_exercises(journal, clock.user_now(setup.config).date())
     if not due:
         return
     choices = [(a.id, f"{a.title}{_when(a)}") for a in due[:OFFERED]]

@@ -58,7 +58,7 @@ def current_status() -> Status:
     zone = config.zone()
     schedule = Schedule(config.weekday_number(), config.time_of_day(), zone)
     inputs = read_status_inputs(paths.journal_path())
-    return build_status(inputs, clock.now(zone), schedule)
+    return build_status(inputs, clock.user_now(config), schedule)
 
 
 def _wants_bold() -> bool:

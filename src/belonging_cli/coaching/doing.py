@@ -24,8 +24,9 @@ from belonging_cli.journal.records import Assignment, Session
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Flow
     from belonging_cli.content.rubrics import Rubric
-    from belonging_cli.engine.session import Engine, Saved
+    from belonging_cli.engine.session import Engine
     from belonging_cli.journal import Journal
+    from belonging_cli.journal.conflicts import DraftRecorder
 
 FOCUS_STEP = RESERVED_ID
 FLOW_PREFIX = "exercise:"
@@ -112,12 +113,37 @@ def progress_note(done: Assignment) -> str:
 class ExerciseRun:
     """One sitting of an exercise: the engine, the session and where it is saved."""
 
-    journal: Journal
     assignment: Assignment
     engine: Engine
-    session: Session
-    stored: bool  # the draft exists in the journal
+    recorder: DraftRecorder  # the session, and whether its draft is in the journal yet
     resumed: bool
+
+    @property
+    def session(self) -> Session:
+        return self.recorder.session
+
+    @classmethod
+    def _sitting(
+        cls,
+        journal: Journal,
+        assignment: Assignment,
+        engine: Engine,
+        session: Session,
+        now: dt.datetime,
+        *,
+        stored: bool,
+        resumed: bool,
+    ) -> ExerciseRun:
+        from belonging_cli.journal.conflicts import DraftRecorder
+
+        recorder = DraftRecorder(
+            journal,
+            session,
+            exists=stored,
+            zone=now.tzinfo,
+            resume=f"belonging exercises do {assignment.id}",
+        )
+        return cls(assignment, engine, recorder, resumed)
 
     @classmethod
     def start(
@@ -138,7 +164,10 @@ class ExerciseRun:
         engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
         if draft is not None:
             engine.restore(draft)
-        return cls(journal, assignment, engine, session, draft is not None, draft is not None)
+        exists = draft is not None
+        return cls._sitting(
+            journal, assignment, engine, session, now, stored=exists, resumed=exists
+        )
 
     @classmethod
     def fresh(
@@ -157,42 +186,49 @@ class ExerciseRun:
         if replacing is not None:
             session = dataclasses.replace(session, id=replacing.id)
         engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
-        return cls(journal, assignment, engine, session, replacing is not None, False)
-
-    def save(self, saved: Saved) -> None:
-        """Write one answer at once; the draft session is created with the first."""
-        if not self.stored:
-            self.journal.create_session(self.session)
-            self.stored = True
-        if saved.answer is not None:
-            self.journal.save_answer(self.session.id, saved.answer)
-        if saved.rating is not None:
-            self.journal.save_rating(self.session.id, saved.rating)
+        stored = replacing is not None
+        return cls._sitting(journal, assignment, engine, session, now, stored=stored, resumed=False)
 
     def ask_all(self) -> None:
         """Ask every question still unanswered; Ctrl-C keeps what was answered."""
-        from belonging_cli import ask, clock
+        from belonging_cli import ask
         from belonging_cli.errors import Interrupted
+        from belonging_cli.journal.conflicts import NotADraft
 
+        recorder = self.recorder
         try:
             while (question := self.engine.next_question()) is not None:
                 value, private = ask.ask(question)
-                self.save(self.engine.answer(question, value, clock.now(), private))
+                saved = self.engine.answer(question, value, recorder.now(), private)
+                try:
+                    recorder.save(saved)
+                except NotADraft as gone:  # saved or discarded in another terminal meanwhile
+                    raise recorder.keep(self._answered(recorder.now()), gone) from None
         except (Interrupted, KeyboardInterrupt):  # Ctrl-C between two prompts, too
-            if self.stored:
+            if recorder.exists:
                 raise Interrupted(
                     "interrupted: your answers so far are kept; "
                     f"`belonging exercises do {self.assignment.id}` resumes them"
                 ) from None
             raise
 
-    def complete(self, now: dt.datetime) -> Assignment:
-        """Save the session complete and count the exercise as done once more."""
+    def _answered(self, now: dt.datetime) -> Session:
+        """The session completed with every answer so far (the preset focus is not one)."""
         session = self.engine.completed(self.session, now)
         answers = tuple(a for a in session.answers if a.step_id != FOCUS_STEP)
-        session = dataclasses.replace(session, answers=answers)
+        return dataclasses.replace(session, answers=answers)
+
+    def complete(self, now: dt.datetime) -> Assignment:
+        """Save the session complete and count the exercise as done once more."""
+        from belonging_cli.journal.conflicts import NotADraft
+
+        session = self._answered(now)
         outcome = self.engine.outcome(session.id, now, str(uuid.uuid4()))
         done = record_done(self.assignment, now)
-        # One transaction: the exercise counts as done exactly when its answers are saved.
-        self.journal.save_whole_session(session, outcome.all(), assignment=done)
+        # One transaction: the exercise counts as done exactly when its answers are saved,
+        # and only once: a draft another terminal saved first is not saved again.
+        try:
+            self.recorder.journal.save_whole_session(session, outcome.all(), assignment=done)
+        except NotADraft as gone:
+            raise self.recorder.keep(session, gone) from None
         return done

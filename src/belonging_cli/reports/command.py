@@ -146,7 +146,7 @@ def build(
 
     config = load_config()
     zone = config.zone()
-    now = clock.now(zone)
+    now = clock.user_now(config)
     start = parse_date(since, "--since")
     end = parse_date(until, "--until")
     folder = rubrics or config.rubrics
