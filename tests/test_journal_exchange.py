@@ -40,7 +40,7 @@ def odd_journal() -> JournalData:
         cadence_weeks=3,
         minutes=20,
         coach="Sam Coach",
-        questions_json='[{"id": "q1", "kind": "text"}]',
+        questions_json='[{"id": "q1", "kind": "text", "question": "What did you hear?"}]',
         times_done=1,
     )
     session = Session(

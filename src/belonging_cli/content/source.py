@@ -71,9 +71,17 @@ def format_loc(loc: Iterable[str | int]) -> str:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif not part.isprintable():  # a key with a line break or escape: quoted, on one line
+            text += f"[{part!r}]"
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -166,9 +174,7 @@ def parse_text(text: str, path: str) -> Document:
         reason = exc.problem or exc.context or "not valid YAML"
         raise ContentError([Problem(path, line, column, "", f"not valid YAML: {reason}")]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        at = exc.position
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        line, column = line_column(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         reason = f"not valid YAML: the character U+{code:04X} is not allowed"
         raise ContentError([Problem(path, line, column, "", reason)]) from None

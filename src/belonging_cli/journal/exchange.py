@@ -255,8 +255,32 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+def _constant(name: str) -> float:
+    # NaN and Infinity are not JSON, but Python reads them: kept as numbers, so that the
+    # models refuse them (limits.check_float) at their line and field, like 1e999.
+    return float(name)
+
+
+# A `\ud800` escape is valid JSON but no character: text holding one can never be
+# written as UTF-8 again (the export, the terminal). Only a high and a low surrogate
+# escape side by side (a pair, which json joins into one character) are text.
+_SURROGATE_ESCAPE = re.compile(r"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})|[\ud800-\udfff]")
+_LOW_ESCAPE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate (escaped or raw) in JSON text, or None."""
+    paired = -1
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if match[1] is None:
+            return match.start()  # raw: Python text only, never read from UTF-8
+        if match.start() == paired or len(match[1]) % 2 == 0:
+            continue  # the low half of a pair, or an escaped backslash and "u..."
+        if int(match[2], 16) < 0xDC00 and _LOW_ESCAPE.match(text, match.end()):
+            paired = match.end()
+            continue
+        return match.end() - 6
+    return None
 
 
 def parse_export(text: str, path: str, known: KnownIds | None = None) -> JournalData:
@@ -270,7 +294,7 @@ def parse_export(text: str, path: str, known: KnownIds | None = None) -> Journal
 def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
     located = _Located(path, text)
     try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise ContentError(
             [Problem(path, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
@@ -281,6 +305,13 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
     except (ValueError, RecursionError) as exc:
         message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ContentError([Problem(path, 1, 1, "", f"not valid JSON: {message}")]) from None
+    lone = _lone_surrogate(text)
+    if lone is not None:
+        from belonging_cli.content.source import line_column
+
+        line, column = line_column(text, lone)
+        reason = "a lone surrogate escape is not a character (text must be valid Unicode)"
+        raise ContentError([Problem(path, line, column, "", reason)])
     _check_header(raw, located)
     from pydantic import ValidationError
 

@@ -10,9 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from belonging_cli.clock import parse_week
+from belonging_cli import limits
 from belonging_cli.journal.records import (
     Answer,
     Assignment,
@@ -22,10 +32,23 @@ from belonging_cli.journal.records import (
     Session,
 )
 
+
+def _text(value: object) -> object:
+    # Before the type check: pydantic's own message for a lone surrogate is obscure.
+    return limits.check_text(value) if isinstance(value, str) else value
+
+
 _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 Uuid = Annotated[str, StringConstraints(pattern=_UUID)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), BeforeValidator(_text)]
+Text = Annotated[str, StringConstraints(max_length=100_000), BeforeValidator(_text)]
+Count = Annotated[int, Field(ge=0), AfterValidator(limits.check_int)]
+# An answer's value: every number finite and storable, every text valid Unicode.
+Value = Annotated[
+    str | bool | int | float | list[str] | None,
+    Field(union_mode="smart"),
+    AfterValidator(limits.check_value),
+]
 
 
 def _aware(value: object) -> dt.datetime:
@@ -38,23 +61,23 @@ def _aware(value: object) -> dt.datetime:
         raise ValueError(f"not a date and time: {value!r}") from None
     if parsed.tzinfo is None:
         raise ValueError(f"{value!r} has no UTC offset (add one, like +01:00)")
-    return parsed
+    return limits.check_time(parsed)
 
 
 def _day(value: object) -> dt.date:
     if not isinstance(value, str):
         raise ValueError("expected a date as text, like 2026-12-01")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"not a date: {value!r}") from None
+    return limits.check_day(day)
 
 
 def _week(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError("expected an ISO week as text, like 2026-W48")
-    parse_week(value)  # ValueError with a clear message
-    return value
+    return limits.check_week(value)  # ValueError with a clear message
 
 
 AwareTime = Annotated[dt.datetime, BeforeValidator(_aware)]
@@ -71,7 +94,7 @@ class _Exact(BaseModel):
 class AnswerIn(_Exact):
     step_id: Name
     kind: Name
-    value: Annotated[str | bool | int | float | list[str] | None, Field(union_mode="smart")]
+    value: Value
     answered_at: AwareTime
     prompt_id: Name | None = None
     behaviour_id: Name | None = None
@@ -143,7 +166,7 @@ class ExperimentIn(_Exact):
     created_at: AwareTime
     created_session_id: Uuid | None = None
     rubric_experiment_id: Name | None = None
-    minutes: int | None = Field(default=None, ge=0)
+    minutes: Count | None = None
     signal: Text | None = None
     status: Literal["open", "done", "dropped"] = "open"
     outcome: Literal["tried", "partly", "not_tried"] | None = None
@@ -164,13 +187,25 @@ class AssignmentIn(_Exact):
     instructions: Text
     imported_at: AwareTime
     due: Day | None = None
-    cadence_weeks: int = Field(default=1, ge=1)
-    minutes: int | None = Field(default=None, ge=0)
+    cadence_weeks: Annotated[Count, Field(ge=1)] = 1
+    minutes: Count | None = None
     status: Literal["assigned", "done", "dropped", "withdrawn"] = "assigned"
     coach: Text | None = None
     questions_json: Text = "[]"
     completed_at: AwareTime | None = None
-    times_done: int = Field(default=0, ge=0)
+    times_done: Count = 0
+
+    @field_validator("questions_json")
+    @classmethod
+    def _steps(cls, value: str) -> str:
+        check_questions(value)
+        return value
+
+    @model_validator(mode="after")
+    def _doable(self) -> AssignmentIn:
+        """What `exercises do` and `exercises show` read back must be a valid exercise."""
+        check_exercise(Assignment(**_fields(self)))
+        return self
 
 
 class ExportFile(_Exact):
@@ -190,3 +225,43 @@ class ExportFile(_Exact):
 
 def _fields(model: BaseModel) -> dict[str, Any]:
     return dict(model)
+
+
+def check_questions(questions_json: str) -> None:
+    """ValueError unless an assignment's stored questions are a JSON list of flow steps."""
+    import json
+
+    from belonging_cli.content.flows import Step
+
+    try:
+        questions = json.loads(questions_json)
+    except ValueError:
+        raise ValueError("not JSON (the exercise's questions, as a list)") from None
+    if not isinstance(questions, list):
+        raise ValueError("expected a JSON list of the exercise's questions")
+    for i, question in enumerate(questions):
+        try:
+            Step.model_validate(question)
+        except ValidationError as exc:
+            raise ValueError(_first_error(exc, f"question {i + 1}")) from None
+
+
+def check_exercise(assignment: Assignment) -> None:
+    """ValueError unless the assignment makes the flow `exercises do` runs: the pack's
+    checks on its questions, title and instructions, made again on the way in."""
+    from belonging_cli.coaching.doing import exercise_flow
+
+    try:
+        exercise_flow(assignment)
+    except ValidationError as exc:
+        loc = exc.errors(include_url=False)[0]["loc"]
+        names = {"id": "exercise_id", "title": "title", "description": "instructions"}
+        raise ValueError(_first_error(exc, names.get(str(loc[0]), "questions_json"))) from None
+
+
+def _first_error(exc: ValidationError, what: str) -> str:
+    error = exc.errors(include_url=False)[0]
+    inner = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = f"{what}, {inner}" if inner and what.startswith("question ") else what
+    return f"{where}: {message} (`exercises do` could not run it)"
