@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belonging_cli.ask import privacy_marker
+from belonging_cli.engine.privacy import privacy_marker
 
 
 def test_markers_flip_privacy_and_are_removed() -> None:

@@ -23,8 +23,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _described(char: str) -> str:
-    if char in "\n\r\u2028\u2029":
+def _described(char: str, one_line: bool) -> str:
+    if one_line and char in "\n\r\u2028\u2029":
         return f"a line break (U+{ord(char):04X}) is not allowed: write it on one line"
     if char == "\t":
         return "a tab (U+0009) is not allowed: write it on one line"
@@ -34,7 +34,7 @@ def _described(char: str) -> str:
 def text_problem(text: str, *, one_line: bool = False) -> str | None:
     """Why `text` cannot be shown as it is (the first bad character), or None."""
     found = (_ONE_LINE if one_line else _CONTROL).search(text)
-    return None if found is None else _described(found.group())
+    return None if found is None else _described(found.group(), one_line)
 
 
 def no_controls(text: str) -> str:

@@ -49,12 +49,14 @@ def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
 
     from belonging_cli.cli.output import console
 
-    table = Table(title=f"Reflection flows ({found.folder})", title_justify="left")
+    from rich.markup import escape
+
+    table = Table(title=escape(f"Reflection flows ({found.folder})"), title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("min", justify="right")
     table.add_column("what it is for")
     for f in found.flows:
-        table.add_row(f.id, str(f.minutes), " ".join(f.description.split()))
+        table.add_row(f.id, str(f.minutes), escape(" ".join(f.description.split())))
     console().print(table)
     console().print("Run one with `belonging reflect --flow ID`.")
 
@@ -74,6 +76,7 @@ def show(
 
         print_json(flow.model_dump(mode="json", by_alias=True, exclude_none=True))
         return
+    from rich.markup import escape
     from rich.padding import Padding
     from rich.text import Text
 
@@ -83,11 +86,14 @@ def show(
         return Padding(Text(" ".join(text.split())), (0, 0, 0, 4), expand=False)
 
     out = console()
-    out.print(f"[bold]{flow.title}[/bold]  [dim]({flow.id}, about {flow.minutes} min)[/dim]")
-    out.print(" ".join(flow.description.split()))
+    # A flow is someone's file: its words are shown as written, never as markup.
+    out.print(
+        f"[bold]{escape(flow.title)}[/bold]  [dim]({flow.id}, about {flow.minutes} min)[/dim]"
+    )
+    out.print(Text(" ".join(flow.description.split())))
     for number, step in enumerate(flow.steps, 1):
         notes = _notes(step)
-        out.print(f"\n{number:>2}. [bold]{step.id}[/bold]  [dim]{step.kind}{notes}[/dim]")
+        out.print(f"\n{number:>2}. [bold]{step.id}[/bold]  [dim]{step.kind}{escape(notes)}[/dim]")
         if step.question:
             out.print(indented(step.question))
         for line in _extra(step):

@@ -1,25 +1,52 @@
-"""Printing for commands: rich consoles (NO_COLOR respected by rich) and JSON."""
+"""Printing for commands: rich consoles (NO_COLOR respected by rich) and JSON.
+
+Every console here removes control characters from the text it prints (see
+safe_text.py): a journal answer, a pack's title or a bundle's name can then never
+set the window title, write the clipboard or hide text. Rich's own styling is
+unaffected: it is made from styles, not from the text. Rich markup is still
+markup: user text goes into a markup string through `rich.markup.escape`, or as a
+`Text` or table cell.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from typing import TYPE_CHECKING, Any
+
+from belonging_cli.safe_text import for_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
 def console() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return _safe_console()(highlight=False)
 
 
 def err_console() -> Console:
-    from rich.console import Console
+    return _safe_console()(stderr=True, highlight=False)
 
-    return Console(stderr=True, highlight=False)
+
+@functools.cache
+def _safe_console() -> type[Console]:
+    from collections.abc import Iterable
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        """A console whose text segments never carry a control character."""
+
+        def render(
+            self, renderable: RenderableType, options: ConsoleOptions | None = None
+        ) -> Iterable[Segment]:
+            for segment in super().render(renderable, options):
+                clean = segment.text if segment.control else for_terminal(segment.text)
+                yield segment if clean == segment.text else Segment(clean, segment.style)
+
+    return SafeConsole
 
 
 def print_json(data: Any) -> None:
@@ -29,4 +56,4 @@ def print_json(data: Any) -> None:
 
 def info(message: str) -> None:
     """A short note for people, on stderr so that stdout stays clean for pipes."""
-    print(message, file=sys.stderr)
+    print(for_terminal(message), file=sys.stderr)

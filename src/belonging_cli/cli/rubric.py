@@ -35,18 +35,21 @@ def list_behaviours(rubrics: RubricsOption = None, as_json: JsonOption = False) 
             }
         )
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from belonging_cli.cli.output import console
 
+    # A rubric is someone's file: its words are shown as written, never as markup.
     table = Table(
-        title=f"{rubric.manifest.title} ({rubric.id} {rubric.version})", title_justify="left"
+        title=escape(f"{rubric.manifest.title} ({rubric.id} {rubric.version})"),
+        title_justify="left",
     )
     table.add_column("#", justify="right")
     table.add_column("id")
     table.add_column("title")
     for b in rubric.behaviours:
-        table.add_row(str(b.number), b.id, b.title)
+        table.add_row(str(b.number), b.id, escape(b.title))
     console().print(table)
 
 
@@ -66,40 +69,45 @@ def show(
 
         print_json(found.model_dump())
         return
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
+    from rich.text import Text
 
     from belonging_cli.cli.output import console
 
     out = console()
-    out.print(f"[bold]{found.number}. {found.title}[/bold]  [dim]({found.id})[/dim]")
-    out.print(Panel(found.statement, title="statement", title_align="left", expand=False))
-    out.print(f"\n[bold]Why it matters[/bold]\n{found.why}\n")
+    out.print(f"[bold]{found.number}. {escape(found.title)}[/bold]  [dim]({found.id})[/dim]")
+    out.print(Panel(Text(found.statement), title="statement", title_align="left", expand=False))
+    out.print(f"\n[bold]Why it matters[/bold]\n{escape(found.why)}\n")
     levels = Table(title="Levels", title_justify="left", show_lines=True)
     levels.add_column("level", no_wrap=True)
     levels.add_column("what it looks like this week")
     for level in found.levels:
-        levels.add_row(f"{level.level} {rubric.label(level.level)}", level.descriptor)
+        label = escape(f"{level.level} {rubric.label(level.level)}")
+        levels.add_row(label, escape(level.descriptor))
     out.print(levels)
     _bullets(out, "Look-fors (what others would see)", found.look_fors)
     _bullets(out, "Control traps (the counterfeit)", found.control_traps)
     out.print("\n[bold]Reflection prompts[/bold]")
     for prompt in found.prompts:
-        out.print(f"  • {prompt.text} [dim]({prompt.id})[/dim]")
+        out.print(f"  • {escape(prompt.text)} [dim]({prompt.id})[/dim]")
     out.print("\n[bold]Experiments[/bold]")
     for exp in found.experiments:
-        out.print(f"  • [bold]{exp.title}[/bold] [dim]({exp.id}, {exp.minutes} min)[/dim]")
-        out.print(f"    {exp.practice}")
-        out.print(f"    [italic]Worked if:[/italic] {exp.signal}")
+        out.print(f"  • [bold]{escape(exp.title)}[/bold] [dim]({exp.id}, {exp.minutes} min)[/dim]")
+        out.print(f"    {escape(exp.practice)}")
+        out.print(f"    [italic]Worked if:[/italic] {escape(exp.signal)}")
 
 
 def _bullets(out: object, title: str, items: list[str]) -> None:
     from rich.console import Console
 
     assert isinstance(out, Console)
+    from rich.markup import escape
+
     out.print(f"\n[bold]{title}[/bold]")
     for item in items:
-        out.print(f"  • {item}")
+        out.print(f"  • {escape(item)}")
 
 
 @app.command("validate")

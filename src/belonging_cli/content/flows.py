@@ -17,7 +17,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
-from belonging_cli.content.validation import Strict, validate
+from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
 
 FLOWS_ENV = "BELONGING_FLOWS"
@@ -61,7 +61,9 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
 NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
 COMMON_FIELDS = frozenset({"id", "kind", "optional", "when"})
 
-ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80), ONE_LINE]
+# A text step's default is put into the person's prompt as it is: one clean line.
+Default = Annotated[str, ONE_LINE] | int | bool | None
 
 
 class Choice(Strict):
@@ -114,7 +116,7 @@ class Step(Strict):
     when: Condition | None = None
     choices: list[Choice] | None = Field(default=None, min_length=2, max_length=30)
     labels: list[Short] | None = Field(default=None, min_length=2, max_length=10)
-    default: str | int | bool | None = None
+    default: Default = None
     behaviour: Slug | None = None  # a behaviour id, or "focus" for the session's focus
     evidence: Literal["moved", "always", "never"] | None = None
     count: int | None = Field(default=None, ge=1, le=10)

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from belonging_cli.content.flows import Step
 from belonging_cli.content.rubrics import Rubric, Short, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
-from belonging_cli.content.validation import Strict, validate
+from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import ContentError, Problem
 
 FORMAT_VERSION = 1
@@ -42,7 +42,7 @@ def _slug(value: str) -> str:
 
 Slug = Annotated[str, AfterValidator(_slug)]
 
-Contact = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Contact = Annotated[str, StringConstraints(min_length=1, max_length=200), ONE_LINE]
 
 
 class Coach(Strict):

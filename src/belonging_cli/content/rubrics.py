@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from belonging_cli.content.source import Document, read_document, require_mapping
-from belonging_cli.content.validation import Strict, validate
+from belonging_cli.content.validation import ONE_LINE, PARAGRAPH, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
 
 RUBRICS_ENV = "BELONGING_RUBRICS"
@@ -29,8 +29,8 @@ DottedId = Annotated[
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$", max_length=120
     ),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-Short = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), PARAGRAPH]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=120), ONE_LINE]
 
 
 class ScaleLevel(Strict):

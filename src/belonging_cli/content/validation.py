@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from belonging_cli.content.source import Document, format_loc
 from belonging_cli.errors import ContentError, Problem
+from belonging_cli.safe_text import no_controls, one_line
 
 M = TypeVar("M", bound=BaseModel)
+
+# Every string of other people's content (rubric, flow, pack, bundle) is one of these,
+# so none can put escape sequences on a terminal (see safe_text.py):
+# `Annotated[str, ..., PARAGRAPH]` for text, `ONE_LINE` for names, titles and labels.
+PARAGRAPH = AfterValidator(no_controls)
+ONE_LINE = AfterValidator(one_line)
 
 
 class Strict(BaseModel):
@@ -80,4 +87,4 @@ def validate(doc: Document, model: type[M], data: Any = None) -> M:
     return result
 
 
-__all__ = ["Strict", "format_loc", "problems_from", "validate"]
+__all__ = ["ONE_LINE", "PARAGRAPH", "Strict", "format_loc", "problems_from", "validate"]
