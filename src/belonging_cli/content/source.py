@@ -22,6 +22,7 @@ Loc = tuple[str | int, ...]
 # deeper than any real content would only blow the stack.
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 try:  # The C loader is ~10x faster; fall back where libyaml is missing.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -96,14 +97,20 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
         self.nodes = 0
         self.problems: list[Problem] = []
+        self.merged: set[int] = set()  # ids of the nodes check_merges has seen
+        self.last: yaml.Node | None = None  # the node being built, to place a RecursionError
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         self.nodes += 1
+        self.last = node
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _TooBig(node)
         self.doc.value_marks.setdefault(loc, _mark(node))
         if isinstance(node, yaml.MappingNode):
-            self.constructor.flatten_mapping(node)  # resolve `<<` merge keys
+            # PyYAML resolves `<<` merge keys recursively: a few KB of merges nested in
+            # merges would overflow the stack, so their nesting is measured first.
+            self.check_merges(node, depth)
+            self.constructor.flatten_mapping(node)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -141,6 +148,22 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         return self.constructor.construct_object(node)
+
+    def check_merges(self, node: yaml.MappingNode, depth: int) -> None:
+        """Merge keys nested too deeply for PyYAML's recursive flattening are refused;
+        a node is looked at once, however many aliases repeat it."""
+        if id(node) in self.merged:
+            return
+        if depth > MAX_DEPTH:
+            raise _TooBig(node)
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                continue
+            merged = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for sub in merged:
+                if isinstance(sub, yaml.MappingNode):
+                    self.check_merges(sub, depth + 1)
+        self.merged.add(id(node))
 
 
 class _TooBig(Exception):
@@ -181,6 +204,8 @@ def parse_text(text: str, path: str) -> Document:
     except yaml.YAMLError as exc:  # anything else: its first line (the rest is PyYAML's)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ContentError([Problem(path, 1, 1, "", f"not valid YAML: {reason}")]) from None
+    except RecursionError:  # the pure-Python composer, where libyaml is missing
+        raise ContentError([Problem(path, 1, 1, "", "not valid YAML: nested too deeply")]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise ContentError([Problem(path, 1, 1, "", "the file is empty")])
@@ -192,8 +217,10 @@ def parse_text(text: str, path: str) -> Document:
     builder = _Builder(doc)
     try:
         doc.data = builder.build(nodes[0], (), 0)
-    except _TooBig as big:
-        m = _mark(big.node)
+    except (_TooBig, RecursionError) as big:
+        # RecursionError: a safety net should any other nesting still reach the stack limit.
+        node = big.node if isinstance(big, _TooBig) else builder.last or nodes[0]
+        m = _mark(node)
         raise ContentError(
             [
                 Problem(
