@@ -4,19 +4,21 @@ Two ways to make writing fail:
 - for real, in a child process whose files may not grow past a few bytes (RLIMIT_FSIZE: the
   kernel refuses the write, as on a full disk), for every command that writes;
 - in-process, with SQLite itself answering "database or disk is full" or "attempt to write a
-  readonly database" at the first write of a transaction (tests run as root here, where a
-  chmod cannot stop a write).
+  readonly database" at the first write of a transaction;
+- a read-only journal for real, as an ordinary user (nobody): root writes through any mode.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ import pytest
 
 from belonging_cli.journal import open_journal
 from conftest import CliRunner
+from support.users import belonging, give_to_nobody, needs_other_user, run_as_nobody, shared_folder
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
 
@@ -150,6 +153,66 @@ def test_a_disk_that_refuses_to_grow_gives_one_line_and_changes_nothing(
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == []
 
 
+@pytest.mark.parametrize("home_exists", [False, True], ids=["new-home", "empty-home"])
+def test_creating_a_journal_on_a_full_disk_says_so_and_leaves_no_empty_journal(
+    tmp_path: Path, home_exists: bool
+) -> None:
+    home = tmp_path / "home"
+    if home_exists:
+        home.mkdir(mode=0o700)
+
+    def journal_list(*limit: int) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "belonging_cli", "journal", "list"],
+            env={**os.environ, "BELONGING_HOME": str(home)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_limit_file_size(*limit) if limit else None,
+        )
+
+    done = journal_list(1024)
+    _assert_one_clear_line(done.returncode, done.stderr)
+    assert "disk" in done.stderr  # the kernel says "too large" here: SQLite, "I/O error"
+    assert not home.exists() or sorted(p.name for p in home.iterdir()) == []
+    again = journal_list()  # with room again, the next run simply creates it
+    assert again.returncode == 0, again.stderr
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real file system with no space left: a small tmpfs, filled up (root only)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
+    try:
+        with contextlib.suppress(OSError), (disk / "filler").open("wb", buffering=0) as filler:
+            while True:  # until ENOSPC
+                filler.write(b"x" * 4096)
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_creating_a_journal_on_a_really_full_disk_says_the_disk_is_full(
+    cli: CliRunner, full_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = full_disk / "home"
+    monkeypatch.setenv("BELONGING_HOME", str(home))
+    result = cli("journal", "list")
+    _assert_one_clear_line(result.code, result.err)
+    assert "is full" in result.err, result.err
+    assert sorted(p.name for p in home.iterdir()) == []  # no 0-byte journal.db in the way
+    (full_disk / "filler").unlink()
+    assert cli("journal", "list").code == 0
+
+
 # In-process: SQLite itself says the disk is full, or the file is read-only. --------------
 
 
@@ -238,21 +301,28 @@ def test_sqlite_refusing_the_write_gives_a_clear_line_and_the_journal_as_it_was(
         assert len(opened.sessions()) == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through any permission")
+@needs_other_user
 def test_a_read_only_journal_and_folder_are_refused_clearly(
-    world: dict[str, Path], cli: CliRunner, isolated_home: Path
+    world: dict[str, Path], isolated_home: Path
 ) -> None:
-    journal = isolated_home / "journal.db"
-    before = journal.read_bytes()
-    journal.chmod(0o400)
-    isolated_home.chmod(0o500)
-    try:
-        result = cli("reflect", "--answers", str(world["week"]))
-    finally:
-        isolated_home.chmod(0o700)
-        journal.chmod(0o600)
-    _assert_one_clear_line(result.code, result.err)
-    assert journal.read_bytes() == before
+    """For real: an ordinary user (root writes through any mode) whose journal is 0400
+    in a 0500 folder, both theirs."""
+    with shared_folder(0o755) as shared:
+        home = shared / "home"
+        shutil.copytree(isolated_home, home)
+        week = shutil.copy(world["week"], shared / "week.yaml")
+        for path in [home, *home.rglob("*"), Path(week)]:
+            give_to_nobody(path)
+        journal = home / "journal.db"
+        before = journal.read_bytes()
+        journal.chmod(0o400)
+        home.chmod(0o500)
+        done = run_as_nobody(
+            belonging("reflect", "--answers", str(week)), env={"BELONGING_HOME": str(home)}
+        )
+        _assert_one_clear_line(done.returncode, done.stderr)
+        assert "read-only" in done.stderr
+        assert journal.read_bytes() == before
 
 
 def test_the_export_it_starts_from_is_a_real_journal(world: dict[str, Path]) -> None:

@@ -19,6 +19,7 @@ def set_home(path: Path | None) -> None:
     """Record the `--home` option for this process."""
     global _home_override
     _home_override = path.expanduser() if path is not None else None
+    _warned.clear()  # a new home, or a new run in the same process (tests): warn again
 
 
 def home_override() -> Path | None:
@@ -61,8 +62,10 @@ def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by the user only: it holds private writing.
 
     Parents created here are private too (`mkdir -p` would give them the umask's
-    mode, so a home given as --home a/b/c could be listed by anyone); folders that
-    already existed keep their mode, except `path` itself.
+    mode, so a home given as --home a/b/c could be listed by anyone). A folder that
+    already existed keeps its mode, `path` included: it may be shared on purpose (a
+    sticky 1777 or a group's 2775 folder), and the files in it are 0600 anyway; if
+    others can list it, a warning says so, once.
     """
     missing = []
     folder = path
@@ -72,6 +75,24 @@ def ensure_private_dir(path: Path) -> Path:
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)  # exists: made by another process meanwhile
         folder.chmod(0o700)  # mkdir's mode is filtered through the umask
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)  # a file there: FileExistsError
+    if not missing:
+        _warn_if_open(path)
     return path
+
+
+_warned: set[Path] = set()
+
+
+def _warn_if_open(folder: Path) -> None:
+    mode = folder.stat().st_mode
+    if mode & 0o077 and folder not in _warned:
+        import sys
+
+        _warned.add(folder)
+        print(
+            f"belonging: warning: the folder {folder} is readable by others "
+            f"(mode {mode & 0o7777:o}): they can see which files it holds; "
+            f"`chmod 700 {folder}` would make it private",
+            file=sys.stderr,
+        )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+import unicodedata
 
 from belonging_cli.clock import iso_week, next_week
+from belonging_cli.errors import BelongingError
 from belonging_cli.habits import Schedule, due_at
 
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -75,8 +77,18 @@ def cron_line(
     """A crontab entry: at the reflection time, `belonging status` in a notification.
 
     cron runs in the system's zone, so the configured time is converted to it.
-    Where notify-send is missing, the status is printed, and cron mails it.
+    Where notify-send is missing, the status is printed, and cron mails it. A
+    command with a control character in it (a home path with a line break) is refused.
     """
+    for part in belonging:
+        if any(unicodedata.category(ch) == "Cc" for ch in part):
+            # cron ends an entry at a line break (the rest would be an entry of its
+            # own), and other control characters hide what runs from whoever reads it.
+            raise BelongingError(
+                f"cannot put {part!r} in a crontab line: it holds a line break or "
+                "another control character",
+                hint="use a home folder whose path has none",
+            )
     local = next_due(now, schedule).astimezone(system_zone)
     cron_weekday = local.isoweekday() % 7  # cron: 0 is Sunday
     status = " ".join(shlex.quote(part) for part in [*belonging, "status"])

@@ -86,8 +86,9 @@ def _print_cron(now: dt.datetime, schedule: Schedule, system: dt.tzinfo, when: s
     home = paths.home_override()
     if home is not None:  # cron must read the same journal and settings
         command = ["env", f"BELONGING_HOME={home.resolve()}", *command]
+    line = cron_line(now, schedule, system, command)  # first: it may refuse the home
     typer.echo(f"# belonging: weekly reflection reminder, {when}")
-    typer.echo(cron_line(now, schedule, system, command))
+    typer.echo(line)
     info(
         "Add it with `crontab -e` (paste both lines), "
         "or: (crontab -l; belonging remind --cron) | crontab -"

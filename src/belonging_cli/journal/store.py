@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import gc
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +32,15 @@ from belonging_cli.journal.records import (
     JournalData,
     Rating,
     Session,
+)
+from belonging_cli.journal.safekeeping import (
+    backup_path as _backup_path,
+)
+from belonging_cli.journal.safekeeping import (
+    copy_database,
+    create_private_file,
+    keep_private,
+    remove_if_blank,
 )
 from belonging_cli.journal.schema import (
     APPLICATION_ID,
@@ -198,31 +206,6 @@ def not_a_journal(path: Path, why: str) -> JournalError:
     )
 
 
-def _create_private_file(path: Path, default_location: bool) -> None:
-    """Create an empty journal file readable by the user only (and its folder, 0700)."""
-    folder = path.parent
-    try:
-        if default_location:
-            from belonging_cli.paths import ensure_private_dir
-
-            ensure_private_dir(folder)
-        elif not folder.exists():
-            folder.mkdir(parents=True, mode=0o700)
-            folder.chmod(0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        if path.exists():
-            return  # another process created it first: fine, we will both migrate safely
-        raise JournalError(f"cannot create the journal {path}: {folder} is not a folder") from None
-    except OSError as exc:
-        raise JournalError(
-            f"cannot create the journal {path}: {exc.strerror or exc}",
-            hint="check --home / BELONGING_HOME",
-        ) from None
-    os.close(fd)
-    path.chmod(0o600)  # the umask may have removed bits we asked for; never added any
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     # mode=rw: SQLite must never create a file; we create it with the right mode.
     uri = path.resolve().as_uri() + "?mode=rw"
@@ -280,7 +263,8 @@ def migrate(conn: sqlite3.Connection, path: Path, *, upto: int = LATEST_VERSION)
             conn.execute(f"PRAGMA user_version = {steps[-1]}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite rolls back by itself on a full disk
+                conn.execute("ROLLBACK")
             raise
 
 
@@ -289,32 +273,6 @@ def _require_blank(conn: sqlite3.Connection, path: Path) -> None:
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id not in (0, APPLICATION_ID) or tables:
         raise not_a_journal(path, "it already holds other tables")
-
-
-def _backup_path(path: Path, label: str) -> Path:
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
-    return candidate
-
-
-def copy_database(source: sqlite3.Connection, target: Path) -> Path:
-    """Write a consistent copy of `source` to a new private file with SQLite's backup API."""
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    except BaseException:
-        target.unlink(missing_ok=True)  # never leave half a copy that looks like a backup
-        raise
-    return target
 
 
 # ---------------------------------------------------------------------------
@@ -607,16 +565,15 @@ class Journal:
 
         default_location = path is None
         path = paths.journal_path() if path is None else path
-        if not path.exists():
-            _create_private_file(path, default_location)
+        created = not path.exists() and create_private_file(path, default_location)
         version = _inspect_settled(path)
         conn: sqlite3.Connection | None = None
         stage = "open"
         try:
             conn = _connect(path)
             _check_readable(conn, path)
-            if version is not None and path.stat().st_mode & 0o077:
-                path.chmod(0o600)  # our own journal: keep it private
+            if version is not None:
+                keep_private(path)
             if version is not None and 0 < version < LATEST_VERSION:
                 stage = "back up"
                 copy_database(conn, _backup_path(path, f"v{version}"))
@@ -625,6 +582,8 @@ class Journal:
         except BaseException as exc:
             if conn is not None:
                 conn.close()
+            if created:
+                remove_if_blank(path)
             raise _opening_error(exc, path, stage) from None
         return cls(conn, path)
 
@@ -861,6 +820,8 @@ class Journal:
                 ) from None
             try:
                 src.backup(self._conn)  # one transaction: all of it, or the journal as it was
+                # A backup in WAL mode would bring its mode along: the journal stays one file.
+                self._conn.execute("PRAGMA journal_mode = DELETE")
                 migrate(self._conn, self.path)
             except sqlite3.Error as exc:
                 text = str(exc)

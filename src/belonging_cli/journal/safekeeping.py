@@ -1,0 +1,116 @@
+"""The journal's files on disk: created private, kept private, copied whole.
+
+Safety copies (`journal.db.<label>-<time>.bak`, made before a migration or a
+restore, and by `journal backup`) are written under a temporary name and renamed
+once complete: a kill -9 mid-copy leaves at most a hidden `.NAME.*.tmp`, never
+half a copy under a name that says it is a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from belonging_cli.errors import JournalError
+
+
+def create_private_file(path: Path, default_location: bool) -> bool:
+    """Create an empty journal file readable by the user only; False if another
+    process created it first. A folder made for it is private (0700); one that
+    existed keeps its mode."""
+    folder = path.parent
+    try:
+        if default_location:
+            from belonging_cli.paths import ensure_private_dir
+
+            ensure_private_dir(folder)
+        elif not folder.exists():
+            folder.mkdir(parents=True, mode=0o700)
+            folder.chmod(0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        if path.exists():
+            return False  # another process created it first: fine, we will both migrate safely
+        raise JournalError(f"cannot create the journal {path}: {folder} is not a folder") from None
+    except OSError as exc:
+        raise JournalError(
+            f"cannot create the journal {path}: {exc.strerror or exc}",
+            hint="check --home / BELONGING_HOME",
+        ) from None
+    os.close(fd)
+    path.chmod(0o600)  # the umask may have removed bits we asked for; never added any
+    return True
+
+
+def remove_if_blank(path: Path) -> None:
+    """Remove a journal file this process created, if nothing could be written to it:
+    a 0-byte journal.db left by a full disk is only in the way."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
+            path.with_name(path.name + "-journal").unlink(missing_ok=True)
+
+
+def keep_private(path: Path) -> None:
+    """Make the user's own journal 0600 again if its mode got looser.
+
+    Only the owner may chmod, and not on a read-only mount: a journal one can read
+    but not change is still read, as it is.
+    """
+    info = path.stat()
+    if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)
+
+
+def backup_path(path: Path, label: str) -> Path:
+    """A free name beside the journal for a safety copy, stamped with the time."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
+    return candidate
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> Path:
+    """Write a consistent copy of `source` to `target`, a new private file, whole or not
+    at all (SQLite's backup API, into a temporary file that is synced, then renamed)."""
+    import tempfile  # not on the start-up path: only a copy needs it
+
+    if target.exists():
+        raise FileExistsError(17, "File exists", str(target))
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)  # mkstemp: O_EXCL, 0600
+    temp = Path(name)
+    try:
+        dest = sqlite3.connect(temp)
+        try:
+            source.backup(dest)
+            # The copy is one file, whatever mode the source was in (WAL needs -wal/-shm).
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        _fsync(temp)
+        temp.replace(target)
+        _fsync(target.parent)  # the rename itself survives a power cut
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a folder; the data itself was synced
+        if not path.is_dir():
+            raise
+    finally:
+        os.close(fd)
