@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # Bump when the cached shape changes; the tool version is part of the key too.
 FACTS_VERSION = 1
+LEVELS = 5  # a scale label and a descriptor for each level 1..5
 RUBRICS_ENV = "BELONGING_RUBRICS"  # the same variable content.rubrics reads
 
 
@@ -140,21 +141,47 @@ def _cache_file(folder: Path) -> Path | None:
 def _read(cache: Path, key: list[Any]) -> RubricFacts | None:
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("key") != json.loads(json.dumps(key)):
-            return None
-        facts = data["facts"]
-        return RubricFacts(
-            id=facts["id"],
-            version=facts["version"],
-            title=facts["title"],
-            labels=tuple(facts["labels"]),
-            behaviours=tuple(
-                BehaviourFacts(b["id"], b["number"], b["title"], tuple(b["descriptors"]))
-                for b in facts["behaviours"]
-            ),
-        )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
+    if not isinstance(data, dict) or data.get("key") != json.loads(json.dumps(key)):
+        return None
+    return _facts_from(data.get("facts"))
+
+
+def _facts_from(facts: object) -> RubricFacts | None:
+    """The cached facts, or None unless they have exactly the shape `_write` gives them
+    (valid JSON of another shape, e.g. `[]`, is a cache to rebuild, not a crash)."""
+    if not isinstance(facts, dict) or not isinstance(facts.get("behaviours"), list):
+        return None
+    id_, version, title = (facts.get(name) for name in ("id", "version", "title"))
+    if not (isinstance(id_, str) and isinstance(version, str) and isinstance(title, str)):
+        return None
+    labels = _texts(facts.get("labels"), LEVELS)
+    behaviours = [_behaviour_from(b) for b in facts["behaviours"]]
+    found = [b for b in behaviours if b is not None]
+    if labels is None or not found or len(found) != len(behaviours):
+        return None
+    return RubricFacts(id_, version, title, labels, tuple(found))
+
+
+def _behaviour_from(b: object) -> BehaviourFacts | None:
+    if not isinstance(b, dict):
+        return None
+    id_, number, title = b.get("id"), b.get("number"), b.get("title")
+    descriptors = _texts(b.get("descriptors"), LEVELS)
+    if not (isinstance(id_, str) and isinstance(title, str) and descriptors is not None):
+        return None
+    if not isinstance(number, int) or isinstance(number, bool):
+        return None
+    return BehaviourFacts(id_, number, title, descriptors)
+
+
+def _texts(value: object, count: int) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or len(value) != count:
+        return None
+    if not all(isinstance(item, str) for item in value):
+        return None
+    return tuple(value)
 
 
 def _write(cache: Path, key: list[Any], facts: RubricFacts) -> None:
