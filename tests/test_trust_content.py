@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from belonging_cli import ask, paths
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.safe_text import for_terminal, no_controls, one_line
+from belonging_cli.safe_text import no_controls, one_line, strip_controls
 from conftest import REPO, CliRunner, Result
 from support.weekly_answers import weekly_answers, write_answers
 
@@ -239,7 +239,7 @@ def test_rubric_and_flow_text_is_never_rich_markup(cli: CliRunner, tmp_path: Pat
 
 @given(st.text())
 def test_terminal_text_has_no_controls_and_keeps_the_rest(text: str) -> None:
-    shown = for_terminal(text)
+    shown = strip_controls(text)
     assert not CONTROL.search(shown)
     assert shown == "".join(c for c in text if not CONTROL.match(c))
 

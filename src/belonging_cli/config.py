@@ -26,6 +26,8 @@ else:  # pragma: no cover
 
 from belonging_cli import paths
 from belonging_cli.errors import BelongingError, ContentError, Problem, UsageProblem
+from belonging_cli.safe_text import MAX_NAME as SHARED_NAME
+from belonging_cli.safe_text import text_problem
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REPORT_PERIODS = ("week", "month", "quarter", "year", "all")
@@ -104,15 +106,13 @@ def _text(value: object) -> str:
     text = value.strip()
     if not text:
         raise BadValue("must not be empty")
-    if _CONTROL.search(text):
+    if text_problem(text, one_line=True):  # the rule a coach's roll-up reads names by
         raise BadValue("must be one line of text, without control characters")
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-# A shared report carries the name, and a coach's roll-up reads at most 200 characters.
-MAX_NAME = 200
+# A shared report carries the name, and a coach's roll-up reads as many characters.
+MAX_NAME = SHARED_NAME
 
 
 def _name(value: object) -> str:

@@ -24,16 +24,16 @@ def _wants_debug(args: Sequence[str]) -> bool:
 def report_error(error: BelongingError) -> None:
     """One line for a plain error; `file:line:col: ...` lines for content problems."""
     from belonging_cli.errors import ContentError, Interrupted
-    from belonging_cli.safe_text import for_terminal  # messages quote other people's files
+    from belonging_cli.safe_text import strip_controls  # messages quote other people's files
 
     if isinstance(error, ContentError):
         for line in error.lines():
-            print(for_terminal(line), file=sys.stderr)
+            print(strip_controls(line), file=sys.stderr)
         return
     # An interruption is the user's choice, not an error.
     prefix = "belonging: " if isinstance(error, Interrupted) else "belonging: error: "
     for line in error.lines():
-        print(prefix + for_terminal(line), file=sys.stderr)
+        print(prefix + strip_controls(line), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

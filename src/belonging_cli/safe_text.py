@@ -53,6 +53,7 @@ def one_line(text: str) -> str:
     return text
 
 
-def for_terminal(text: str) -> str:
-    """`text` with every control character but tab and line feed removed."""
+def strip_controls(text: str) -> str:
+    """`text` with every control character but tab and line feed removed: what a
+    terminal is shown, and what a shared bundle carries of a person's own words."""
     return _CONTROL.sub("", text)

@@ -99,10 +99,11 @@ def summary(
     A file that cannot be read is named on stderr with the reason; the others
     are still summarised (and the exit code is 1).
     """
+    import dataclasses
     import datetime as dt
 
     from belonging_cli import clock
-    from belonging_cli.coaching.bundle import BadBundle, read_bundle
+    from belonging_cli.coaching.bundle import read_each
     from belonging_cli.coaching.render import FORMATS, render
     from belonging_cli.coaching.rollup import build_rollup
     from belonging_cli.errors import ContentError, Problem, UsageProblem
@@ -119,15 +120,11 @@ def summary(
             start = dt.date.fromisoformat(since)
         except ValueError:
             raise UsageProblem(f"--since expects a date like 2026-09-01, not {since!r}") from None
-    good = []
     problems: list[Problem] = []
-    for path in bundles:
-        try:
-            good.append((str(path), read_bundle(path)))
-        except BadBundle as bad:
-            problems.append(bad.problem)
     today = clock.user_now().date()
-    rollup = build_rollup(good, today, since=start, skipped=[str(p) for p in problems])
+    # One bundle at a time, summarised and let go: memory does not grow with the files.
+    rollup = build_rollup(read_each(bundles, problems), today, since=start)
+    rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
     text = render(rollup, fmt)
     if out is None:
         typer.echo(text, nl=False)
@@ -137,6 +134,7 @@ def summary(
 
         write_private(out, [text])  # clients' progress: private, and never half-written
 
-        info(f"wrote {out}: {len(good)} client{'s' if len(good) != 1 else ''}")
+        count = len(rollup.clients)
+        info(f"wrote {out}: {count} client{'s' if count != 1 else ''}")
     if problems:
         raise ContentError(problems)

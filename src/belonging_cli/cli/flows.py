@@ -45,11 +45,10 @@ def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
             }
         )
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from belonging_cli.cli.output import console
-
-    from rich.markup import escape
 
     table = Table(title=escape(f"Reflection flows ({found.folder})"), title_justify="left")
     table.add_column("id", no_wrap=True)

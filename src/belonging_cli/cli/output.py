@@ -15,7 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from belonging_cli.safe_text import for_terminal
+from belonging_cli.safe_text import strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,7 +43,7 @@ def _safe_console() -> type[Console]:
             self, renderable: RenderableType, options: ConsoleOptions | None = None
         ) -> Iterable[Segment]:
             for segment in super().render(renderable, options):
-                clean = segment.text if segment.control else for_terminal(segment.text)
+                clean = segment.text if segment.control else strip_controls(segment.text)
                 yield segment if clean == segment.text else Segment(clean, segment.style)
 
     return SafeConsole
@@ -56,4 +56,4 @@ def print_json(data: Any) -> None:
 
 def info(message: str) -> None:
     """A short note for people, on stderr so that stdout stays clean for pipes."""
-    print(for_terminal(message), file=sys.stderr)
+    print(strip_controls(message), file=sys.stderr)

@@ -69,7 +69,7 @@ def _wants_bold() -> bool:
 
 def render(s: Status, *, bold: bool = False) -> list[str]:
     """Plain lines: a label, what it says, and under it `run:` the command to act."""
-    from belonging_cli.safe_text import for_terminal
+    from belonging_cli.safe_text import strip_controls
 
     def strong(text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if bold else text
@@ -79,7 +79,7 @@ def render(s: Status, *, bold: bool = False) -> list[str]:
     for line in s.lines():
         label = "" if line.label == previous else line.label  # one label per group
         previous = line.label
-        out.append(strong(label.ljust(LABEL_WIDTH)) + for_terminal(line.text))  # titles
+        out.append(strong(label.ljust(LABEL_WIDTH)) + strip_controls(line.text))  # titles
         if line.command:
             out.append(" " * LABEL_WIDTH + f"run: {line.command}")
     out += ["", f"Next: {strong(s.next_command())}"]

@@ -2,29 +2,54 @@
 
 The contract is docs/report-json.md. A bundle comes from someone else's
 machine, so it is read defensively: strict types (no "3" for 3), bounded
-strings and lists, a size limit before reading, and the keys we do not use
-ignored (the contract lets writers add keys within a format version). Any
-failure is one `Problem` for the file, so a roll-up can skip it and go on.
+strings and lists, no control characters (names and titles on one line), a
+size limit before reading, and the keys we do not use ignored (the contract lets
+writers add keys within a format version). Any failure is one `Problem` for the
+file, located from the JSON decoder's own positions, so a roll-up can skip it
+and go on. What `belonging report --share --format json` writes is always read:
+the limits are the writer's (safe_text.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
+from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import Problem
+from belonging_cli.safe_text import MAX_NAME, MAX_TEXT
 
 FORMAT = "belonging-report"
 FORMAT_VERSION = 1
-MAX_BYTES = 20 * 1024 * 1024  # a 10-year report is well under 2 MB
+# A ten-year report is about 1 MB. Past the limit a file is refused from its size
+# alone: nothing is read.
+MAX_BYTES = 10 * 1024 * 1024
+TOO_LARGE = (
+    "too large for a report bundle ({size} MB; at most {limit} MB): ask for a shorter "
+    "one, like `belonging report --share --format json --period year`"
+)
+
+
+def _cut(text: str) -> str:
+    """Free text longer than a writer keeps (an old journal's) is cut, not refused."""
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "\u2026"
+
 
 Week = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
-Name = Annotated[str, StringConstraints(max_length=200)]
-Words = Annotated[str, StringConstraints(max_length=2000)]
+Name = Annotated[str, StringConstraints(max_length=MAX_NAME), ONE_LINE]
+Words = Annotated[str, PARAGRAPH, AfterValidator(_cut)]
 Level = Annotated[int, Field(ge=1, le=5)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 Change = Annotated[int, Field(ge=-4, le=4)]
@@ -140,9 +165,8 @@ def read_bundle(path: Path) -> Bundle:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise BadBundle(
-                Problem(name, 1, 1, "", f"too large for a report bundle ({size // 1_048_576} MB)")
-            )
+            shown = TOO_LARGE.format(size=-(-size // 1_048_576), limit=MAX_BYTES // 1_048_576)
+            raise BadBundle(Problem(name, 1, 1, "", shown))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise BadBundle(Problem(name, 1, 1, "", "no such file")) from None
@@ -151,6 +175,16 @@ def read_bundle(path: Path) -> Bundle:
     except OSError as exc:
         raise BadBundle(Problem(name, 1, 1, "", f"cannot read: {exc.strerror}")) from None
     return parse_bundle(raw, name)
+
+
+def read_each(paths: Iterable[Path], problems: list[Problem]) -> Iterator[tuple[str, Bundle]]:
+    """Each readable bundle in turn, as `(file, bundle)`; why each other one is not
+    is appended to `problems`. Only the bundle being read is held."""
+    for path in paths:
+        try:
+            yield str(path), read_bundle(path)
+        except BadBundle as bad:
+            problems.append(bad.problem)
 
 
 def parse_bundle(raw: bytes, name: str) -> Bundle:
@@ -192,24 +226,62 @@ def _explain(raw: bytes, name: str, exc: ValidationError) -> Problem:
     errors = exc.errors(include_url=False, include_input=False)
     first = errors[0]
     loc = tuple(first["loc"])
-    line, column = _locate(raw, name, loc)
+    line, column = locate(raw, loc)
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
     from belonging_cli.content.source import format_loc
 
-    return Problem(name, line, column, format_loc(loc), f"{first['msg']}{more}")
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return Problem(name, line, column, format_loc(loc), f"{message}{more}")
 
 
-def _locate(raw: bytes, name: str, loc: tuple[str | int, ...]) -> tuple[int, int]:
-    """Where a JSON value sits, found by the YAML reader that remembers places."""
-    from belonging_cli.content.source import parse_text
-    from belonging_cli.errors import ContentError
-
+def locate(raw: bytes, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column of the value at `loc` in a JSON document, found with the JSON
+    decoder's own positions (values on the way are skipped by decoding them): as
+    far down `loc` as the document goes, and 1:1 if it cannot be decoded."""
     try:
-        doc = parse_text(raw.decode("utf-8"), name)
-    except (ContentError, UnicodeDecodeError):
+        text = raw.decode(json.detect_encoding(raw))
+        index = _value_at(text, loc)
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return 1, 1
-    mark = doc.mark_for(loc)
-    return mark.line, mark.column
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _value_at(text: str, loc: tuple[str | int, ...]) -> int:
+    decoder = json.JSONDecoder()
+
+    def skip_space(at: int) -> int:
+        while at < len(text) and text[at] in " \t\n\r":
+            at += 1
+        return at
+
+    def after_value(at: int) -> int:
+        """Past the value at `at` and the comma after it, if any."""
+        at = skip_space(decoder.raw_decode(text, at)[1])
+        return skip_space(at + 1) if text[at : at + 1] == "," else at
+
+    index = skip_space(0)
+    for part in loc:
+        opened = text[index : index + 1]
+        if isinstance(part, int) and opened == "[":
+            at = skip_space(index + 1)
+            for _ in range(part):
+                at = after_value(at)
+        elif isinstance(part, str) and opened == "{":
+            at = skip_space(index + 1)
+            while text[at : at + 1] == '"':
+                key, end = decoder.raw_decode(text, at)
+                value = skip_space(skip_space(end) + 1)  # past the colon
+                if key == part:
+                    break
+                at = after_value(value)
+            else:
+                return index  # a missing key: the object that lacks it
+            at = value
+        else:
+            return index
+        index = at
+    return index
 
 
 def _short(value: object) -> str:

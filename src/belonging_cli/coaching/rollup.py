@@ -2,7 +2,9 @@
 
 Pure: bundles in, plain dataclasses out; the templates in `render.py` draw them.
 "Today" is passed in, so that overdue exercises and quiet clients are judged
-as of the day the roll-up is made, not the day each bundle was.
+as of the day the roll-up is made, not the day each bundle was. Bundles are
+taken one at a time and only their summaries kept, so a roll-up of many large
+bundles needs the memory of one.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from belonging_cli.clock import iso_week
@@ -126,8 +128,9 @@ def summarise_client(
     source: str,
     today: dt.date,
     since: dt.date | None,
-    reference_rubric: str,
+    reference_rubric: str | None = None,
 ) -> ClientSummary:
+    """One client's summary; the note on another rubric needs `reference_rubric`."""
     since_week = iso_week(since) if since is not None and since > bundle.period.start else None
     ratings = []
     reflected_weeks: set[str] = set()
@@ -157,9 +160,7 @@ def summarise_client(
     last = bundle.summary.last_reflection
     days = (today - last).days if last is not None else None
     rubric = f"{bundle.rubric.id} {bundle.rubric.version}"
-    note = None
-    if rubric != reference_rubric:
-        note = f"made with rubric {rubric}; the roll-up compares against {reference_rubric}"
+    note = None if reference_rubric is None else _rubric_note(rubric, reference_rubric)
     counts, overdue = _exercises(bundle, today)
     open_exp = bundle.experiments.open
     return ClientSummary(
@@ -207,6 +208,12 @@ def _exercises(bundle: Bundle, today: dt.date) -> tuple[ExerciseCounts | None, t
     return ExerciseCounts(done, due, len(overdue)), tuple(overdue)
 
 
+def _rubric_note(rubric: str, reference: str) -> str | None:
+    if rubric == reference:
+        return None
+    return f"made with rubric {rubric}; the roll-up compares against {reference}"
+
+
 def _stem(source: str) -> str:
     from pathlib import Path
 
@@ -214,30 +221,34 @@ def _stem(source: str) -> str:
 
 
 def build_rollup(
-    bundles: Sequence[tuple[str, Bundle]],
+    bundles: Iterable[tuple[str, Bundle]],
     today: dt.date,
     since: dt.date | None = None,
     skipped: Sequence[str] = (),
 ) -> Rollup:
-    """The roll-up of `(source, bundle)` pairs, in the order given."""
-    rubrics = Counter(f"{b.rubric.id} {b.rubric.version}" for _, b in bundles)
+    """The roll-up of `(source, bundle)` pairs, in the order given, read once each."""
+    found: list[ClientSummary] = []
+    titles: dict[str, str] = {}  # exercise id -> its title, as first seen
+    for source, bundle in bundles:
+        found.append(summarise_client(bundle, source, today, since))
+        for item in bundle.exercises.items if bundle.exercises else ():
+            titles.setdefault(item.id, item.title)
+    rubrics = Counter(c.rubric for c in found)
     reference = rubrics.most_common(1)[0][0] if rubrics else ""
-    clients = tuple(summarise_client(b, src, today, since, reference) for src, b in bundles)
+    clients = tuple(replace(c, rubric_note=_rubric_note(c.rubric, reference)) for c in found)
     return Rollup(
         generated_on=today,
         since=since,
         rubric=reference,
         clients=clients,
-        behaviours=_spread(bundles, clients),
+        behaviours=_spread(clients),
         quiet_clients=tuple(c.name for c in clients if c.quiet),
-        overdue=_most_overdue(bundles, clients),
+        overdue=_most_overdue(titles, clients),
         skipped=tuple(skipped),
     )
 
 
-def _spread(
-    bundles: Sequence[tuple[str, Bundle]], clients: Sequence[ClientSummary]
-) -> tuple[BehaviourSpread, ...]:
+def _spread(clients: Sequence[ClientSummary]) -> tuple[BehaviourSpread, ...]:
     """Per behaviour, across clients' latest ratings; behaviours in first-seen rubric order."""
     titles: dict[str, str] = {}
     levels: dict[str, list[int]] = {}
@@ -265,12 +276,8 @@ def _spread(
 
 
 def _most_overdue(
-    bundles: Sequence[tuple[str, Bundle]], clients: Sequence[ClientSummary]
+    titles: dict[str, str], clients: Sequence[ClientSummary]
 ) -> tuple[OverdueExercise, ...]:
-    titles: dict[str, str] = {}
-    for _, bundle in bundles:
-        for item in bundle.exercises.items if bundle.exercises else ():
-            titles.setdefault(item.id, item.title)
     who: dict[str, list[str]] = {}
     for client in clients:
         for exercise_id in client.overdue_exercises:

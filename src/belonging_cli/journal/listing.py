@@ -51,7 +51,7 @@ def columns(headers: Sequence[str], rows: list[list[str]], right: frozenset[int]
 
 def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -> str:
     """What `journal list` prints for `found` (newest first)."""
-    from belonging_cli.safe_text import for_terminal
+    from belonging_cli.safe_text import strip_controls
 
     if as_json:
         return json.dumps([summary_dict(s) for s in found], indent=2, ensure_ascii=False) + "\n"
@@ -64,7 +64,7 @@ def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -
             s.flow_id,
             s.focus_behaviour_id or "",
             "" if s.average_rating is None else f"{s.average_rating:.1f}",
-            for_terminal(", ".join(s.tags)),  # typed text: never a terminal's escapes
+            strip_controls(", ".join(s.tags)),  # typed text: never a terminal's escapes
             s.status,
         ]
         for s in found

@@ -32,6 +32,7 @@ from belonging_cli.journal.records import (
     Session,
 )
 from belonging_cli.reports.period import Period
+from belonging_cli.safe_text import strip_controls
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:
@@ -506,7 +507,8 @@ class _Builder:
             week=experiment.week,
             behaviour_id=experiment.behaviour_id,
             behaviour_title=self.titles.get(experiment.behaviour_id),
-            title=experiment.title if shown else None,
+            # As typed, but never a control character: a coach's roll-up refuses those.
+            title=strip_controls(experiment.title) if shown else None,
             status=experiment.status,
             outcome=experiment.outcome,
             happened=_clean(experiment.happened) if shown else None,
