@@ -490,20 +490,20 @@ def test_long_lists_show_the_latest_entries_and_say_so() -> None:
     assert dt.date(2026, 11, 27).year == 2026
 
 
-def test_compiled_templates_are_cached_and_a_broken_cache_is_skipped(
-    isolated_home: Path,
+def test_built_in_templates_come_compiled_with_the_package(
+    isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from jinja2 import Environment
+
     report = report_of(sample_journal())
-    first = render(report, "md")
-    cached = list((isolated_home / "cache" / "templates").iterdir())
-    assert cached
-    assert render(report, "md") == first  # from the cache
-    for path in cached:
-        path.write_bytes(b"garbage")
-    assert render(report, "md") == first
-    shutil.rmtree(isolated_home / "cache")
-    (isolated_home / "cache").write_text("not a folder", encoding="utf-8")
-    assert render(report, "md") == first
+    first = {fmt: render(report, fmt) for fmt in ("md", "html")}
+    assert not (isolated_home / "cache").exists()  # nothing compiled is kept in the home
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled a built-in template at run time")
+
+    monkeypatch.setattr(Environment, "compile", no_compiling)
+    assert {fmt: render(report, fmt) for fmt in ("md", "html")} == first
 
 
 def test_a_custom_period_is_named_by_its_dates() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CliRunner
+from support.templates import assert_stopped, reflect_once, run_template
 
 # Ways out of the sandbox: Python internals, attribute tricks, format-string tricks.
 ESCAPES = [
@@ -58,25 +59,15 @@ BOMBS = [
 
 @pytest.fixture
 def reflected(cli: CliRunner, tmp_path: Path) -> None:
-    answers = tmp_path / "week.yaml"
-    answers.write_text(cli("reflect", "--answers-template").out, encoding="utf-8")
-    assert cli("reflect", "--answers", str(answers)).code == 0
+    reflect_once(cli, tmp_path)
 
 
 def _run(cli: CliRunner, tmp_path: Path, body: str, suffix: str = ".md") -> tuple[int, str, str]:
-    template = tmp_path / f"mine{suffix}"
-    template.write_text(body + "\n", encoding="utf-8")
-    result = cli("report", "--period", "all", "--template", str(template))
-    return result.code, result.out, result.err
+    return run_template(cli, tmp_path / f"mine{suffix}", body)
 
 
 def _assert_stopped_clearly(code: int, out: str, err: str, tmp_path: Path) -> None:
-    assert code == 1, (out[:200], err)
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith(f"belonging: error: {tmp_path / 'mine'}"), err
-    assert "Traceback" not in err and "unexpected error" not in err
-    assert "root:" not in out and "uid=" not in out
+    assert_stopped(code, out, err, tmp_path / "mine")
 
 
 @pytest.mark.usefixtures("reflected")

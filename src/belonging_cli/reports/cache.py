@@ -1,8 +1,10 @@
-"""Where reports keep what can be rebuilt: rubric facts and compiled templates.
+"""Where reports keep what can be rebuilt: rubric facts (data, never code).
 
 Under the home folder when one is given (`--home`, BELONGING_HOME: tests and
 demos stay self-contained), else the platform's cache folder. Anything kept
 here can be deleted at any time; a cache that cannot be used is skipped.
+Nothing kept here is ever loaded as code: a synced or shared folder can be
+written by others (builtin_templates.py says where compiled templates live).
 """
 
 from __future__ import annotations

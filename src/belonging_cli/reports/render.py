@@ -1,33 +1,31 @@
 """Turn a report into text: JSON directly, Markdown and HTML through Jinja templates.
 
-Built-in templates live in `templates/` beside this module. A user's own
-template (`--template FILE`) runs in Jinja's sandbox with StrictUndefined and
-sees only plain data: the JSON bundle as dicts and lists, the charts as
-strings, and the filters below. jinja2 and markdown-it are imported here,
+Built-in templates live in `templates/` beside this module, compiled ahead of
+time (builtin_templates.py). A user's own template (`--template FILE`,
+user_template.py) runs in Jinja's sandbox, in a confined child process, with
+StrictUndefined and sees only plain data: the JSON bundle as dicts and lists,
+the charts as strings, and the filters below. jinja2 and markdown-it are imported here,
 inside functions, so the JSON format never pays for them.
 """
 
 from __future__ import annotations
 
-import contextlib
+import functools
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belonging_cli import paths
 from belonging_cli.errors import BelongingError
 from belonging_cli.reports import charts, words
-from belonging_cli.reports.cache import cache_dir
-from belonging_cli.reports.data import render_json, report_data
+from belonging_cli.reports.data import render_json
 from belonging_cli.reports.escape import md_cell, md_inline, md_quote
 from belonging_cli.reports.model import Report
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache, Environment
-    from jinja2.bccache import Bucket
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("md", "html", "json")
-HTML_SUFFIXES = (".html", ".htm")
 
 # The longest lists (reflections, experiments, notes) show their latest entries
 # only: a report is for reading; `belonging journal export` keeps everything.
@@ -44,104 +42,34 @@ def render(report: Report, fmt: str) -> str:
         return render_json(report)
     if fmt not in FORMATS:
         raise BelongingError(f"unknown report format {fmt!r}", hint="use md, html or json")
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from belonging_cli.reports import builtin_templates
 
     html = fmt == "html"
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=html,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(),
-    )
-    _equip(env, html=html)
     # The built-in templates read the model itself (no copy to dicts: a 10,000
     # session report stays fast and small); they are written to work on the
     # plain data too, so they are good starting points for a user's template.
     context = {"report": report, "charts": chart_texts(report, html=html), "limit": SHOWN}
-    return env.get_template(f"report.{fmt}.j2").render(context)
+    return builtin_templates.load(fmt).render(context)
 
 
-def _bytecode_cache() -> BytecodeCache | None:
-    """Compiled built-in templates, kept between runs: compiling costs ~45 ms a report."""
-    from jinja2 import FileSystemBytecodeCache
+def template_options(*, html: bool) -> dict[str, Any]:
+    """Every template's Jinja options: a user's copy of a built-in one renders as it does."""
+    from jinja2 import StrictUndefined
 
-    folder = cache_dir("templates")
-    if folder is None:
-        return None
-
-    class Quiet(FileSystemBytecodeCache):
-        # Jinja raises when a cache cannot be read or written; a report goes on without.
-        def load_bytecode(self, bucket: Bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except (OSError, ValueError, EOFError):
-                bucket.reset()
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            with contextlib.suppress(OSError):
-                super().dump_bytecode(bucket)
-
-    try:
-        paths.ensure_private_dir(folder)
-    except OSError:
-        return None
-    return Quiet(str(folder))
+    return {
+        "autoescape": html,
+        "undefined": StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
 
 
 def render_user_template(report: Report, path: Path) -> str:
-    """A user's Jinja template, sandboxed; any error names the template's line."""
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+    """A user's Jinja template, sandboxed and confined; any error names the template's line."""
+    from belonging_cli.reports import user_template
 
-    from belonging_cli.reports.sandbox import LimitedSandbox, render_limited
-
-    if not path.is_file():
-        raise BelongingError(f"template not found: {path}")
-    html = any(s.lower() in HTML_SUFFIXES for s in path.suffixes)
-    # The same whitespace rules as the built-in templates, so a copy of one
-    # renders exactly as the original does.
-    env = LimitedSandbox(
-        loader=FileSystemLoader(str(path.parent)),
-        autoescape=html,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    _equip(env, html=html)
-    # Only plain data reaches a user's template: dicts, lists, text and numbers.
-    context = {
-        "report": report_data(report),
-        "charts": chart_texts(report, html=html),
-        "limit": SHOWN,
-    }
-    try:
-        return render_limited(env.get_template(path.name).generate(context))
-    except MemoryError:
-        raise BelongingError(f"{path}: the template needs more memory than there is") from None
-    except TemplateSyntaxError as exc:
-        raise BelongingError(f"{path}:{exc.lineno}: {exc.message}") from None
-    except UnicodeDecodeError:
-        raise BelongingError(f"{path}: not a UTF-8 text file") from None
-    except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
-        line = _template_line(exc, path)
-        where = f"{path}:{line}" if line else str(path)
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        raise BelongingError(f"{where}: {message}") from None
-
-
-def _template_line(exc: BaseException, path: Path) -> int | None:
-    """Jinja rewrites tracebacks so that template frames carry the template's lines."""
-    names = {str(path), str(path.parent / path.name)}
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename in names:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+    return user_template.render(report, path)
 
 
 def chart_texts(report: Report, *, html: bool) -> dict[str, Any]:
@@ -193,15 +121,31 @@ def _level(point: Any) -> Any:
 
 
 def _group_by(items: Any, key: str) -> dict[Any, list[Any]]:
-    """`items | group_by("behaviour_id")`: a dict of lists, first-seen order kept."""
+    """`items | group_by("behaviour_id")`: a dict of lists, first-seen order kept.
+
+    By a key of plain records or a field of the model's; never any other attribute
+    (a name like `__class__` would hand a template Python's internals).
+    """
+    if not isinstance(key, str) or key.startswith("_"):
+        raise ValueError(f"group_by takes the name of a field, not {key!r}")
     groups: dict[Any, list[Any]] = {}
     for item in items:
-        value = item.get(key) if isinstance(item, dict) else getattr(item, key)
+        if isinstance(item, dict):
+            value = item.get(key)
+        elif is_dataclass(item) and key in _field_names(type(item)):  # type: ignore[arg-type]
+            value = getattr(item, key)
+        else:
+            raise ValueError(f"group_by groups records by a field; {key!r} is not one")
         groups.setdefault(value, []).append(item)
     return groups
 
 
-def _equip(env: Environment, *, html: bool) -> None:
+@functools.cache
+def _field_names(kind: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(kind))
+
+
+def equip(env: Environment, *, html: bool) -> None:
     """The filters and helpers templates may use (plain functions of plain data)."""
     env.filters.update(
         md=md_inline,

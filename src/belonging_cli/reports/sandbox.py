@@ -3,10 +3,13 @@
 Jinja's `SandboxedEnvironment` refuses underscored and unsafe attributes and caps
 `range()` at 100,000 items. It does not bound what `*`, `**`, `%`, string padding or
 format widths make (`{{ 'x' * 10**10 }}` asks for 10 GB), nor how long nested loops
-run. These limits do: a template from anywhere may fail, with its line, but cannot
-hang the tool or exhaust the machine's memory.
+run. These limits do: sizes asked for are checked before the work where they can be
+(operators, widths), and every filter's, method's and operator's result after it
+(`join`, `replace`, `indent`...), so a value over MAX_TEXT stops the template with its
+line. What is built before any check can see it (`a ~ a` doubled in a loop) meets the
+memory limit of the child process the template runs in (confined.py).
 
-Imported only by `render_user_template` (it needs jinja2).
+Imported only by `user_template` (it needs jinja2).
 """
 
 from __future__ import annotations
@@ -53,15 +56,18 @@ def _check_sizes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
 class LimitedSandbox(SandboxedEnvironment):
     """A sandbox whose operators, string methods and filters cannot make huge values."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        for name in ("format", "center", "indent", "wordwrap", "truncate"):
-            self.filters[name] = _checked(self.filters[name], format_first=name == "format")
+        for name, function in self.filters.items():
+            self.filters[name] = _checked(function, widths=name in _WIDTH_FILTERS, name=name)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
+        if operator == "+":
+            if isinstance(left, _SIZED) and isinstance(right, _SIZED):
+                check_size(len(left) + len(right))
+        elif operator == "*":
             for seq, count in ((left, right), (right, left)):
                 sized = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
                 if sized and len(seq) * count > MAX_TEXT:
@@ -74,7 +80,7 @@ class LimitedSandbox(SandboxedEnvironment):
             _check_format(left)
             if isinstance(left, str) and "*" in left:  # "%*s": a width is one of the values
                 _check_sizes(right if isinstance(right, tuple) else (right,), {})
-        return super().call_binop(context, operator, left, right)
+        return check_result(super().call_binop(context, operator, left, right))
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         # Jinja hands out str.format wrapped (functools.wraps keeps the method in __wrapped__).
@@ -89,18 +95,39 @@ class LimitedSandbox(SandboxedEnvironment):
                     _check_sizes(args, kwargs)
                     for value in (*args, *kwargs.values()):
                         _check_format(value)
-        return super().call(__context, __obj, *args, **kwargs)
+        return check_result(super().call(__context, __obj, *args, **kwargs))
 
 
-def _checked(function: Callable[..., Any], *, format_first: bool) -> Callable[..., Any]:
+_SIZED = (str, list, tuple, dict)
+# Filters whose numbers are widths or counts, checked before they pad or repeat.
+_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate"})
+
+
+def check_size(size: int) -> None:
+    if size > MAX_TEXT:
+        raise _too_long(size)
+
+
+def check_result(value: Any) -> Any:
+    """A value a template made, refused when it holds more than MAX_TEXT."""
+    if isinstance(value, _SIZED):
+        check_size(len(value))
+    return value
+
+
+def _checked(function: Callable[..., Any], *, widths: bool, name: str) -> Callable[..., Any]:
+    # Jinja passes the context, eval context or environment first to some filters.
+    passed = 1 if hasattr(function, "jinja_pass_arg") else 0
+
     def checked(*args: Any, **kwargs: Any) -> Any:
-        if not format_first:
-            _check_sizes(args[1:], kwargs)  # widths: center(w), indent(w), wordwrap(w)...
-        elif args:
-            _check_format(args[0])
-            if isinstance(args[0], str) and "*" in args[0]:  # "%*s": a width among the values
-                _check_sizes(args[1:], kwargs)
-        return function(*args, **kwargs)
+        if widths:
+            _check_sizes(args[passed + 1 :], kwargs)  # center(w), indent(w), wordwrap(w)...
+        elif name == "format" and len(args) > passed:
+            text = args[passed]
+            _check_format(text)
+            if isinstance(text, str) and "*" in text:  # "%*s": a width among the values
+                _check_sizes(args[passed + 1 :], kwargs)
+        return check_result(function(*args, **kwargs))
 
     for attr in ("jinja_pass_arg",):  # keep how Jinja passes the context or environment
         if hasattr(function, attr):

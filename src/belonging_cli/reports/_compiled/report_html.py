@@ -1,0 +1,582 @@
+# source-sha256: a7e3bee6be9b57487f88c48a606ae26a45fe75b84edf768bbe6e6a94fe7c5619
+# Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
+# do not edit (see builtin_templates.py).
+# ruff: noqa
+# fmt: off
+# mypy: ignore-errors
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'report.html.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_report = resolve('report')
+    l_0_date_range = resolve('date_range')
+    l_0_period_phrase = resolve('period_phrase')
+    l_0_rhythm = resolve('rhythm')
+    l_0_left_out = resolve('left_out')
+    l_0_charts = resolve('charts')
+    l_0_limit = resolve('limit')
+    l_0_shown = resolve('shown')
+    l_0_groups = resolve('groups')
+    l_0_known = resolve('known')
+    l_0_others = resolve('others')
+    l_0_experiments_words = resolve('experiments_words')
+    l_0_items = resolve('items')
+    l_0_balance_words = resolve('balance_words')
+    l_0_x = resolve('x')
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_h = l_0_moved = l_0_e = l_0_b = missing
+    try:
+        t_1 = environment.filters['change_words']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'change_words' found.")
+    try:
+        t_2 = environment.filters['day']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'day' found.")
+    try:
+        t_3 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_4 = environment.filters['group_by']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
+    try:
+        t_5 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_6 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_7 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_8 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_9 = environment.filters['markdown']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
+    try:
+        t_10 = environment.filters['outcome']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
+    try:
+        t_11 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_12 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_13 = environment.filters['signed']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'signed' found.")
+    try:
+        t_14 = environment.filters['sort']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'sort' found.")
+    try:
+        t_15 = environment.filters['sparkline']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+    try:
+        t_16 = environment.filters['state']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
+            raise TemplateRuntimeError("No filter named 'state' found.")
+    try:
+        t_17 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_17(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    pass
+    l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
+    context.vars['s'] = l_0_s
+    context.exported_vars.add('s')
+    l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
+    context.vars['p'] = l_0_p
+    context.exported_vars.add('p')
+    l_0_rated = t_7(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    context.vars['rated'] = l_0_rated
+    context.exported_vars.add('rated')
+    l_0_unrated = t_7(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    context.vars['unrated'] = l_0_unrated
+    context.exported_vars.add('unrated')
+    yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="referrer" content="no-referrer">\n<title>Progress report'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
+        pass
+        yield ': '
+        yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'))
+    yield ', '
+    yield escape(context.call((undefined(name='date_range') if l_0_date_range is missing else l_0_date_range), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'start'), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'end')))
+    yield '</title>\n<style>\n  :root { --ink: #1d232a; --muted: #5b6670; --line: #d9dee3; --accent: #1f5f8b; --warm: #c0622b; --soft: #f4f7f9; }\n  * { box-sizing: border-box; }\n  body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);\n         max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; background: #fff; }\n  h1 { font-size: 1.9rem; margin: 0 0 .25rem; }\n  h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }\n  h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }\n  p { margin: .4rem 0 .8rem; }\n  .lead { color: var(--muted); margin-top: 0; }\n  .stats { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; list-style: none; }\n  .stats li { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }\n  .stats b { display: block; font-size: 1.35rem; }\n  .notice { border-left: 4px solid var(--warm); background: #fdf3ec; padding: .5rem .9rem; }\n  table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }\n  th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }\n  th { background: var(--soft); font-weight: 600; }\n  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n  td p { margin: 0; }\n  .spark { font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 1px; color: var(--accent); }\n  .up { color: #2e7d32; } .down { color: #b23c17; }\n  .muted, .private { color: var(--muted); font-size: .9rem; }\n  .private::before { content: "🔒 "; }\n  figure { margin: 1rem 0; }\n  figcaption { color: var(--muted); font-size: .9rem; }\n  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: .5rem 1.25rem; }\n  .charts figure { margin: .3rem 0; }\n  svg.chart { max-width: 100%; height: auto; }\n  blockquote { margin: .3rem 0 1rem; padding: .1rem 1rem; border-left: 3px solid var(--accent); background: var(--soft); }\n  .question { font-style: italic; margin-bottom: .2rem; }\n  ul.highlights li { margin-bottom: .5rem; }\n  .level { color: var(--muted); }\n  footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }\n  a { color: var(--accent); }\n  @media print {\n    body { margin: 0; max-width: none; font-size: 11pt; }\n    h2 { break-after: avoid; }\n    table, figure, blockquote, .stats li { break-inside: avoid; }\n    a { color: inherit; }\n  }\n</style>\n</head>\n<body>\n<header>\n<h1>Progress report</h1>\n<p class="lead">'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
+        pass
+        yield 'For '
+        yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'))
+        yield ', covering'
+    else:
+        pass
+        yield 'Covering'
+    yield ' '
+    yield escape(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
+    yield '.</p>\n<ul class="stats">\n  <li><b>'
+    yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'weeks_reflected'))
+    yield ' of '
+    yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'weeks_in_period'))
+    yield '</b>weeks reflected</li>\n  <li><b>'
+    yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'sessions_completed'))
+    yield '</b>'
+    yield escape(('session' if (environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'sessions_completed') == 1) else 'sessions'))
+    yield ' completed</li>\n  <li><b>'
+    yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'current_streak'))
+    yield '</b>week streak (longest '
+    yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'longest_streak'))
+    yield ')</li>\n'
+    if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
+        pass
+        yield '<li><b>'
+        yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield '</b>last reflection</li>'
+    yield '</ul>\n<p>'
+    yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
+    yield '</p>\n'
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
+        pass
+        yield '<p class="notice">Shared report: '
+        yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
+        yield '</p>\n'
+    yield '</header>\n\n<section id="ratings">\n<h2>Ratings</h2>\n'
+    if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+        pass
+        yield '<table>\n<thead><tr><th>Behaviour</th><th class="num">First</th><th class="num">Latest</th><th class="num">Change</th><th class="num">Average</th><th>Trend</th><th>Where you are</th></tr></thead>\n<tbody>\n'
+        for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(environment.getattr(l_1_r, 'number'))
+            yield '. '
+            yield escape(environment.getattr(l_1_r, 'title'))
+            yield '</td><td class="num">'
+            yield escape(environment.getattr(l_1_r, 'first'))
+            yield '</td><td class="num">'
+            yield escape(environment.getattr(l_1_r, 'latest'))
+            yield '</td><td class="num '
+            yield escape(('up' if (environment.getattr(l_1_r, 'change') > 0) else ('down' if (environment.getattr(l_1_r, 'change') < 0) else '')))
+            yield '">'
+            yield escape(t_13(environment.getattr(l_1_r, 'change')))
+            yield '</td><td class="num">'
+            yield escape(t_3('%.1f', environment.getattr(l_1_r, 'average')))
+            yield '</td><td class="spark">'
+            yield escape(t_15(environment.getattr(l_1_r, 'series')))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_1_r, 'latest_label'))
+            yield '</td></tr>\n'
+        l_1_r = missing
+        yield '</tbody>\n</table>\n'
+        if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
+            pass
+            yield '<p class="muted">Not rated in this period: '
+            yield escape(t_5(context.eval_ctx, t_8(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
+            yield '.</p>\n'
+    else:
+        pass
+        yield '<p>No ratings in this period yet.</p>\n'
+    if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'overview'):
+        pass
+        yield '<figure>\n'
+        yield escape(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'overview'))
+        yield '\n<figcaption>The average of your ratings each week (solid), and where you placed your week between control (1) and influence (5) (dashed).</figcaption>\n</figure>\n'
+    if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'):
+        pass
+        yield '<div class="charts">\n'
+        for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+            _loop_vars = {}
+            pass
+            yield '<figure>\n'
+            yield escape(environment.getitem(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'), environment.getattr(l_1_r, 'behaviour_id')))
+            yield '\n<figcaption>'
+            yield escape(environment.getattr(l_1_r, 'number'))
+            yield '. '
+            yield escape(environment.getattr(l_1_r, 'title'))
+            yield '</figcaption>\n</figure>\n'
+        l_1_r = missing
+        yield '</div>\n'
+    yield '</section>\n\n'
+    l_0_h = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'highlights')
+    context.vars['h'] = l_0_h
+    context.exported_vars.add('h')
+    if (((environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest') or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored')):
+        pass
+        yield '<section id="highlights">\n<h2>Strengths and growth edges</h2>\n<ul class="highlights">\n'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'):
+            pass
+            yield '<li><b>Strongest:</b> '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'title'))
+            yield ', at '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'label'))
+            yield ' ('
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'level'))
+            yield '). <span class="level">'
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor'))
+            yield '</span></li>'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
+            pass
+            yield '<li><b>Growth edge:</b> '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'title'))
+            yield ', at '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'label'))
+            yield ' ('
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'level'))
+            yield '). <span class="level">'
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'descriptor'))
+            yield '</span></li>'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'):
+            pass
+            yield '<li><b>Most improved:</b> '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'title'))
+            yield ', '
+            yield escape(t_1(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'change')))
+            yield ' to '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'label'))
+            yield '.</li>'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'):
+            pass
+            yield '<li><b>Least explored:</b> '
+            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'), 'title'))
+            yield ': room to look at next.</li>'
+        yield '</ul>\n</section>\n'
+    yield '\n'
+    l_0_moved = []
+    context.vars['moved'] = l_0_moved
+    context.exported_vars.add('moved')
+    for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+        _loop_vars = {}
+        pass
+        def t_18(fiter):
+            for l_2_point in fiter:
+                if environment.getattr(l_2_point, 'evidence'):
+                    yield l_2_point
+        for l_2_point in t_18(environment.getattr(l_1_r, 'series')):
+            l_2__ = missing
+            _loop_vars = {}
+            pass
+            l_2__ = context.call(environment.getattr((undefined(name='moved') if l_0_moved is missing else l_0_moved), 'append'), (l_1_r, l_2_point), _loop_vars=_loop_vars)
+            _loop_vars['_'] = l_2__
+        l_2_point = l_2__ = missing
+    l_1_r = missing
+    l_0_moved = t_14(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    context.vars['moved'] = l_0_moved
+    context.exported_vars.add('moved')
+    if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
+        pass
+        yield '<section id="evidence">\n<h2>What moved your ratings</h2>\n<table>\n<thead><tr><th>Week</th><th>Behaviour</th><th class="num">Level</th><th>What happened</th></tr></thead>\n<tbody>\n'
+        for (l_1_r, l_1_point) in (undefined(name='moved') if l_0_moved is missing else l_0_moved):
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(environment.getattr(l_1_point, 'week'))
+            yield '</td><td>'
+            yield escape(environment.getattr(l_1_r, 'title'))
+            yield '</td><td class="num">'
+            yield escape(environment.getattr(l_1_point, 'level'))
+            yield '</td><td>'
+            yield escape(t_9(environment.getattr(l_1_point, 'evidence')))
+            if environment.getattr(l_1_point, 'private'):
+                pass
+                yield '<span class="private">private</span>'
+            yield '</td></tr>\n'
+        l_1_r = l_1_point = missing
+        yield '</tbody>\n</table>\n</section>\n'
+    yield '\n'
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'):
+        pass
+        yield '<section id="reflections">\n<h2>Focus reflections</h2>\n'
+        l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+        context.vars['shown'] = l_0_shown
+        context.exported_vars.add('shown')
+        if (t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+            pass
+            yield '<p class="muted">The latest '
+            yield escape(t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield ' of '
+            yield escape(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
+        l_0_groups = t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        context.vars['groups'] = l_0_groups
+        context.exported_vars.add('groups')
+        l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        context.vars['known'] = l_0_known
+        context.exported_vars.add('known')
+        def t_19(fiter):
+            for l_1_r in fiter:
+                if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
+                    yield l_1_r
+        for l_1_r in t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+            _loop_vars = {}
+            pass
+            yield '<h3>'
+            yield escape(environment.getattr(l_1_r, 'title'))
+            yield '</h3>\n'
+            for l_2_f in environment.getitem((undefined(name='groups') if l_0_groups is missing else l_0_groups), environment.getattr(l_1_r, 'behaviour_id')):
+                _loop_vars = {}
+                pass
+                yield '<p class="question">'
+                yield escape((environment.getattr(l_2_f, 'question') or 'Your reflection'))
+                yield ' <span class="muted">('
+                yield escape(environment.getattr(l_2_f, 'week'))
+                if environment.getattr(l_2_f, 'private'):
+                    pass
+                    yield ', private'
+                yield ')</span></p>\n<blockquote>'
+                yield escape(t_9(environment.getattr(l_2_f, 'answer')))
+                yield '</blockquote>\n'
+            l_2_f = missing
+        l_1_r = missing
+        l_0_others = t_7(context.eval_ctx, t_11(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        context.vars['others'] = l_0_others
+        context.exported_vars.add('others')
+        if (undefined(name='others') if l_0_others is missing else l_0_others):
+            pass
+            yield '<h3>Other reflections</h3>\n'
+            for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+                _loop_vars = {}
+                pass
+                yield '<p class="question">'
+                yield escape((environment.getattr(l_1_f, 'question') or 'Your reflection'))
+                yield ' <span class="muted">('
+                yield escape(environment.getattr(l_1_f, 'week'))
+                if environment.getattr(l_1_f, 'private'):
+                    pass
+                    yield ', private'
+                yield ')</span></p>\n<blockquote>'
+                yield escape(t_9(environment.getattr(l_1_f, 'answer')))
+                yield '</blockquote>\n'
+            l_1_f = missing
+        yield '</section>\n'
+    yield '\n'
+    l_0_e = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiments')
+    context.vars['e'] = l_0_e
+    context.exported_vars.add('e')
+    if (environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items') or environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open')):
+        pass
+        yield '<section id="experiments">\n<h2>Experiments</h2>\n<p>'
+        yield escape(context.call((undefined(name='experiments_words') if l_0_experiments_words is missing else l_0_experiments_words), environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'counts')))
+        yield '</p>\n'
+        if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
+            pass
+            yield '<p class="notice">Open now: <b>'
+            yield escape((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment'))
+            yield '</b> ('
+            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title'))
+            yield ', for '
+            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
+            yield ').</p>\n'
+        if environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'):
+            pass
+            l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+            context.vars['items'] = l_0_items
+            context.exported_vars.add('items')
+            if (t_6((undefined(name='items') if l_0_items is missing else l_0_items)) < t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+                pass
+                yield '<p class="muted">The latest '
+                yield escape(t_6((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield ' of '
+                yield escape(t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield ' experiments.</p>\n'
+            yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
+            for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(environment.getattr(l_1_x, 'week'))
+                yield '</td><td>'
+                if environment.getattr(l_1_x, 'title'):
+                    pass
+                    yield escape(environment.getattr(l_1_x, 'title'))
+                    if environment.getattr(l_1_x, 'private'):
+                        pass
+                        yield ' <span class="private">private</span>'
+                else:
+                    pass
+                    yield '<span class="muted">(private)</span>'
+                yield '</td><td>'
+                yield escape((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id')))
+                yield '</td><td>'
+                yield escape(('open' if (environment.getattr(l_1_x, 'status') == 'open') else ('dropped' if (environment.getattr(l_1_x, 'status') == 'dropped') else t_10(environment.getattr(l_1_x, 'outcome')))))
+                yield '</td><td>'
+                if environment.getattr(l_1_x, 'happened'):
+                    pass
+                    yield escape(t_9(environment.getattr(l_1_x, 'happened')))
+                yield '</td><td>'
+                if environment.getattr(l_1_x, 'learned'):
+                    pass
+                    yield escape(t_9(environment.getattr(l_1_x, 'learned')))
+                yield '</td></tr>\n'
+            l_1_x = missing
+            yield '</tbody>\n</table>\n'
+        yield '</section>\n'
+    yield '\n'
+    l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
+    context.vars['b'] = l_0_b
+    context.exported_vars.add('b')
+    if (environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')):
+        pass
+        yield '<section id="balance">\n<h2>Control or influence</h2>\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'):
+            pass
+            yield '<p>'
+            yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '</p>\n<p>Week by week: <span class="spark">'
+            yield escape(t_15(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield '</span> <span class="muted">(1 mostly control, 5 mostly influence)</span></p>\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
+            pass
+            yield '<h3>Your latest notes</h3>\n<table>\n<thead><tr><th>Week</th><th>Where you held on to control</th><th>Where you chose influence</th></tr></thead>\n<tbody>\n'
+            for l_1_n in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')[-3:]:
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(environment.getattr(l_1_n, 'week'))
+                if environment.getattr(l_1_n, 'private'):
+                    pass
+                    yield ' <span class="private">private</span>'
+                yield '</td><td>'
+                if environment.getattr(l_1_n, 'control'):
+                    pass
+                    yield escape(t_9(environment.getattr(l_1_n, 'control')))
+                yield '</td><td>'
+                if environment.getattr(l_1_n, 'influence'):
+                    pass
+                    yield escape(t_9(environment.getattr(l_1_n, 'influence')))
+                yield '</td></tr>\n'
+            l_1_n = missing
+            yield '</tbody>\n</table>\n'
+        yield '</section>\n'
+    yield '\n'
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+        pass
+        l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
+        context.vars['x'] = l_0_x
+        context.exported_vars.add('x')
+        yield '<section id="exercises">\n<h2>Coach exercises</h2>\n'
+        if environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'):
+            pass
+            yield '<p>Done '
+            yield escape(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'done'))
+            yield ', due '
+            yield escape(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'due'))
+            yield ', overdue '
+            yield escape(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'overdue'))
+            yield '.</p>\n<table>\n<thead><tr><th>Exercise</th><th>Behaviour</th><th>Coach</th><th>Due</th><th>Status</th></tr></thead>\n<tbody>\n'
+            for l_1_item in environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'):
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(environment.getattr(l_1_item, 'title'))
+                yield '</td><td>'
+                yield escape(environment.getattr(l_1_item, 'behaviour_id'))
+                yield '</td><td>'
+                yield escape((environment.getattr(l_1_item, 'coach') or ''))
+                yield '</td><td>'
+                yield escape(t_2(environment.getattr(l_1_item, 'due')))
+                yield '</td><td class="'
+                yield escape(('down' if (environment.getattr(l_1_item, 'state') == 'overdue') else ''))
+                yield '">'
+                yield escape(t_16(environment.getattr(l_1_item, 'state')))
+                yield '</td></tr>\n'
+            l_1_item = missing
+            yield '</tbody>\n</table>\n'
+            def t_20(fiter):
+                for l_1_item in fiter:
+                    if environment.getattr(l_1_item, 'answers'):
+                        yield l_1_item
+            for l_1_item in t_20(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
+                _loop_vars = {}
+                pass
+                yield '<h3>'
+                yield escape(environment.getattr(l_1_item, 'title'))
+                yield ': your answers</h3>\n'
+                for l_2_a in environment.getattr(l_1_item, 'answers'):
+                    _loop_vars = {}
+                    pass
+                    yield '<p class="question">'
+                    yield escape((environment.getattr(l_2_a, 'question') or 'Your answer'))
+                    yield ' <span class="muted">('
+                    yield escape(environment.getattr(l_2_a, 'week'))
+                    if environment.getattr(l_2_a, 'private'):
+                        pass
+                        yield ', private'
+                    yield ')</span></p>\n<blockquote>'
+                    yield escape(t_9(environment.getattr(l_2_a, 'answer')))
+                    yield '</blockquote>\n'
+                l_2_a = missing
+            l_1_item = missing
+        else:
+            pass
+            yield '<p>No coach exercises in this period.</p>\n'
+        yield '</section>\n'
+    yield '\n'
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
+        pass
+        yield '<section id="next">\n<h2>Next week</h2>\n<p>Suggested focus: <b>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title'))
+        yield '</b>. '
+        yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason'))
+        yield '</p>\n</section>\n'
+    yield '\n<footer>Rubric '
+    yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id'))
+    yield ' '
+    yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version'))
+    yield ' ('
+    yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
+    yield '). Made with belonging'
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 247 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield ' on '
+    yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield '.</footer>\n</body>\n</html>\n'
+
+blocks = {}
+debug_info = '4=135&5=138&6=141&7=144&15=148&61=155&63=166&64=170&65=174&66=178&68=184&69=186&70=189&76=192&80=195&81=199&85=219&86=222&91=227&93=230&97=232&99=235&101=239&102=241&109=248&110=251&114=254&115=265&116=276&117=285&122=292&123=295&124=310&125=313&131=316&132=320&139=334&142=337&143=340&144=343&146=347&147=350&148=353&149=361&150=363&151=367&152=374&155=378&156=381&158=384&159=388&160=395&166=400&167=403&170=406&171=408&172=411&174=417&175=419&176=422&177=425&182=430&183=434&191=462&192=465&195=468&196=471&197=473&199=475&204=478&205=482&213=499&214=501&217=505&218=508&222=514&223=518&227=532&228=540&229=542&230=546&231=553&240=562&243=565&247=570'

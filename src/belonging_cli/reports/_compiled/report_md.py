@@ -1,0 +1,538 @@
+# source-sha256: c7fd434eb2ea2ef23d96a6cc036b444807072724a96c7f5cf5700762b7bfa6c9
+# Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
+# do not edit (see builtin_templates.py).
+# ruff: noqa
+# fmt: off
+# mypy: ignore-errors
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'report.md.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_report = resolve('report')
+    l_0_period_phrase = resolve('period_phrase')
+    l_0_rhythm = resolve('rhythm')
+    l_0_left_out = resolve('left_out')
+    l_0_charts = resolve('charts')
+    l_0_limit = resolve('limit')
+    l_0_shown = resolve('shown')
+    l_0_groups = resolve('groups')
+    l_0_known = resolve('known')
+    l_0_others = resolve('others')
+    l_0_experiments_words = resolve('experiments_words')
+    l_0_items = resolve('items')
+    l_0_balance_words = resolve('balance_words')
+    l_0_x = resolve('x')
+    l_0_answered = resolve('answered')
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_h = l_0_moved = l_0_e = l_0_b = missing
+    try:
+        t_1 = environment.filters['cell']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'cell' found.")
+    try:
+        t_2 = environment.filters['change_words']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'change_words' found.")
+    try:
+        t_3 = environment.filters['day']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'day' found.")
+    try:
+        t_4 = environment.filters['format']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'format' found.")
+    try:
+        t_5 = environment.filters['group_by']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
+    try:
+        t_6 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_7 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_8 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_9 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_10 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_11 = environment.filters['md_quote']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'md_quote' found.")
+    try:
+        t_12 = environment.filters['outcome']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
+    try:
+        t_13 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_14 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_14(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_15 = environment.filters['signed']
+    except KeyError:
+        @internalcode
+        def t_15(*unused):
+            raise TemplateRuntimeError("No filter named 'signed' found.")
+    try:
+        t_16 = environment.filters['sort']
+    except KeyError:
+        @internalcode
+        def t_16(*unused):
+            raise TemplateRuntimeError("No filter named 'sort' found.")
+    try:
+        t_17 = environment.filters['sparkline']
+    except KeyError:
+        @internalcode
+        def t_17(*unused):
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+    try:
+        t_18 = environment.filters['state']
+    except KeyError:
+        @internalcode
+        def t_18(*unused):
+            raise TemplateRuntimeError("No filter named 'state' found.")
+    try:
+        t_19 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_19(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    pass
+    l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
+    context.vars['s'] = l_0_s
+    context.exported_vars.add('s')
+    l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
+    context.vars['p'] = l_0_p
+    context.exported_vars.add('p')
+    l_0_rated = t_8(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    context.vars['rated'] = l_0_rated
+    context.exported_vars.add('rated')
+    l_0_unrated = t_8(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    context.vars['unrated'] = l_0_unrated
+    context.exported_vars.add('unrated')
+    yield '# Progress report\n\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
+        pass
+        yield 'For '
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name')))
+        yield ', covering '
+        yield str(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
+        yield '.\n'
+    else:
+        pass
+        yield 'Covering '
+        yield str(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
+        yield '.\n'
+    yield str(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
+    yield '\n'
+    if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
+        pass
+        yield 'Your last reflection was on '
+        yield str(t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield '.\n'
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
+        pass
+        yield '\n> Shared report: '
+        yield str(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
+        yield '\n'
+    yield '\n## Ratings\n\n'
+    if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+        pass
+        yield '| Behaviour | First | Latest | Change | Average | Trend | Where you are |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n'
+        for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(environment.getattr(l_1_r, 'number'))
+            yield '. '
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield ' | '
+            yield str(environment.getattr(l_1_r, 'first'))
+            yield ' | '
+            yield str(environment.getattr(l_1_r, 'latest'))
+            yield ' | '
+            yield str(t_15(environment.getattr(l_1_r, 'change')))
+            yield ' | '
+            yield str(t_4('%.1f', environment.getattr(l_1_r, 'average')))
+            yield ' | '
+            yield str(t_17(environment.getattr(l_1_r, 'series')))
+            yield ' | '
+            yield str(t_10(environment.getattr(l_1_r, 'latest_label')))
+            yield ' |\n'
+        l_1_r = missing
+        if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
+            pass
+            yield '\nNot rated in this period: '
+            l_1_loop = missing
+            for l_1_r, l_1_loop in LoopContext((undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), undefined):
+                _loop_vars = {}
+                pass
+                yield str(t_10(environment.getattr(l_1_r, 'title')))
+                yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
+            l_1_loop = l_1_r = missing
+            yield '\n'
+    else:
+        pass
+        yield 'No ratings in this period yet.\n'
+    if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'):
+        pass
+        yield '\n```mermaid\n'
+        yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'))
+        yield '\n```\n'
+    l_0_h = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'highlights')
+    context.vars['h'] = l_0_h
+    context.exported_vars.add('h')
+    if (((environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest') or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored')):
+        pass
+        yield '\n## Strengths and growth edges\n\n'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'):
+            pass
+            yield '- **Strongest:** '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'title')))
+            yield ', at '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'label')))
+            yield ' ('
+            yield str(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'level'))
+            yield '). '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor')))
+            yield '\n'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
+            pass
+            yield '- **Growth edge:** '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'title')))
+            yield ', at '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'label')))
+            yield ' ('
+            yield str(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'level'))
+            yield '). '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'descriptor')))
+            yield '\n'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'):
+            pass
+            yield '- **Most improved:** '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'title')))
+            yield ', '
+            yield str(t_2(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'change')))
+            yield ' to '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'label')))
+            yield '.\n'
+        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'):
+            pass
+            yield '- **Least explored:** '
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'), 'title')))
+            yield ': room to look at next.\n'
+    l_0_moved = []
+    context.vars['moved'] = l_0_moved
+    context.exported_vars.add('moved')
+    for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+        _loop_vars = {}
+        pass
+        def t_20(fiter):
+            for l_2_point in fiter:
+                if environment.getattr(l_2_point, 'evidence'):
+                    yield l_2_point
+        for l_2_point in t_20(environment.getattr(l_1_r, 'series')):
+            l_2__ = missing
+            _loop_vars = {}
+            pass
+            l_2__ = context.call(environment.getattr((undefined(name='moved') if l_0_moved is missing else l_0_moved), 'append'), (l_1_r, l_2_point), _loop_vars=_loop_vars)
+            _loop_vars['_'] = l_2__
+        l_2_point = l_2__ = missing
+    l_1_r = missing
+    l_0_moved = t_16(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    context.vars['moved'] = l_0_moved
+    context.exported_vars.add('moved')
+    if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
+        pass
+        yield '\n## What moved your ratings\n\n'
+        for (l_1_r, l_1_point) in (undefined(name='moved') if l_0_moved is missing else l_0_moved):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(environment.getattr(l_1_point, 'week'))
+            yield ', '
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield ', rated '
+            yield str(environment.getattr(l_1_point, 'level'))
+            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 72 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield ': '
+            yield str(t_10(environment.getattr(l_1_point, 'evidence')))
+            yield '\n'
+        l_1_r = l_1_point = missing
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'):
+        pass
+        yield '\n## Focus reflections\n'
+        l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+        context.vars['shown'] = l_0_shown
+        context.exported_vars.add('shown')
+        if (t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+            pass
+            yield '\nThe latest '
+            yield str(t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield ' of '
+            yield str(t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield ' reflections (`belonging journal export` keeps them all).\n'
+        l_0_groups = t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        context.vars['groups'] = l_0_groups
+        context.exported_vars.add('groups')
+        l_0_known = t_8(context.eval_ctx, t_9(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        context.vars['known'] = l_0_known
+        context.exported_vars.add('known')
+        def t_21(fiter):
+            for l_1_r in fiter:
+                if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
+                    yield l_1_r
+        for l_1_r in t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+            _loop_vars = {}
+            pass
+            yield '\n### '
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield '\n'
+            for l_2_f in environment.getitem((undefined(name='groups') if l_0_groups is missing else l_0_groups), environment.getattr(l_1_r, 'behaviour_id')):
+                _loop_vars = {}
+                pass
+                yield '\n*'
+                yield str(t_10((environment.getattr(l_2_f, 'question') or 'Your reflection')))
+                yield '* ('
+                yield str(environment.getattr(l_2_f, 'week'))
+                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 90 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield ')\n\n'
+                yield str(t_11(environment.getattr(l_2_f, 'answer')))
+                yield '\n'
+            l_2_f = missing
+        l_1_r = missing
+        l_0_others = t_8(context.eval_ctx, t_13(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        context.vars['others'] = l_0_others
+        context.exported_vars.add('others')
+        if (undefined(name='others') if l_0_others is missing else l_0_others):
+            pass
+            yield '\n### Other reflections\n'
+            for l_1_f in (undefined(name='others') if l_0_others is missing else l_0_others):
+                _loop_vars = {}
+                pass
+                yield '\n*'
+                yield str(t_10((environment.getattr(l_1_f, 'question') or 'Your reflection')))
+                yield '* ('
+                yield str(environment.getattr(l_1_f, 'week'))
+                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 101 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield ')\n\n'
+                yield str(t_11(environment.getattr(l_1_f, 'answer')))
+                yield '\n'
+            l_1_f = missing
+    l_0_e = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiments')
+    context.vars['e'] = l_0_e
+    context.exported_vars.add('e')
+    if (environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items') or environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open')):
+        pass
+        yield '\n## Experiments\n\n'
+        yield str(context.call((undefined(name='experiments_words') if l_0_experiments_words is missing else l_0_experiments_words), environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'counts')))
+        yield '\n'
+        if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
+            pass
+            yield 'Open now: **'
+            yield str(t_10((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
+            yield '** ('
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
+            yield ', for '
+            yield str(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
+            yield ').\n'
+        if environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'):
+            pass
+            l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+            context.vars['items'] = l_0_items
+            context.exported_vars.add('items')
+            if (t_7((undefined(name='items') if l_0_items is missing else l_0_items)) < t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+                pass
+                yield '\nThe latest '
+                yield str(t_7((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield ' of '
+                yield str(t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield ' experiments:\n'
+            yield '\n| Week | Experiment | Behaviour | Outcome | What happened | What you learned |\n| --- | --- | --- | --- | --- | --- |\n'
+            for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
+                _loop_vars = {}
+                pass
+                yield '| '
+                yield str(environment.getattr(l_1_x, 'week'))
+                yield ' | '
+                yield str(t_10((environment.getattr(l_1_x, 'title') or '(private)')))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 126 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield ' | '
+                yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
+                yield ' | '
+                yield str(('open' if (environment.getattr(l_1_x, 'status') == 'open') else ('dropped' if (environment.getattr(l_1_x, 'status') == 'dropped') else t_12(environment.getattr(l_1_x, 'outcome')))))
+                yield ' | '
+                yield str(t_1(environment.getattr(l_1_x, 'happened')))
+                yield ' | '
+                yield str(t_1(environment.getattr(l_1_x, 'learned')))
+                yield ' |\n'
+            l_1_x = missing
+    l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
+    context.vars['b'] = l_0_b
+    context.exported_vars.add('b')
+    if (environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')):
+        pass
+        yield '\n## Control or influence\n\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'):
+            pass
+            yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '\n\nWeek by week: '
+            yield str(t_17(t_9(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield ' (1 mostly control, 5 mostly influence).\n'
+        if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'):
+            pass
+            yield '\n```mermaid\n'
+            yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'))
+            yield '\n```\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
+            pass
+            yield '\nYour latest notes:\n\n'
+            for l_1_n in environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')[-3:]:
+                l_1__ = resolve('_')
+                l_1_parts = missing
+                _loop_vars = {}
+                pass
+                l_1_parts = []
+                _loop_vars['parts'] = l_1_parts
+                if environment.getattr(l_1_n, 'control'):
+                    pass
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_10(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
+                    _loop_vars['_'] = l_1__
+                if environment.getattr(l_1_n, 'influence'):
+                    pass
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_10(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
+                    _loop_vars['_'] = l_1__
+                yield '- '
+                yield str(environment.getattr(l_1_n, 'week'))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 154 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield ': '
+                yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
+                yield '\n'
+            l_1_n = l_1_parts = l_1__ = missing
+    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+        pass
+        l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
+        context.vars['x'] = l_0_x
+        context.exported_vars.add('x')
+        yield '\n## Coach exercises\n\n'
+        if environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'):
+            pass
+            yield 'Done '
+            yield str(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'done'))
+            yield ', due '
+            yield str(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'due'))
+            yield ', overdue '
+            yield str(environment.getattr(environment.getattr((undefined(name='x') if l_0_x is missing else l_0_x), 'counts'), 'overdue'))
+            yield '.\n\n| Exercise | Behaviour | Coach | Due | Status |\n| --- | --- | --- | --- | --- |\n'
+            for l_1_item in environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'):
+                _loop_vars = {}
+                pass
+                yield '| '
+                yield str(t_10(environment.getattr(l_1_item, 'title')))
+                yield ' | '
+                yield str(t_10(environment.getattr(l_1_item, 'behaviour_id')))
+                yield ' | '
+                yield str(t_1(environment.getattr(l_1_item, 'coach')))
+                yield ' | '
+                yield str(t_1(t_3(environment.getattr(l_1_item, 'due'))))
+                yield ' | '
+                yield str(t_18(environment.getattr(l_1_item, 'state')))
+                yield ' |\n'
+            l_1_item = missing
+            l_0_answered = t_8(context.eval_ctx, t_14(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
+            context.vars['answered'] = l_0_answered
+            context.exported_vars.add('answered')
+            if (undefined(name='answered') if l_0_answered is missing else l_0_answered):
+                pass
+                yield '\nYour answers:\n\n'
+                for l_1_item in (undefined(name='answered') if l_0_answered is missing else l_0_answered):
+                    _loop_vars = {}
+                    pass
+                    for l_2_a in environment.getattr(l_1_item, 'answers'):
+                        _loop_vars = {}
+                        pass
+                        yield '- '
+                        yield str(t_10(environment.getattr(l_1_item, 'title')))
+                        yield ', '
+                        yield str(environment.getattr(l_2_a, 'week'))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 178 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield ': '
+                        if environment.getattr(l_2_a, 'question'):
+                            pass
+                            yield '*'
+                            yield str(t_10(environment.getattr(l_2_a, 'question')))
+                            yield '* '
+                        yield str(t_10(environment.getattr(l_2_a, 'answer')))
+                        yield '\n'
+                    l_2_a = missing
+                l_1_item = missing
+        else:
+            pass
+            yield 'No coach exercises in this period.\n'
+    if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
+        pass
+        yield '\n## Next week\n\nSuggested focus: **'
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title')))
+        yield '**. '
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason')))
+        yield '\n'
+    yield '\n---\n\nRubric '
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id')))
+    yield ' '
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version')))
+    yield ' ('
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
+    yield '). Made with belonging'
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 195 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield ' on '
+    yield str(t_3(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield '.\n'
+
+blocks = {}
+debug_info = '4=147&5=150&6=153&7=156&10=160&11=163&13=170&15=172&16=174&17=177&19=179&21=182&26=185&29=188&30=192&32=209&34=213&40=223&43=226&46=228&47=231&51=234&52=237&54=245&55=248&57=256&58=259&60=265&61=268&64=270&65=273&66=288&67=291&71=294&72=298&75=308&78=311&79=314&81=317&83=321&84=324&85=327&87=335&88=337&90=341&92=346&95=350&96=353&99=356&101=360&103=365&107=368&108=371&112=374&113=376&114=379&116=385&117=387&118=390&120=393&125=398&126=402&130=416&131=419&135=422&136=424&138=426&140=428&143=431&146=433&150=436&151=441&152=443&153=447&154=452&158=458&159=460&163=464&164=467&168=473&169=477&171=488&172=491&176=494&177=497&178=501&186=518&190=521&195=526'
