@@ -258,3 +258,31 @@ def test_the_checks_refuse_exactly_the_control_characters(text: str) -> None:
         assert not line_bad
     except ValueError:
         assert line_bad
+
+
+def test_an_exercise_stored_with_escapes_is_refused_in_one_line(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    """Imported before packs were checked: `do` says what to do, it does not crash."""
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK, "utf-8")
+    assert cli("exercises", "import", str(path)).code == 0
+    exercise = json.loads(cli("exercises", "list", "--json").out)["exercises"][0]["id"]
+    with sqlite3.connect(paths.journal_path()) as db:
+        (stored,) = db.execute("SELECT questions_json FROM assignments WHERE id = ?", (exercise,))
+        questions = json.loads(stored[0])
+        questions[0]["question"] = ANY_TEXT["osc52-clipboard"]
+        db.execute(
+            "UPDATE assignments SET questions_json = ? WHERE id = ?",
+            (json.dumps(questions), exercise),
+        )
+    empty = tmp_path / "answers.yaml"
+    empty.write_text("answers: {}\n", "utf-8")
+    for args in (("--answers-template",), ("--answers", str(empty))):
+        result = cli("exercises", "do", exercise, *args)
+        assert result.code == 1, result.err
+        assert len(result.err.splitlines()) == 1, result.err
+        line = result.err
+        assert "cannot be done as imported: a control character (U+001B)" in line
+        assert f"belonging exercises drop {exercise}" in line
+        assert_clean(result)

@@ -38,17 +38,30 @@ def flow_id(assignment: Assignment) -> str:
 
 def exercise_flow(assignment: Assignment) -> Flow:
     """The assignment's stored questions as a flow the engine can run."""
-    from belonging_cli.content.flows import Flow, Step
+    from pydantic import ValidationError
 
-    steps = [Step(id=FOCUS_STEP, kind="focus")]
-    steps += [Step.model_validate(q) for q in json.loads(assignment.questions_json)]
-    return Flow(
-        id=assignment.exercise_id,
-        title=assignment.title,
-        description=assignment.instructions,
-        minutes=min(assignment.minutes or 10, 120),
-        steps=steps,
-    )
+    from belonging_cli.content.flows import Flow, Step
+    from belonging_cli.errors import BelongingError
+
+    try:
+        steps = [Step(id=FOCUS_STEP, kind="focus")]
+        steps += [Step.model_validate(q) for q in json.loads(assignment.questions_json)]
+        return Flow(
+            id=assignment.exercise_id,
+            title=assignment.title,
+            description=assignment.instructions,
+            minutes=min(assignment.minutes or 10, 120),
+            steps=steps,
+        )
+    except ValidationError as exc:
+        # Imported before packs were checked as they are now (control characters...).
+        first = exc.errors(include_url=False)[0]
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        raise BelongingError(
+            f"the exercise {assignment.id} cannot be done as imported: {reason}",
+            hint="import a newer version of the pack from your coach, or "
+            f"`belonging exercises drop {assignment.id}`",
+        ) from None
 
 
 def find_draft(journal: Journal, assignment: Assignment) -> Session | None:
