@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from belonging_cli.cli.options import JsonOption, OutOption
+from belonging_cli.limits import MAX_INT, day_option
 
 if TYPE_CHECKING:
     from belonging_cli.journal.records import Session
@@ -27,18 +27,16 @@ IdArgument = Annotated[
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 SinceOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
-        formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
         show_default=False,
         help="Only sessions on or after this day.",
     ),
 ]
 UntilOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
-        formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
         show_default=False,
         help="Only sessions on or before this day.",
@@ -100,7 +98,9 @@ def list_sessions(
         typer.Option(help="Sessions focused on (or answering about) this behaviour: id or number."),
     ] = None,
     tag: Annotated[str | None, typer.Option(help="Sessions with this tag.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, max=MAX_INT, help="At most this many.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List sessions, newest first: date, id, flow, focus, average rating, tags, status."""
@@ -108,8 +108,8 @@ def list_sessions(
         behaviour = _behaviour_id(behaviour)
     with _open() as journal:
         found = journal.summaries(
-            since=None if since is None else since.date(),
-            until=None if until is None else until.date(),
+            since=day_option(since, "--since"),
+            until=day_option(until, "--until"),
             behaviour=behaviour,
             tag=tag,
             status=None,

@@ -117,10 +117,9 @@ def _setup(
     now = clock.user_now(config)
     day = now.date()
     if date is not None:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise UsageProblem(f"--date {date!r} is not a date like 2026-11-27") from None
+        from belonging_cli.limits import day_option
+
+        day = day_option(date, "--date") or day
         if day > now.date():
             raise UsageProblem(f"--date {date} is in the future")
     started = now if day == now.date() else dt.datetime.combine(day, now.timetz())

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from belonging_cli import limits
 from belonging_cli.content.rubrics import Slug
 from belonging_cli.content.source import Document, read_document, require_mapping, type_name
 from belonging_cli.content.validation import Strict, validate
@@ -36,6 +37,11 @@ class AnswersFile(Strict):
     behaviour: str | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
 
+    @field_validator("date")
+    @classmethod
+    def _supported(cls, day: dt.date | None) -> dt.date | None:
+        return None if day is None else limits.check_day(day)
+
 
 def load_answers(path: Path) -> tuple[Document, AnswersFile]:
     """An answers file read and its top level checked (`file:line:col` problems)."""
@@ -49,6 +55,8 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
 
     Raises ValueError with a message a user can act on.
     """
+    # What the journal cannot keep (`.inf`, a lone surrogate) is refused whatever the question.
+    limits.check_value(raw)
     private: bool | None = None
     if (question.is_text or question.ask == "experiment") and isinstance(raw, dict):
         keys = {"text", "private", "prompt"} if question.prompt_id else {"text", "private"}

@@ -8,15 +8,15 @@ flow, rubric and times stay as they were (they are shown as comments).
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from belonging_cli.content.source import parse_text, require_mapping
 from belonging_cli.content.validation import validate
 from belonging_cli.errors import ContentError
-from belonging_cli.journal.importing import Week
+from belonging_cli.journal.importing import Name, Text, Value, Week
 from belonging_cli.journal.records import AnswerValue, Session
 
 ERROR_MARK = "# ERROR "
@@ -121,7 +121,8 @@ def with_errors(text: str, error: ContentError) -> str:
     return "".join(header) + text
 
 
-Key = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+# The import's types: what an edit may store is what an import may (journal/importing.py).
+Key = Name
 
 
 class _Edit(BaseModel):
@@ -130,12 +131,12 @@ class _Edit(BaseModel):
 
 class RatingEdit(_Edit):
     level: int = Field(ge=1, le=5)
-    evidence: str | None = None
+    evidence: Text | None = None
     evidence_private: bool = False
 
 
 class AnswerEdit(_Edit):
-    value: str | bool | int | float | list[str] | None
+    value: Value
     private: bool = False
 
 

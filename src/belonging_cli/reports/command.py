@@ -187,13 +187,10 @@ def load_journal() -> JournalData:
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
-    """`2026-11-27` -> a date; anything else is a usage error naming the option."""
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageProblem(f"{option} {text!r} is not a date like 2026-11-27") from None
+    """`2026-11-27` -> a date; anything else (or outside 1970-2100) is a usage error."""
+    from belonging_cli.limits import day_option
+
+    return day_option(text, option)
 
 
 def choose_format(fmt: str | None, out: Path | None, template: Path | None) -> str:
