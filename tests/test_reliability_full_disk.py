@@ -10,7 +10,6 @@ Two ways to make writing fail:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import resource
@@ -26,6 +25,7 @@ import pytest
 
 from belonging_cli.journal import open_journal
 from conftest import CliRunner
+from support.mounts import fill, small_filesystem
 from support.users import belonging, give_to_nobody, needs_other_user, run_as_nobody, shared_folder
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
@@ -181,23 +181,10 @@ def test_creating_a_journal_on_a_full_disk_says_so_and_leaves_no_empty_journal(
 
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real file system with no space left: a small tmpfs, filled up (root only)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(disk)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
-    try:
-        with contextlib.suppress(OSError), (disk / "filler").open("wb", buffering=0) as filler:
-            while True:  # until ENOSPC
-                filler.write(b"x" * 4096)
+    """A real file system with no space left (a small tmpfs, filled up)."""
+    with small_filesystem(tmp_path / "disk") as disk:
+        fill(disk)
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_creating_a_journal_on_a_really_full_disk_says_the_disk_is_full(

@@ -27,6 +27,7 @@ from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal import open_journal
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
+from support.mounts import remount_read_only, small_filesystem
 from support.users import belonging, needs_other_user, run_as_nobody, shared_folder
 
 HOSTILE = Path(__file__).parent / "hostile" / "files"
@@ -217,3 +218,20 @@ def test_remind_cron_still_takes_an_ordinary_home(cli: CliRunner, tmp_path: Path
     result = cli("--home", str(home), "remind", "--cron")
     assert result.code == 0, result.err
     assert len(result.out.strip().splitlines()) == 2
+
+
+def test_a_journal_on_a_read_only_mount_is_still_read(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with small_filesystem(tmp_path / "disk") as disk:
+        journal = _journal(disk / "home" / "journal.db")
+        journal.chmod(0o644)  # loose: the tool would make it 0600, but cannot here
+        remount_read_only(disk)
+        monkeypatch.setenv("BELONGING_HOME", str(journal.parent))
+        for args in (("journal", "list"), ("report", "--period", "all"), ("journal", "export")):
+            result = cli(*args)
+            assert result.code == 0, result.err
+            assert result.out.strip()
+        result = cli("journal", "delete", "--yes", _first_id(journal))
+        assert result.code == 1
+        assert len(result.err.strip().splitlines()) == 1 and "read-only" in result.err

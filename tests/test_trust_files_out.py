@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CliRunner
-from support.users import NOBODY, needs_other_user, run_as_nobody, shared_folder
+from support.users import NOBODY, belonging, needs_other_user, run_as_nobody, shared_folder
 
 HOSTILE = Path(__file__).parent / "hostile" / "files" / "own_files.json"
 CORPUS = json.loads(HOSTILE.read_text(encoding="utf-8"))
@@ -272,3 +273,33 @@ def test_the_users_own_link_in_their_own_folder_is_still_written_through(
     result = cli("report", "--out", str(link))
     assert result.code == 0, result.err
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("<!")
+
+
+@needs_other_user
+def test_out_dev_stdout_into_a_file_still_works_for_an_ordinary_user() -> None:
+    """/dev/stdout is root's link (in /dev, which only root may change), then the
+    process's own /proc/self/fd/1: `report --out /dev/stdout > file` as anyone."""
+    with shared_folder(0o700) as shared:
+        os.chown(shared, NOBODY, NOBODY)
+        out = shared / "report.json"
+        with out.open("w") as handle:
+            os.chown(out, NOBODY, NOBODY)
+            done = run_as_nobody(
+                belonging("report", "--format", "json", "--out", "/dev/stdout"),
+                env={"BELONGING_HOME": str(shared / "home")},
+                stdout=handle,
+            )
+        assert done.returncode == 0, done.stderr
+        assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_out_dev_stdout_into_a_pipe_is_written_through(isolated_home: Path) -> None:
+    done = subprocess.run(
+        belonging("report", "--format", "json", "--out", "/dev/stdout"),
+        env={**os.environ, "BELONGING_HOME": str(isolated_home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("{")

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NoReturn
 
 from belonging_cli.errors import BelongingError
 
@@ -31,12 +32,12 @@ def write_private(path: Path, chunks: Iterable[str], *, own_file: bool = False) 
     """
     if not own_file:
         refuse_own_file(path)
-    target = _follow_links(path)
-    if target.exists() and not target.is_file():
+    if _is_special(path):
         # A device, a pipe, /dev/stdout: there is no file to replace (and replacing
         # /dev/null would destroy it), so the text goes straight in.
-        _write_through(path, target, chunks)
+        _write_through(path, chunks)
         return
+    target = _follow_links(path)
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -54,13 +55,31 @@ def write_private(path: Path, chunks: Iterable[str], *, own_file: bool = False) 
         raise
 
 
-def _write_through(path: Path, target: Path, chunks: Iterable[str]) -> None:
-    # /dev/stdout and /proc/self/fd/N are links the kernel resolves by magic: open
-    # `path` itself, already checked, unless it was not a link then (O_NOFOLLOW:
-    # nobody may swap one in meanwhile).
-    flags = os.O_WRONLY | (0 if path.is_symlink() else getattr(os, "O_NOFOLLOW", 0))
+def _is_special(path: Path) -> bool:
+    """Whether `path` leads (as the kernel follows it) to a device or a pipe."""
     try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(path: Path, chunks: Iterable[str]) -> None:
+    # /dev/stdout and /proc/self/fd/N are links (root's, or magic) that only the
+    # kernel can follow, so only the link itself is checked: not one planted in a
+    # shared folder. A path that was no link is opened with O_NOFOLLOW, and what
+    # was opened must still be no regular file: nothing swapped in meanwhile.
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            folder = path.parent.stat()
+            if folder.st_mode & 0o1002 == 0o1002 and not is_mine(info):
+                _refuse_link(path, path, mine=False)
+        flags = os.O_WRONLY | (0 if stat.S_ISLNK(info.st_mode) else getattr(os, "O_NOFOLLOW", 0))
         fd = os.open(path, flags)
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise BelongingError(f"cannot write {path}: it changed while being written")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.writelines(chunks)
     except OSError as exc:
@@ -116,16 +135,28 @@ def _follow_links(path: Path) -> Path:
 def _check_link(path: Path, link: Path, info: os.stat_result, *, last: bool) -> None:
     folder = link.parent.stat()
     shared = folder.st_mode & 0o1002 == 0o1002  # sticky and writable by anyone
-    mine = info.st_uid == os.geteuid()
+    mine = is_mine(info)
     # Not the last: the kernel's own rule (the folder's owner may link in it too).
     others = not shared or mine or info.st_uid == folder.st_uid
-    trusted = (mine and not shared) if last else others
+    # Root's link in a folder only root may change (/dev/stdout): nobody planted it.
+    system = info.st_uid == folder.st_uid == 0 and not folder.st_mode & 0o022
+    trusted = ((mine or system) and not shared) if last else others
     if not trusted:
-        whose = "someone else's link" if not mine else "a link in a folder anyone can write to"
-        raise BelongingError(
-            f"refusing to write {path}: {link} is {whose}, which could point anywhere",
-            hint="write to a path without it, or choose another --out",
-        )
+        _refuse_link(path, link, mine=mine)
+
+
+def _refuse_link(path: Path, link: Path, *, mine: bool) -> NoReturn:
+    whose = "someone else's link" if not mine else "a link in a folder anyone can write to"
+    raise BelongingError(
+        f"refusing to write {path}: {link} is {whose}, which could point anywhere",
+        hint="write to a path without it, or choose another --out",
+    )
+
+
+def is_mine(info: os.stat_result) -> bool:
+    """Whether the file `info` describes belongs to the user running the tool."""
+    geteuid = getattr(os, "geteuid", None)  # no owners to compare on Windows
+    return geteuid is None or info.st_uid == geteuid()
 
 
 def refuse_own_file(path: Path, *, new_backup: bool = False) -> None:

@@ -30,6 +30,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -121,13 +122,18 @@ def run_as_nobody(
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
     timeout: float = 60,
+    stdout: IO[Any] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `command` as nobody with a minimal environment plus `env`; text output."""
+    """Run `command` as nobody with a minimal environment plus `env`; text output.
+
+    stdout and stderr are captured, unless `stdout` (an open file) is given.
+    """
     return subprocess.run(
         _switch(command),
         env={**_BASE_ENV, **(env or {})},
         cwd=cwd or "/",
-        capture_output=True,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         timeout=timeout,
     )

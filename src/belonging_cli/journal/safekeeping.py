@@ -60,8 +60,10 @@ def keep_private(path: Path) -> None:
     Only the owner may chmod, and not on a read-only mount: a journal one can read
     but not change is still read, as it is.
     """
+    from belonging_cli.files import is_mine
+
     info = path.stat()
-    if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+    if info.st_mode & 0o077 and is_mine(info):
         with contextlib.suppress(OSError):
             path.chmod(0o600)
 
