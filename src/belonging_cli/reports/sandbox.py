@@ -63,6 +63,13 @@ class LimitedSandbox(SandboxedEnvironment):
         for name, function in self.filters.items():
             self.filters[name] = _checked(function, widths=name in _WIDTH_FILTERS, name=name)
 
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        # `dict['x']` is `dict.__class_getitem__('x')`: a typing alias, whose attributes
+        # lead back to classes. A report's data never needs to subscript a class.
+        if isinstance(obj, type):
+            return self.unsafe_undefined(obj, str(argument))
+        return super().getitem(obj, argument)
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "+":
             if isinstance(left, _SIZED) and isinstance(right, _SIZED):
