@@ -352,8 +352,15 @@ def test_edit_changes_a_rating_and_keeps_the_rest(
 
 
 def test_edit_reopens_with_the_error_until_fixed(
-    cli: CliRunner, journal_file: Path, data: JournalData, editor: Path
+    cli: CliRunner,
+    journal_file: Path,
+    data: JournalData,
+    editor: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from belonging_cli import ask
+
+    monkeypatch.setattr(ask, "terminal_available", lambda: True)  # a person to fix it
     session = data.sessions[-1]
     focus = session.focus_behaviour_id
     editor.write_text(

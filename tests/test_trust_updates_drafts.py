@@ -4,7 +4,6 @@ its answers as a new draft; nothing is saved twice and no answer is dropped."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -20,8 +19,8 @@ from belonging_cli.journal import Answer, Experiment, Rating, Session, open_jour
 from belonging_cli.main import main
 from conftest import REPO, CliRunner, Result
 from support.keys import CTRL_C, ENTER, typed
+from support.sessions import NOON, a_session
 
-NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 ALREADY_SAVED = "already saved in another terminal"
 
 
@@ -166,24 +165,13 @@ def test_an_exercise_saved_in_two_terminals_counts_once(
 # -- the store, with two connections as two terminals --------------------------------------
 
 
-def _draft() -> Session:
-    return Session(
-        id=str(uuid.uuid4()),
-        flow_id="weekly",
-        rubric_id="belonging-core",
-        rubric_version="1.0.0",
-        started_at=NOON,
-        week="2026-W48",
-        answers=(Answer("control", "long_text", "first words", NOON),),
-    )
-
-
 def _completed(draft: Session, words: str) -> tuple[Session, list[Experiment]]:
     session = dataclasses.replace(
         draft,
         status="complete",
         completed_at=NOON,
         answers=(Answer("control", "long_text", words, NOON),),
+        ratings=(),
     )
     new = Experiment(str(uuid.uuid4()), "protect-time", words, "2026-W49", NOON, draft.id)
     return session, [new]
@@ -191,7 +179,7 @@ def _completed(draft: Session, words: str) -> tuple[Session, list[Experiment]]:
 
 def test_completing_is_conditional_on_still_being_a_draft(tmp_path: Path) -> None:
     path = tmp_path / "journal.db"
-    draft = _draft()
+    draft = a_session(status="draft")
     with open_journal(path) as setup:
         setup.create_session(draft)
     with open_journal(path) as one, open_journal(path) as two:

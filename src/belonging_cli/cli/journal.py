@@ -223,89 +223,9 @@ def _lines(s: Session) -> list[tuple[str, str]]:
 @app.command("edit")
 def edit(session_id: IdArgument) -> None:
     """Edit a session as YAML in your editor; it is checked before anything is saved."""
-    import shutil
-    import tempfile
+    from belonging_cli.cli.journal_edit import edit_session
 
-    from belonging_cli.errors import ContentError
-    from belonging_cli.journal import editing
-
-    command = _editor_command()
-    with _open() as journal:
-        session = journal.session(session_id)
-        original = editing.render(session)
-        folder = Path(tempfile.mkdtemp(prefix="belonging-edit-"))  # 0700: private writing
-        try:
-            file = folder / f"session-{session.id[:8]}.yaml"
-            shown = original
-            while True:
-                edited = _run_editor(command, file, shown)
-                if edited == shown or not edited.strip():
-                    _info(
-                        "No changes saved."
-                        if shown == original
-                        else "Edit abandoned; nothing saved."
-                    )
-                    return
-                text = editing.strip_errors(edited)
-                try:
-                    changed = editing.apply(session, text, str(file))
-                except ContentError as error:
-                    shown = editing.with_errors(text, error)
-                    continue
-                break
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        if changed == session:
-            _info("No changes saved.")
-            return
-        journal.replace_session(changed, expected=session)
-    _info(f"Saved session {session.id[:8]}.")
-
-
-def _editor_command() -> list[str]:
-    """The `editor` setting, else $VISUAL, else $EDITOR, split like a shell would."""
-    import os
-    import shlex
-
-    from belonging_cli.config import load_config
-    from belonging_cli.errors import BelongingError
-
-    candidates = [("the editor setting", load_config().editor or "")]
-    candidates += [(f"${name}", os.environ.get(name, "")) for name in ("VISUAL", "EDITOR")]
-    for source, value in candidates:
-        if value.strip():
-            try:
-                return shlex.split(value)
-            except ValueError:
-                raise BelongingError(f"cannot understand {source}: {value!r}") from None
-    raise BelongingError(
-        "no editor configured",
-        hint="set $VISUAL or $EDITOR, or `belonging config set editor nano`",
-    )
-
-
-def _run_editor(command: list[str], file: Path, text: str) -> str:
-    import os
-    import subprocess
-
-    from belonging_cli.errors import BelongingError
-
-    file.unlink(missing_ok=True)
-    fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    try:
-        result = subprocess.run([*command, str(file)], check=False)
-    except OSError as exc:
-        raise BelongingError(f"cannot run the editor {command[0]!r}: {exc.strerror}") from None
-    if result.returncode != 0:
-        raise BelongingError(
-            f"the editor exited with status {result.returncode}; nothing was saved"
-        )
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BelongingError(f"cannot read the edited file back: {exc}") from None
+    edit_session(session_id)
 
 
 @app.command("delete")
