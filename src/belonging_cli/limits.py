@@ -35,15 +35,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def check_day(day: dt.date) -> dt.date:
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"{day.isoformat()} is outside the supported dates ({DATE_RANGE})")
+        raise ValueError(f"expected a date from {DATE_RANGE}, found {day.isoformat()}")
     return day
 
 
 def check_time(when: dt.datetime) -> dt.datetime:
     """A time whose day, as written and in UTC, is in range (UTC is what the journal sorts by)."""
-    check_day(when.date())
-    if when.tzinfo is not None:
-        check_day(when.astimezone(dt.timezone.utc).date())
+    day = when.date()
+    if FIRST_DAY <= day <= LAST_DAY and when.tzinfo is not None:
+        day = when.astimezone(dt.timezone.utc).date()  # cannot overflow: years 1970-2100
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(
+            f"expected a time from {DATE_RANGE} (in UTC too), found {when.isoformat()}"
+        )
     return when
 
 
@@ -51,7 +55,7 @@ def check_week(week: str) -> str:
     """An ISO week like 2026-W48 (ValueError if not one) holding a supported day."""
     year, number = parse_week(week)
     if not FIRST_WEEK <= f"{year:04d}-W{number:02d}" <= LAST_WEEK:
-        raise ValueError(f"{week} is outside the supported weeks ({FIRST_WEEK} to {LAST_WEEK})")
+        raise ValueError(f"expected a week from {FIRST_WEEK} to {LAST_WEEK}, found {week}")
     return week
 
 
@@ -115,4 +119,4 @@ def day_option(text: str | None, option: str) -> dt.date | None:
     except ValueError as exc:
         from belonging_cli.errors import UsageProblem
 
-        raise UsageProblem(f"{option} {exc}") from None
+        raise UsageProblem(f"{option}: {exc}") from None

@@ -21,6 +21,7 @@ from belonging_cli.content.rubrics import Rubric, Short, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import ContentError, Problem
+from belonging_cli.limits import check_day
 
 FORMAT_VERSION = 1
 MAX_WEEKS = 52
@@ -86,9 +87,9 @@ def parse_cadence(value: object) -> int:
 def parse_due(value: object) -> dt.date | str:
     """A date (2026-12-04) stays a date; `7d` / `2w` become the canonical `7d` / `14d`."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_day(value.date())
     if isinstance(value, dt.date):
-        return value
+        return check_day(value)
     if not isinstance(value, str):
         raise ValueError("expected a date like 2026-12-04, or a time from import like 7d or 2w")
     text = value.strip().lower()
@@ -99,11 +100,12 @@ def parse_due(value: object) -> dt.date | str:
             raise ValueError(f"a due time must be 1 day to {MAX_DUE_DAYS} days, found {value!r}")
         return f"{days}d"
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(
             f"expected a date like 2026-12-04, or a time from import like 7d or 2w, found {value!r}"
         ) from None
+    return check_day(day)
 
 
 def parse_version(value: object) -> str:

@@ -310,7 +310,8 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
         from belonging_cli.content.source import line_column
 
         line, column = line_column(text, lone)
-        reason = "a lone surrogate escape is not a character (text must be valid Unicode)"
+        shown = text[lone : lone + 6] if text.startswith("\\u", lone) else ascii(text[lone])
+        reason = f"{shown} is half of a surrogate pair, not a character (text must be Unicode)"
         raise ContentError([Problem(path, line, column, "", reason)])
     _check_header(raw, located)
     from pydantic import ValidationError
