@@ -51,6 +51,15 @@ def test_a_date_outside_the_range_is_a_usage_error(
     _one_usage_line(cli(*args), option, RANGE)
 
 
+def test_a_roll_up_since_outside_the_range_is_a_usage_error(
+    cli: CliRunner, journal: None, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "client.json"
+    bundle.write_text(cli("report", "--share", "--format", "json").out, encoding="utf-8")
+    assert cli("coach", "summary", str(bundle), "--since", "2026-01-01").code == 0
+    _one_usage_line(cli("coach", "summary", str(bundle), "--since", "0001-01-01"), "--since", RANGE)
+
+
 def test_a_limit_beyond_what_sqlite_holds_is_a_usage_error(cli: CliRunner, journal: None) -> None:
     result = cli("journal", "list", "--limit", "99999999999999999999")
     assert result.code == 2, result.err

@@ -100,13 +100,13 @@ def summary(
     are still summarised (and the exit code is 1).
     """
     import dataclasses
-    import datetime as dt
 
     from belonging_cli import clock
     from belonging_cli.coaching.bundle import read_each
     from belonging_cli.coaching.render import FORMATS, render
     from belonging_cli.coaching.rollup import build_rollup
     from belonging_cli.errors import ContentError, Problem, UsageProblem
+    from belonging_cli.limits import day_option
 
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
@@ -114,12 +114,7 @@ def summary(
         fmt = fmt if fmt in FORMATS else "md"
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    start: dt.date | None = None
-    if since is not None:
-        try:
-            start = dt.date.fromisoformat(since)
-        except ValueError:
-            raise UsageProblem(f"--since expects a date like 2026-09-01, not {since!r}") from None
+    start = day_option(since, "--since")
     problems: list[Problem] = []
     today = clock.user_now().date()
     # One bundle at a time, summarised and let go: memory does not grow with the files.
