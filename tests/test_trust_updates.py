@@ -20,6 +20,7 @@ import pytest
 from belonging_cli import ask
 from belonging_cli.journal import Session, open_journal, store
 from conftest import CliRunner, Result
+from support.mounts import fill, remount_read_only, small_filesystem
 from support.sessions import a_session
 
 HOSTILE = Path(__file__).parent / "hostile" / "updates"
@@ -133,6 +134,34 @@ def test_a_busy_journal_keeps_the_edit(
     assert len(result.err.strip().splitlines()) == 1
     assert "written while busy" in kept_file(result).read_text(encoding="utf-8")
     assert now_stored(isolated_home, stored.id) == stored
+
+
+@pytest.mark.parametrize("trouble", ["full", "read-only"])
+def test_a_disk_that_refuses_the_save_keeps_the_edit_elsewhere(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, trouble: str
+) -> None:
+    with small_filesystem(tmp_path / "disk") as disk:
+        home = disk / "home"
+        monkeypatch.setenv("BELONGING_HOME", str(home))
+        session = a_session()
+        with open_journal(home / "journal.db") as journal:
+            journal.create_session(session)
+        if trouble == "full":
+            fill(disk)
+        else:
+            remount_read_only(disk)
+        use_editor(monkeypatch, "replacing_editor.py")
+        monkeypatch.setenv("REPLACE_OLD", "first words")
+        monkeypatch.setenv("REPLACE_NEW", "nowhere to go")
+        result = cli("journal", "edit", session.id)
+        assert result.code == 1
+        assert trouble in result.err
+        assert len(result.err.strip().splitlines()) == 1
+        kept = kept_file(result)
+        assert disk not in kept.parents  # that disk could not take it: kept elsewhere
+        assert "nowhere to go" in kept.read_text(encoding="utf-8")
+        kept.unlink()
+        assert now_stored(home, session.id) == session
 
 
 # -- an editor that keeps giving back text with problems -------------------------------------
