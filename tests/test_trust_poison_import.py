@@ -116,6 +116,18 @@ def test_the_supported_edges_import_and_everything_works(
     still_works(cli, empty_journal)
 
 
+@pytest.mark.parametrize("key", ["format\u2028version", "x\u0085y", "tab\there"])
+def test_a_key_with_a_line_break_is_named_on_one_line(
+    cli: CliRunner, empty_journal: Path, key: str
+) -> None:
+    # The field path quotes it: a problem is one line on stderr, whatever the key holds.
+    document = {**SEED, key: 1}
+    before = journal_bytes(empty_journal)
+    result, path = _import(cli, empty_journal, json.dumps(document, ensure_ascii=False))
+    assert_refused(result, path, before, empty_journal)
+    assert repr(key) in result.err
+
+
 # ---------------------------------------------------------------------------
 # Any hostile value anywhere: refused cleanly, or harmless.
 

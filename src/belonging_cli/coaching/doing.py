@@ -40,19 +40,10 @@ def exercise_flow(assignment: Assignment) -> Flow:
     """The assignment's stored questions as a flow the engine can run."""
     from pydantic import ValidationError
 
-    from belonging_cli.content.flows import Flow, Step
     from belonging_cli.errors import BelongingError
 
     try:
-        steps = [Step(id=FOCUS_STEP, kind="focus")]
-        steps += [Step.model_validate(q) for q in json.loads(assignment.questions_json)]
-        return Flow(
-            id=assignment.exercise_id,
-            title=assignment.title,
-            description=assignment.instructions,
-            minutes=min(assignment.minutes or 10, 120),
-            steps=steps,
-        )
+        return build_flow(assignment)
     except ValidationError as exc:
         # Imported before packs were checked as they are now (control characters...).
         first = exc.errors(include_url=False)[0]
@@ -62,6 +53,21 @@ def exercise_flow(assignment: Assignment) -> Flow:
             hint="import a newer version of the pack from your coach, or "
             f"`belonging exercises drop {assignment.id}`",
         ) from None
+
+
+def build_flow(assignment: Assignment) -> Flow:
+    """The flow, or pydantic's ValidationError: `journal import` checks assignments with it."""
+    from belonging_cli.content.flows import Flow, Step
+
+    steps = [Step(id=FOCUS_STEP, kind="focus")]
+    steps += [Step.model_validate(q) for q in json.loads(assignment.questions_json)]
+    return Flow(
+        id=assignment.exercise_id,
+        title=assignment.title,
+        description=assignment.instructions,
+        minutes=min(assignment.minutes or 10, 120),
+        steps=steps,
+    )
 
 
 def find_draft(journal: Journal, assignment: Assignment) -> Session | None:

@@ -249,10 +249,10 @@ def check_questions(questions_json: str) -> None:
 def check_exercise(assignment: Assignment) -> None:
     """ValueError unless the assignment makes the flow `exercises do` runs: the pack's
     checks on its questions, title and instructions, made again on the way in."""
-    from belonging_cli.coaching.doing import exercise_flow
+    from belonging_cli.coaching.doing import build_flow
 
     try:
-        exercise_flow(assignment)
+        build_flow(assignment)
     except ValidationError as exc:
         loc = exc.errors(include_url=False)[0]["loc"]
         names = {"id": "exercise_id", "title": "title", "description": "instructions"}
