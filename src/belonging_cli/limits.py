@@ -101,22 +101,22 @@ def check_value(value: object) -> object:
     return value
 
 
-def parse_day(text: str) -> dt.date:
-    """`2026-11-27` -> a supported date; ValueError naming the text otherwise."""
+def day_option(
+    text: str | None, option: str, *, not_after: dt.date | None = None
+) -> dt.date | None:
+    """A date option's value, or a usage error naming the option (exit 2); `not_after`
+    (today, for a day to reflect on) makes a later date "in the future"."""
+    if text is None:
+        return None
+    from belonging_cli.errors import UsageProblem
+
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a date like 2026-11-27") from None
-    return check_day(day)
-
-
-def day_option(text: str | None, option: str) -> dt.date | None:
-    """A date option's value, or a usage error naming the option (exit 2)."""
-    if text is None:
-        return None
+        raise UsageProblem(f"{option} {text!r} is not a date like 2026-11-27") from None
+    if not_after is not None and day > not_after:
+        raise UsageProblem(f"{option} {text} is in the future")
     try:
-        return parse_day(text)
+        return check_day(day)
     except ValueError as exc:
-        from belonging_cli.errors import UsageProblem
-
         raise UsageProblem(f"{option}: {exc}") from None

@@ -105,7 +105,6 @@ def _setup(
     from belonging_cli.config import load_config
     from belonging_cli.content.flows import load_flows
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.errors import UsageProblem
 
     config = load_config()
     rubric = load_rubric(rubrics or config.rubrics)
@@ -119,9 +118,7 @@ def _setup(
     if date is not None:
         from belonging_cli.limits import day_option
 
-        day = day_option(date, "--date") or day
-        if day > now.date():
-            raise UsageProblem(f"--date {date} is in the future")
+        day = day_option(date, "--date", not_after=now.date()) or day
     started = now if day == now.date() else dt.datetime.combine(day, now.timetz())
     return Setup(config, rubric, flowset, flow, focus, day, started, day != now.date())
 
