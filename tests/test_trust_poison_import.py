@@ -103,6 +103,15 @@ def test_stored_questions_that_are_not_valid_steps_are_refused(
     assert "questions_json" in err
 
 
+@pytest.mark.parametrize("tag", ["two\\nlines", "esc\\u001b]0;title\\u0007", "nel\\u0085"])
+def test_a_tag_or_id_with_a_line_break_or_control_is_refused(
+    cli: CliRunner, empty_journal: Path, tag: str
+) -> None:
+    # Tags are printed in `journal list` and reports: one clean line, like every name.
+    err = _refused_at(cli, empty_journal, ("sessions", 0, "tags"), f'["{tag}"]', line_exact=False)
+    assert "tags" in err
+
+
 def test_the_supported_edges_import_and_everything_works(
     cli: CliRunner, empty_journal: Path
 ) -> None:

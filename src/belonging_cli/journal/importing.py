@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from belonging_cli import limits
+from belonging_cli.content.validation import ONE_LINE
 from belonging_cli.journal.records import (
     Answer,
     Assignment,
@@ -40,7 +41,10 @@ def _text(value: object) -> object:
 
 _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 Uuid = Annotated[str, StringConstraints(pattern=_UUID)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200), BeforeValidator(_text)]
+# Ids, kinds and tags: one line with no control characters (an export may come from anyone).
+Name = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), BeforeValidator(_text), ONE_LINE
+]
 Text = Annotated[str, StringConstraints(max_length=100_000), BeforeValidator(_text)]
 Count = Annotated[int, Field(ge=0), AfterValidator(limits.check_int)]
 # An answer's value: every number finite and storable, every text valid Unicode.
