@@ -30,7 +30,7 @@ JOURNALS: dict[str, tuple[int, int]] = {
 def build_journal(path: Path, name: str, seed: int = 0) -> int:
     """Write the synthetic journal `name` (ending this week) to `path`; its session count."""
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
     from belonging_cli.synthetic import generate
 
     weeks, per_week = JOURNALS[name]

@@ -47,8 +47,8 @@ def cli(args: list[str], home: Path) -> Callable[[], object]:
 
 
 def figures(name: str, runs: int, folder: Path) -> None:
-    from belonging_cli.journal import open_journal
     from belonging_cli.journal.exchange import export_json, parse_export
+    from belonging_cli.journal.store import open_journal
 
     home = folder / name
     start = time.perf_counter()

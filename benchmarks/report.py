@@ -41,7 +41,7 @@ MEASURE = (
 
 def make_journal(home: Path, weeks: int, per_week: int) -> None:
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
     from belonging_cli.synthetic import generate
 
     data = generate(

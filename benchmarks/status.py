@@ -23,7 +23,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from belonging_cli.clock import iso_week
-from belonging_cli.journal import Answer, Experiment, Rating, Session, open_journal
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Answer, Experiment, Rating, Session
 
 ZONE = ZoneInfo("Europe/Berlin")
 BEHAVIOURS = ("cultivate-belonging", "protect-time", "ambiguous-decisions", "credit-to-others")

@@ -15,7 +15,7 @@ from belonging_cli.engine.answers import fallback
 from belonging_cli.engine.history import History, choose_prompts
 from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import Engine, split_tags
-from belonging_cli.journal.records import Answer, AnswerValue, Experiment, Rating, Session
+from belonging_cli.records import Answer, AnswerValue, Experiment, Rating, Session
 
 T0 = dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.timezone.utc)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 
 PACK = example_pack(load_rubric(REPO / "rubrics"))
@@ -116,7 +116,7 @@ def test_every_problem_is_reported_and_nothing_is_saved(cli: CliRunner, tmp_path
 @pytest.mark.usefixtures("imported")
 def test_an_unfinished_attempt_is_replaced_only_when_asked(cli: CliRunner, tmp_path: Path) -> None:
     from belonging_cli.coaching.doing import new_session
-    from belonging_cli.journal import Answer
+    from belonging_cli.records import Answer
 
     with open_journal() as journal:
         assignment = journal.assignment(EXERCISE)

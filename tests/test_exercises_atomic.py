@@ -17,7 +17,8 @@ from prompt_toolkit.output import DummyOutput
 from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal, store
+from belonging_cli.journal import store
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 
 PACK = example_pack(load_rubric(REPO / "rubrics"))

@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner, Result
 
 ENTER = "\r"

@@ -13,7 +13,7 @@ from belonging_cli.coaching.progress import record_done, state
 from belonging_cli.content.packs import parse_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.content.source import parse_text
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 
 RUBRIC = load_rubric(REPO / "rubrics")

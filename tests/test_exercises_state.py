@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from belonging_cli.coaching.progress import all_done, record_done, state, state_of
 from belonging_cli.habits import AssignmentInfo, exercise_state, exercises_due
-from belonging_cli.journal.records import Assignment
+from belonging_cli.records import Assignment
 
 TODAY = dt.date(2026, 11, 27)
 DAYS = st.one_of(st.none(), st.dates(dt.date(2026, 10, 1), dt.date(2027, 1, 31)))

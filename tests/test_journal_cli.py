@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import JournalData, open_journal
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import JournalData
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
 

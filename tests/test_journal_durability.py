@@ -16,9 +16,8 @@ import pytest
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import JournalError
-from belonging_cli.journal import Journal, open_journal
 from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
-from belonging_cli.journal.store import _connect, migrate
+from belonging_cli.journal.store import Journal, _connect, migrate, open_journal
 from belonging_cli.synthetic import generate
 
 END = dt.date(2026, 11, 27)
@@ -159,7 +158,7 @@ WRITER = textwrap.dedent(
     from dataclasses import replace
     from pathlib import Path
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
     from belonging_cli.synthetic import generate
 
     path, seed, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import ContentError
 from belonging_cli.journal import editing
-from belonging_cli.journal.records import Answer, Session
+from belonging_cli.records import Answer, Session
 from belonging_cli.synthetic import generate
 
 SESSION = generate(load_rubric(), weeks=1, end=dt.date(2026, 11, 27)).sessions[0]

@@ -10,16 +10,9 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.errors import ContentError
-from belonging_cli.journal import (
-    Answer,
-    Assignment,
-    Experiment,
-    JournalData,
-    Rating,
-    Session,
-    open_journal,
-)
 from belonging_cli.journal.exchange import KnownIds, export_json, export_markdown, parse_export
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Answer, Assignment, Experiment, JournalData, Rating, Session
 
 TOKYO = dt.timezone(dt.timedelta(hours=9))
 NEWFOUNDLAND = dt.timezone(dt.timedelta(hours=-3, minutes=-30))

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import BelongingError, ContentError
-from belonging_cli.journal import open_journal
 from belonging_cli.journal.exchange import export_json, parse_export
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 
 EXPORT = export_json(generate(load_rubric(), weeks=2, end=dt.date(2026, 11, 27)))

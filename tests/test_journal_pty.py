@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from terminal import spawn_cli
 

@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.errors import JournalError
-from belonging_cli.journal import (
-    Answer,
-    Assignment,
-    Experiment,
-    Rating,
-    Session,
-    open_journal,
-)
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Answer, Assignment, Experiment, Rating, Session
 
 ZONE = dt.timezone(dt.timedelta(hours=2))
 MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZONE)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 
 END = dt.date(2026, 11, 27)

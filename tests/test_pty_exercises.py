@@ -11,7 +11,7 @@ import pytest
 
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 from terminal import spawn_cli
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from terminal import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")

@@ -14,7 +14,7 @@ from prompt_toolkit.output import DummyOutput
 
 from belonging_cli import ask
 from belonging_cli.clock import iso_week
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import CliRunner, Result
 
 ENTER = "\r"
@@ -200,7 +200,7 @@ def test_a_draft_of_a_flow_no_longer_there_can_be_discarded(cli: CliRunner, tmp_
 
 
 def test_a_coachs_exercise_is_the_suggested_focus(cli: CliRunner) -> None:
-    from belonging_cli.journal import Assignment
+    from belonging_cli.records import Assignment
 
     with open_journal() as journal:
         journal.upsert_assignment(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import CliRunner
 
 RUNNER = """

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import CliRunner
 from support.mounts import fill, small_filesystem
 from support.users import belonging, give_to_nobody, needs_other_user, run_as_nobody, shared_folder

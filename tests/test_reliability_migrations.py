@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import Journal, open_journal
 from belonging_cli.journal.exchange import export_json
 from belonging_cli.journal.schema import LATEST_VERSION
-from belonging_cli.journal.store import _connect, migrate
+from belonging_cli.journal.store import Journal, _connect, migrate, open_journal
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
 

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
 

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
-from belonging_cli.journal.records import Session
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Session
 from conftest import CliRunner
 from terminal import spawn_cli
 from test_pty_reflect import RATING_PROMPT, TEXT_PROMPT

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from belonging_cli import clock
 from belonging_cli.cli.report import parse_date
 from belonging_cli.errors import UsageProblem
-from belonging_cli.journal import JournalData, open_journal
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import JournalData
 from conftest import CliRunner
 from test_report_helpers import NOW, answer, sample_journal, session
 

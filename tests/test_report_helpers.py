@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from belonging_cli.clock import iso_week, week_monday
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal.records import (
+from belonging_cli.records import (
     Answer,
     AnswerValue,
     Assignment,

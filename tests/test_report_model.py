@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from belonging_cli.errors import UsageProblem
-from belonging_cli.journal.records import JournalData
+from belonging_cli.records import JournalData
 from belonging_cli.reports.model import Report, answer_text, build_report
 from belonging_cli.reports.period import resolve_period
 from test_report_helpers import (

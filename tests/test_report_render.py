@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from belonging_cli.errors import BelongingError
-from belonging_cli.journal.records import JournalData
+from belonging_cli.records import JournalData
 from belonging_cli.reports.charts import Line, sparkline, svg_chart
 from belonging_cli.reports.data import render_json, report_data
 from belonging_cli.reports.escape import md_inline, md_quote

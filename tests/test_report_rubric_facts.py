@@ -13,7 +13,7 @@ import pytest
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import BelongingError, ContentError
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.reports.rubric_facts import facts_of, resolve_behaviours, rubric_facts
 from belonging_cli.resources import packaged_dir
 from test_report_helpers import sample_journal

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from belonging_cli import clock
-from belonging_cli.journal import Assignment, Experiment, Session, open_journal
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Assignment, Experiment, Session
 from conftest import CliRunner
 
 BERLIN = ZoneInfo("Europe/Berlin")

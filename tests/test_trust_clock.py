@@ -18,7 +18,7 @@ from belonging_cli import clock
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.coaching.samples import sample_bundle
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 
 NOW = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.timezone.utc)

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
 from support.mounts import remount_read_only, small_filesystem

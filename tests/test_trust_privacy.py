@@ -18,7 +18,7 @@ import pytest
 
 from belonging_cli import ask
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 from support.weekly_answers import weekly_answers, write_answers
 

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from belonging_cli import ask
-from belonging_cli.journal import Session, open_journal, store
+from belonging_cli.journal import store
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Session
 from conftest import CliRunner, Result
 from support.mounts import fill, remount_read_only, small_filesystem
 from support.sessions import a_session

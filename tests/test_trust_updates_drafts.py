@@ -15,8 +15,9 @@ from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import JournalError
-from belonging_cli.journal import Answer, Experiment, Rating, Session, open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.main import main
+from belonging_cli.records import Answer, Experiment, Rating, Session
 from conftest import REPO, CliRunner, Result
 from support.keys import CTRL_C, ENTER, typed
 from support.sessions import NOON, a_session

@@ -15,7 +15,7 @@ from typing import Any
 from belonging_cli.engine.privacy import PRIVATE_MARK, SHARE_MARK, privacy_marker
 from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.errors import Interrupted
-from belonging_cli.journal.records import AnswerValue
+from belonging_cli.records import AnswerValue
 
 LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: editor"
 

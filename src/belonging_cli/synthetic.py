@@ -15,7 +15,8 @@ import uuid
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
-from belonging_cli.journal.records import (
+from belonging_cli.journal.store import collector_paused
+from belonging_cli.records import (
     Answer,
     Experiment,
     ExperimentOutcome,
@@ -23,7 +24,6 @@ from belonging_cli.journal.records import (
     Rating,
     Session,
 )
-from belonging_cli.journal.store import collector_paused
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Behaviour, Rubric

@@ -56,7 +56,7 @@ def seed_document() -> dict[str, Any]:
     from belonging_cli.content.rubrics import load_rubric
     from belonging_cli.content.source import parse_text
     from belonging_cli.journal.exchange import export_json
-    from belonging_cli.journal.records import JournalData
+    from belonging_cli.records import JournalData
     from belonging_cli.synthetic import generate
 
     rubric = load_rubric()

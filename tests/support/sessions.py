@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from belonging_cli.journal import Answer, Rating, Session
+from belonging_cli.records import Answer, Rating, Session
 
 NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
     from belonging_cli.config import Config
     from belonging_cli.content.rubrics import Rubric
-    from belonging_cli.journal import Journal
-    from belonging_cli.journal.records import Assignment
+    from belonging_cli.journal.store import Journal
+    from belonging_cli.records import Assignment
 
 app = typer.Typer(
     help="Exercises from your coach: import a pack, see what is due, do one.",
@@ -54,7 +54,7 @@ def import_pack(
     from belonging_cli.coaching.importing import plan_import
     from belonging_cli.content.packs import load_pack
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     pack = load_pack(pack_file, load_rubric(rubrics))
     with open_journal() as journal:
@@ -97,7 +97,7 @@ def list_exercises(
 ) -> None:
     """List your exercises: overdue and due first, with due dates."""
     from belonging_cli.coaching.progress import sort_for_listing, state
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     today = _today()
     with open_journal() as journal:
@@ -150,7 +150,7 @@ def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
     import json
 
     from belonging_cli.coaching.progress import resolve
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     today = _today()
     with open_journal() as journal:
@@ -200,7 +200,7 @@ def drop(exercise: IdArgument) -> None:
     from belonging_cli.cli.output import info
     from belonging_cli.coaching.progress import resolve
     from belonging_cli.errors import BelongingError
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     with open_journal() as journal:
         found = resolve(exercise, journal.assignments())
@@ -239,7 +239,7 @@ def do(
     from belonging_cli.config import load_config
     from belonging_cli.content.rubrics import load_rubric
     from belonging_cli.errors import UsageProblem
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     scripted = answers is not None or answers_template
     if not scripted and not ask.terminal_available():

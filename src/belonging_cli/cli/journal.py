@@ -13,8 +13,8 @@ from belonging_cli.cli.options import JsonOption, OutOption
 from belonging_cli.limits import MAX_INT, day_option
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.records import Session
     from belonging_cli.journal.store import Journal
+    from belonging_cli.records import Session
 
 app = typer.Typer(
     help="Your journal of reflections: list, show, search, edit, export, back up.",
@@ -131,7 +131,7 @@ def show(session_id: IdArgument, as_json: JsonOption = False) -> None:
     if as_json:
         from belonging_cli.cli.output import print_json
         from belonging_cli.journal.exchange import session_dict, to_document
-        from belonging_cli.journal.records import JournalData
+        from belonging_cli.records import JournalData
 
         experiments = to_document(JournalData(experiments=tuple(made)))["experiments"]
         reviews = to_document(JournalData(experiments=tuple(reviewed)))["experiments"]
@@ -144,7 +144,7 @@ def show(session_id: IdArgument, as_json: JsonOption = False) -> None:
         )
         return
     from belonging_cli.journal.exchange import export_markdown
-    from belonging_cli.journal.records import JournalData
+    from belonging_cli.records import JournalData
 
     text = export_markdown(
         titles=_behaviour_titles(),

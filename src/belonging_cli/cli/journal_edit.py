@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.errors import BelongingError, ContentError, Problem
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.records import Session
+    from belonging_cli.records import Session
 
 ROUNDS = 3  # editor runs giving back problems before giving up, at a terminal
 KEPT_FOLDER = "drafts"
@@ -30,7 +30,8 @@ def edit_session(session_id: str) -> None:
 
     from belonging_cli.cli.output import info
     from belonging_cli.errors import JournalError
-    from belonging_cli.journal import editing, open_journal
+    from belonging_cli.journal import editing
+    from belonging_cli.journal.store import open_journal
 
     command = editor_command()
     with open_journal() as journal:

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine, Saved
-    from belonging_cli.journal import Journal, Session
     from belonging_cli.journal.conflicts import DraftRecorder
-    from belonging_cli.journal.records import Assignment
+    from belonging_cli.journal.store import Journal
+    from belonging_cli.records import Assignment, Session
 
 
 def register(app: typer.Typer) -> None:
@@ -157,7 +157,7 @@ def _new_session(setup: Setup, flow: Flow, session_id: str | None = None) -> Ses
     import uuid
 
     from belonging_cli.clock import iso_week
-    from belonging_cli.journal import Session
+    from belonging_cli.records import Session
 
     return Session(
         id=session_id or str(uuid.uuid4()),
@@ -177,7 +177,7 @@ def _print_template(setup: Setup) -> None:
 
     from belonging_cli.clock import iso_week
     from belonging_cli.engine.answers import template
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     week = iso_week(setup.day)
     with open_journal() as journal:
@@ -193,7 +193,7 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
     from belonging_cli.cli.output import info
     from belonging_cli.engine.answers import load_answers, run_answers
     from belonging_cli.errors import ContentError, UsageProblem
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     doc, header = load_answers(path)
     flow = setup.flow
@@ -240,8 +240,8 @@ def _redate(setup: Setup, day: dt.date) -> Setup:
 def _run_interactive(setup: Setup, resume: bool | None) -> None:
     from belonging_cli import ask
     from belonging_cli.errors import BelongingError, UsageProblem
-    from belonging_cli.journal import open_journal
     from belonging_cli.journal.conflicts import DraftRecorder
+    from belonging_cli.journal.store import open_journal
 
     if not ask.terminal_available():
         raise UsageProblem(

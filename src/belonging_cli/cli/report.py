@@ -18,7 +18,7 @@ from belonging_cli.errors import UsageProblem
 from belonging_cli.reports.command import build, parse_date, write_private, write_report
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.records import JournalData
+    from belonging_cli.records import JournalData
 
 __all__ = ["parse_date", "register"]
 
@@ -147,7 +147,7 @@ def demo(
     refuse_demo_target(target, paths.journal_path())
     data = demo_journal(weeks, rubrics)
     paths.ensure_private_dir(target)
-    from belonging_cli.journal import open_journal
+    from belonging_cli.journal.store import open_journal
 
     journal_file = target / "journal.db"
     try:

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching.progress import record_done
 from belonging_cli.content.packs import RESERVED_ID
-from belonging_cli.journal.records import Assignment, Session
+from belonging_cli.records import Assignment, Session
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Flow
     from belonging_cli.content.rubrics import Rubric
     from belonging_cli.engine.session import Engine
-    from belonging_cli.journal import Journal
     from belonging_cli.journal.conflicts import DraftRecorder
+    from belonging_cli.journal.store import Journal
 
 FOCUS_STEP = RESERVED_ID
 FLOW_PREFIX = "exercise:"

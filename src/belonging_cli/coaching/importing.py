@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from belonging_cli.errors import BelongingError
-from belonging_cli.journal.records import Assignment
+from belonging_cli.records import Assignment
 
 if TYPE_CHECKING:
     from belonging_cli.content.packs import Exercise, Pack

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from belonging_cli.errors import BelongingError
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.records import Assignment
+    from belonging_cli.records import Assignment
 
 State = Literal["due", "overdue", "done", "dropped", "withdrawn"]
 STATES: tuple[State, ...] = ("overdue", "due", "done", "dropped", "withdrawn")

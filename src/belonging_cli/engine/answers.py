@@ -22,7 +22,7 @@ from belonging_cli.content.validation import Strict, validate
 from belonging_cli.engine.questions import OWN_CHOICE, Question
 from belonging_cli.engine.session import SKIP, Engine
 from belonging_cli.errors import Problem
-from belonging_cli.journal.records import AnswerValue
+from belonging_cli.records import AnswerValue
 from belonging_cli.safe_text import MAX_TEXT  # the bundle reader takes as much
 
 _TRUE = {"yes", "y", "true", "on"}

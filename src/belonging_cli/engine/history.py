@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
 from belonging_cli.content.rubrics import Experiment as RubricExperiment
-from belonging_cli.journal.records import Experiment, Session
+from belonging_cli.records import Experiment, Session
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 

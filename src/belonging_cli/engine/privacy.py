@@ -9,7 +9,7 @@ is never kept. Pure, and cheap to import.
 
 from __future__ import annotations
 
-from belonging_cli.journal.records import AnswerValue
+from belonging_cli.records import AnswerValue
 
 PRIVATE_MARK = "#private"
 SHARE_MARK = "#share"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from belonging_cli.journal.records import AnswerValue
+from belonging_cli.records import AnswerValue
 
 # How a question is put to the user. `rate` is a select over levels 1-5 with the
 # level descriptors shown; `experiment` is a select whose last choice lets the

@@ -21,7 +21,7 @@ from belonging_cli.content.rubrics import Behaviour, Rubric
 from belonging_cli.engine.history import History, choose_prompts, suggest_focus, trend
 from belonging_cli.engine.privacy import typed_privacy
 from belonging_cli.engine.questions import OWN_CHOICE, Choice, Question
-from belonging_cli.journal.records import (
+from belonging_cli.records import (
     Answer,
     AnswerValue,
     Experiment,

@@ -1,24 +1,5 @@
-"""The journal: a durable local SQLite store of reflections (see store.py)."""
+"""The journal: a durable local SQLite store of reflections (see store.py).
 
-from belonging_cli.journal.records import (
-    Answer,
-    Assignment,
-    Experiment,
-    JournalData,
-    Rating,
-    Session,
-)
-from belonging_cli.journal.store import UNSET, ImportCounts, Journal, open_journal
-
-__all__ = [
-    "UNSET",
-    "Answer",
-    "Assignment",
-    "Experiment",
-    "ImportCounts",
-    "Journal",
-    "JournalData",
-    "Rating",
-    "Session",
-    "open_journal",
-]
+Importing this package loads nothing: the records every part shares live in
+`belonging_cli.records`, so the engine and the report model never load sqlite3.
+"""

@@ -15,7 +15,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from belonging_cli.errors import JournalError
-from belonging_cli.journal.records import Session
+from belonging_cli.records import Session
 
 if TYPE_CHECKING:
     from belonging_cli.engine.session import Saved

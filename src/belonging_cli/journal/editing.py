@@ -17,7 +17,7 @@ from belonging_cli.content.source import parse_text, require_mapping
 from belonging_cli.content.validation import validate
 from belonging_cli.errors import ContentError
 from belonging_cli.journal.importing import Name, Text, Value, Week
-from belonging_cli.journal.records import AnswerValue, Session
+from belonging_cli.records import AnswerValue, Session
 
 ERROR_MARK = "# ERROR "
 

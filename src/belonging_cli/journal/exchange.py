@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from belonging_cli.errors import ContentError, Problem
-from belonging_cli.journal.records import Assignment, Experiment, JournalData, Session
+from belonging_cli.records import Assignment, Experiment, JournalData, Session
 
 FORMAT = "belonging-journal"
 FORMAT_VERSION = 1

@@ -24,7 +24,7 @@ from pydantic import (
 
 from belonging_cli import limits
 from belonging_cli.content.validation import ONE_LINE
-from belonging_cli.journal.records import (
+from belonging_cli.records import (
     Answer,
     Assignment,
     Experiment,

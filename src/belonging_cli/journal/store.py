@@ -25,14 +25,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
-from belonging_cli.journal.records import (
-    Answer,
-    Assignment,
-    Experiment,
-    JournalData,
-    Rating,
-    Session,
-)
 from belonging_cli.journal.safekeeping import (
     backup_path as _backup_path,
 )
@@ -47,6 +39,14 @@ from belonging_cli.journal.schema import (
     LATEST_VERSION,
     MIGRATIONS,
     SQLITE_MAGIC,
+)
+from belonging_cli.records import (
+    Answer,
+    Assignment,
+    Experiment,
+    JournalData,
+    Rating,
+    Session,
 )
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from belonging_cli.errors import UsageProblem
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.records import JournalData
+    from belonging_cli.records import JournalData
     from belonging_cli.reports.model import Report
 
 
@@ -177,7 +177,8 @@ def build(
 def load_journal() -> JournalData:
     """Everything in the journal in use; a journal not yet made reads as empty."""
     from belonging_cli import paths
-    from belonging_cli.journal import JournalData, open_journal
+    from belonging_cli.journal.store import open_journal
+    from belonging_cli.records import JournalData
 
     path = paths.journal_path()
     if not path.exists():

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.coaching.progress import state as exercise_state
-from belonging_cli.journal.records import (
+from belonging_cli.records import (
     AnswerValue,
     Assignment,
     Experiment,

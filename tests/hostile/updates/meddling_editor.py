@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from belonging_cli.journal import open_journal
+from belonging_cli.journal.store import open_journal
 
 edit_file = Path(sys.argv[1])
 text = edit_file.read_text(encoding="utf-8")
