@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from belonging_cli import paths
+from belonging_cli import settings
 from belonging_cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,9 +24,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TZ", "UTC")
-    paths.set_home(None)
+    settings.install(None)
     yield home
-    paths.set_home(None)
+    settings.install(None)
 
 
 @dataclass
@@ -47,7 +47,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> CliRunner:
         capsys.readouterr()
         code = main(list(args))
         captured = capsys.readouterr()
-        paths.set_home(None)
+        settings.install(None)
         return Result(code, captured.out, captured.err)
 
     return run

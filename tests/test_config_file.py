@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from belonging_cli import paths
+from belonging_cli import paths, settings
 from belonging_cli.config import Config, load_config, render_toml, set_value
 from belonging_cli.errors import ContentError
 
@@ -128,7 +128,7 @@ def test_writes_are_private_and_leave_no_temporary_files(isolated_home: Path) ->
 
 
 def test_home_option_moves_the_config(tmp_path: Path) -> None:
-    paths.set_home(tmp_path / "elsewhere")
+    settings.resolve(tmp_path / "elsewhere")
     assert paths.config_path() == tmp_path / "elsewhere" / "config.toml"
 
 

@@ -21,9 +21,9 @@ def user_now(config: Config | None = None) -> dt.datetime:
     """Now in the user's zone (the `timezone` setting, else the system's): the one "now"
     every command dates things by, so a reflection lands in the week `status` counts."""
     if config is None:
-        from belonging_cli.config import load_config
+        from belonging_cli.settings import current
 
-        config = load_config()
+        return current().now()
     return now(config.zone())
 
 

@@ -265,10 +265,10 @@ def parse_setting(key: str, text: str) -> Value:
 
 
 def load_config() -> Config:
-    """The settings in effect: the file's values over the defaults."""
-    path = paths.config_path()
-    values = read_values(path)
-    return config_from(values, base=path.parent)
+    """The settings in effect: the environment's over the file's over the defaults."""
+    from belonging_cli.settings import current
+
+    return current().read_config()
 
 
 def config_from(values: Mapping[str, Value], base: Path) -> Config:

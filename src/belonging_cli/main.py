@@ -47,16 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     debug = _wants_debug(args)
     try:
-        from belonging_cli.fastpath import try_fast
-
-        if try_fast(args):
-            return EXIT_OK
-        import typer
+        import click
 
         from belonging_cli.cli.app import app
 
-        command = typer.main.get_command(app)
-        result = command.main(args=args, prog_name="belonging", standalone_mode=False)
+        try:
+            result = app.main(args=args, prog_name="belonging", standalone_mode=False)
+        except click.exceptions.Abort:
+            print("\nbelonging: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except click.ClickException as exc:
+            exc.show()
+            return exc.exit_code
         return result if isinstance(result, int) else EXIT_OK
     except SystemExit as exc:
         code = exc.code

@@ -1,38 +1,20 @@
-"""Where things live: the home folder (journal, config), resolved once per run.
+"""Where things live: the journal's and the config's folders for a home, and private folders.
 
-Strongest first: `--home DIR`, then `BELONGING_HOME`, then the platform's data
-and config directories. Tests always point `BELONGING_HOME` at a temporary folder.
+The home itself (`--home DIR`, then `BELONGING_HOME`, then the platform's data and
+config directories) is resolved once, with every other setting, in settings.py.
+Tests always point `BELONGING_HOME` at a temporary folder.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 APP_NAME = "belonging"
 HOME_ENV = "BELONGING_HOME"
 
-_home_override: Path | None = None
 
-
-def set_home(path: Path | None) -> None:
-    """Record the `--home` option for this process."""
-    global _home_override
-    _home_override = path.expanduser() if path is not None else None
-    _warned.clear()  # a new home, or a new run in the same process (tests): warn again
-
-
-def home_override() -> Path | None:
-    """The explicit home (option or environment), if any."""
-    if _home_override is not None:
-        return _home_override
-    env = os.environ.get(HOME_ENV)
-    return Path(env).expanduser() if env else None
-
-
-def data_dir() -> Path:
+def data_dir(home: Path | None) -> Path:
     """The folder holding the journal (and the demo journal)."""
-    home = home_override()
     if home is not None:
         return home
     from platformdirs import user_data_path
@@ -40,9 +22,8 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def config_dir() -> Path:
+def config_dir(home: Path | None) -> Path:
     """The folder holding config.toml."""
-    home = home_override()
     if home is not None:
         return home
     from platformdirs import user_config_path
@@ -50,12 +31,31 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+# The run's places, from the settings resolved once (settings.py).
+
+
+def home_override() -> Path | None:
+    """The explicit home (option or environment), if any."""
+    from belonging_cli.settings import current
+
+    return current().home
+
+
 def journal_path() -> Path:
-    return data_dir() / "journal.db"
+    from belonging_cli.settings import current
+
+    return current().journal_path
 
 
 def config_path() -> Path:
-    return config_dir() / "config.toml"
+    from belonging_cli.settings import current
+
+    return current().config_path
+
+
+def forget_warnings() -> None:
+    """A new run in the same process (tests): warn again."""
+    _warned.clear()
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -1,76 +1,178 @@
-"""The `belonging` command: global options and the command groups."""
+"""The `belonging` command: the global options, and every command group loaded lazily.
+
+Only the group a command line names is imported and built (click's "lazily
+loading subcommands" pattern), so `belonging status` pays for click and the
+status module, not for every command's imports. `COMMANDS` is the one list of
+commands; its order is the help's order.
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-import typer
+import click
 
-from belonging_cli import __version__
-from belonging_cli.cli import (
-    coach,
-    config,
-    exercises,
-    flows,
-    journal,
-    reflect,
-    remind,
-    report,
-    rubric,
-    status,
+from belonging_cli import __version__, settings
+
+# name -> "module:attribute" of a click command or group, and its one-line help
+# (shown by `belonging --help` without importing the module).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "reflect": (
+        "belonging_cli.cli.reflect:reflect",
+        "Run a reflection: the weekly flow, or another.",
+    ),
+    "status": (
+        "belonging_cli.cli.status:status",
+        "What is due, your streak, what waits.",
+    ),
+    "report": (
+        "belonging_cli.cli.report:report",
+        "Your progress as a report (md, html or json).",
+    ),
+    "progress": (
+        "belonging_cli.cli.report:progress",
+        "Your progress at a glance in the terminal.",
+    ),
+    "demo": (
+        "belonging_cli.cli.report:demo",
+        "Make a demo journal of realistic weeks to explore.",
+    ),
+    "journal": (
+        "belonging_cli.cli.journal:journal",
+        "Your journal: list, show, search, edit, export.",
+    ),
+    "rubric": (
+        "belonging_cli.cli.rubric:rubric",
+        "Browse and validate the leadership rubric.",
+    ),
+    "flows": (
+        "belonging_cli.cli.flows:flows",
+        "List, show and validate reflection flows.",
+    ),
+    "exercises": (
+        "belonging_cli.cli.exercises:exercises",
+        "Your coach's exercises: import, list, do.",
+    ),
+    "coach": (
+        "belonging_cli.cli.coach:coach",
+        "For coaches: write packs, roll up clients' reports.",
+    ),
+    "config": (
+        "belonging_cli.cli.config:config",
+        "Show and change your settings.",
+    ),
+    "remind": (
+        "belonging_cli.cli.remind:remind",
+        "A weekly reminder: a calendar file or a cron line.",
+    ),
+    "completion": (
+        "belonging_cli.cli.completion:completion",
+        "Print a shell completion script.",
+    ),
+}
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when named (click's documented pattern)."""
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.lazy, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            return load(self.lazy[cmd_name][0])
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The one-line helps from COMMANDS: `--help` imports no command module.
+        rows = [(name, short) for name, (_, short) in self.lazy.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def load(target: str) -> click.Command:
+    module_name, _, attribute = target.partition(":")
+    module = importlib.import_module(module_name)
+    command = getattr(module, attribute, None)
+    typer_module = hasattr(module, "register") or not isinstance(
+        getattr(module, "app", None), click.Command
+    )
+    if not isinstance(command, click.Command) and typer_module:
+        return _typer_shim(module, attribute)  # TRANSITION: a module still declared with typer
+    if not isinstance(command, click.Command):  # pragma: no cover - a wiring mistake
+        raise TypeError(f"{target} is not a click command")
+    return command
+
+
+def _typer_shim(module: Any, name: str) -> click.Command:
+    """TRANSITION ONLY, deleted once every module is click: run a typer module's command."""
+    import typer
+
+    sub = typer.Typer(context_settings={"help_option_names": ["-h", "--help"]})
+    sub.callback()(lambda: None)  # a group even for one command (typer collapses those)
+    if hasattr(module, "register"):
+        module.register(sub)
+    else:
+        sub.add_typer(module.app, name=name)
+    inner = typer.main.get_command(sub)
+
+    @click.command(
+        name,
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+        add_help_option=False,
+    )
+    @click.pass_context
+    def shim(ctx: click.Context) -> Any:
+        return inner.main(args=[name, *ctx.args], prog_name="belonging", standalone_mode=False)
+
+    return shim
+
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"belonging {__version__}")
+        ctx.exit()
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    invoke_without_command=True,
+    context_settings=CONTEXT,
 )
-
-app = typer.Typer(
-    name="belonging",
-    help="Leadership self-coaching: a weekly reflection on ten behaviours of leading "
-    "through influence, not control.",
-    no_args_is_help=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    add_completion=True,
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the journal and config in this folder (default: $BELONGING_HOME, "
+    "else the platform's data folder).",
 )
-app.add_typer(rubric.app, name="rubric")
-# Each module adds its own commands or sub-app; the order here is the help's order.
-for module in (reflect, status, report, journal, flows, exercises, coach, config, remind):
-    module.register(app)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version and exit.",
+)
+@click.pass_context
+def app(ctx: click.Context, home: Path | None, debug: bool) -> None:
+    """Leadership self-coaching: reflect weekly, try small experiments, see your growth.
 
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"belonging {__version__}")
-        raise typer.Exit()
-
-
-@app.callback(invoke_without_command=True)
-def root(
-    ctx: typer.Context,
-    home: Annotated[
-        Path | None,
-        typer.Option(
-            "--home",
-            help="Keep the journal and config in this folder (default: $BELONGING_HOME, "
-            "else the platform's data folder).",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """Leadership self-coaching: reflect weekly, try small experiments, see your growth."""
-    from belonging_cli import paths
-
-    paths.set_home(home)
+    A weekly reflection on ten behaviours of leading through influence, not control.
+    """
+    ctx.obj = settings.resolve(home, debug=debug)
     if ctx.invoked_subcommand is None:
         # No command: what is due and the most useful next command, not the help.
         from belonging_cli.cli.status import show_status
 
-        show_status(bare=True)
+        show_status(ctx.obj, bare=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from belonging_cli.cli.options import FormatOption, OutOption, RubricsOption
+from belonging_cli.cli.typer_options import FormatOption, OutOption, RubricsOption
 
 app = typer.Typer(
     help="For coaches: exercise packs for clients, and a roll-up of their shared reports.",

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from belonging_cli.cli.options import JsonOption
+from belonging_cli.cli.typer_options import JsonOption
 
 app = typer.Typer(
     help="Show and change your settings (reflection day and time, time zone, ...).",

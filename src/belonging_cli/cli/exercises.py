@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from belonging_cli.cli.options import JsonOption, RubricsOption
+from belonging_cli.cli.typer_options import JsonOption, RubricsOption
 
 if TYPE_CHECKING:
     import datetime as dt

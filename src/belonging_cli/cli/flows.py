@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from belonging_cli.cli.options import FlowsOption, JsonOption, RubricsOption
+from belonging_cli.cli.typer_options import FlowsOption, JsonOption, RubricsOption
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Step

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from belonging_cli.cli.options import JsonOption, OutOption
+from belonging_cli.cli.typer_options import JsonOption, OutOption
 from belonging_cli.limits import MAX_INT, day_option
 
 if TYPE_CHECKING:

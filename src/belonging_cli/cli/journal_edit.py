@@ -130,13 +130,13 @@ def keep_edit(session_id: str, text: str) -> Path:
     import os
     import tempfile
 
-    from belonging_cli import paths
+    from belonging_cli import paths, settings
     from belonging_cli.files import write_private
 
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     name = f"edit-{session_id[:8]}-{stamp}"
     try:
-        folder = paths.ensure_private_dir(paths.data_dir() / KEPT_FOLDER)
+        folder = paths.ensure_private_dir(settings.current().data_dir / KEPT_FOLDER)
         target = folder / f"{name}.yaml"
         n = 1
         while target.exists():

@@ -3,51 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+from belonging_cli.settings import Settings
 
-RubricsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rubrics",
-        help="Use the rubric set in this folder (default: $BELONGING_RUBRICS, else the built-in).",
-        file_okay=False,
-        show_default=False,
-    ),
-]
+json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
-FlowsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--flows",
-        help="Use the reflection flows in this folder (default: $BELONGING_FLOWS, else built-in).",
-        file_okay=False,
-        show_default=False,
-    ),
-]
+rubrics_option = click.option(
+    "--rubrics",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Use the rubric set in this folder (default: $BELONGING_RUBRICS, the rubrics "
+    "setting, else the built-in).",
+)
 
-FormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="md, html or json (default: from --out's extension, else md).",
-        metavar="FORMAT",
-        show_default=False,
-    ),
-]
+flows_option = click.option(
+    "--flows",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Use the reflection flows in this folder (default: $BELONGING_FLOWS, the flows "
+    "setting, else the built-in).",
+)
 
-OutOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--out",
-        "-o",
-        help="Write to this file instead of the screen.",
-        metavar="FILE",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
+format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    metavar="FORMAT",
+    help="md, html or json (default: from --out's extension, else md).",
+)
+
+out_option = click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to this file instead of the screen.",
+)
+
+# Every command takes the run's settings (resolved once by the root command) first.
+pass_settings = click.make_pass_decorator(Settings)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from belonging_cli.cli.options import FormatOption, JsonOption, OutOption, RubricsOption
+from belonging_cli.cli.typer_options import FormatOption, JsonOption, OutOption, RubricsOption
 from belonging_cli.errors import UsageProblem
 from belonging_cli.reports.command import build, parse_date, write_private, write_report
 
@@ -138,12 +138,12 @@ def demo(
     """Make a demo journal with months of realistic reflections, to explore the reports."""
     import shlex
 
-    from belonging_cli import paths
+    from belonging_cli import paths, settings
     from belonging_cli.cli.output import console
 
     if not 1 <= weeks <= MAX_DEMO_WEEKS:
         raise UsageProblem(f"--weeks must be between 1 and {MAX_DEMO_WEEKS}, not {weeks}")
-    target = (folder or paths.data_dir() / "demo").expanduser()
+    target = (folder or settings.current().data_dir / "demo").expanduser()
     refuse_demo_target(target, paths.journal_path())
     data = demo_journal(weeks, rubrics)
     paths.ensure_private_dir(target)

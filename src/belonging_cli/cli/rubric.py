@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from belonging_cli.cli.options import JsonOption, RubricsOption
+from belonging_cli.cli.typer_options import JsonOption, RubricsOption
 
 app = typer.Typer(help="Browse and validate the leadership rubric.", no_args_is_help=True)
 

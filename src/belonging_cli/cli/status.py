@@ -11,32 +11,28 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+import click
+
+from belonging_cli.cli.options import json_option, pass_settings
+from belonging_cli.settings import Settings
+
 if TYPE_CHECKING:
-    import typer
-
     from belonging_cli.habits import Status
-
-# Bare `belonging`, `belonging status` and `status --json` are answered by
-# fastpath.py without building the typer app.
 
 LABEL_WIDTH = 12
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
-    import typer
-
-    @app.command("status")
-    def status(
-        as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
-    ) -> None:
-        """When the next reflection is due, your streak, the open experiment, what waits."""
-        show_status(as_json=as_json)
+@click.command("status")
+@json_option
+@pass_settings
+def status(settings: Settings, as_json: bool) -> None:
+    """When the next reflection is due, your streak, the open experiment, what waits."""
+    show_status(settings, as_json=as_json)
 
 
-def show_status(*, as_json: bool = False, bare: bool = False) -> None:
+def show_status(settings: Settings, *, as_json: bool = False, bare: bool = False) -> None:
     """Print the status; `bare` (no command given) also points at the help."""
-    current = current_status()
+    current = current_status(settings)
     if as_json:
         from belonging_cli.cli.output import print_json
 
@@ -48,17 +44,14 @@ def show_status(*, as_json: bool = False, bare: bool = False) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def current_status() -> Status:
-    from belonging_cli import clock, paths
-    from belonging_cli.config import load_config
+def current_status(settings: Settings) -> Status:
     from belonging_cli.habits import Schedule, build_status
     from belonging_cli.journal.light import read_status_inputs
 
-    config = load_config()
-    zone = config.zone()
-    schedule = Schedule(config.weekday_number(), config.time_of_day(), zone)
-    inputs = read_status_inputs(paths.journal_path())
-    return build_status(inputs, clock.user_now(config), schedule)
+    config = settings.config
+    schedule = Schedule(config.weekday_number(), config.time_of_day(), settings.zone())
+    inputs = read_status_inputs(settings.journal_path)
+    return build_status(inputs, settings.now(), schedule)
 
 
 def _wants_bold() -> bool:

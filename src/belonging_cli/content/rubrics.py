@@ -7,7 +7,6 @@ and the five-level scale) and one YAML file per behaviour.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
@@ -17,8 +16,8 @@ from pydantic import Field, StringConstraints, field_validator
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
+from belonging_cli.settings import rubric_folder
 
-RUBRICS_ENV = "BELONGING_RUBRICS"
 MANIFEST_NAME = "rubric.yaml"
 LEVELS = (1, 2, 3, 4, 5)
 
@@ -142,18 +141,6 @@ class Rubric:
         close += [i for i in self.ids() if ref.lower() and ref.lower() in i and i not in close]
         hint = f"did you mean {', '.join(close[:3])}?" if close else "see `belonging rubric list`"
         raise BelongingError(f"no behaviour {ref!r} in rubric {self.id}", hint=hint)
-
-
-def rubric_folder(option: Path | None = None) -> Path:
-    """The rubric folder in use: `--rubrics`, then BELONGING_RUBRICS, then the packaged one."""
-    if option is not None:
-        return option
-    env = os.environ.get(RUBRICS_ENV)
-    if env:
-        return Path(env).expanduser()
-    from belonging_cli.resources import packaged_dir
-
-    return packaged_dir("rubrics")
 
 
 def load_rubric(folder: Path | None = None) -> Rubric:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from belonging_cli import __version__, paths
 from belonging_cli.reports.cache import cache_dir
+from belonging_cli.settings import rubric_folder
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 # Bump when the cached shape changes; the tool version is part of the key too.
 FACTS_VERSION = 1
 LEVELS = 5  # a scale label and a descriptor for each level 1..5
-RUBRICS_ENV = "BELONGING_RUBRICS"  # the same variable content.rubrics reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def facts_of(rubric: Rubric) -> RubricFacts:
 
 def rubric_facts(option: Path | None = None) -> RubricFacts:
     """The facts of the rubric in use (`--rubrics`, $BELONGING_RUBRICS, else packaged)."""
-    folder = _folder(option)
+    folder = rubric_folder(option)
     key = _key(folder)
     cache = _cache_file(folder)
     if key is not None and cache is not None:
@@ -98,23 +98,11 @@ def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None)
         if behaviour is None:
             from belonging_cli.content.rubrics import load_rubric
 
-            load_rubric(_folder(option)).get(ref)  # raises, naming close matches
+            load_rubric(rubric_folder(option)).get(ref)  # raises, naming close matches
             continue  # pragma: no cover - get() found what find() did not
         if behaviour.id not in found:
             found.append(behaviour.id)
     return found
-
-
-def _folder(option: Path | None) -> Path:
-    # As content.rubrics.rubric_folder decides, without importing pydantic.
-    if option is not None:
-        return option
-    env = os.environ.get(RUBRICS_ENV)
-    if env:
-        return Path(env).expanduser()
-    from belonging_cli.resources import packaged_dir
-
-    return packaged_dir("rubrics")
 
 
 def _key(folder: Path) -> list[Any] | None:
