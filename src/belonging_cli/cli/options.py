@@ -40,5 +40,18 @@ out_option = click.option(
     help="Write to this file instead of the screen.",
 )
 
+answers_option = click.option(
+    "--answers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Answer from a YAML or JSON file, with no prompts (checked in full first).",
+)
+
+answers_template_option = click.option(
+    "--answers-template",
+    is_flag=True,
+    help="Print a commented answers file to start from.",
+)
+
 # Every command takes the run's settings (resolved once by the root command) first.
 pass_settings = click.make_pass_decorator(Settings)
