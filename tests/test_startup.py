@@ -9,52 +9,40 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "pydantic", "questionary", "jinja2", "prompt_toolkit", "markdown_it")
-
-PROBE = """
-import sys
-from belonging_cli.main import main
-code = main({args!r})
-heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r}))
-print("HEAVY:" + ",".join(heavy), file=sys.stderr)
-raise SystemExit(code)
-"""
-
-
-def heavy_modules_after(*args: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=list(args), heavy=heavy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    line = next(x for x in result.stderr.splitlines() if x.startswith("HEAVY:"))
-    return [m for m in line.removeprefix("HEAVY:").split(",") if m]
+from support.startup import HEAVY, loaded_after, modules_after
 
 
 @pytest.mark.parametrize("args", [("--version",), ("--home", "/nonexistent", "--version")])
 def test_version_imports_nothing_heavy(args: tuple[str, ...]) -> None:
-    assert heavy_modules_after(*args) == []
+    assert not loaded_after(*args) & HEAVY
 
 
 def test_the_app_module_imports_nothing_heavy() -> None:
     code = "import sys, belonging_cli.cli.app; print(sorted(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = {m.split(".")[0] for m in ast.literal_eval(out.stdout)}
-    assert not loaded & set(HEAVY)
+    assert not loaded & HEAVY
 
 
 @pytest.mark.parametrize(
     "args",
     [
-        (),
-        ("status",),
+        ("--help",),
         ("--home", "{home}", "status", "--json"),
         ("--home={home}", "journal", "list"),
+        ("--home={home}", "journal", "list", "--json"),
+        ("--home={home}", "journal", "path"),
+        ("completion", "zsh"),
     ],
 )
-def test_the_most_run_commands_skip_typer(args: tuple[str, ...], tmp_path: Path) -> None:
-    """Status and the plain journal list answer without building the typer app."""
+def test_the_most_run_commands_load_no_heavy_library(args: tuple[str, ...], tmp_path: Path) -> None:
+    """The help, status and journal list pay for click and their own work only."""
     filled = [a.format(home=tmp_path) for a in args]
-    assert heavy_modules_after(*filled, heavy=(*HEAVY, "typer")) == []
+    assert not loaded_after(*filled) & HEAVY
+
+
+def test_the_help_loads_no_command_module(tmp_path: Path) -> None:
+    # The one-line helps come from the list of commands, not from importing each one.
+    loaded = modules_after("--help", env={"BELONGING_HOME": str(tmp_path)})
+    commands = {m for m in loaded if m.startswith("belonging_cli.cli.")}
+    assert commands <= {"belonging_cli.cli.app", "belonging_cli.cli.options"}, commands

@@ -186,22 +186,30 @@ def test_status_imports_no_heavy_library(args: list[str], isolated_home: Path) -
 
 
 def test_shell_completion_still_works(tmp_path: Path) -> None:
-    # Completion runs the bare program with an environment variable: not the status fast path.
+    # Click's protocol: the shell runs the bare program with _BELONGING_COMPLETE set.
     env = {**os.environ, "BELONGING_HOME": str(tmp_path), "COMP_CWORD": "3"}
-    env |= {"_BELONGING_COMPLETE": "complete_bash", "COMP_WORDS": "belonging config set rep"}
+    env |= {"_BELONGING_COMPLETE": "bash_complete", "COMP_WORDS": "belonging config set rep"}
     probe = "import sys\nfrom belonging_cli.main import main\nsys.exit(main([]))\n"
     done = subprocess.run(
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=False
     )
-    assert done.stdout.split() == ["report_period"], done.stderr
-    script = subprocess.run(
-        [sys.executable, "-c", probe.replace("main([])", "main(['--show-completion', 'bash'])")],
-        env={**os.environ, "BELONGING_HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=False,
+    assert done.stdout.split() == ["plain,report_period"], done.stderr
+    env |= {"COMP_CWORD": "1", "COMP_WORDS": "belonging jour"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=False
     )
-    assert "_belonging_completion" in script.stdout, script.stderr
+    assert done.stdout.split() == ["plain,journal"], done.stderr
+    for shell in ("bash", "zsh", "fish"):
+        script = subprocess.run(
+            [sys.executable, "-c", probe.replace("main([])", f"main(['completion', '{shell}'])")],
+            env={**os.environ, "BELONGING_HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert script.returncode == 0, script.stderr
+        assert "_belonging_completion" in script.stdout, script.stderr
+        assert "_BELONGING_COMPLETE" in script.stdout
 
 
 KILLED_WRITER = """

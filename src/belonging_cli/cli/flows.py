@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
-from belonging_cli.cli.typer_options import FlowsOption, JsonOption, RubricsOption
+from belonging_cli.cli.options import flows_option, json_option, pass_settings, rubrics_option
+from belonging_cli.cli.output import console, print_json
+from belonging_cli.content.flows import load_flows, validate_flow_paths
+from belonging_cli.content.rubrics import load_rubric
+from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Step
 
-app = typer.Typer(help="List, show and validate reflection flows.", no_args_is_help=True)
+
+@click.group("flows", no_args_is_help=True)
+def flows() -> None:
+    """List, show and validate reflection flows."""
 
 
-def register(main: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
-    main.add_typer(app, name="flows")
-
-
-@app.command("list")
-def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
+@flows.command("list")
+@flows_option
+@json_option
+@pass_settings
+def list_flows(settings: Settings, flows: Path | None, as_json: bool) -> None:
     """List the flows: id, minutes and what each is for."""
-    from belonging_cli.content.flows import load_flows
-
-    found = load_flows(flows)
+    found = load_flows(settings.with_folders(flows=flows).flows)
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(
             {
                 "folder": str(found.folder),
@@ -48,8 +49,6 @@ def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from belonging_cli.cli.output import console
-
     table = Table(title=escape(f"Reflection flows ({found.folder})"), title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("min", justify="right")
@@ -60,26 +59,23 @@ def list_flows(flows: FlowsOption = None, as_json: JsonOption = False) -> None:
     console().print("Run one with `belonging reflect --flow ID`.")
 
 
-@app.command("show")
-def show(
-    flow_id: Annotated[str, typer.Argument(metavar="ID", help="A flow id (see `flows list`).")],
-    flows: FlowsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Show one flow: its steps in order, with their kinds and conditions."""
-    from belonging_cli.content.flows import load_flows
+@flows.command("show")
+@click.argument("flow_id", metavar="ID")
+@flows_option
+@json_option
+@pass_settings
+def show(settings: Settings, flow_id: str, flows: Path | None, as_json: bool) -> None:
+    """Show one flow: its steps in order, with their kinds and conditions.
 
-    flow = load_flows(flows).get(flow_id)
+    ID is a flow id (see `flows list`).
+    """
+    flow = load_flows(settings.with_folders(flows=flows).flows).get(flow_id)
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(flow.model_dump(mode="json", by_alias=True, exclude_none=True))
         return
     from rich.markup import escape
     from rich.padding import Padding
     from rich.text import Text
-
-    from belonging_cli.cli.output import console
 
     def indented(text: str) -> Padding:
         return Padding(Text(" ".join(text.split())), (0, 0, 0, 4), expand=False)
@@ -131,16 +127,15 @@ def _extra(step: Step) -> list[str]:
     return []
 
 
-@app.command("validate")
-def validate(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Flow files or folders to check.", show_default=False)
-    ],
-    rubrics: RubricsOption = None,
-) -> None:
-    """Check flow files or folders; list every problem as file:line:col."""
-    from belonging_cli.content.flows import validate_flow_paths
-    from belonging_cli.content.rubrics import load_rubric
+@flows.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@rubrics_option
+@pass_settings
+def validate(settings: Settings, paths: tuple[Path, ...], rubrics: Path | None) -> None:
+    """Check flow files or folders (PATHS); list every problem as file:line:col.
 
-    for line in validate_flow_paths(paths, load_rubric(rubrics).ids()):
-        typer.echo(f"ok  {line}")
+    Behaviours are checked against the rubric in use (--rubrics, else the rubrics setting).
+    """
+    behaviour_ids = load_rubric(settings.with_folders(rubrics=rubrics).rubrics).ids()
+    for line in validate_flow_paths(paths, behaviour_ids):
+        click.echo(f"ok  {line}")

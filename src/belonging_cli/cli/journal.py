@@ -3,67 +3,44 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
-import typer
+import click
 
-from belonging_cli.cli.typer_options import JsonOption, OutOption
+from belonging_cli.cli.options import json_option, out_option, pass_settings
+from belonging_cli.cli.output import console, info, print_json
+from belonging_cli.errors import BelongingError, JournalError, UsageProblem
+from belonging_cli.files import write_private
+from belonging_cli.journal import exchange, listing
+from belonging_cli.journal.errors import not_a_journal
+from belonging_cli.journal.file import inspect_file
+from belonging_cli.journal.store import Journal
 from belonging_cli.limits import MAX_INT, day_option
+from belonging_cli.records import JournalData, Session
+from belonging_cli.reports.words import plural
+from belonging_cli.settings import Settings
 
-if TYPE_CHECKING:
-    from belonging_cli.journal.store import Journal
-    from belonging_cli.records import Session
-
-app = typer.Typer(
-    help="Your journal of reflections: list, show, search, edit, export, back up.",
-    no_args_is_help=True,
+id_argument = click.argument("session_id", metavar="ID")
+yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+since_option = click.option(
+    "--since", metavar="YYYY-MM-DD", help="Only sessions on or after this day."
+)
+until_option = click.option(
+    "--until", metavar="YYYY-MM-DD", help="Only sessions on or before this day."
 )
 
 
-IdArgument = Annotated[
-    str, typer.Argument(help="A session id, or enough of its start to be unique.")
-]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-SinceOption = Annotated[
-    str | None,
-    typer.Option(
-        metavar="YYYY-MM-DD",
-        show_default=False,
-        help="Only sessions on or after this day.",
-    ),
-]
-UntilOption = Annotated[
-    str | None,
-    typer.Option(
-        metavar="YYYY-MM-DD",
-        show_default=False,
-        help="Only sessions on or before this day.",
-    ),
-]
+@click.group("journal", no_args_is_help=True)
+def journal() -> None:
+    """Your journal of reflections: list, show, search, edit, export, back up.
+
+    A session ID is a session's id, or enough of its start to be unique.
+    """
 
 
-class ExportFormat(str, Enum):
-    json = "json"
-    md = "md"
-
-
-def register(app_: typer.Typer) -> None:
-    """Add `belonging journal` to the main app."""
-    app_.add_typer(app, name="journal")
-
-
-def _open() -> Journal:
-    from belonging_cli.journal.store import Journal
-
-    return Journal.open()
-
-
-def _info(message: str) -> None:
-    from belonging_cli.cli.output import info
-
-    info(message)
+def _open(settings: Settings) -> Journal:
+    return Journal.open(settings.journal_path)
 
 
 def _confirm(question: str, yes: bool) -> bool:
@@ -71,43 +48,45 @@ def _confirm(question: str, yes: bool) -> bool:
     if yes:
         return True
     if not sys.stdin.isatty():
-        from belonging_cli.errors import UsageProblem
-
         raise UsageProblem(f"{question} Not asking: input is not a terminal; add --yes to proceed")
-    return typer.confirm(question, default=False)
+    return click.confirm(question, default=False)
 
 
-@app.command("path")
-def path_command() -> None:
+@journal.command("path")
+@pass_settings
+def path_command(settings: Settings) -> None:
     """Print the journal file in use (--home, $BELONGING_HOME or the data folder)."""
-    from belonging_cli import paths
-
-    typer.echo(str(paths.journal_path()))
+    click.echo(str(settings.journal_path))
 
 
 def _day(s: Session) -> str:
     return s.started_at.date().isoformat()
 
 
-@app.command("list")
+@journal.command("list")
+@since_option
+@until_option
+@click.option(
+    "--behaviour", help="Sessions focused on (or answering about) this behaviour: id or number."
+)
+@click.option("--tag", help="Sessions with this tag.")
+@click.option("--limit", type=click.IntRange(1, MAX_INT), help="At most this many.")
+@json_option
+@pass_settings
 def list_sessions(
-    since: SinceOption = None,
-    until: UntilOption = None,
-    behaviour: Annotated[
-        str | None,
-        typer.Option(help="Sessions focused on (or answering about) this behaviour: id or number."),
-    ] = None,
-    tag: Annotated[str | None, typer.Option(help="Sessions with this tag.")] = None,
-    limit: Annotated[
-        int | None, typer.Option(min=1, max=MAX_INT, help="At most this many.")
-    ] = None,
-    as_json: JsonOption = False,
+    settings: Settings,
+    since: str | None,
+    until: str | None,
+    behaviour: str | None,
+    tag: str | None,
+    limit: int | None,
+    as_json: bool,
 ) -> None:
     """List sessions, newest first: date, id, flow, focus, average rating, tags, status."""
     if behaviour is not None:
-        behaviour = _behaviour_id(behaviour)
-    with _open() as journal:
-        found = journal.summaries(
+        behaviour = _behaviour_id(settings, behaviour)
+    with _open(settings) as opened:
+        found = opened.summaries(
             since=day_option(since, "--since"),
             until=day_option(until, "--until"),
             behaviour=behaviour,
@@ -116,84 +95,71 @@ def list_sessions(
             limit=limit,
         )
         filtered = any(x is not None for x in (since, until, behaviour, tag))
-        empty = not found and (not filtered or journal.count_sessions() == 0)
-    from belonging_cli.journal.listing import render
-
-    sys.stdout.write(render(found, as_json=as_json, empty_journal=empty))
+        empty = not found and (not filtered or opened.count_sessions() == 0)
+    sys.stdout.write(listing.render(found, as_json=as_json, empty_journal=empty))
 
 
-@app.command("show")
-def show(session_id: IdArgument, as_json: JsonOption = False) -> None:
+@journal.command("show")
+@id_argument
+@json_option
+@pass_settings
+def show(settings: Settings, session_id: str, as_json: bool) -> None:
     """Show one session in full: ratings, answers, experiments set and reviewed."""
-    with _open() as journal:
-        session = journal.session(session_id)
-        made, reviewed = journal.session_experiments(session.id)
+    with _open(settings) as opened:
+        session = opened.session(session_id)
+        made, reviewed = opened.session_experiments(session.id)
     if as_json:
-        from belonging_cli.cli.output import print_json
-        from belonging_cli.journal.exchange import session_dict, to_document
-        from belonging_cli.records import JournalData
-
-        experiments = to_document(JournalData(experiments=tuple(made)))["experiments"]
-        reviews = to_document(JournalData(experiments=tuple(reviewed)))["experiments"]
+        experiments = exchange.to_document(JournalData(experiments=tuple(made)))["experiments"]
+        reviews = exchange.to_document(JournalData(experiments=tuple(reviewed)))["experiments"]
         print_json(
             {
-                **session_dict(session),
+                **exchange.session_dict(session),
                 "experiments_set": experiments,
                 "experiments_reviewed": reviews,
             }
         )
         return
-    from belonging_cli.journal.exchange import export_markdown
-    from belonging_cli.records import JournalData
-
-    text = export_markdown(
-        titles=_behaviour_titles(),
+    text = exchange.export_markdown(
+        titles=_behaviour_titles(settings),
         data=JournalData(
             sessions=(session,), experiments=tuple({e.id: e for e in made + reviewed}.values())
         ),
     )
     from rich.markdown import Markdown
 
-    from belonging_cli.cli.output import console
-
     body = text.split("\n", 2)[2]  # without the document title
     console().print(Markdown(body))
 
 
-@app.command("search")
-def search(
-    text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).")],
-    as_json: JsonOption = False,
-) -> None:
-    """Find sessions whose answers (or rating notes) contain TEXT; show the matching lines."""
+@journal.command("search")
+@click.argument("text")
+@json_option
+@pass_settings
+def search(settings: Settings, text: str, as_json: bool) -> None:
+    """Find sessions whose answers (or rating notes) contain TEXT; show the matching lines.
+
+    Case does not matter.
+    """
     needle = text.casefold().strip()
     if not needle:
-        from belonging_cli.errors import UsageProblem
-
         raise UsageProblem("give some text to search for")
-    with _open() as journal:
-        sessions = journal.sessions(status=None)
+    with _open(settings) as opened:
+        sessions = opened.sessions(status=None)
     hits: list[dict[str, Any]] = []
     for s in sessions:
         for where, line in _lines(s):
             if needle in line.casefold():
                 hits.append({"id": s.id, "date": _day(s), "where": where, "line": line.strip()})
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(hits)
         return
     if not sessions:
-        from belonging_cli.journal.listing import EMPTY_MESSAGE
-
-        typer.echo(EMPTY_MESSAGE)
+        click.echo(listing.EMPTY_MESSAGE)
         return
     if not hits:
-        typer.echo(f"No answers contain {text!r}.")
+        click.echo(f"No answers contain {text!r}.")
         return
     from rich.markup import escape
-
-    from belonging_cli.cli.output import console
 
     out = console()
     for hit in hits:
@@ -220,140 +186,137 @@ def _lines(s: Session) -> list[tuple[str, str]]:
     return lines
 
 
-@app.command("edit")
-def edit(session_id: IdArgument) -> None:
+@journal.command("edit")
+@id_argument
+@pass_settings
+def edit(settings: Settings, session_id: str) -> None:
     """Edit a session as YAML in your editor; it is checked before anything is saved."""
-    from belonging_cli.cli.journal_edit import edit_session
+    from belonging_cli.cli.journal_edit import edit_session  # YAML and pydantic: only here
 
-    edit_session(session_id)
+    edit_session(settings, session_id)
 
 
-@app.command("delete")
-def delete(session_id: IdArgument, yes: YesOption = False) -> None:
+@journal.command("delete")
+@id_argument
+@yes_option
+@pass_settings
+def delete(settings: Settings, session_id: str, yes: bool) -> None:
     """Delete a session with its answers, ratings and the experiments it set."""
-    with _open() as journal:
-        session = journal.session(session_id)
-        made, _ = journal.session_experiments(session.id)
+    with _open(settings) as opened:
+        session = opened.session(session_id)
+        made, _ = opened.session_experiments(session.id)
         what = (
             f"the {session.status} {session.flow_id} session of {_day(session)} ({session.id[:8]})"
         )
         if made:
             what += f" and the {len(made)} experiment{'s' if len(made) != 1 else ''} it set"
         if not _confirm(f"Delete {what}?", yes):
-            _info("Nothing deleted.")
+            info("Nothing deleted.")
             return
-        journal.delete_session(session.id)
-    _info(f"Deleted {what}.")
+        opened.delete_session(session.id)
+    info(f"Deleted {what}.")
 
 
-@app.command("export")
-def export(
-    format_: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="json (full, re-importable) or md.")
-    ] = ExportFormat.json,
-    out: OutOption = None,
-) -> None:
+@journal.command("export")
+@click.option(
+    "--format",
+    "-f",
+    "format_",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="json (full, re-importable) or md.",
+)
+@out_option
+@pass_settings
+def export(settings: Settings, format_: str, out: Path | None) -> None:
     """Export the whole journal: JSON (everything, for import) or Markdown (to read)."""
-    with _open() as journal:
-        data = journal.load_all()
-    from belonging_cli.journal import exchange
-
-    if format_ is ExportFormat.json:
+    with _open(settings) as opened:
+        data = opened.load_all()
+    if format_ == "json":
         text = exchange.export_json(data)
     else:
-        text = exchange.export_markdown(data, _behaviour_titles())
+        text = exchange.export_markdown(data, _behaviour_titles(settings))
     if out is None:
         sys.stdout.write(text)
         return
-    from belonging_cli.files import write_private
-    from belonging_cli.reports.words import plural
-
     write_private(out, [text])
-    _info(
+    info(
         f"Exported {plural(len(data.sessions), 'session')} and "
         f"{plural(len(data.experiments), 'experiment')} to {out}."
     )
 
 
-def _behaviour_id(ref: str) -> str:
+def _behaviour_id(settings: Settings, ref: str) -> str:
     """A behaviour's id from its id or number in the rubric in use (as given if unknown:
     older sessions may name behaviours of another rubric)."""
-    from belonging_cli.errors import BelongingError
-
     try:
-        from belonging_cli.content.rubrics import load_rubric
+        from belonging_cli.content.rubrics import load_rubric  # pydantic: only for --behaviour
 
-        found = load_rubric().find(ref)
+        found = load_rubric(settings.rubrics).find(ref)
     except BelongingError:
         return ref
     return found.id if found is not None else ref
 
 
-def _behaviour_titles() -> dict[str, str]:
+def _behaviour_titles(settings: Settings) -> dict[str, str]:
     """Behaviour titles for readable exports; ids if the rubric cannot be loaded."""
-    from belonging_cli.errors import BelongingError
-
     try:
         from belonging_cli.content.rubrics import load_rubric
 
-        return {b.id: b.title for b in load_rubric().behaviours}
+        return {b.id: b.title for b in load_rubric(settings.rubrics).behaviours}
     except BelongingError:
         return {}
 
 
-@app.command("import")
-def import_(
-    file: Annotated[Path, typer.Argument(help="A JSON file written by `journal export`.")],
-) -> None:
-    """Import an export; checked in full first, and what is already there is skipped."""
-    from belonging_cli.journal.exchange import read_export
+@journal.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_settings
+def import_(settings: Settings, file: Path) -> None:
+    """Import FILE, a JSON file written by `journal export`.
 
-    with _open() as journal:
-        data = read_export(file, journal.known_ids())
-        counts = journal.import_data(data)
-    from belonging_cli.reports.words import plural
-
+    It is checked in full first, and what is already in the journal is skipped.
+    """
+    with _open(settings) as opened:
+        data = exchange.read_export(file, opened.known_ids())
+        counts = opened.import_data(data)
     already = f"; {counts.skipped} already in the journal" if counts.skipped else ""
-    _info(
+    info(
         f"Imported {plural(counts.sessions, 'session')}, "
         f"{plural(counts.experiments, 'experiment')} and "
         f"{plural(counts.assignments, 'assignment')} from {file}{already}."
     )
 
 
-@app.command("backup")
-def backup(
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", "-o", help="Write the copy here (default: beside the journal).", dir_okay=False
-        ),
-    ] = None,
-) -> None:
+@journal.command("backup")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the copy here (default: beside the journal).",
+)
+@pass_settings
+def backup(settings: Settings, out: Path | None) -> None:
     """Copy the journal safely (even while another belonging is writing)."""
-    with _open() as journal:
-        target = journal.backup_to(out if out is not None else journal.backup_path())
-    typer.echo(str(target))
-    _info(f"Backed up the journal to {target}")
+    with _open(settings) as opened:
+        target = opened.backup_to(out if out is not None else opened.backup_path())
+    click.echo(str(target))
+    info(f"Backed up the journal to {target}")
 
 
-@app.command("restore")
-def restore(
-    file: Annotated[Path, typer.Argument(help="A journal backup (a .db/.bak file).")],
-    yes: YesOption = False,
-) -> None:
-    """Replace the journal with a backup; a copy of the current one is kept."""
-    from belonging_cli.journal.store import inspect_file, not_a_journal
-
+@journal.command("restore")
+@click.argument("file", type=click.Path(path_type=Path))
+@yes_option
+@pass_settings
+def restore(settings: Settings, file: Path, yes: bool) -> None:
+    """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
     if not file.is_file():
-        from belonging_cli.errors import JournalError
-
         raise JournalError(f"no such file: {file}")
     if inspect_file(file) is None:
         raise not_a_journal(file, "it is empty")
-    with _open() as journal:
-        if not _confirm(f"Replace the journal {journal.path} with {file}?", yes):
-            _info("Nothing restored.")
+    with _open(settings) as opened:
+        if not _confirm(f"Replace the journal {opened.path} with {file}?", yes):
+            info("Nothing restored.")
             return
-        kept = journal.restore_from(file)
-    _info(f"Restored the journal from {file}; the one it replaced is kept at {kept}")
+        kept = opened.restore_from(file)
+    info(f"Restored the journal from {file}; the one it replaced is kept at {kept}")

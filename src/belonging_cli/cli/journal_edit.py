@@ -11,35 +11,36 @@ message names it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from belonging_cli.errors import BelongingError, ContentError, Problem
-
-if TYPE_CHECKING:
-    from belonging_cli.records import Session
+from belonging_cli import ask, paths
+from belonging_cli.cli.output import info
+from belonging_cli.errors import BelongingError, ContentError, JournalError, Problem
+from belonging_cli.files import write_private
+from belonging_cli.journal import editing
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import Session
+from belonging_cli.settings import Settings
 
 ROUNDS = 3  # editor runs giving back problems before giving up, at a terminal
 KEPT_FOLDER = "drafts"
 
 
-def edit_session(session_id: str) -> None:
-    import shutil
-    import tempfile
-
-    from belonging_cli.cli.output import info
-    from belonging_cli.errors import JournalError
-    from belonging_cli.journal import editing
-    from belonging_cli.journal.store import open_journal
-
-    command = editor_command()
-    with open_journal() as journal:
+def edit_session(settings: Settings, session_id: str) -> None:
+    command = editor_command(settings)
+    with open_journal(settings.journal_path) as journal:
         session = journal.session(session_id)
         original = editing.render(session)
         folder = Path(tempfile.mkdtemp(prefix="belonging-edit-"))  # 0700: private writing
         try:
-            edited = _edit_until_valid(command, folder, session, original)
+            edited = _edit_until_valid(settings, command, folder, session, original)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         if edited is None:
@@ -53,20 +54,16 @@ def edit_session(session_id: str) -> None:
         except JournalError as error:  # changed meanwhile, or the disk refused the write
             raise JournalError(
                 f"{error.message}; nothing was saved: your edit is kept in "
-                f"{keep_edit(session.id, text)}",
+                f"{keep_edit(settings, session.id, text)}",
                 hint=error.hint,
             ) from None
     info(f"Saved session {session.id[:8]}.")
 
 
 def _edit_until_valid(
-    command: list[str], folder: Path, session: Session, original: str
+    settings: Settings, command: list[str], folder: Path, session: Session, original: str
 ) -> tuple[Session, str] | None:
     """The edited session and its text; None when the user gave up (already said)."""
-    from belonging_cli import ask
-    from belonging_cli.cli.output import info
-    from belonging_cli.journal import editing
-
     # Without a terminal nobody can fix the problems: an editor run by a script would
     # give back the same text again and again, so it is run once.
     rounds = ROUNDS if ask.terminal_available() else 1
@@ -82,7 +79,7 @@ def _edit_until_valid(
             return editing.apply(session, text, str(file)), text
         except ContentError as error:
             if text == previous or round_ == rounds:
-                raise _gave_up(session.id, text, error, round_, rounds) from None
+                raise _gave_up(settings, session.id, text, error, round_, rounds) from None
             previous = text
             shown = editing.with_errors(text, error)
     raise AssertionError("unreachable: the last round returns or raises")
@@ -101,11 +98,9 @@ class EditNotSaved(ContentError):
 
 
 def _gave_up(
-    session_id: str, text: str, error: ContentError, round_: int, rounds: int
+    settings: Settings, session_id: str, text: str, error: ContentError, round_: int, rounds: int
 ) -> EditNotSaved:
-    import dataclasses
-
-    kept = keep_edit(session_id, text)
+    kept = keep_edit(settings, session_id, text)
     if rounds == 1:
         why = "input is not a terminal, so the editor is not reopened"
     elif round_ == rounds:
@@ -121,22 +116,16 @@ def _gave_up(
     )
 
 
-def keep_edit(session_id: str, text: str) -> Path:
+def keep_edit(settings: Settings, session_id: str, text: str) -> Path:
     """Keep edited text that could not be saved in a new private file; its path.
 
     Beside the journal first; if that folder cannot be written (a full or read-only
     disk is often why the save failed), the system's temporary folder.
     """
-    import os
-    import tempfile
-
-    from belonging_cli import paths, settings
-    from belonging_cli.files import write_private
-
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     name = f"edit-{session_id[:8]}-{stamp}"
     try:
-        folder = paths.ensure_private_dir(settings.current().data_dir / KEPT_FOLDER)
+        folder = paths.ensure_private_dir(settings.data_dir / KEPT_FOLDER)
         target = folder / f"{name}.yaml"
         n = 1
         while target.exists():
@@ -157,21 +146,17 @@ def keep_edit(session_id: str, text: str) -> Path:
         ) from None
 
 
-def editor_command() -> list[str]:
-    """The `editor` setting, else $VISUAL, else $EDITOR, split like a shell would."""
-    import os
-    import shlex
-
-    from belonging_cli.config import load_config
-
-    candidates = [("the editor setting", load_config().editor or "")]
-    candidates += [(f"${name}", os.environ.get(name, "")) for name in ("VISUAL", "EDITOR")]
-    for source, value in candidates:
-        if value.strip():
-            try:
-                return shlex.split(value)
-            except ValueError:
-                raise BelongingError(f"cannot understand {source}: {value!r}") from None
+def editor_command(settings: Settings) -> list[str]:
+    """The editor in use (`Settings.editor`), split like a shell would."""
+    value = (settings.editor() or "").strip()
+    if value:
+        try:
+            return shlex.split(value)
+        except ValueError:
+            raise BelongingError(
+                f"cannot understand the editor command {value!r}",
+                hint="check the editor setting, $VISUAL and $EDITOR (the first set is used)",
+            ) from None
     raise BelongingError(
         "no editor configured",
         hint="set $VISUAL or $EDITOR, or `belonging config set editor nano`",
@@ -180,9 +165,6 @@ def editor_command() -> list[str]:
 
 def run_editor(command: list[str], file: Path, text: str) -> str:
     """Open `text` in the editor (as a new 0600 file); what it left in the file."""
-    import os
-    import subprocess
-
     file.unlink(missing_ok=True)
     fd = os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -1,154 +1,146 @@
 """`belonging report`, `belonging progress` and `belonging demo`: see how you are growing.
 
-Thin edges: read the config, the rubric and the journal, build the report model
-(reports/model.py, pure), render it, write it (reports/command.py, which
-fastpath.py also calls without typer for the common forms). Heavy libraries are imported
+Thin edges: the options, then reports/command.py builds the report model
+(reports/model.py, pure), renders and writes it. Heavy libraries are imported
 inside the commands; the JSON format never imports jinja2 or markdown-it.
 """
 
 from __future__ import annotations
 
+import json
+import shlex
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
 
-import typer
+import click
 
-from belonging_cli.cli.typer_options import FormatOption, JsonOption, OutOption, RubricsOption
+from belonging_cli import paths
+from belonging_cli.cli.options import (
+    format_option,
+    json_option,
+    out_option,
+    pass_settings,
+    rubrics_option,
+)
+from belonging_cli.cli.output import console, info, print_json
 from belonging_cli.errors import UsageProblem
+from belonging_cli.journal.store import open_journal
+from belonging_cli.records import JournalData
 from belonging_cli.reports.command import build, parse_date, write_private, write_report
+from belonging_cli.resources import packaged_dir
+from belonging_cli.settings import Settings
 
-if TYPE_CHECKING:
-    from belonging_cli.records import JournalData
-
-__all__ = ["parse_date", "register"]
+__all__ = ["demo", "parse_date", "progress", "report"]
 
 DEMO_WEEKS = 26
 MAX_DEMO_WEEKS = 1040  # 20 years
 
-PeriodOption = Annotated[
-    str | None,
-    typer.Option(
-        "--period",
-        help="week, month (4 weeks), quarter (12 weeks), year (52 weeks) or all "
-        "(default: the config's report_period, else quarter).",
-        metavar="PERIOD",
-        show_default=False,
-    ),
-]
-SinceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--since", help="Start on this date (YYYY-MM-DD).", metavar="DATE", show_default=False
-    ),
-]
-UntilOption = Annotated[
-    str | None,
-    typer.Option(
-        "--until",
-        help="End on this date (YYYY-MM-DD; default today).",
-        metavar="DATE",
-        show_default=False,
-    ),
-]
+period_option = click.option(
+    "--period",
+    metavar="PERIOD",
+    help="week, month (4 weeks), quarter (12 weeks), year (52 weeks) or all "
+    "(default: the config's report_period, else quarter).",
+)
+since_option = click.option("--since", metavar="DATE", help="Start on this date (YYYY-MM-DD).")
+until_option = click.option(
+    "--until", metavar="DATE", help="End on this date (YYYY-MM-DD; default today)."
+)
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
-    app.command("report")(report)
-    app.command("progress")(progress)
-    app.command("demo")(demo)
-
-
+@click.command("report")
+@period_option
+@since_option
+@until_option
+@click.option(
+    "--behaviour",
+    "-b",
+    "behaviours",
+    multiple=True,
+    metavar="ID",
+    help="Only this behaviour (id or number); repeat for more.",
+)
+@format_option
+@out_option
+@click.option(
+    "--share", is_flag=True, help="Leave out everything you marked private, and say how much."
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Render with your own Jinja template (.html templates are HTML-escaped).",
+)
+@rubrics_option
+@pass_settings
 def report(
-    period: PeriodOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    behaviour: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--behaviour",
-            "-b",
-            help="Only this behaviour (id or number); repeat for more.",
-            metavar="ID",
-            show_default=False,
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    out: OutOption = None,
-    share: Annotated[
-        bool,
-        typer.Option("--share", help="Leave out everything you marked private, and say how much."),
-    ] = False,
-    template: Annotated[
-        Path | None,
-        typer.Option(
-            "--template",
-            help="Render with your own Jinja template (.html templates are HTML-escaped).",
-            metavar="FILE",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    rubrics: RubricsOption = None,
+    settings: Settings,
+    period: str | None,
+    since: str | None,
+    until: str | None,
+    behaviours: tuple[str, ...],
+    fmt: str | None,
+    out: Path | None,
+    share: bool,
+    template: Path | None,
+    rubrics: Path | None,
 ) -> None:
     """Your progress as Markdown, HTML or JSON: ratings, reflections, experiments, balance."""
-    write_report(period, since, until, behaviour, fmt, out, share, template, rubrics)
+    settings = settings.with_folders(rubrics=rubrics)
+    write_report(settings, period, since, until, list(behaviours), fmt, out, share, template)
 
 
+@click.command("progress")
+@period_option
+@since_option
+@until_option
+@rubrics_option
+@json_option
+@pass_settings
 def progress(
-    period: PeriodOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    rubrics: RubricsOption = None,
-    as_json: JsonOption = False,
+    settings: Settings,
+    period: str | None,
+    since: str | None,
+    until: str | None,
+    rubrics: Path | None,
+    as_json: bool,
 ) -> None:
     """Your progress at a glance: latest ratings with trends, streak, the open experiment."""
-    built = build(period, since, until, None, rubrics, share=False)
+    built = build(settings.with_folders(rubrics=rubrics), period, since, until, None, share=False)
     if as_json:
-        from belonging_cli.cli.output import print_json
         from belonging_cli.reports.data import report_data
 
         print_json(report_data(built.report))
         return
     if built.empty_message is not None:
-        from belonging_cli.cli.output import info
-
         info(built.empty_message)
         return
-    from belonging_cli.cli.output import console
-    from belonging_cli.reports.terminal import show_progress
+    from belonging_cli.reports.terminal import show_progress  # rich
 
     show_progress(built.report, console())
 
 
-def demo(
-    folder: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Where to make the demo (default: a demo folder in the data folder).",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    weeks: Annotated[
-        int, typer.Option("--weeks", help="How many weeks of reflections to make.")
-    ] = DEMO_WEEKS,
-    rubrics: RubricsOption = None,
-) -> None:
-    """Make a demo journal with months of realistic reflections, to explore the reports."""
-    import shlex
+@click.command("demo")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--weeks",
+    type=int,
+    default=DEMO_WEEKS,
+    show_default=True,
+    help="How many weeks of reflections to make.",
+)
+@rubrics_option
+@pass_settings
+def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | None) -> None:
+    """Make a demo journal with months of realistic reflections, to explore the reports.
 
-    from belonging_cli import paths, settings
-    from belonging_cli.cli.output import console
-
+    FOLDER is where to make it (default: a demo folder in the data folder).
+    """
     if not 1 <= weeks <= MAX_DEMO_WEEKS:
         raise UsageProblem(f"--weeks must be between 1 and {MAX_DEMO_WEEKS}, not {weeks}")
-    target = (folder or settings.current().data_dir / "demo").expanduser()
-    refuse_demo_target(target, paths.journal_path())
-    data = demo_journal(weeks, rubrics)
+    settings = settings.with_folders(rubrics=rubrics)
+    target = (folder or settings.data_dir / "demo").expanduser()
+    refuse_demo_target(target, settings.journal_path)
+    data = demo_journal(settings, weeks)
     paths.ensure_private_dir(target)
-    from belonging_cli.journal.store import open_journal
-
     journal_file = target / "journal.db"
     try:
         with open_journal(journal_file) as journal:
@@ -160,12 +152,15 @@ def demo(
         raise
     config = target / "config.toml"
     if not config.exists():
-        import json
-
         lines = ['name = "Sam (demo)"\n']
-        if rubrics is not None:  # reports on the demo use the rubric it was made with
-            lines.append(f"rubrics = {json.dumps(str(rubrics.resolve()))}\n")
+        if settings.rubrics != packaged_dir("rubrics"):
+            # Reports on the demo use the rubric it was made with, however it was chosen.
+            lines.append(f"rubrics = {json.dumps(str(settings.rubrics.resolve()))}\n")
         write_private(config, lines)
+    _say_how_to_explore(target, data, weeks)
+
+
+def _say_how_to_explore(target: Path, data: JournalData, weeks: int) -> None:
     home = shlex.quote(str(target))
     page = shlex.quote(str(target / "report.html"))
     reflections = sum(1 for s in data.sessions if s.status == "complete")
@@ -201,11 +196,9 @@ def refuse_demo_target(target: Path, own_journal: Path) -> None:
         )
 
 
-def demo_journal(weeks: int, rubrics: Path | None) -> JournalData:
-    from belonging_cli.config import load_config
+def demo_journal(settings: Settings, weeks: int) -> JournalData:
+    """`weeks` of realistic reflections against the rubric in use (pydantic and YAML)."""
     from belonging_cli.content.rubrics import load_rubric
     from belonging_cli.synthetic import generate
 
-    config = load_config()
-    rubric = load_rubric(rubrics or config.rubrics)
-    return generate(rubric, weeks=weeks, zone=config.zone(), seed=7)
+    return generate(load_rubric(settings.rubrics), weeks=weeks, zone=settings.zone(), seed=7)

@@ -3,34 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from belonging_cli.cli.typer_options import JsonOption, RubricsOption
+from belonging_cli.cli.options import json_option, pass_settings, rubrics_option
+from belonging_cli.cli.output import console, print_json
+from belonging_cli.content.rubrics import load_rubric, validate_paths
+from belonging_cli.settings import Settings
 
-app = typer.Typer(help="Browse and validate the leadership rubric.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-@app.command("list")
-def list_behaviours(rubrics: RubricsOption = None, as_json: JsonOption = False) -> None:
+@click.group("rubric", no_args_is_help=True)
+def rubric() -> None:
+    """Browse and validate the leadership rubric."""
+
+
+@rubric.command("list")
+@rubrics_option
+@json_option
+@pass_settings
+def list_behaviours(settings: Settings, rubrics: Path | None, as_json: bool) -> None:
     """List the behaviours: number, id and title."""
-    from belonging_cli.content.rubrics import load_rubric
-
-    rubric = load_rubric(rubrics)
+    found = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(
             {
-                "rubric": {
-                    "id": rubric.id,
-                    "version": rubric.version,
-                    "title": rubric.manifest.title,
-                },
+                "rubric": {"id": found.id, "version": found.version, "title": found.manifest.title},
                 "behaviours": [
                     {"number": b.number, "id": b.id, "title": b.title, "statement": b.statement}
-                    for b in rubric.behaviours
+                    for b in found.behaviours
                 ],
             }
         )
@@ -38,43 +42,38 @@ def list_behaviours(rubrics: RubricsOption = None, as_json: JsonOption = False) 
     from rich.markup import escape
     from rich.table import Table
 
-    from belonging_cli.cli.output import console
-
     # A rubric is someone's file: its words are shown as written, never as markup.
     table = Table(
-        title=escape(f"{rubric.manifest.title} ({rubric.id} {rubric.version})"),
+        title=escape(f"{found.manifest.title} ({found.id} {found.version})"),
         title_justify="left",
     )
     table.add_column("#", justify="right")
     table.add_column("id")
     table.add_column("title")
-    for b in rubric.behaviours:
+    for b in found.behaviours:
         table.add_row(str(b.number), b.id, escape(b.title))
     console().print(table)
 
 
-@app.command("show")
-def show(
-    behaviour: Annotated[str, typer.Argument(help="A behaviour id, or its number 1-10.")],
-    rubrics: RubricsOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Show one behaviour: statement, why, levels, look-fors, traps, prompts, experiments."""
-    from belonging_cli.content.rubrics import load_rubric
+@rubric.command("show")
+@click.argument("behaviour")
+@rubrics_option
+@json_option
+@pass_settings
+def show(settings: Settings, behaviour: str, rubrics: Path | None, as_json: bool) -> None:
+    """Show one behaviour: statement, why, levels, look-fors, traps, prompts, experiments.
 
-    rubric = load_rubric(rubrics)
-    found = rubric.get(behaviour)
+    BEHAVIOUR is a behaviour id, or its number 1-10.
+    """
+    loaded = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
+    found = loaded.get(behaviour)
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(found.model_dump())
         return
     from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
-
-    from belonging_cli.cli.output import console
 
     out = console()
     out.print(f"[bold]{found.number}. {escape(found.title)}[/bold]  [dim]({found.id})[/dim]")
@@ -84,7 +83,7 @@ def show(
     levels.add_column("level", no_wrap=True)
     levels.add_column("what it looks like this week")
     for level in found.levels:
-        label = escape(f"{level.level} {rubric.label(level.level)}")
+        label = escape(f"{level.level} {loaded.label(level.level)}")
         levels.add_row(label, escape(level.descriptor))
     out.print(levels)
     _bullets(out, "Look-fors (what others would see)", found.look_fors)
@@ -99,10 +98,7 @@ def show(
         out.print(f"    [italic]Worked if:[/italic] {escape(exp.signal)}")
 
 
-def _bullets(out: object, title: str, items: list[str]) -> None:
-    from rich.console import Console
-
-    assert isinstance(out, Console)
+def _bullets(out: Console, title: str, items: list[str]) -> None:
     from rich.markup import escape
 
     out.print(f"\n[bold]{title}[/bold]")
@@ -110,14 +106,9 @@ def _bullets(out: object, title: str, items: list[str]) -> None:
         out.print(f"  • {escape(item)}")
 
 
-@app.command("validate")
-def validate(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Rubric files or folders to check.", show_default=False)
-    ],
-) -> None:
-    """Check rubric files or folders; list every problem as file:line:col."""
-    from belonging_cli.content.rubrics import validate_paths
-
+@rubric.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check rubric files or folders (PATHS); list every problem as file:line:col."""
     for line in validate_paths(paths):
-        typer.echo(f"ok  {line}")
+        click.echo(f"ok  {line}")

@@ -1,20 +1,17 @@
-"""`journal list` without typer: summaries as a plain table or JSON.
+"""What `journal list` prints: summaries as a plain table or JSON.
 
-Listing is on a latency budget (150 ms over a 10-year journal, end to end), and
-building the typer app alone costs more than that, so main.py may answer the
-plain forms (`journal list`, `journal list --json`) here; cli/journal.py uses the
-same functions for every other form.
+Listing is on a latency budget (150 ms over a 10-year journal, end to end), so
+the table is plain text, not rich's (see `columns`).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from belonging_cli.journal.store import SessionSummary
+    from belonging_cli.journal.loading import SessionSummary
 
 EMPTY_MESSAGE = "No reflections yet. Start your first with `belonging reflect`."
 NO_MATCH_MESSAGE = "No sessions match those filters."
@@ -70,12 +67,3 @@ def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -
         for s in found
     ]
     return columns(HEADERS, rows, right=frozenset({4}))
-
-
-def run_fast(args: list[str]) -> None:
-    """`journal list [--json]` with no filters, as fastpath.py answers it."""
-    from belonging_cli.journal.store import Journal
-
-    with Journal.open() as journal:
-        found = journal.summaries(status=None)
-    sys.stdout.write(render(found, as_json="--json" in args, empty_journal=not found))

@@ -1,77 +1,33 @@
-"""`belonging report` without typer: build a report, render it, write it.
+"""The work of `belonging report` and `progress`: build a report, render it, write it.
 
-The command's work lives here, apart from its typer declaration (cli/report.py),
-so the plain forms of `report` can be answered without building the typer app
-(~100 ms; see fastpath.py): a 10-year report has a 0.3 s budget in all.
+The commands' declarations are in cli/report.py. Everything here takes the run's
+settings; rendering (jinja2, markdown-it) is imported only for the formats that
+need it, so a JSON report never loads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from belonging_cli.errors import UsageProblem
-
-if TYPE_CHECKING:
-    from belonging_cli.records import JournalData
-    from belonging_cli.reports.model import Report
-
-
-# `report`'s options that take a value, by every name typer knows them by.
-_VALUED = {
-    "--period": "period",
-    "--since": "since",
-    "--until": "until",
-    "--behaviour": "behaviours",
-    "-b": "behaviours",
-    "--format": "fmt",
-    "-f": "fmt",
-    "--out": "out",
-    "-o": "out",
-    "--rubrics": "rubrics",
-}
-
-
-def plain_options(args: list[str]) -> dict[str, Any] | None:
-    """`report`'s options (after the command name) as `write_report` takes them.
-
-    Only the common forms are read: anything else (help, --template, an unknown or
-    incomplete option, a folder given as --out) is None, left to typer, whose
-    messages users get.
-    """
-    options: dict[str, Any] = dict.fromkeys(("period", "since", "until", "fmt", "rubrics", "out"))
-    options.update(behaviours=[], share=False, template=None)
-    rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        if arg == "--share":
-            options["share"] = True
-            continue
-        name, equals, value = arg.partition("=")
-        key = _VALUED.get(name)
-        if key is None or (equals and not name.startswith("--")):
-            return None
-        if not equals:
-            if not rest:
-                return None
-            value = rest.pop(0)
-        if not value or value.startswith("-"):
-            return None
-        if key == "behaviours":
-            options[key].append(value)
-        elif key in ("out", "rubrics"):
-            path = Path(value)
-            if path.is_dir() if key == "out" else path.is_file():
-                return None
-            options[key] = path
-        else:
-            options[key] = value
-    return options
+from belonging_cli import __version__, paths
+from belonging_cli.cli.output import info
+from belonging_cli.errors import BelongingError, UsageProblem
+from belonging_cli.files import write_private as write_whole
+from belonging_cli.journal.store import open_journal
+from belonging_cli.limits import day_option
+from belonging_cli.records import JournalData
+from belonging_cli.reports.model import Report, build_report, weeks_of
+from belonging_cli.reports.period import resolve_period
+from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
+from belonging_cli.reports.words import date_range, day, left_out
+from belonging_cli.settings import Settings
 
 
 def write_report(
+    settings: Settings,
     period: str | None,
     since: str | None,
     until: str | None,
@@ -80,13 +36,10 @@ def write_report(
     out: Path | None,
     share: bool,
     template: Path | None,
-    rubrics: Path | None,
 ) -> None:
     """The report asked for, on stdout or in `out`; messages on stderr."""
-    from belonging_cli.cli.output import info
-
     chosen = choose_format(fmt, out, template)
-    built = build(period, since, until, behaviours, rubrics, share=share)
+    built = build(settings, period, since, until, behaviours, share=share)
     if built.empty_message is not None:
         info(built.empty_message)
         if chosen != "json" or template is not None:
@@ -105,15 +58,11 @@ def write_report(
 
         chunks = [render(built.report, chosen)]
     if out is None:
-        import sys
-
         sys.stdout.writelines(chunks)
     else:
         write_private(out, chunks)
         info(f"Report written to {out}.")
     if share:
-        from belonging_cli.reports.words import left_out
-
         info(f"Shared report: {left_out(built.report.private_left_out)}")
 
 
@@ -130,29 +79,24 @@ class Built:
 
 
 def build(
+    settings: Settings,
     period: str | None,
     since: str | None,
     until: str | None,
     behaviours: list[str] | None,
-    rubrics: Path | None,
     *,
     share: bool,
 ) -> Built:
-    from belonging_cli import __version__, clock
-    from belonging_cli.config import load_config
-    from belonging_cli.reports.model import build_report, weeks_of
-    from belonging_cli.reports.period import resolve_period
-    from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
-
-    config = load_config()
-    zone = config.zone()
-    now = clock.user_now(config)
+    """The report of `settings`' journal, against `settings.rubrics`."""
+    config = settings.config
+    zone = settings.zone()
+    now = settings.now()
     start = parse_date(since, "--since")
     end = parse_date(until, "--until")
-    folder = rubrics or config.rubrics
+    folder = settings.rubrics
     rubric = rubric_facts(folder)  # cached: a report need not load pydantic and YAML
     chosen = resolve_behaviours(rubric, behaviours or [], folder)
-    data = load_journal()
+    data = load_journal(settings.journal_path)
     span = resolve_period(
         period or config.report_period,
         today=now.date(),
@@ -174,13 +118,8 @@ def build(
     return Built(made, empty_message(made, data) if made.is_empty else None)
 
 
-def load_journal() -> JournalData:
-    """Everything in the journal in use; a journal not yet made reads as empty."""
-    from belonging_cli import paths
-    from belonging_cli.journal.store import open_journal
-    from belonging_cli.records import JournalData
-
-    path = paths.journal_path()
+def load_journal(path: Path) -> JournalData:
+    """Everything in the journal at `path`; a journal not yet made reads as empty."""
     if not path.exists():
         return JournalData()
     with open_journal(path) as journal:
@@ -189,8 +128,6 @@ def load_journal() -> JournalData:
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
     """`2026-11-27` -> a date; anything else (or outside 1970-2100) is a usage error."""
-    from belonging_cli.limits import day_option
-
     return day_option(text, option)
 
 
@@ -209,9 +146,6 @@ def choose_format(fmt: str | None, out: Path | None, template: Path | None) -> s
 
 def empty_message(report: Report, data: JournalData) -> str:
     """What to say when there is nothing to report: where to go from here."""
-    from belonging_cli.reports.model import weeks_of
-    from belonging_cli.reports.words import date_range, day
-
     weeks = weeks_of(data.sessions)
     if not weeks:
         return (
@@ -235,10 +169,6 @@ def empty_message(report: Report, data: JournalData) -> str:
 def write_private(path: Path, chunks: Iterable[str]) -> None:
     """Write a file only its owner can read (reports hold private reflections), all or
     nothing: a full disk leaves no half report, and an older file is replaced whole."""
-    from belonging_cli import paths
-    from belonging_cli.errors import BelongingError
-    from belonging_cli.files import write_private as write_whole
-
     if not path.parent.exists():
         try:
             paths.ensure_private_dir(path.parent)
