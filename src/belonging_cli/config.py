@@ -361,9 +361,9 @@ def _locate(text: str, key: str) -> tuple[int, int]:
 # --- writing ------------------------------------------------------------------
 
 
-def set_value(key: str, value: Value | None) -> Path:
+def set_value(key: str, value: Value | None, path: Path | None = None) -> Path:
     """Write one setting (None removes it) to the config file; returns the file."""
-    path = paths.config_path()
+    path = path if path is not None else paths.config_path()
     values = read_values(path)  # refuses to rewrite a broken file: it names the line
     try:
         text = path.read_text(encoding="utf-8")

@@ -70,16 +70,18 @@ class Settings:
         values = read_values(self.config_path)
         config = config_from(values, base=self.config_path.parent)
         from_env: dict[str, Any] = {}
-        for key in SETTINGS:
-            text = self.environ.get(env_name(key))
-            if not text or key == "home":
-                continue
+        for key, text in self.from_environment().items():
             try:
                 value = parse_setting(key, text)
             except UsageProblem as exc:
                 raise UsageProblem(f"{env_name(key)}: {exc.message.partition(': ')[2]}") from None
             from_env[key] = Path(str(value)).expanduser() if key in FOLDERS else value
         return replace(config, **from_env) if from_env else config
+
+    def from_environment(self) -> dict[str, str]:
+        """The settings the environment sets (`BELONGING_<KEY>`, not empty), as written."""
+        given = {key: self.environ.get(env_name(key), "") for key in SETTINGS if key != "home"}
+        return {key: text for key, text in given.items() if text}
 
     @cached_property
     def rubrics(self) -> Path:

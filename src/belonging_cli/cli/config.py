@@ -2,119 +2,130 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import asdict
+from pathlib import Path
 
-import typer
+import click
+from click.shell_completion import CompletionItem
 
-from belonging_cli.cli.typer_options import JsonOption
+from belonging_cli.cli.options import InOrder, json_option, pass_settings
+from belonging_cli.cli.output import info, print_json
+from belonging_cli.config import SETTINGS, parse_setting, read_values, render_toml, set_value
+from belonging_cli.errors import UsageProblem
+from belonging_cli.settings import Settings, env_name
 
-app = typer.Typer(
-    help="Show and change your settings (reflection day and time, time zone, ...).",
+
+@click.group(
+    "config",
+    cls=InOrder,
     no_args_is_help=True,
+    help="Show and change your settings (reflection day and time, time zone, ...).",
 )
+def config() -> None:
+    pass
 
 
-def _complete_key(incomplete: str) -> list[str]:
-    from belonging_cli.config import SETTINGS
-
-    return [key for key in SETTINGS if key.startswith(incomplete)]
-
-
-KeyArgument = Annotated[
-    str,
-    typer.Argument(
-        help="A setting: see `belonging config show`.",
-        autocompletion=_complete_key,
-        show_default=False,
-    ),
-]
+def _complete_key(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    return [CompletionItem(key) for key in SETTINGS if key.startswith(incomplete)]
 
 
-@app.command("path")
-def path() -> None:
+# A setting: see `belonging config show`.
+key_argument = click.argument("key", metavar="KEY", shell_complete=_complete_key)
+
+
+@config.command("path")
+@pass_settings
+def path(settings: Settings) -> None:
     """Print the config file in use (it may not exist yet)."""
-    from belonging_cli import paths
-
-    typer.echo(str(paths.config_path()))
+    click.echo(str(settings.config_path))
 
 
-@app.command("show")
-def show(as_json: JsonOption = False) -> None:
-    """Every setting in effect, and whether it comes from the file or is the default."""
-    from dataclasses import asdict
-    from pathlib import Path
+@config.command("show")
+@json_option
+@pass_settings
+def show(settings: Settings, as_json: bool) -> None:
+    """Every setting in effect, and where it comes from.
 
-    from belonging_cli import paths
-    from belonging_cli.config import SETTINGS, config_from, read_values
-
-    file = paths.config_path()
+    From the file, from the environment (BELONGING_<KEY>, which wins over the file),
+    or the default.
+    """
+    file = settings.config_path
+    in_effect = settings.config  # a broken file or variable stops here, located
     written = read_values(file)
-    config = config_from(written, base=file.parent)
-    effective = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()}
+    from_env = settings.from_environment()
+    effective = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(in_effect).items()}
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json(
             {
                 "path": str(file),
                 "settings": effective,
                 "from_file": sorted(written),
-                "effective_timezone": config.zone_name(),
+                "from_environment": sorted(from_env),
+                "effective_timezone": in_effect.zone_name(),
                 "help": {key: setting.help for key, setting in SETTINGS.items()},
             }
         )
         return
-    typer.echo(f"# {file}{'' if file.exists() else ' (not created yet: defaults in use)'}")
+    click.echo(f"# {file}{'' if file.exists() else ' (not created yet: defaults in use)'}")
     width = max(len(key) for key in SETTINGS)
     for key, setting in SETTINGS.items():
         value = effective[key]
         if value is None:
-            shown = f"(not set: {config.zone_name()})" if key == "timezone" else "(not set)"
+            shown = f"(not set: {in_effect.zone_name()})" if key == "timezone" else "(not set)"
         else:
             shown = str(value).lower() if isinstance(value, bool) else str(value)
-        source = "" if key in written else "  [default]" if value is not None else ""
-        typer.echo(f"{key:<{width}}  {shown}{source}")
-        typer.echo(f"{'':<{width}}  # {setting.help}")
-    typer.echo("\nChange one: belonging config set KEY VALUE")
+        if key in from_env:
+            source = f"  [{env_name(key)}]"
+        elif key not in written and value is not None:
+            source = "  [default]"
+        else:
+            source = ""
+        click.echo(f"{key:<{width}}  {shown}{source}")
+        click.echo(f"{'':<{width}}  # {setting.help}")
+    click.echo("\nChange one: belonging config set KEY VALUE")
 
 
-@app.command("set")
-def set_(
-    key: KeyArgument,
-    value: Annotated[str, typer.Argument(help="The new value.", show_default=False)],
-) -> None:
-    """Change one setting; a bad value is refused with the allowed values."""
-    from belonging_cli.config import parse_setting, render_toml, set_value
+@config.command("set")
+@key_argument
+@click.argument("value", metavar="VALUE")
+@pass_settings
+def set_(settings: Settings, key: str, value: str) -> None:
+    """Change one setting; a bad value is refused with the allowed values.
 
+    KEY is one of the settings `belonging config show` lists.
+    """
     parsed = parse_setting(key, value)
     if key == "default_flow":
-        _require_flow(str(parsed))
-    written = set_value(key, parsed)
-    typer.echo(f"{key} = {render_toml(parsed)}  ({written})")
+        _require_flow(settings, str(parsed))
+    written = set_value(key, parsed, settings.config_path)
+    click.echo(f"{key} = {render_toml(parsed)}  ({written})")
+    _note_environment(settings, key)
 
 
-def _require_flow(flow_id: str) -> None:
+def _require_flow(settings: Settings, flow_id: str) -> None:
     """The default flow must be one `belonging reflect` can find (built-in or yours)."""
-    from belonging_cli.content.flows import load_flows
-    from belonging_cli.errors import UsageProblem
+    from belonging_cli.content.flows import load_flows  # pydantic: only for this setting
 
-    ids = load_flows().ids()
+    ids = load_flows(settings.flows).ids()
     if flow_id not in ids:
         raise UsageProblem(f"default_flow: no flow {flow_id!r} (allowed: {', '.join(ids)})")
 
 
-@app.command("unset")
-def unset(key: KeyArgument) -> None:
+@config.command("unset")
+@key_argument
+@pass_settings
+def unset(settings: Settings, key: str) -> None:
     """Remove one setting from the file, so the default applies again."""
-    from belonging_cli.config import SETTINGS, set_value
-    from belonging_cli.errors import UsageProblem
-
     if key not in SETTINGS:
         raise UsageProblem(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
-    written = set_value(key, None)
-    typer.echo(f"{key} unset: the default applies  ({written})")
+    written = set_value(key, None, settings.config_path)
+    click.echo(f"{key} unset: the default applies  ({written})")
+    _note_environment(settings, key)
 
 
-def register(app_: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
-    app_.add_typer(app, name="config")
+def _note_environment(settings: Settings, key: str) -> None:
+    """The file changed, but what is in effect did not: say so rather than mislead."""
+    if key in settings.from_environment():
+        info(f"note: {env_name(key)} is set: it wins over the file while it is")

@@ -53,5 +53,13 @@ answers_template_option = click.option(
     help="Print a commented answers file to start from.",
 )
 
+
+class InOrder(click.Group):
+    """A group whose help lists its commands as declared (the order of use), not sorted."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
 # Every command takes the run's settings (resolved once by the root command) first.
 pass_settings = click.make_pass_decorator(Settings)
