@@ -1,64 +1,71 @@
-"""`belonging exercises ...`: the exercises a coach sent, imported from a pack and done here."""
+"""`belonging exercises ...`: the exercises a coach sent, imported from a pack and done here.
+
+Listing and showing read the journal only; importing and doing read YAML, so
+pydantic (and rich, for the tables) is imported in those commands, not here.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
-from belonging_cli.cli.typer_options import JsonOption, RubricsOption
+from belonging_cli import ask
+from belonging_cli.cli.options import (
+    InOrder,
+    answers_option,
+    answers_template_option,
+    json_option,
+    pass_settings,
+    rubrics_option,
+)
+from belonging_cli.cli.output import console, info, print_json
+from belonging_cli.coaching.importing import plan_import
+from belonging_cli.coaching.progress import resolve, sort_for_listing, state
+from belonging_cli.errors import BelongingError, ContentError, UsageProblem
+from belonging_cli.journal.store import Journal, open_journal
+from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from belonging_cli.config import Config
     from belonging_cli.content.rubrics import Rubric
-    from belonging_cli.journal.store import Journal
     from belonging_cli.records import Assignment
 
-app = typer.Typer(
-    help="Exercises from your coach: import a pack, see what is due, do one.",
+
+@click.group(
+    "exercises",
+    cls=InOrder,
     no_args_is_help=True,
+    help="Exercises from your coach: import a pack, see what is due, do one.\n\n"
+    "An exercise ID is pack/exercise, or the exercise id alone when unique.",
 )
-
-IdArgument = Annotated[
-    str,
-    typer.Argument(
-        help="The exercise: pack/exercise, or the exercise id alone when unique.", metavar="ID"
-    ),
-]
+def exercises() -> None:
+    pass
 
 
-def register(main: typer.Typer) -> None:
-    """Add `belonging exercises` to the main app."""
-    main.add_typer(app, name="exercises")
+id_argument = click.argument("exercise", metavar="ID")
 
 
-def _today() -> dt.date:
-    from belonging_cli import clock
+@exercises.command("import")
+@click.argument("pack_file", type=click.Path(path_type=Path), metavar="PACK")
+@rubrics_option
+@pass_settings
+def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> None:
+    """Import a coach's pack; importing a newer version updates it and keeps your answers.
 
-    return clock.user_now().date()
-
-
-@app.command("import")
-def import_pack(
-    pack_file: Annotated[
-        Path, typer.Argument(help="The pack file (YAML) from your coach.", metavar="PACK")
-    ],
-    rubrics: RubricsOption = None,
-) -> None:
-    """Import a coach's pack; importing a newer version updates it and keeps your answers."""
-    from belonging_cli import clock
-    from belonging_cli.cli.output import info
-    from belonging_cli.coaching.importing import plan_import
+    PACK is the YAML file your coach sent.
+    """
     from belonging_cli.content.packs import load_pack
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal.store import open_journal
 
-    pack = load_pack(pack_file, load_rubric(rubrics))
-    with open_journal() as journal:
-        plan = plan_import(pack, journal.assignments(), clock.user_now())
+    pack = load_pack(pack_file, load_rubric(settings.with_folders(rubrics=rubrics).rubrics))
+    with open_journal(settings.journal_path) as journal:
+        plan = plan_import(pack, journal.assignments(), settings.now())
         journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
     info(plan.summary())
     for record in plan.writes:
@@ -70,8 +77,6 @@ def import_pack(
 
 
 def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
-    from belonging_cli.coaching.progress import state
-
     return {
         "id": a.id,
         "title": a.title,
@@ -88,29 +93,22 @@ def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
     }
 
 
-@app.command("list")
-def list_exercises(
-    show_all: Annotated[
-        bool, typer.Option("--all", "-a", help="Include done, dropped and withdrawn ones.")
-    ] = False,
-    as_json: JsonOption = False,
-) -> None:
+@exercises.command("list")
+@click.option(
+    "--all", "-a", "show_all", is_flag=True, help="Include done, dropped and withdrawn ones."
+)
+@json_option
+@pass_settings
+def list_exercises(settings: Settings, show_all: bool, as_json: bool) -> None:
     """List your exercises: overdue and due first, with due dates."""
-    from belonging_cli.coaching.progress import sort_for_listing, state
-    from belonging_cli.journal.store import open_journal
-
-    today = _today()
-    with open_journal() as journal:
+    today = settings.now().date()
+    with open_journal(settings.journal_path) as journal:
         items = sort_for_listing(journal.assignments(), today)
     if not show_all and not as_json:
         items = [a for a in items if state(a, today) in ("due", "overdue")] or items
     if as_json:
-        from belonging_cli.cli.output import print_json
-
         print_json({"exercises": [_row(a, today) for a in items]})
         return
-    from belonging_cli.cli.output import console
-
     if not items:
         console().print(
             "No exercises yet. When your coach sends a pack: `belonging exercises import FILE`."
@@ -144,32 +142,23 @@ def _when(day: dt.date | None, today: dt.date) -> str:
     return f"{day.isoformat()} ({'in ' + count if days > 0 else count + ' ago'})"
 
 
-@app.command("show")
-def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
+@exercises.command("show")
+@id_argument
+@json_option
+@pass_settings
+def show(settings: Settings, exercise: str, as_json: bool) -> None:
     """Show one exercise: instructions, questions, due date and how often."""
-    import json
-
-    from belonging_cli.coaching.progress import resolve
-    from belonging_cli.journal.store import open_journal
-
-    today = _today()
-    with open_journal() as journal:
+    today = settings.now().date()
+    with open_journal(settings.journal_path) as journal:
         found = resolve(exercise, journal.assignments())
     questions = json.loads(found.questions_json)
+    row = _row(found, today)
     if as_json:
-        from belonging_cli.cli.output import print_json
-
-        print_json(
-            {**_row(found, today), "instructions": found.instructions, "questions": questions}
-        )
+        print_json({**row, "instructions": found.instructions, "questions": questions})
         return
     from rich.markup import escape
 
-    from belonging_cli.cli.output import console
-    from belonging_cli.coaching.progress import state
-
     out = console()
-    row = _row(found, today)
     out.print(f"[bold]{escape(found.title)}[/bold]  [dim]({escape(found.id)})[/dim]")
     how_often = "once" if found.cadence_weeks == 1 else f"weekly for {found.cadence_weeks} weeks"
     facts = [
@@ -192,17 +181,12 @@ def show(exercise: IdArgument, as_json: JsonOption = False) -> None:
         out.print(f"\nDo it: belonging exercises do {escape(found.id)}")
 
 
-@app.command("drop")
-def drop(exercise: IdArgument) -> None:
+@exercises.command("drop")
+@id_argument
+@pass_settings
+def drop(settings: Settings, exercise: str) -> None:
     """Drop an exercise you will not do; your answers so far are kept."""
-    from dataclasses import replace
-
-    from belonging_cli.cli.output import info
-    from belonging_cli.coaching.progress import resolve
-    from belonging_cli.errors import BelongingError
-    from belonging_cli.journal.store import open_journal
-
-    with open_journal() as journal:
+    with open_journal(settings.journal_path) as journal:
         found = resolve(exercise, journal.assignments())
         if found.status != "assigned":
             raise BelongingError(f"{found.id} is already {found.status}; nothing to drop")
@@ -210,36 +194,23 @@ def drop(exercise: IdArgument) -> None:
     info(f"dropped {found.id}; importing a newer version of the pack will not bring it back")
 
 
-@app.command("do")
+@exercises.command("do")
+@id_argument
+@click.option("--restart", is_flag=True, help="Discard an unfinished attempt and start again.")
+@answers_option
+@answers_template_option
+@rubrics_option
+@pass_settings
 def do(
-    exercise: IdArgument,
-    restart: Annotated[
-        bool,
-        typer.Option("--restart", help="Discard an unfinished attempt and start again."),
-    ] = False,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            help="Answer from a YAML or JSON file, with no prompts (checked in full first).",
-            dir_okay=False,
-            show_default=False,
-            metavar="FILE",
-        ),
-    ] = None,
-    answers_template: Annotated[
-        bool,
-        typer.Option("--answers-template", help="Print a commented answers file to start from."),
-    ] = False,
-    rubrics: RubricsOption = None,
+    settings: Settings,
+    exercise: str,
+    restart: bool,
+    answers: Path | None,
+    answers_template: bool,
+    rubrics: Path | None,
 ) -> None:
     """Answer an exercise's questions; each answer is saved at once, Ctrl-C keeps a draft."""
-    from belonging_cli import ask
-    from belonging_cli.coaching.progress import resolve
-    from belonging_cli.config import load_config
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.errors import UsageProblem
-    from belonging_cli.journal.store import open_journal
 
     scripted = answers is not None or answers_template
     if not scripted and not ask.terminal_available():
@@ -247,21 +218,19 @@ def do(
             "standard input is not a terminal: `exercises do` asks questions "
             "(or answer from a file: --answers FILE, from --answers-template)"
         )
-    config = load_config()
-    rubric = load_rubric(rubrics or config.rubrics)
-    with open_journal() as journal:
+    settings = settings.with_folders(rubrics=rubrics)
+    rubric = load_rubric(settings.rubrics)
+    with open_journal(settings.journal_path) as journal:
         assignment = resolve(exercise, journal.assignments())
         if answers_template:
-            _print_template(journal, assignment, rubric, config)
+            _print_template(journal, assignment, rubric, settings)
         elif answers is not None:
-            _answer_from_file(journal, assignment, rubric, config, answers, restart=restart)
+            _answer_from_file(journal, assignment, rubric, settings, answers, restart=restart)
         else:
-            do_exercise(journal, assignment, rubric, config, restart=restart)
+            do_exercise(journal, assignment, rubric, settings.config, restart=restart)
 
 
 def _require_open(assignment: Assignment) -> None:
-    from belonging_cli.errors import BelongingError
-
     if assignment.status != "assigned":
         raise BelongingError(
             f"{assignment.id} is {assignment.status}; nothing to do",
@@ -270,35 +239,31 @@ def _require_open(assignment: Assignment) -> None:
 
 
 def _print_template(
-    journal: Journal, assignment: Assignment, rubric: Rubric, config: Config
+    journal: Journal, assignment: Assignment, rubric: Rubric, settings: Settings
 ) -> None:
-    import sys
-
-    from belonging_cli import clock
-    from belonging_cli.coaching.doing import ExerciseRun
-    from belonging_cli.engine.answers import template
+    from belonging_cli.coaching.doing import exercise_sitting
+    from belonging_cli.engine.sources import template
 
     _require_open(assignment)
-    now = clock.user_now(config)
-    run = ExerciseRun.fresh(journal, assignment, rubric, now, config.private_by_default)
-    sys.stdout.write(template(run.engine, now.date(), exercise=assignment.id))
+    now = settings.now()
+    private = settings.config.private_by_default
+    sitting = exercise_sitting(journal, assignment, rubric, now, private, scripted=True)
+    sys.stdout.write(template(sitting.engine, now.date(), exercise=assignment.id))
 
 
 def _answer_from_file(
     journal: Journal,
     assignment: Assignment,
     rubric: Rubric,
-    config: Config,
+    settings: Settings,
     path: Path,
     *,
     restart: bool,
 ) -> None:
     """Every answer checked first (`file:line:col` problems), then saved done at once."""
-    from belonging_cli import clock
-    from belonging_cli.cli.output import info
-    from belonging_cli.coaching.doing import ExerciseRun, find_draft, progress_note
-    from belonging_cli.engine.answers import load_answers, run_answers
-    from belonging_cli.errors import ContentError, UsageProblem
+    from belonging_cli.coaching.doing import complete, exercise_sitting, find_draft, progress_note
+    from belonging_cli.engine.answers import load_answers
+    from belonging_cli.engine.sources import FromMapping
 
     _require_open(assignment)
     doc, header = load_answers(path)
@@ -316,15 +281,16 @@ def _answer_from_file(
             f"finish it with `belonging exercises do {assignment.id}`, or add --restart "
             "to replace it with this file's answers"
         )
-    now = clock.user_now(config)
-    run = ExerciseRun.fresh(
-        journal, assignment, rubric, now, config.private_by_default, replacing=draft
-    )
-    problems += run_answers(run.engine, header.answers, doc, now)
+    now = settings.now()
+    private = settings.config.private_by_default
+    sitting = exercise_sitting(journal, assignment, rubric, now, private, scripted=True)
+    source = FromMapping(sitting.engine, header.answers, doc)
+    sitting.run(source, at=now)
+    problems += source.problems()
     if problems:
         raise ContentError(problems)
-    info(progress_note(run.complete(now)))
-    typer.echo(run.session.id)
+    info(progress_note(complete(sitting, assignment, now)))
+    click.echo(sitting.session.id)
 
 
 def do_exercise(
@@ -337,25 +303,31 @@ def do_exercise(
 ) -> None:
     """Ask an exercise's questions at the terminal, then save it done (or keep a draft).
 
-    `exercises do` and the offer after the weekly reflection both come here.
+    `exercises do` and the offer after the weekly reflection both come here, with the
+    run's settings (`settings.config`): the zone dates the answers, and
+    private_by_default marks them.
     """
-    from belonging_cli import ask, clock
-    from belonging_cli.coaching.doing import ExerciseRun, progress_note
+    from belonging_cli import clock
+    from belonging_cli.coaching.doing import complete, exercise_sitting, progress_note
+    from belonging_cli.engine.sources import Terminal
 
     _require_open(assignment)
-    run = ExerciseRun.start(
-        journal, assignment, rubric, clock.user_now(config), config.private_by_default, restart
+    sitting = exercise_sitting(
+        journal,
+        assignment,
+        rubric,
+        clock.user_now(config),
+        config.private_by_default,
+        restart=restart,
     )
-    if run.resumed:
+    if sitting.resumed:
         ask.say(f"Picking up {assignment.title!r} where you left off.")
     else:
         ask.say(assignment.title, style="bold")
         ask.say(" ".join(assignment.instructions.split()))
-    run.ask_all()
-    ask.say("\nYour answers", style="bold")
-    for line in run.engine.summary():
-        ask.say(line)
-    if not ask.confirm("Save it?", default=True):
+    terminal = Terminal()
+    sitting.run(terminal)
+    if not terminal.save_it(sitting, "Your answers"):
         ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
         return
-    ask.say(progress_note(run.complete(clock.user_now(config))))
+    ask.say(progress_note(complete(sitting, assignment, clock.user_now(config))))
