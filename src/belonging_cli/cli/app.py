@@ -150,6 +150,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 )
 @click.option(
     "--home",
+    envvar="BELONGING_HOME",  # checked by click alike, however given (finding D)
     type=click.Path(file_okay=False, path_type=Path),
     help="Keep the journal and config in this folder (default: $BELONGING_HOME, "
     "else the platform's data folder).",
