@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from belonging_cli.content.flows import load_flows
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.content.source import parse_text
-from belonging_cli.engine.answers import run_answers
+from belonging_cli.content.source import Document, parse_text
 from belonging_cli.engine.history import History
 from belonging_cli.engine.session import Engine
-from belonging_cli.errors import ContentError
+from belonging_cli.engine.sources import FromMapping, run_flow
+from belonging_cli.errors import ContentError, Problem
 
 RUBRIC = load_rubric()
 FLOWS = load_flows()
@@ -68,13 +68,20 @@ def engine_for(flow_id: str) -> Engine:
     return Engine(FLOWS.get(flow_id), RUBRIC, History(), "2026-W48", AT.date())
 
 
+def run_answers(engine: Engine, answers: dict[str, Any], doc: Document) -> list[Problem]:
+    """The flow answered from `answers` as `reflect --answers` does; the problems found."""
+    source = FromMapping(engine, answers, doc)
+    run_flow(engine, source, lambda: AT)
+    return source.problems()
+
+
 @settings(max_examples=80, deadline=None)
 @given(flow_id=st.sampled_from(FLOWS.ids()), answers=answer_maps)
 def test_any_answers_give_problems_or_valid_records(flow_id: str, answers: dict[str, Any]) -> None:
     text = yaml.safe_dump({"answers": answers}, allow_unicode=True)
     doc = parse_text(text, "a.yaml")
     engine = engine_for(flow_id)
-    problems = run_answers(engine, doc.data["answers"] or {}, doc, AT)
+    problems = run_answers(engine, doc.data["answers"] or {}, doc)
     for problem in problems:
         assert problem.path == "a.yaml" and problem.line >= 1 and problem.column >= 1
         assert problem.message
@@ -94,4 +101,4 @@ def test_arbitrary_text_never_crashes_the_reader(text: str) -> None:
     data = doc.data if isinstance(doc.data, dict) else {}
     answers = data.get("answers")
     if isinstance(answers, dict):
-        run_answers(engine_for("weekly"), answers, doc, AT)
+        run_answers(engine_for("weekly"), answers, doc)

@@ -4,16 +4,15 @@ An exercise's questions become a flow whose first step is the exercise's
 behaviour as focus (answered without asking), so steps that work on "the focus"
 (rate, reflect, experiment) work on that behaviour. The answers are a session
 linked to the assignment (flow id `exercise:<pack>/<exercise>`): a draft from the
-first answer, resumed by the next `exercises do`, complete when saved.
+first answer, resumed by the next `exercises do`, complete when saved. It runs
+through the same `Sitting` (engine/sitting.py) as every flow.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from belonging_cli.content.flows import Flow
     from belonging_cli.content.rubrics import Rubric
     from belonging_cli.engine.session import Engine
-    from belonging_cli.journal.conflicts import DraftRecorder
+    from belonging_cli.engine.sitting import Sitting
     from belonging_cli.journal.store import Journal
 
 FOCUS_STEP = RESERVED_ID
@@ -72,7 +71,9 @@ def build_flow(assignment: Assignment) -> Flow:
 
 def find_draft(journal: Journal, assignment: Assignment) -> Session | None:
     """The unfinished attempt at this exercise, if any."""
-    return next((d for d in journal.drafts() if d.assignment_id == assignment.id), None)
+    from belonging_cli.engine.sitting import find_draft as flow_draft
+
+    return flow_draft(journal, assignment.id)
 
 
 def new_session(assignment: Assignment, rubric: Rubric, now: dt.datetime) -> Session:
@@ -100,11 +101,7 @@ def exercise_engine(
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine, Given
 
-    history = History(
-        sessions=tuple(journal.sessions()),
-        open_experiments=tuple(journal.experiments(status="open")),
-        assigned_behaviours=(assignment.behaviour_id,),
-    )
+    history = History.from_journal(journal, assignment=assignment)
     engine = Engine(
         exercise_flow(assignment),
         rubric,
@@ -128,126 +125,40 @@ def progress_note(done: Assignment) -> str:
     return f"Saved. {left} more week{'s' if left != 1 else ''} to go{due}."
 
 
-@dataclass
-class ExerciseRun:
-    """One sitting of an exercise: the engine, the session and where it is saved."""
+def exercise_sitting(
+    journal: Journal,
+    assignment: Assignment,
+    rubric: Rubric,
+    now: dt.datetime,
+    private_by_default: bool,
+    *,
+    restart: bool = False,
+    scripted: bool = False,
+) -> Sitting:
+    """A sitting of the exercise. At the terminal: its draft resumed (discarded with
+    `restart`), each answer saved as it comes. Scripted (an answers file): nothing
+    written before `complete`, which then replaces the draft."""
+    from belonging_cli.engine.sitting import Sitting
 
-    assignment: Assignment
-    engine: Engine
-    recorder: DraftRecorder  # the session, and whether its draft is in the journal yet
-    resumed: bool
+    def engine_for(session: Session) -> Engine:
+        return exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
 
-    @property
-    def session(self) -> Session:
-        return self.recorder.session
+    return Sitting.start(
+        journal,
+        new_session(assignment, rubric, now),
+        engine_for,
+        resume=f"belonging exercises do {assignment.id}",
+        zone=now.tzinfo,
+        draft=find_draft(journal, assignment),
+        policy="replace" if scripted else "discard" if restart else "resume",
+        drafting=not scripted,
+        hidden=frozenset({FOCUS_STEP}),
+    )
 
-    @classmethod
-    def _sitting(
-        cls,
-        journal: Journal,
-        assignment: Assignment,
-        engine: Engine,
-        session: Session,
-        now: dt.datetime,
-        *,
-        stored: bool,
-        resumed: bool,
-    ) -> ExerciseRun:
-        from belonging_cli.journal.conflicts import DraftRecorder
 
-        recorder = DraftRecorder(
-            journal,
-            session,
-            exists=stored,
-            zone=now.tzinfo,
-            resume=f"belonging exercises do {assignment.id}",
-        )
-        return cls(assignment, engine, recorder, resumed)
-
-    @classmethod
-    def start(
-        cls,
-        journal: Journal,
-        assignment: Assignment,
-        rubric: Rubric,
-        now: dt.datetime,
-        private_by_default: bool,
-        restart: bool,
-    ) -> ExerciseRun:
-        """A sitting at the terminal: resumes the exercise's draft unless `restart`."""
-        draft = find_draft(journal, assignment)
-        if draft is not None and restart:
-            journal.delete_session(draft.id)
-            draft = None
-        session = draft or new_session(assignment, rubric, now)
-        engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
-        if draft is not None:
-            engine.restore(draft)
-        exists = draft is not None
-        return cls._sitting(
-            journal, assignment, engine, session, now, stored=exists, resumed=exists
-        )
-
-    @classmethod
-    def fresh(
-        cls,
-        journal: Journal,
-        assignment: Assignment,
-        rubric: Rubric,
-        now: dt.datetime,
-        private_by_default: bool,
-        *,
-        replacing: Session | None = None,
-    ) -> ExerciseRun:
-        """Every question asked afresh and nothing written before `complete` (answers
-        files, templates); the session completed then replaces the draft `replacing`."""
-        session = new_session(assignment, rubric, now)
-        if replacing is not None:
-            session = dataclasses.replace(session, id=replacing.id)
-        engine = exercise_engine(journal, assignment, rubric, session.week, now, private_by_default)
-        stored = replacing is not None
-        return cls._sitting(journal, assignment, engine, session, now, stored=stored, resumed=False)
-
-    def ask_all(self) -> None:
-        """Ask every question still unanswered; Ctrl-C keeps what was answered."""
-        from belonging_cli import ask
-        from belonging_cli.errors import Interrupted
-        from belonging_cli.journal.conflicts import NotADraft
-
-        recorder = self.recorder
-        try:
-            while (question := self.engine.next_question()) is not None:
-                value, private = ask.ask(question)
-                saved = self.engine.answer(question, value, recorder.now(), private)
-                try:
-                    recorder.save(saved)
-                except NotADraft as gone:  # saved or discarded in another terminal meanwhile
-                    raise recorder.keep(self._answered(recorder.now()), gone) from None
-        except (Interrupted, KeyboardInterrupt):  # Ctrl-C between two prompts, too
-            if recorder.exists:
-                raise Interrupted(
-                    "interrupted: your answers so far are kept; "
-                    f"`belonging exercises do {self.assignment.id}` resumes them"
-                ) from None
-            raise
-
-    def _answered(self, now: dt.datetime) -> Session:
-        """The session completed with every answer so far (the preset focus is not one)."""
-        session = self.engine.completed(self.session, now)
-        answers = tuple(a for a in session.answers if a.step_id != FOCUS_STEP)
-        return dataclasses.replace(session, answers=answers)
-
-    def complete(self, now: dt.datetime) -> Assignment:
-        """Save the session complete and count the exercise as done once more."""
-        from belonging_cli.journal.conflicts import NotADraft
-
-        session = self._answered(now)
-        outcome = self.engine.outcome(session.id, now, str(uuid.uuid4()))
-        done = record_done(self.assignment, now)
-        # One transaction: the exercise counts as done exactly when its answers are saved,
-        # and only once: a draft another terminal saved first is not saved again.
-        try:
-            self.recorder.journal.save_whole_session(session, outcome.all(), assignment=done)
-        except NotADraft as gone:
-            raise self.recorder.keep(session, gone) from None
-        return done
+def complete(sitting: Sitting, assignment: Assignment, now: dt.datetime) -> Assignment:
+    """Save the exercise's answers and count it done once more, in one transaction (so
+    it never counts as done without its answers), once."""
+    done = record_done(assignment, now)
+    sitting.complete(now, assignment=done)
+    return done

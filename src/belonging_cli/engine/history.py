@@ -1,6 +1,8 @@
 """What the engine remembers from earlier sessions: ratings, prompts used, experiments.
 
-Pure functions over journal records; the journal itself is never touched here.
+Pure functions over journal records. `History.from_journal` is the one place that
+reads them, through the three read methods of `JournalView` (the store, or the
+demo's journal in memory), so every flow run sees the journal the same way.
 """
 
 from __future__ import annotations
@@ -9,12 +11,21 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
 from belonging_cli.content.rubrics import Experiment as RubricExperiment
-from belonging_cli.records import Experiment, Session
+from belonging_cli.records import Assignment, Experiment, Session
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+class JournalView(Protocol):
+    """What History reads from a journal."""
+
+    def sessions(self) -> Sequence[Session]: ...  # completed ones
+    def experiments(self) -> Sequence[Experiment]: ...  # every status
+    def assignments(self) -> Sequence[Assignment]: ...
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,29 @@ class History:
     open_experiments: tuple[Experiment, ...] = ()
     assigned_behaviours: tuple[str, ...] = ()  # from a coach's open exercises, most urgent first
     past_experiments: tuple[Experiment, ...] = ()  # every experiment, any status
+
+    @classmethod
+    def from_journal(cls, journal: JournalView, *, assignment: Assignment | None = None) -> History:
+        """The history any flow runs with: a reflection, or a coach's `assignment`.
+
+        Past experiments are always there, so an experiment question suggests one
+        not tried lately (an exercise's too). An exercise is about its own
+        behaviour; a reflection looks at every open exercise, most pressing first.
+        """
+        from belonging_cli.coaching.progress import open_assignments
+
+        experiments = tuple(journal.experiments())
+        if assignment is not None:
+            assigned: tuple[str, ...] = (assignment.behaviour_id,)
+        else:
+            waiting = open_assignments(journal.assignments())
+            assigned = tuple(a.behaviour_id for a in waiting)
+        return cls(
+            sessions=tuple(journal.sessions()),
+            open_experiments=tuple(e for e in experiments if e.status == "open"),
+            assigned_behaviours=assigned,
+            past_experiments=experiments,
+        )
 
     def fresh_experiment(self, behaviour: Behaviour) -> RubricExperiment:
         """The behaviour's experiment to suggest: one never tried, else the longest ago."""

@@ -1,0 +1,169 @@
+"""A sitting: one run of any flow against the journal.
+
+The weekly reflection, a deep dive, the monthly look back, a coach's exercise
+and the demo's scripted weeks all run through a `Sitting`:
+- `start` picks the session: a new one, or the flow's draft resumed, discarded
+  or replaced (an answers file given with --restart keeps the draft's id);
+- `run` answers the flow from an answer source (engine/sources.py), saving each
+  answer as it comes when drafting (at the terminal), so Ctrl-C loses nothing;
+- `complete` saves the whole session and its experiments (and an exercise's
+  assignment) in one transaction, once: when another terminal saved or
+  discarded the draft first, this one's answers are kept as a new draft.
+`kept` is the one place where Ctrl-C becomes "your answers so far are kept".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from belonging_cli.engine.session import Engine, Outcome, Saved
+from belonging_cli.engine.sources import AnswerSource, run_flow
+from belonging_cli.errors import Interrupted, JournalError
+from belonging_cli.records import Assignment, Experiment, Session
+
+if TYPE_CHECKING:
+    from belonging_cli.journal.conflicts import NotADraft
+    from belonging_cli.journal.store import Journal
+
+# What to do with the flow's unfinished session: go on with it, delete it and
+# start afresh, or answer afresh and save over it (keeping its id).
+DraftPolicy = Literal["resume", "discard", "replace"]
+
+
+class SessionWriter(Protocol):
+    def save_whole_session(
+        self,
+        session: Session,
+        experiments: Sequence[Experiment],
+        *,
+        assignment: Assignment | None = None,
+    ) -> None: ...
+
+
+class Recorder(Protocol):
+    """Where a sitting's answers go (journal/conflicts.py's DraftRecorder, or the
+    demo's journal in memory)."""
+
+    session: Session
+    exists: bool  # whether the session is in the journal yet (as a draft)
+    resume: str  # the command that resumes a kept draft
+
+    @property
+    def journal(self) -> SessionWriter: ...
+    def now(self) -> dt.datetime: ...
+    def save(self, saved: Saved) -> None: ...
+    def keep(self, answered: Session, gone: NotADraft) -> JournalError: ...
+
+
+def find_draft(journal: Journal, assignment_id: str | None = None) -> Session | None:
+    """The flow's unfinished session: a reflection's (no assignment), or an exercise's."""
+    return next((d for d in journal.drafts() if d.assignment_id == assignment_id), None)
+
+
+@dataclass
+class Sitting:
+    engine: Engine
+    recorder: Recorder
+    drafting: bool = True  # each answer saved as it comes; else nothing until `complete`
+    resumed: bool = False
+    hidden: frozenset[str] = field(default_factory=frozenset)  # given up front, never saved
+
+    @classmethod
+    def start(
+        cls,
+        journal: Journal,
+        new: Session,
+        engine_for: Callable[[Session], Engine],
+        *,
+        resume: str,
+        zone: dt.tzinfo | None,
+        draft: Session | None = None,
+        policy: DraftPolicy = "resume",
+        drafting: bool = True,
+        hidden: frozenset[str] = frozenset(),
+    ) -> Sitting:
+        """A sitting on `new`, or on `draft` as `policy` says; `engine_for` makes the
+        engine for the session chosen (a resumed draft keeps its own flow and week)."""
+        from belonging_cli.journal.conflicts import DraftRecorder
+
+        session, stored, resumed = new, False, False
+        if draft is not None and policy == "discard":
+            journal.delete_session(draft.id)
+        elif draft is not None and policy == "replace":
+            session, stored = dataclasses.replace(new, id=draft.id), True
+        elif draft is not None:
+            session, stored, resumed = draft, True, True
+        engine = engine_for(session)
+        if resumed:
+            engine.restore(session)
+        recorder = DraftRecorder(journal, session, exists=stored, zone=zone, resume=resume)
+        return cls(engine, recorder, drafting=drafting, resumed=resumed, hidden=hidden)
+
+    @property
+    def session(self) -> Session:
+        return self.recorder.session
+
+    @contextmanager
+    def kept(self) -> Iterator[None]:
+        """Ctrl-C inside (at a prompt or between two) keeps what was answered."""
+        try:
+            yield
+        except (Interrupted, KeyboardInterrupt):
+            if self.recorder.exists:
+                raise Interrupted(
+                    "interrupted: your answers so far are kept; "
+                    f"`{self.recorder.resume}` resumes them"
+                ) from None
+            raise Interrupted() from None
+
+    def run(self, source: AnswerSource, *, at: dt.datetime | None = None) -> None:
+        """Answer what is still open from `source` (a script's answers all `at` one time)."""
+        clock = self.recorder.now if at is None else lambda: at
+        with self.kept():
+            run_flow(self.engine, source, clock, self._save if self.drafting else None)
+
+    def _save(self, saved: Saved) -> None:
+        from belonging_cli.journal.conflicts import NotADraft
+
+        try:
+            self.recorder.save(saved)
+        except NotADraft as gone:  # saved or discarded in another terminal meanwhile
+            raise self.recorder.keep(self.answered(self.recorder.now()), gone) from None
+
+    def keep_draft(self) -> None:
+        """Leave the session unfinished (stored as a draft even with nothing answered)."""
+        if not self.recorder.exists:
+            self.recorder.save(Saved())
+
+    def answered(self, now: dt.datetime) -> Session:
+        """The session completed with every answer so far (answers given up front are not)."""
+        session = self.engine.completed(self.session, now)
+        if not self.hidden:
+            return session
+        answers = tuple(a for a in session.answers if a.step_id not in self.hidden)
+        return dataclasses.replace(session, answers=answers)
+
+    def complete(
+        self,
+        now: dt.datetime,
+        *,
+        assignment: Assignment | None = None,
+        experiment_id: str | None = None,
+    ) -> tuple[Session, Outcome]:
+        """Save the session complete with its experiments (and a coach's `assignment`, as
+        doing the exercise left it) in one transaction, once."""
+        from belonging_cli.journal.conflicts import NotADraft
+
+        session = self.answered(now)
+        outcome = self.engine.outcome(session.id, now, experiment_id or str(uuid.uuid4()))
+        try:
+            self.recorder.journal.save_whole_session(session, outcome.all(), assignment=assignment)
+        except NotADraft as gone:  # the other terminal saved it first: one session, not two
+            raise self.recorder.keep(session, gone) from None
+        return session, outcome
