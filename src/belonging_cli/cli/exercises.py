@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from belonging_cli import ask
+from belonging_cli import ask, clock
 from belonging_cli.cli.options import (
     InOrder,
     answers_option,
@@ -307,7 +307,6 @@ def do_exercise(
     run's settings (`settings.config`): the zone dates the answers, and
     private_by_default marks them.
     """
-    from belonging_cli import clock
     from belonging_cli.coaching.doing import complete, exercise_sitting, progress_note
     from belonging_cli.engine.sources import Terminal
 
