@@ -17,7 +17,7 @@ from prompt_toolkit.output import DummyOutput
 from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
-from belonging_cli.journal import store
+from belonging_cli.journal import rows
 from belonging_cli.journal.store import open_journal
 from conftest import REPO, CliRunner
 
@@ -42,18 +42,19 @@ def listing(cli: CliRunner) -> list[dict[str, Any]]:
 @contextmanager
 def failing_write(number: int, error: BaseException) -> Iterator[None]:
     """Inside: the `number`th assignment written (counting from 1) fails with `error`."""
-    real = store._assignment_row
+    real = rows.Table.row
     count = 0
 
-    def failing(assignment: Any) -> tuple[Any, ...]:
+    def failing(table: Any, record: Any, parent: str | None = None) -> tuple[Any, ...]:
         nonlocal count
-        count += 1
-        if count == number:
-            raise error
-        return real(assignment)
+        if table is rows.ASSIGNMENTS:
+            count += 1
+            if count == number:
+                raise error
+        return real(table, record, parent)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "_assignment_row", failing)
+        patch.setattr(rows.Table, "row", failing)
         yield
 
 

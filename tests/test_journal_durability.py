@@ -16,9 +16,12 @@ import pytest
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import JournalError
+from belonging_cli.journal.file import connect as _connect
+from belonging_cli.journal.file import migrate
 from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
-from belonging_cli.journal.store import Journal, _connect, migrate, open_journal
+from belonging_cli.journal.store import Journal, open_journal
 from belonging_cli.synthetic import generate
+from support.old_journals import write_old_journal
 
 END = dt.date(2026, 11, 27)
 
@@ -61,12 +64,8 @@ def test_a_new_journal_gets_every_migration(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
 def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version: int) -> None:
     path = tmp_path / "j.db"
-    _old_journal(path, version)
     data = generate(load_rubric(), weeks=3, end=END)
-    # Write through the old schema directly, as the old version would have.
-    old = Journal(_connect(path), path)
-    old.import_data(data)
-    old.close()
+    write_old_journal(path, version, data)  # what the old version would have stored
     with open_journal(path) as journal:
         assert journal.load_all() == data
     assert _pragma(path, "user_version") == LATEST_VERSION
@@ -283,13 +282,13 @@ def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_pat
 def test_a_failing_upgrade_leaves_the_journal_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from belonging_cli.journal import store
+    from belonging_cli.journal import schema
 
     path = tmp_path / "j.db"
     _old_journal(path, LATEST_VERSION - 1)
     before = path.read_bytes()
     broken = (*MIGRATIONS[:-1], "CREATE TABLE sessions (id TEXT);")  # already exists
-    monkeypatch.setattr(store, "MIGRATIONS", broken)
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
     with pytest.raises(JournalError, match="could not upgrade") as raised:
         Journal.open(path)
     assert "not a belonging journal" not in raised.value.message

@@ -233,7 +233,7 @@ class _FullDisk:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     """What SQLite gives for a write-protected file: a connection that can only read."""
-    from belonging_cli.journal import store
+    from belonging_cli.journal import file
 
     conn = sqlite3.connect(
         path.resolve().as_uri() + "?mode=ro",
@@ -241,7 +241,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
         isolation_level=None,
         check_same_thread=False,
     )
-    conn.execute(f"PRAGMA busy_timeout = {int(store.BUSY_TIMEOUT_SECONDS * 1000)}")
+    conn.execute(f"PRAGMA busy_timeout = {int(file.BUSY_TIMEOUT_SECONDS * 1000)}")
     return conn
 
 
@@ -270,7 +270,7 @@ def test_sqlite_refusing_the_write_gives_a_clear_line_and_the_journal_as_it_was(
     command: str,
     failure: str,
 ) -> None:
-    from belonging_cli.journal import store
+    from belonging_cli.journal import file
 
     make, said = FAILURES[failure]
     args = WRITERS[command](world, tmp_path)
@@ -278,7 +278,7 @@ def test_sqlite_refusing_the_write_gives_a_clear_line_and_the_journal_as_it_was(
     before = journal.read_bytes()
     listing = sorted(p.name for p in isolated_home.iterdir())
     with monkeypatch.context() as patched:
-        patched.setattr(store, "_connect", make(store._connect))
+        patched.setattr(file, "connect", make(file.connect))
         result = cli(*args)
     _assert_one_clear_line(result.code, result.err)
     assert said in result.err

@@ -17,19 +17,14 @@ import pytest
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.exchange import export_json
 from belonging_cli.journal.schema import LATEST_VERSION
-from belonging_cli.journal.store import Journal, _connect, migrate, open_journal
+from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from conftest import CliRunner
+from support.old_journals import write_old_journal
 
 
 def _old_journal(path: Path, version: int) -> None:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path.touch(mode=0o600)
-    conn = _connect(path)
-    migrate(conn, path, upto=version)
-    old = Journal(conn, path)
-    old.import_data(generate(load_rubric(), weeks=30, end=dt.date(2026, 11, 20)))
-    old.close()
+    write_old_journal(path, version, generate(load_rubric(), weeks=30, end=dt.date(2026, 11, 20)))
 
 
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))

@@ -19,6 +19,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,8 @@ def test_writing_to_a_journal_one_may_only_read_says_so(someone_elses_journal: P
 
 def _first_id(journal: Path) -> str:
     # Read-only and without the tool: opening it as its owner would make it 0600 again.
-    with sqlite3.connect(journal.as_uri() + "?mode=ro", uri=True) as conn:
+    # closing(): `with` alone only commits, and an unclosed connection keeps the mount busy.
+    with closing(sqlite3.connect(journal.as_uri() + "?mode=ro", uri=True)) as conn:
         return str(conn.execute("SELECT id FROM sessions LIMIT 1").fetchone()[0])
 
 

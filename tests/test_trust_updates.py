@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from belonging_cli import ask
-from belonging_cli.journal import store
+from belonging_cli.journal import file
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
 from conftest import CliRunner, Result
@@ -120,7 +120,7 @@ def test_a_deleted_session_is_not_brought_back(
 def test_a_busy_journal_keeps_the_edit(
     cli: CliRunner, isolated_home: Path, stored: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(file, "BUSY_TIMEOUT_SECONDS", 0.2)
     use_editor(monkeypatch, "replacing_editor.py")
     monkeypatch.setenv("REPLACE_OLD", "first words")
     monkeypatch.setenv("REPLACE_NEW", "written while busy")

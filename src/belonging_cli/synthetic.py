@@ -14,8 +14,8 @@ import random
 import uuid
 from typing import TYPE_CHECKING
 
+from belonging_cli._gc import collector_paused
 from belonging_cli.clock import iso_week
-from belonging_cli.journal.store import collector_paused
 from belonging_cli.records import (
     Answer,
     Experiment,

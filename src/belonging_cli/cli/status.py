@@ -46,7 +46,7 @@ def show_status(settings: Settings, *, as_json: bool = False, bare: bool = False
 
 def current_status(settings: Settings) -> Status:
     from belonging_cli.habits import Schedule, build_status
-    from belonging_cli.journal.light import read_status_inputs
+    from belonging_cli.journal.status_queries import read_status_inputs
 
     config = settings.config
     schedule = Schedule(config.weekday_number(), config.time_of_day(), settings.zone())

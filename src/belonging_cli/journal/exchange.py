@@ -95,7 +95,7 @@ def export_json(data: JournalData) -> str:
     One record a line keeps the file diffable and its problems easy to find, and
     lets json use its C encoder (`indent` forces the ~10x slower Python one).
     """
-    from belonging_cli.journal.store import collector_paused
+    from belonging_cli._gc import collector_paused
 
     with collector_paused():
         document = to_document(data)
@@ -285,7 +285,7 @@ def _lone_surrogate(text: str) -> int | None:
 
 def parse_export(text: str, path: str, known: KnownIds | None = None) -> JournalData:
     """Read an export (JSON text) into records, or raise every problem found."""
-    from belonging_cli.journal.store import collector_paused
+    from belonging_cli._gc import collector_paused
 
     with collector_paused():
         return _parse_export(text, path, known)

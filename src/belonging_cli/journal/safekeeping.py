@@ -1,4 +1,4 @@
-"""The journal's files on disk: created private, kept private, copied whole.
+"""The journal's files on disk: created private, kept private, copied whole, restored.
 
 Safety copies (`journal.db.<label>-<time>.bak`, made before a migration or a
 restore, and by `journal backup`) are written under a temporary name and renamed
@@ -116,3 +116,55 @@ def _fsync(path: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent private copy of the open journal at `target` (which must not exist)."""
+    from belonging_cli.files import refuse_own_file
+
+    refuse_own_file(target, new_backup=True)  # a copy named journal.db-wal would be read
+    if target.exists():
+        raise JournalError(f"{target} already exists; choose another file")
+    try:
+        return copy_database(conn, target)
+    except OSError as exc:
+        raise JournalError(f"cannot write {target}: {exc.strerror}") from None
+    except sqlite3.Error as exc:
+        raise JournalError(f"cannot write {target}: {exc}") from None
+
+
+def restore_into(conn: sqlite3.Connection, path: Path, source: Path) -> Path:
+    """Replace the contents of the open journal at `path` with the journal at `source`.
+
+    `source` is checked first (and never written); a copy of what is replaced is
+    kept beside the journal and its path returned. The restore is one transaction:
+    all of it, or the journal as it was.
+    """
+    from belonging_cli.journal.errors import not_a_journal, sqlite_errors
+    from belonging_cli.journal.file import check_readable, inspect_file, migrate
+
+    if source.resolve() == path.resolve():
+        raise JournalError(f"{source} is the journal itself; restore from a backup copy")
+    if inspect_file(source) is None:
+        raise not_a_journal(source, "it is empty")
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        with sqlite_errors(source, "read"):  # the source is only read, as status reads
+            check_readable(src, source)
+            if src.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise not_a_journal(source, "it is damaged")
+        kept = backup_path(path, "before-restore")
+        try:
+            copy_database(conn, kept)
+        except (OSError, sqlite3.Error) as exc:
+            raise JournalError(
+                f"cannot keep a copy of the journal before restoring: {exc}; nothing changed"
+            ) from None
+        with sqlite_errors(path, "restore", source=source):
+            src.backup(conn)
+            # A backup in WAL mode would bring its mode along: the journal stays one file.
+            conn.execute("PRAGMA journal_mode = DELETE")
+            migrate(conn, path)
+    finally:
+        src.close()
+    return kept

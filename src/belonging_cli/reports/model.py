@@ -16,12 +16,12 @@ importing this module (about 1.5 ms a class), on the path of every report.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from belonging_cli._gc import collector_paused
 from belonging_cli.coaching.progress import state as exercise_state
 from belonging_cli.records import (
     AnswerValue,
@@ -272,15 +272,10 @@ def build_report(
     """
     # Thousands of small records and no cycles: full collections would only
     # re-walk the journal already in memory (as the journal's loader does too).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _Builder(data, rubric, period, now, share, behaviours, zone).build(
             person, tool_version
         )
-    finally:
-        if paused:
-            gc.enable()
 
 
 class _Privacy:

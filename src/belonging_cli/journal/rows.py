@@ -1,0 +1,235 @@
+"""Records <-> rows, by field name: one `Table` per record type, generated from its fields.
+
+A table's columns are the record's fields (`dataclasses.fields()`), spelled as the
+schema spells them, in the record's own order; the SELECT, INSERT and UPSERT
+statements are generated from the same list, so a value can never land in the
+wrong column when a field is added or moved. How a value is stored follows its
+declared type (`typing.get_type_hints`): times as ISO 8601 text with the user's
+offset, days as ISO dates, yes/no as 0/1, an answer's value as JSON. A few columns
+are derived from the record for ordering and filtering (`started_utc`,
+`started_day`, `created_utc`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any, Generic, TypeVar
+
+from belonging_cli.records import Answer, Assignment, Experiment, Rating, Session
+
+R = TypeVar("R")
+Convert = Callable[[Any], Any]
+
+
+def iso(value: dt.datetime) -> str:
+    """A time as the journal stores it: with its offset (a naive one is refused)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"the journal stores timezone-aware times only, got {value!r}")
+    return value.isoformat()
+
+
+def utc_key(value: dt.datetime) -> str:
+    """Fixed-width UTC text: sorts the same as the instants it names."""
+    return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _or_none(convert: Convert) -> Convert:
+    return lambda value: None if value is None else convert(value)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _codec(hint: Any) -> tuple[Convert | None, Convert | None] | None:
+    """How a field of type `hint` is stored and read back (None: as it is); None when
+    the journal has no column type for it."""
+    members = [m for m in typing.get_args(hint) if m is not type(None)]
+    optional = typing.get_origin(hint) in (typing.Union, types.UnionType) and len(members) == 1
+    if optional:
+        found = _codec(members[0])
+        return None if found is None else (_maybe(found[0]), _maybe(found[1]))
+    if hint is dt.datetime:
+        return iso, dt.datetime.fromisoformat
+    if hint is dt.date:
+        return dt.date.isoformat, dt.date.fromisoformat
+    if hint is bool:
+        return int, bool
+    if hint in (str, int):
+        return None, None
+    if typing.get_origin(hint) is typing.Literal:  # the schema's CHECKs hold the words
+        return None, None
+    if members:  # a union of several kinds of value: an answer's value, kept as JSON
+        return _json, json.loads
+    return None
+
+
+def _maybe(convert: Convert | None) -> Convert | None:
+    return None if convert is None else _or_none(convert)
+
+
+@dataclass(frozen=True)
+class Table(Generic[R]):
+    """How records of one type are stored in one table."""
+
+    name: str
+    record: type[R]
+    fields: tuple[str, ...]  # the record's stored fields, in the record's order
+    columns: tuple[str, ...]  # the column of each field
+    encoders: tuple[Convert | None, ...]
+    decoders: tuple[Convert | None, ...]
+    derived: tuple[tuple[str, Callable[[R], Any]], ...]  # more columns, from the record
+    keys: tuple[str, ...]  # what identifies a row: the conflict target of an upsert
+    parent: str | None = None  # the column naming the owning session, written first
+    positional: bool = True  # the stored fields are all the record's fields, in order
+
+    @property
+    def select(self) -> str:
+        """The columns `from_row` reads, in its order (the parent column first, if any)."""
+        return ", ".join((*([self.parent] if self.parent else []), *self.columns))
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The columns `row` fills, in its order."""
+        parent = (self.parent,) if self.parent else ()
+        return (*parent, *self.columns, *(name for name, _ in self.derived))
+
+    def row(self, record: R, parent: str | None = None) -> tuple[Any, ...]:
+        values = [
+            getattr(record, name) if encode is None else encode(getattr(record, name))
+            for name, encode in zip(self.fields, self.encoders, strict=True)
+        ]
+        derived = [make(record) for _, make in self.derived]
+        return (*([parent] if self.parent else []), *values, *derived)
+
+    def from_row(self, row: Sequence[Any], **given: Any) -> R:
+        """The record stored in `row` (as `select` reads it); `given` fields are taken as
+        they are (an answer's value parsed in bulk, a session's children)."""
+        start = 1 if self.parent else 0
+        values = {
+            name: given[name] if name in given else value if decode is None else decode(value)
+            for name, decode, value in zip(self.fields, self.decoders, row[start:], strict=True)
+        }
+        if self.positional and not given.keys() - values.keys():
+            return self.record(*values.values())
+        return self.record(**{**given, **values})
+
+    def insert(self, *, position: str = "?") -> str:
+        """INSERT of one `row`, plus its `position` when the table keeps an order."""
+        columns = list(self.written)
+        marks = ["?"] * len(columns)
+        if self.parent:
+            columns.append("position")
+            marks.append(position)
+        return f"INSERT INTO {self.name} ({', '.join(columns)}) VALUES ({', '.join(marks)})"
+
+    def upsert(self, *, position: str = "?") -> str:
+        """The INSERT that replaces the row with the same keys instead (its position kept)."""
+        changed = [c for c in self.written if c not in self.keys]
+        return (
+            self.insert(position=position)
+            + f" ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in changed)
+        )
+
+
+def _table(
+    name: str,
+    record: type[R],
+    *,
+    keys: tuple[str, ...],
+    renamed: dict[str, str] | None = None,
+    children: tuple[str, ...] = (),
+    derived: tuple[tuple[str, Callable[[R], Any]], ...] = (),
+    parent: str | None = None,
+) -> Table[R]:
+    every = fields(record)  # type: ignore[arg-type]
+    hints = typing.get_type_hints(record)
+    stored = [f for f in every if f.name not in children]
+    found = {f.name: _codec(hints[f.name]) for f in stored}
+    codecs = {name: codec for name, codec in found.items() if codec is not None}
+    unknown = sorted(found.keys() - codecs.keys())
+    if unknown:  # a new field of a new type: say how it is stored before it can be saved
+        raise TypeError(f"no column type for {record.__name__} fields {unknown}")
+    renamed = renamed or {}
+    return Table(
+        name=name,
+        record=record,
+        fields=tuple(f.name for f in stored),
+        columns=tuple(renamed.get(f.name, f.name) for f in stored),
+        encoders=tuple(codecs[f.name][0] for f in stored),
+        decoders=tuple(codecs[f.name][1] for f in stored),
+        derived=derived,
+        keys=keys,
+        parent=parent,
+        positional=len(stored) == len(every),
+    )
+
+
+SESSIONS = _table(
+    "sessions",
+    Session,
+    keys=("id",),
+    children=("tags", "answers", "ratings"),
+    derived=(
+        ("started_utc", lambda s: utc_key(s.started_at)),
+        ("started_day", lambda s: s.started_at.date().isoformat()),  # the day as lived
+    ),
+)
+ANSWERS = _table(
+    "answers",
+    Answer,
+    keys=("session_id", "step_id"),
+    renamed={"value": "value_json"},
+    parent="session_id",
+)
+RATINGS = _table("ratings", Rating, keys=("session_id", "behaviour_id"), parent="session_id")
+EXPERIMENTS = _table(
+    "experiments",
+    Experiment,
+    keys=("id",),
+    derived=(("created_utc", lambda e: utc_key(e.created_at)),),
+)
+ASSIGNMENTS = _table("assignments", Assignment, keys=("id",))
+
+# A saved answer or rating of a draft goes after those already there.
+NEXT_POSITION = "(SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE session_id = ?)"
+
+
+def stored_form(s: Session) -> tuple[Any, ...]:
+    """A session exactly as its rows store it: equal forms, nothing changed in between."""
+    return (
+        SESSIONS.row(s),
+        s.tags,
+        tuple(ANSWERS.row(a, s.id) for a in s.answers),
+        tuple(RATINGS.row(r, s.id) for r in s.ratings),
+    )
+
+
+def insert_tags(conn: sqlite3.Connection, session_id: str, tags: Iterable[str]) -> None:
+    unique = list(dict.fromkeys(tags))  # a tag given twice is one tag
+    conn.executemany(
+        "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)",
+        [(session_id, i, tag) for i, tag in enumerate(unique)],
+    )
+
+
+def insert_session(conn: sqlite3.Connection, s: Session, *, upsert: bool) -> None:
+    """The session row and all its children; on upsert the children are replaced."""
+    conn.execute(SESSIONS.upsert() if upsert else SESSIONS.insert(), SESSIONS.row(s))
+    if upsert:
+        for table in ("answers", "ratings", "session_tags"):
+            conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (s.id,))
+    insert_tags(conn, s.id, s.tags)
+    conn.executemany(
+        ANSWERS.insert(), [(*ANSWERS.row(a, s.id), i) for i, a in enumerate(s.answers)]
+    )
+    conn.executemany(
+        RATINGS.insert(), [(*RATINGS.row(r, s.id), i) for i, r in enumerate(s.ratings)]
+    )

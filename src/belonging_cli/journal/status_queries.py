@@ -1,0 +1,152 @@
+"""Read-only, few-column queries for `belonging status`, the most-run command.
+
+`Journal.sessions()` loads whole sessions with their answers and ratings; status
+needs only the weeks reflected, the drafts, the open experiments and the
+exercises still assigned. This opens the file read-only (it never creates,
+migrates or locks it for writing) and asks SQLite for just those columns, as
+the small records below (the status model, `habits`, reads them; it does not
+import this module at run time). A missing or empty journal reads as empty:
+status must work before the first reflection.
+
+The records are NamedTuples, not dataclasses: creating a frozen dataclass costs
+~1 ms at import, and this module is on the path of the most-run command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from belonging_cli.errors import JournalError
+from belonging_cli.journal.errors import kind_of, sqlite_errors
+from belonging_cli.journal.file import inspect_file
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+class DraftInfo(NamedTuple):
+    id: str
+    flow_id: str
+    week: str
+    started_at: dt.datetime
+    answered: int = 0
+    assignment_id: str | None = None
+
+
+class ExperimentInfo(NamedTuple):
+    id: str
+    behaviour_id: str
+    title: str
+    week: str
+
+
+class AssignmentInfo(NamedTuple):
+    id: str
+    title: str
+    behaviour_id: str
+    due: dt.date | None = None
+    cadence_weeks: int = 1
+    times_done: int = 0
+
+
+class StatusInputs(NamedTuple):
+    """The few facts status needs, read without loading sessions."""
+
+    reflection_weeks: frozenset[str] = frozenset()
+    drafts: tuple[DraftInfo, ...] = ()
+    open_experiments: tuple[ExperimentInfo, ...] = ()
+    assignments: tuple[AssignmentInfo, ...] = ()  # those still assigned
+
+
+# Each query names its columns as its record's fields, in their order (checked).
+_WEEKS = "SELECT DISTINCT week FROM sessions WHERE status = 'complete' AND assignment_id IS NULL"
+_DRAFTS = (
+    "SELECT s.id, s.flow_id, s.week, s.started_at, "
+    "(SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered, s.assignment_id "
+    "FROM sessions s WHERE s.status = 'draft' ORDER BY s.started_utc DESC"
+)
+_EXPERIMENTS = (
+    "SELECT id, behaviour_id, title, week FROM experiments WHERE status = 'open' "
+    "ORDER BY created_utc, id"
+)
+_ASSIGNMENTS = (
+    "SELECT id, title, behaviour_id, due, cadence_weeks, times_done FROM assignments "
+    "WHERE status = 'assigned' ORDER BY id"
+)
+
+
+class _NeedsRecovery(Exception):
+    """A writer was killed mid-transaction: only a read-write open can roll it back."""
+
+
+def read_status_inputs(path: Path) -> StatusInputs:
+    """The facts status shows, from the journal at `path` (nothing if there is none)."""
+    if not path.exists():
+        return StatusInputs()
+    version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
+    if not version:
+        return StatusInputs()
+    try:
+        return _read(path)
+    except _NeedsRecovery:
+        from belonging_cli.journal.store import open_journal
+
+        with open_journal(path):  # SQLite rolls the hot journal back on this open
+            pass
+        return _read(path)
+
+
+def _records(conn: sqlite3.Connection, query: str, record: Any) -> tuple[Any, ...]:
+    """The rows of `query` as `record`s, each column going to the field of its name."""
+    cursor = conn.execute(query)
+    names = tuple(column[0] for column in cursor.description)
+    if names != record._fields:  # a query edited apart from its record
+        raise TypeError(f"{record.__name__} has fields {record._fields}, the query gives {names}")
+    reads = [_READ.get(name) for name in names]
+    return tuple(
+        record(
+            *(
+                value if read is None else read(value)
+                for read, value in zip(reads, row, strict=True)
+            )
+        )
+        for row in cursor
+    )
+
+
+def _read(path: Path) -> StatusInputs:
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except sqlite3.Error as exc:
+        raise JournalError(f"cannot read the journal {path}: {exc}") from None
+    try:
+        with sqlite_errors(path, "read"):
+            try:
+                conn.execute("BEGIN")  # one consistent state across the queries
+                weeks = frozenset(row[0] for row in conn.execute(_WEEKS))
+                drafts = _records(conn, _DRAFTS, DraftInfo)
+                experiments = _records(conn, _EXPERIMENTS, ExperimentInfo)
+                assignments = _records(conn, _ASSIGNMENTS, AssignmentInfo)
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if kind_of(exc) == "read-only":
+                    raise _NeedsRecovery from None
+                raise
+    except ValueError as exc:  # a date SQLite holds but Python cannot read
+        raise JournalError(f"the journal {path} holds a bad date: {exc}") from None
+    finally:
+        conn.close()
+    return StatusInputs(weeks, drafts, experiments, assignments)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if not text else dt.date.fromisoformat(text[:10])
+
+
+# The columns that are not read as they are.
+_READ: dict[str, Callable[[Any], Any]] = {"started_at": dt.datetime.fromisoformat, "due": _date}
