@@ -10,8 +10,9 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belonging_cli.coaching.progress import all_done, record_done, state, state_of
-from belonging_cli.habits import AssignmentInfo, exercise_state, exercises_due
+from belonging_cli.coaching.progress import all_done, record_done, state, state_of, urgency
+from belonging_cli.habits import exercises_due
+from belonging_cli.journal.status_queries import AssignmentInfo
 from belonging_cli.records import Assignment
 
 TODAY = dt.date(2026, 11, 27)
@@ -49,7 +50,7 @@ def test_the_states() -> None:
 def test_status_and_the_report_agree_with_the_list(due: dt.date | None, status: str) -> None:
     listed = state(assignment(status, due), TODAY)
     if status == "assigned":
-        shown = exercise_state(due, TODAY)  # status refines "due": this week, undated, later
+        shown = urgency(due, TODAY)  # status refines "due": soon, undated, later
         assert (shown == "overdue") == (listed == "overdue")
         assert listed in ("due", "overdue")
     else:

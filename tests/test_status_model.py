@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from belonging_cli.habits import (
+from belonging_cli.habits import Schedule, build_status, due_at
+from belonging_cli.journal.status_queries import (
     AssignmentInfo,
     DraftInfo,
     ExperimentInfo,
-    Schedule,
     StatusInputs,
-    build_status,
-    due_at,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -143,12 +141,14 @@ def test_exercises_due_overdue_repeating_and_done() -> None:
         ),
     )
     status = build_status(inputs, today, FRIDAY_4PM)
+    # Most pressing first, as everywhere (coaching.progress.pressing): by due day, undated
+    # last; the lines leave out what is due later.
     assert [(e.id, e.state) for e in status.exercises] == [
         ("p/late", "overdue"),
         ("p/rep", "overdue"),
         ("p/week", "due"),
-        ("p/any", "open"),
         ("p/later", "later"),
+        ("p/any", "open"),
     ]
     assert status.next_command() == "belonging exercises do p/late"
     texts = [line.text for line in status.lines() if line.label == "Exercise"]

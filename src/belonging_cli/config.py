@@ -287,10 +287,13 @@ def read_values(path: Path) -> dict[str, Value]:
     """
     try:
         raw = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         return {}
     except OSError as exc:
         raise BelongingError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not _trusted(path, info):
+        return {}
     text = _decode(raw, path)
     try:
         data = tomllib.loads(text)
@@ -299,6 +302,28 @@ def read_values(path: Path) -> dict[str, Value]:
     except RecursionError:  # thousands of nested brackets
         raise ContentError([Problem(str(path), 1, 1, "", "nested too deeply")]) from None
     return _validate(data, text, str(path))
+
+
+def _trusted(path: Path, info: os.stat_result) -> bool:
+    """Settings run commands (`editor`) and choose content: only the user's own file counts.
+
+    A config.toml that another user put in a shared home is ignored, with a warning.
+    """
+    from belonging_cli.files import is_mine
+
+    if is_mine(info):
+        return True
+    if path not in _WARNED_FOREIGN:
+        _WARNED_FOREIGN.add(path)
+        print(
+            f"belonging: warning: ignoring {path}: it belongs to another user "
+            f"(uid {info.st_uid}), and settings can name a command to run",
+            file=sys.stderr,
+        )
+    return False
+
+
+_WARNED_FOREIGN: set[Path] = set()
 
 
 def _decode(raw: bytes, path: Path) -> str:

@@ -1,7 +1,7 @@
 """The weekly habit, as pure logic: when the next reflection is due, what waits, what next.
 
 `belonging status` builds a `Status` from a handful of small facts read from
-the journal (`StatusInputs`) and the time now. Everything here is stdlib-only
+the journal (`journal.status_queries.StatusInputs`) and the time now. Everything here is stdlib-only
 and free of I/O, so status stays fast and every rule has a unit test.
 
 Records are NamedTuples, not dataclasses: creating a frozen dataclass costs
@@ -18,15 +18,22 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday
-from belonging_cli.coaching.progress import all_done, state_of
+from belonging_cli.coaching.progress import Urgency, all_done, pressing, urgency
 from belonging_cli.config import zone_label
 from belonging_cli.streaks import current_streak, longest_streak
 
+if TYPE_CHECKING:  # the facts read from the journal (status_queries); no SQL at run time
+    from belonging_cli.journal.status_queries import (
+        AssignmentInfo,
+        DraftInfo,
+        ExperimentInfo,
+        StatusInputs,
+    )
+
 ReflectionState = Literal["done", "due", "overdue"]
-ExerciseState = Literal["overdue", "due", "open", "later"]
 
 
 class Schedule(NamedTuple):
@@ -61,43 +68,6 @@ def next_reflection(now: dt.datetime, done_weeks: set[str], schedule: Schedule) 
     return ReflectionDue(this_week, at, "overdue" if local >= at else "due")
 
 
-# --- what the journal tells us -----------------------------------------------
-
-
-class DraftInfo(NamedTuple):
-    id: str
-    flow_id: str
-    week: str
-    started_at: dt.datetime
-    answered: int = 0
-    assignment_id: str | None = None
-
-
-class ExperimentInfo(NamedTuple):
-    id: str
-    behaviour_id: str
-    title: str
-    week: str
-
-
-class AssignmentInfo(NamedTuple):
-    id: str
-    title: str
-    behaviour_id: str
-    due: dt.date | None = None
-    cadence_weeks: int = 1
-    times_done: int = 0
-
-
-class StatusInputs(NamedTuple):
-    """The few facts status needs; `journal.light` reads them without loading sessions."""
-
-    reflection_weeks: frozenset[str] = frozenset()
-    drafts: tuple[DraftInfo, ...] = ()
-    open_experiments: tuple[ExperimentInfo, ...] = ()
-    assignments: tuple[AssignmentInfo, ...] = ()  # those still assigned
-
-
 # --- the status model ---------------------------------------------------------
 
 
@@ -106,7 +76,7 @@ class ExerciseDue(NamedTuple):
     title: str
     behaviour_id: str
     due: dt.date | None  # the next time it is due
-    state: ExerciseState
+    state: Urgency  # overdue, due (soon), open (undated) or later
     done: int
     of: int
 
@@ -115,30 +85,18 @@ class ExerciseDue(NamedTuple):
         return f"belonging exercises do {self.id}"
 
 
-def exercise_state(due: dt.date | None, today: dt.date) -> ExerciseState:
-    """An exercise still assigned, as status shows it: overdue by the rule of
-    `coaching.progress`, then due this week, undated ("open") or later."""
-    if state_of("assigned", due, today) == "overdue":
-        return "overdue"
-    if due is None:
-        return "open"
-    return "due" if iso_week(due) == iso_week(today) else "later"
-
-
-_EXERCISE_ORDER = {"overdue": 0, "due": 1, "open": 2, "later": 3}
-
-
 def exercises_due(assignments: tuple[AssignmentInfo, ...], today: dt.date) -> list[ExerciseDue]:
+    """Exercises still to do, most pressing first, each filed by `coaching.progress`."""
     found = []
     for a in assignments:
         if all_done(a.times_done, a.cadence_weeks):
             continue  # every repetition done, should the journal not say so yet
         due = a.due  # the next time: doing a weekly exercise moves it on a week
-        state = exercise_state(due, today)
+        state = urgency(due, today)
         found.append(
             ExerciseDue(a.id, a.title, a.behaviour_id, due, state, a.times_done, a.cadence_weeks)
         )
-    found.sort(key=lambda e: (_EXERCISE_ORDER[e.state], e.due or dt.date.max, e.id))
+    found.sort(key=lambda e: (*pressing(e.due), e.id))
     return found
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from belonging_cli.coaching.progress import all_done, next_due
 from belonging_cli.errors import BelongingError
 from belonging_cli.records import Assignment
 
@@ -60,18 +61,10 @@ def assignment_id(pack_id: str, exercise_id: str) -> str:
     return f"{pack_id}/{exercise_id}"
 
 
-def next_due(first_due: dt.date | None, times_done: int, cadence_weeks: int) -> dt.date | None:
-    """A weekly exercise falls due again a week after each time it is done."""
-    if first_due is None:
-        return None
-    repeats = min(times_done, max(cadence_weeks - 1, 0))
-    return first_due + dt.timedelta(weeks=repeats)
-
-
 def _status_after_update(existing: Assignment, cadence_weeks: int) -> str:
     if existing.status == "dropped":
         return "dropped"  # the client's decision; a new pack version does not undo it
-    return "done" if existing.times_done >= cadence_weeks else "assigned"
+    return "done" if all_done(existing.times_done, cadence_weeks) else "assigned"
 
 
 def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> ImportPlan:

@@ -1,8 +1,11 @@
-"""Where a client stands on each assignment: due, overdue, done, dropped, withdrawn.
+"""Every rule about a coach's exercises: where a client stands on each, and what is next.
 
-Pure functions over `Assignment` records; the commands, the reflection, the
-report and `belonging status` all take an exercise's state from `state_of`.
-Cheap to import (stdlib and the error classes only): `status` is on a budget.
+The state (due, overdue, done, dropped, withdrawn), "due soon", "most pressing
+first", "done as often as asked" and the weekly re-due date are written here
+once, as pure functions over `Assignment` records (or their dates): the
+commands, the reflection's offer, the report, the roll-up, pack imports and
+`belonging status` all call them. Cheap to import (stdlib and the error
+classes only): `status` is on a budget.
 """
 
 from __future__ import annotations
@@ -19,6 +22,13 @@ if TYPE_CHECKING:
 
 State = Literal["due", "overdue", "done", "dropped", "withdrawn"]
 STATES: tuple[State, ...] = ("overdue", "due", "done", "dropped", "withdrawn")
+# An exercise still to do, as `status` files it: overdue, due soon, undated ("open"),
+# or due later than soon.
+Urgency = Literal["overdue", "due", "open", "later"]
+# "Due soon": within the coming week, so each weekly reflection sees every exercise
+# that falls due before the next one (a calendar week would hide, on a Sunday, one
+# due on Monday).
+SOON = dt.timedelta(days=7)
 
 
 def state_of(status: str, due: dt.date | None, today: dt.date) -> State:
@@ -29,9 +39,33 @@ def state_of(status: str, due: dt.date | None, today: dt.date) -> State:
     return cast(State, status)  # done, dropped or withdrawn, as the journal keeps it
 
 
+def urgency(due: dt.date | None, today: dt.date) -> Urgency:
+    """How pressing an exercise still to do is: overdue (by `state_of`), due soon
+    (within `SOON` of today), undated ("open"), or later."""
+    if state_of("assigned", due, today) == "overdue":
+        return "overdue"
+    if due is None:
+        return "open"
+    return "due" if due <= today + SOON else "later"
+
+
+def pressing(due: dt.date | None) -> tuple[bool, dt.date]:
+    """The sort key of "most pressing first": the earliest due first (so overdue, then
+    due soon, then later), undated last. Callers add their own tie-break."""
+    return (due is None, due or dt.date.max)
+
+
 def all_done(times_done: int, cadence_weeks: int) -> bool:
     """Whether an exercise has been done as often as its cadence asks (once at least)."""
     return times_done >= max(1, cadence_weeks)
+
+
+def next_due(first_due: dt.date | None, times_done: int, cadence_weeks: int) -> dt.date | None:
+    """When a weekly exercise first due `first_due` and done `times_done` times falls due
+    next: a week later for each time done, until its last week."""
+    if first_due is None:
+        return None
+    return first_due + dt.timedelta(weeks=min(times_done, max(cadence_weeks - 1, 0)))
 
 
 def state(assignment: Assignment, today: dt.date) -> State:
@@ -40,30 +74,34 @@ def state(assignment: Assignment, today: dt.date) -> State:
 
 
 def is_open(assignment: Assignment) -> bool:
-    return assignment.status == "assigned"
+    """Still to do: assigned, and not yet done as often as asked."""
+    return assignment.status == "assigned" and not all_done(
+        assignment.times_done, assignment.cadence_weeks
+    )
 
 
-def open_assignments(assignments: Iterable[Assignment], today: dt.date) -> list[Assignment]:
-    """Still to do, most pressing first: overdue, then by due date, undated last."""
-    waiting = [a for a in assignments if is_open(a)]
-    return sorted(waiting, key=lambda a: (a.due is None, a.due or today, a.id))
+def open_assignments(assignments: Iterable[Assignment]) -> list[Assignment]:
+    """Still to do, most pressing first."""
+    return sorted((a for a in assignments if is_open(a)), key=lambda a: (*pressing(a.due), a.id))
+
+
+def due_soon(assignments: Iterable[Assignment], today: dt.date) -> list[Assignment]:
+    """Still to do and overdue, due soon or undated, most pressing first: what a
+    reflection offers to do now, and what `status` lists (the rest is "due later")."""
+    return [a for a in open_assignments(assignments) if urgency(a.due, today) != "later"]
 
 
 def sort_for_listing(assignments: Iterable[Assignment], today: dt.date) -> list[Assignment]:
+    """Every exercise for `exercises list`: by state (overdue first), then most pressing."""
     order = {s: i for i, s in enumerate(STATES)}
-    return sorted(
-        assignments,
-        key=lambda a: (order[state(a, today)], a.due is None, a.due or today, a.id),
-    )
+    return sorted(assignments, key=lambda a: (order[state(a, today)], *pressing(a.due), a.id))
 
 
 def record_done(assignment: Assignment, when: dt.datetime) -> Assignment:
     """One more time done: a weekly exercise falls due a week later until its weeks run out."""
     times = assignment.times_done + 1
     finished = all_done(times, assignment.cadence_weeks)
-    due = assignment.due
-    if not finished and due is not None:
-        due = due + dt.timedelta(weeks=1)
+    due = assignment.due if finished else next_due(assignment.due, 1, assignment.cadence_weeks)
     return replace(
         assignment,
         times_done=times,

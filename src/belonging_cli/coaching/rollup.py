@@ -18,6 +18,7 @@ from typing import Any
 
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching.bundle import Bundle, Rating
+from belonging_cli.coaching.progress import state_of
 
 QUIET_DAYS = 14  # "has not reflected for two weeks or more"
 
@@ -201,7 +202,7 @@ def _exercises(bundle: Bundle, today: dt.date) -> tuple[ExerciseCounts | None, t
         if item.state == "done":
             done += 1
         elif item.state in ("due", "overdue"):
-            if item.due is not None and item.due < today:
+            if state_of("assigned", item.due, today) == "overdue":
                 overdue.append(item.id)
             else:
                 due += 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli._gc import collector_paused
+from belonging_cli.coaching.progress import pressing
 from belonging_cli.coaching.progress import state as exercise_state
 from belonging_cli.records import (
     AnswerValue,
@@ -619,7 +620,7 @@ class _Builder:
                     answers=tuple(answers.get(assignment.id, ())),
                 )
             )
-        items.sort(key=lambda i: (i.due is None, i.due or dt.date.min, i.title))
+        items.sort(key=lambda i: (*pressing(i.due), i.title))
         tally = Counter(i.state for i in items)
         return Exercises(
             counts=ExerciseCounts(

@@ -127,7 +127,13 @@ def _cache_file(folder: Path) -> Path | None:
 
 
 def _read(cache: Path, key: list[Any]) -> RubricFacts | None:
+    from belonging_cli.files import is_mine
+
     try:
+        # Someone else's file in a shared home could put any title on the screen: only
+        # a cache the user wrote is believed (another is rebuilt over).
+        if not is_mine(cache.lstat()) or cache.is_symlink():
+            return None
         data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
