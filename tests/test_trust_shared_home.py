@@ -48,3 +48,30 @@ def test_a_rubric_cache_another_user_planted_is_rebuilt(cli: CliRunner) -> None:
         assert result.code == 0, result.err
         assert "PLANTED" not in result.out
         assert "\x1b" not in result.out
+
+
+@needs_other_user
+def test_a_journal_another_user_planted_is_never_written(cli: CliRunner) -> None:
+    with shared_folder(0o1777) as shared:
+        theirs = shared / "theirs"
+        assert cli("--home", str(theirs), "journal", "path").code == 0
+        template = cli("--home", str(theirs), "reflect", "--answers-template").out
+        week = shared / "week.yaml"
+        week.write_text(template)
+        assert cli("--home", str(theirs), "reflect", "--answers", str(week)).code == 0
+        planted = theirs / "journal.db"
+        planted.chmod(0o666)
+        give_to_nobody(planted)
+        before = planted.read_bytes()
+        mine = shared / "mine"
+        mine.mkdir(mode=0o1777)
+        (mine / "journal.db").symlink_to(planted)
+        give_to_nobody(mine / "journal.db")
+        for home in (theirs, mine):  # the file itself, and a link to it
+            secret = week.read_text().replace("control:", "control: ROOT-SECRET #", 1)
+            week.write_text(secret)
+            result = cli("--home", str(home), "reflect", "--answers", str(week))
+            assert result.code == 1, result.err
+            assert "belongs to another user" in result.err
+            assert planted.read_bytes() == before
+            assert cli("--home", str(home), "journal", "list").code == 0  # still readable

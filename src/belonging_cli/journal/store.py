@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from belonging_cli.errors import JournalError
+from belonging_cli.errors import BelongingError, JournalError
 from belonging_cli.journal import file, loading, safekeeping
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
@@ -113,6 +113,7 @@ class Journal:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction that waits for other writers instead of failing."""
         conn = self._conn
+        self._refuse_foreign()
         with sqlite_errors(self.path, "use"):
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -122,6 +123,22 @@ class Journal:
                 if conn.in_transaction:  # SQLite rolls back by itself on a full disk
                     conn.execute("ROLLBACK")
                 raise
+
+    def _refuse_foreign(self) -> None:
+        """What a person writes goes into their own file only: a journal that another
+        user owns (planted in a shared home, or behind a link) is read, never written."""
+        from belonging_cli.files import is_mine
+
+        try:
+            info = self.path.stat()
+        except OSError:
+            return  # not there any more: SQLite's own error says so
+        if not is_mine(info):
+            raise BelongingError(
+                f"{self.path} belongs to another user (uid {info.st_uid}): belonging "
+                "treats it as read-only and will not write your answers into it",
+                hint="use a home folder of your own (--home or BELONGING_HOME)",
+            )
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
