@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -374,14 +373,19 @@ def test_the_suggested_experiment_is_one_not_tried_before(rubric: Rubric, weekly
 def test_the_monthly_recap_shows_the_ratings_trend_and_lessons(rubric: Rubric) -> None:
     monthly = load_flows().get("monthly")
     old = [_history_session(w, {"protect-time": level}) for w, level in ((3, 2), (2, 3), (1, 4))]
-    lesson = dataclasses.replace(
-        old[-1],
-        answers=(
-            Answer("review", "review", "tried", T0, question="Block an hour"),
-            Answer("review.learned", "long_text", "Mornings work", T0),
-        ),
+    # What the review closed: the experiment, with what was learned (the recap's source).
+    lesson = Experiment(
+        id="e",
+        behaviour_id="protect-time",
+        title="Block an hour",
+        week=iso_week((T0 - dt.timedelta(weeks=2)).date()),
+        created_at=T0 - dt.timedelta(weeks=2),
+        status="done",
+        outcome="tried",
+        learned="Mornings work",
+        reviewed_at=old[-1].started_at,
     )
-    engine = engine_for(monthly, rubric, History(sessions=(*old[:-1], lesson)))
+    engine = engine_for(monthly, rubric, History(sessions=tuple(old), past_experiments=(lesson,)))
     recap = engine.next_question()
     assert recap is not None and recap.ask == "info"
     assert "  Protect time to reflect, experiment, engage and rest: 2 3 4  (+2)" in recap.details

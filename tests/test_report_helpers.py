@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from belonging_cli.clock import iso_week, week_monday
 from belonging_cli.content.rubrics import load_rubric
+from belonging_cli.journal.schema import legacy_role
 from belonging_cli.records import (
     Answer,
     AnswerValue,
@@ -21,6 +22,7 @@ from belonging_cli.records import (
     JournalData,
     Rating,
     Session,
+    StepKind,
 )
 from belonging_cli.reports.rubric_facts import RubricFacts, facts_of
 
@@ -56,12 +58,13 @@ def answer(
     value: AnswerValue,
     week: str,
     *,
-    kind: str = "text",
+    kind: StepKind = "text",
     prompt_id: str | None = None,
     behaviour_id: str | None = None,
     question: str | None = None,
     private: bool = False,
 ) -> Answer:
+    # Written as the weekly flow writes them: `balance`, `control`... keep their roles.
     return Answer(
         step_id=step_id,
         kind=kind,
@@ -71,6 +74,7 @@ def answer(
         behaviour_id=behaviour_id,
         private=private,
         question=question,
+        role=legacy_role("weekly", step_id, kind),
     )
 
 

@@ -21,19 +21,48 @@ ExperimentStatus = Literal["open", "done", "dropped"]
 ExperimentOutcome = Literal["tried", "partly", "not_tried"]
 AssignmentStatus = Literal["assigned", "done", "dropped", "withdrawn"]
 
+# The kinds of flow step (docs/flows.md). Flows validate against this list
+# (content/flows.py), the engine has one unit per kind (engine/kinds/), and an
+# answer keeps the kind of the step it answers.
+StepKind = Literal[
+    "text",  # one line of text
+    "long_text",  # a paragraph (multi-line, or $EDITOR)
+    "select",  # one of `choices`
+    "checkbox",  # any of `choices`
+    "confirm",  # yes / no
+    "scale",  # a number 1..N, each point labelled by `labels`
+    "rate",  # one behaviour rated 1-5 against its level descriptors
+    "pulse",  # every behaviour of the rubric rated 1-5 (ids `<step>.<behaviour>`)
+    "review",  # each open experiment: tried? what happened? what did you learn?
+    "focus",  # choose the behaviour to reflect on (a suggestion first)
+    "reflect",  # `count` prompts of the focus behaviour, rotating (ids `<step>.1`...)
+    "experiment",  # next week's experiment: one of the rubric's, or your own
+    "tags",  # a few words to find the session by later
+    "recap",  # shows the last `days` of ratings and experiments; asks nothing
+]
+# What a step means to the report, whatever its id (a flow's `role:`, docs/flows.md).
+Role = Literal[
+    "review",  # the review of last week's experiments
+    "balance",  # the week's balance from 1 (mostly control) to 5 (mostly influence)
+    "control",  # where the person leaned on control: the report's control note
+    "influence",  # where they led through influence: the report's influence note
+    "takeaway",  # a sentence to carry into next week (kept with the answer, for exports)
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One answer to one step of a flow (or of a coach's exercise)."""
 
     step_id: str
-    kind: str  # the step kind: "text", "long_text", "select", "checkbox", "confirm", ...
+    kind: StepKind  # of the step answered (a review's notes and reflections: long_text)
     value: AnswerValue
     answered_at: dt.datetime
     prompt_id: str | None = None  # the rubric prompt asked, for focus reflections
     behaviour_id: str | None = None
     private: bool = False
     question: str | None = None  # the words shown, so reports can quote it later
+    role: Role | None = None  # what the step means to the report (its flow's `role:`)
 
 
 @dataclass(frozen=True, slots=True)

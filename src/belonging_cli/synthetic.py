@@ -235,15 +235,22 @@ class _Writer:
                 at,
                 private=rng.random() < 0.25,
                 question=CONTROL_QUESTION,
+                role="control",
             )
         )
         at += tick
         influence = self.fill(rng.choice(INFLUENCE_NOTES))
-        answers.append(Answer("influence", "text", influence, at, question=INFLUENCE_QUESTION))
+        answers.append(
+            Answer(
+                "influence", "text", influence, at, question=INFLUENCE_QUESTION, role="influence"
+            )
+        )
         at += tick
         mean = sum(self.latent.values()) / len(self.latent)
         balance = min(5, max(1, round(mean + rng.gauss(0, 0.6))))
-        answers.append(Answer("balance", "scale", balance, at, question=BALANCE_QUESTION))
+        answers.append(
+            Answer("balance", "scale", balance, at, question=BALANCE_QUESTION, role="balance")
+        )
         at += tick
         self.plan(session_id, focus, at, start)
         tags = tuple(sorted(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))))

@@ -106,25 +106,15 @@ def _notes(step: Step) -> str:
         target = condition.pop("step")
         test, value = next(iter(condition.items()))
         notes.append(f"when {target} {test.replace('_', ' ')} {value}")
+    if step.role:
+        notes.append(f"role {step.role}")  # what the report reads from it
     return f", {', '.join(notes)}" if notes else ""
 
 
 def _extra(step: Step) -> list[str]:
-    if step.choices:
-        return [f"- {c.value}" + (f": {c.label}" if c.label else "") for c in step.choices]
-    if step.labels:
-        return [f"{i} {label}" for i, label in enumerate(step.labels, 1)]
-    if step.kind == "reflect":
-        return [f"{step.count or 3} prompts of the focus behaviour, none repeating"]
-    if step.kind == "review":
-        return ["each open experiment: did you try it, what happened, what did you learn?"]
-    if step.kind == "recap":
-        return [f"shows the last {step.days or 31} days: ratings trend and experiments"]
-    if step.kind == "pulse":
-        return ["rate every behaviour 1-5 (Enter keeps last time's rating)"]
-    if step.kind in ("rate", "experiment") and step.behaviour not in (None, "focus"):
-        return [f"behaviour: {step.behaviour}"]
-    return []
+    from belonging_cli.engine.kinds import describe
+
+    return describe(step)  # each kind says what it does (engine/kinds/)
 
 
 @flows.command("validate")

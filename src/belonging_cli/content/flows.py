@@ -19,26 +19,11 @@ from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
+from belonging_cli.records import Role, StepKind
 
 FLOWS_ENV = "BELONGING_FLOWS"
 DEFAULT_FLOW = "weekly"
 
-StepKind = Literal[
-    "text",  # one line of text
-    "long_text",  # a paragraph (multi-line, or $EDITOR)
-    "select",  # one of `choices`
-    "checkbox",  # any of `choices`
-    "confirm",  # yes / no
-    "scale",  # a number 1..N, each point labelled by `labels`
-    "rate",  # one behaviour rated 1-5 against its level descriptors
-    "pulse",  # every behaviour of the rubric rated 1-5 (ids `<step>.<behaviour>`)
-    "review",  # each open experiment: tried? what happened? what did you learn?
-    "focus",  # choose the behaviour to reflect on (a suggestion first)
-    "reflect",  # `count` prompts of the focus behaviour, rotating (ids `<step>.1`...)
-    "experiment",  # next week's experiment: one of the rubric's, or your own
-    "tags",  # a few words to find the session by later
-    "recap",  # shows the last `days` of ratings and experiments; asks nothing
-]
 
 # Which optional fields each kind uses; anything else set on a step is a mistake.
 KIND_FIELDS: dict[str, frozenset[str]] = {
@@ -59,7 +44,18 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
 }
 # Kinds that need a question of their own (the others have a built-in wording).
 NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
-COMMON_FIELDS = frozenset({"id", "kind", "optional", "when"})
+COMMON_FIELDS = frozenset({"id", "kind", "optional", "when", "role"})
+# The kinds of step each role fits: what the report reads from it (docs/flows.md).
+ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
+    "review": frozenset({"review"}),
+    "balance": frozenset({"scale"}),  # a level 1-5
+    "control": frozenset({"text", "long_text"}),
+    "influence": frozenset({"text", "long_text"}),
+    "takeaway": frozenset({"text", "long_text"}),
+}
+# The report reads one answer of these a session: a second step would be ignored.
+ONCE_PER_FLOW: frozenset[Role] = frozenset({"review", "balance", "control", "influence"})
+
 
 ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80), ONE_LINE]
 # A text step's default is put into the person's prompt as it is: one clean line.
@@ -121,12 +117,16 @@ class Step(Strict):
     evidence: Literal["moved", "always", "never"] | None = None
     count: int | None = Field(default=None, ge=1, le=10)
     days: int | None = Field(default=None, ge=7, le=366)
+    role: Role | None = None  # what the step means to the report, whatever its id
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
         allowed = KIND_FIELDS[self.kind] | COMMON_FIELDS
         for name in sorted(self.model_fields_set - allowed):
             raise ValueError(f"`{name}` is not used by a {self.kind} step")
+        if self.role is not None and self.kind not in ROLE_KINDS[self.role]:
+            fits = " or ".join(sorted(ROLE_KINDS[self.role]))
+            raise ValueError(f"the role {self.role} is for a {fits} step, not {self.kind}")
         if self.kind in NEEDS_QUESTION and self.question is None:
             raise ValueError(f"a {self.kind} step needs a `question`")
         if self.kind in ("select", "checkbox") and not self.choices:
@@ -172,9 +172,17 @@ class Flow(Strict):
     def _unique_ids(cls, steps: list[Step]) -> list[Step]:
         seen: set[str] = set()
         has_focus = False
+        roles: dict[str, str] = {}
         for step in steps:
             if step.id in seen:
                 raise ValueError(f"step id {step.id!r} is used twice")
+            if step.role in ONCE_PER_FLOW and step.role in roles:
+                raise ValueError(
+                    f"step {step.id!r}: only one step can have the role {step.role} "
+                    f"(it is {roles[step.role]!r}'s)"
+                )
+            if step.role is not None:
+                roles.setdefault(step.role, step.id)
             seen.add(step.id)
             if step.when is not None and step.when.step.split(".")[0] not in seen - {step.id}:
                 raise ValueError(

@@ -17,16 +17,13 @@ from pydantic import Field, field_validator
 
 from belonging_cli import limits
 from belonging_cli.content.rubrics import Slug
-from belonging_cli.content.source import Document, read_document, require_mapping, type_name
+from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import Strict, validate
-from belonging_cli.engine.questions import OWN_CHOICE, Question
+from belonging_cli.engine.kinds import unit
+from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import SKIP, Engine
 from belonging_cli.errors import Problem
 from belonging_cli.records import AnswerValue
-from belonging_cli.safe_text import MAX_TEXT  # the bundle reader takes as much
-
-_TRUE = {"yes", "y", "true", "on"}
-_FALSE = {"no", "n", "false", "off"}
 
 
 class AnswersFile(Strict):
@@ -58,6 +55,7 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
     # What the journal cannot keep (`.inf`, a lone surrogate) is refused whatever the question.
     limits.check_value(raw)
     private: bool | None = None
+    # Words may come as `{text: ..., private: ...}`: the same for every kind of words.
     if (question.is_text or question.ask == "experiment") and isinstance(raw, dict):
         keys = {"text", "private", "prompt"} if question.prompt_id else {"text", "private"}
         unknown = set(raw) - keys
@@ -75,99 +73,13 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
         if flag is not None and not isinstance(flag, bool):
             raise ValueError("`private` is true or false")
         private = flag
-        text: Any = raw.get("text", "")
-        raw = text
-    ask = question.ask
-    if question.kind == "tags":
-        if raw is None:
-            return [], None
-        if isinstance(raw, list) and all(isinstance(t, (str, int)) for t in raw):
-            return [str(t) for t in raw], None
-        if isinstance(raw, str):
-            return raw, private
-        raise ValueError(f"expected tags as a list or comma separated text, found {type_name(raw)}")
-    if ask in ("text", "long_text"):
-        if raw is None:
-            return "", private
-        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-            raise ValueError(f"expected text, found {type_name(raw)}")
-        return _bounded(str(raw).strip()), private
-    if ask == "confirm":
-        if isinstance(raw, bool):
-            return raw, None
-        if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
-            return raw.strip().lower() in _TRUE, None
-        raise ValueError(f"expected true or false, found {type_name(raw)}")
-    if ask in ("rate", "scale"):
-        values = question.choice_values()
-        number = _integer(raw)
-        if number is None or number not in values:
-            raise ValueError(f"expected a number {values[0]} to {values[-1]}, found {raw!r}")
-        return number, None
-    if ask == "checkbox":
-        items = raw if isinstance(raw, list) else [] if raw is None else [raw]
-        allowed = {str(v): v for v in question.choice_values()}
-        picked: list[str] = []
-        for item in items:
-            if str(item) not in allowed:
-                raise ValueError(f"{item!r} is not one of: {', '.join(allowed)}")
-            if str(item) not in picked:
-                picked.append(str(item))
-        return picked, None
-    if ask == "experiment":
-        if not isinstance(raw, str) or not raw.strip() or raw.strip() == OWN_CHOICE:
-            raise ValueError(
-                "expected one of the experiment ids listed, or your own experiment in a sentence"
-            )
-        return _bounded(raw.strip()), private
-    if ask == "select":
-        if question.kind == "focus" and isinstance(raw, (str, int)) and not isinstance(raw, bool):
-            found = engine.rubric.find(str(raw))
-            if found is not None:
-                return found.id, None
-        if question.kind == "review" and raw is None:
-            return SKIP, None
-        for value in question.choice_values():
-            if str(value) == str(raw) and not isinstance(raw, (bool, dict, list)):
-                return value, None
-        listed = ", ".join(str(v) for v in question.choice_values())
-        raise ValueError(f"{raw!r} is not one of: {listed}")
-    raise ValueError(f"cannot be answered ahead of time ({ask})")
-
-
-def _bounded(text: str) -> str:
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"too long: at most {MAX_TEXT} characters")
-    return text
-
-
-def _integer(raw: Any) -> int | None:
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, str) and raw.strip().isdigit():
-        return int(raw.strip())
-    if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
-    return None
+        raw = raw.get("text", "")
+    return unit(question.kind).coerce(question, raw, engine), private
 
 
 def fallback(question: Question) -> AnswerValue:
     """A stand-in value that lets checking go on past a missing or bad answer."""
-    if question.default is not None:
-        return question.default
-    if question.kind == "review":
-        return SKIP
-    if question.ask == "rate":
-        return 3
-    if question.ask == "confirm":
-        return True  # what the terminal offers when the step sets no default
-    if question.choices:
-        return question.choices[0].value
-    if question.ask == "experiment":
-        return "-"
-    return "" if question.is_text else None
+    return unit(question.kind).fallback(question)
 
 
 def run_answers(
@@ -242,30 +154,9 @@ def _comment(text: str, width: int = 96) -> list[str]:
     return lines
 
 
-def _privacy_hint(question: Question) -> str:
-    privacy = "private" if question.private else "shared"
-    flip = "false" if question.private else "true"
-    return f'({privacy}; write {{text: "...", private: {flip}}} to change that)'
-
-
 def _allowed(question: Question) -> str:
-    if question.kind == "tags":
-        return "tags: a list like [team, 1-1s] (optional)"
-    if question.ask in ("text", "long_text"):
-        return f"{question.ask.replace('_', ' ')} {_privacy_hint(question)}"
-    if question.kind == "focus":
-        return "a behaviour id: " + ", ".join(str(v) for v in question.choice_values())
-    if question.ask == "experiment":
-        ids = [str(v) for v in question.choice_values() if v != OWN_CHOICE]
-        own = f"your own in a sentence {_privacy_hint(question)}"
-        return "an experiment id (" + ", ".join(ids) + ") or " + own
-    if question.ask in ("rate", "scale"):
-        return "one of: " + ", ".join(c.title for c in question.choices)
-    if question.ask == "confirm":
-        return "true or false"
-    if question.ask == "checkbox":
-        return "a list of any of: " + ", ".join(str(v) for v in question.choice_values())
-    return "one of: " + ", ".join(str(v) for v in question.choice_values())
+    """What an answers file may give for the question (the template's comment line)."""
+    return unit(question.kind).allowed(question)
 
 
 def template(

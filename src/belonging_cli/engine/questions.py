@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from belonging_cli.records import AnswerValue
+from belonging_cli.records import AnswerValue, Role, StepKind
 
 # How a question is put to the user. `rate` is a select over levels 1-5 with the
 # level descriptors shown; `experiment` is a select whose last choice lets the
@@ -13,6 +13,10 @@ from belonging_cli.records import AnswerValue
 AskKind = Literal[
     "text", "long_text", "select", "checkbox", "confirm", "scale", "rate", "experiment", "info"
 ]
+
+# A question's kind: its step's, or `evidence` (a rating's follow-up, saved with it).
+# Reflection prompts and a review's notes are `long_text`, as their answers are stored.
+QuestionKind = StepKind | Literal["evidence"]
 
 OWN_CHOICE = "own"  # the value of "something of my own" in an experiment choice
 
@@ -28,7 +32,7 @@ class Question:
     id: str  # the step id answers are filed under: "pulse.protect-time", "reflect.2"
     ask: AskKind
     message: str
-    kind: str  # the flow step's kind, stored as Answer.kind
+    kind: QuestionKind  # which unit answers it (engine/kinds/), stored as Answer.kind
     help: str | None = None
     details: tuple[str, ...] = ()  # shown above the question (level descriptors...)
     choices: tuple[Choice, ...] = ()
@@ -39,6 +43,7 @@ class Question:
     private: bool | None = None
     behaviour_id: str | None = None
     prompt_id: str | None = None
+    role: Role | None = None  # its step's `role:`, kept with the answer
 
     @property
     def is_text(self) -> bool:

@@ -64,6 +64,7 @@ def session_dict(s: Session) -> dict[str, Any]:
                 "behaviour_id": a.behaviour_id,
                 "private": a.private,
                 "question": a.question,
+                "role": a.role,
             }
             for a in s.answers
         ],

@@ -24,13 +24,16 @@ from pydantic import (
 
 from belonging_cli import limits
 from belonging_cli.content.validation import ONE_LINE
+from belonging_cli.journal.schema import legacy_role
 from belonging_cli.records import (
     Answer,
     Assignment,
     Experiment,
     JournalData,
     Rating,
+    Role,
     Session,
+    StepKind,
 )
 
 
@@ -97,13 +100,30 @@ class _Exact(BaseModel):
 
 class AnswerIn(_Exact):
     step_id: Name
-    kind: Name
+    kind: StepKind
     value: Value
     answered_at: AwareTime
     prompt_id: Name | None = None
     behaviour_id: Name | None = None
     private: bool = False
     question: Text | None = None
+    role: Role | None = None
+
+    def to_record(self, flow_id: str) -> Answer:
+        # An export made before answers kept a role has no `role` key at all.
+        given = "role" in self.model_fields_set
+        role = self.role if given else legacy_role(flow_id, self.step_id, self.kind)
+        return Answer(
+            self.step_id,
+            self.kind,
+            self.value,
+            self.answered_at,
+            self.prompt_id,
+            self.behaviour_id,
+            self.private,
+            self.question,
+            role,
+        )
 
 
 class RatingIn(_Exact):
@@ -141,19 +161,7 @@ class SessionIn(_Exact):
             completed_at=self.completed_at,
             focus_behaviour_id=self.focus_behaviour_id,
             tags=tuple(self.tags),
-            answers=tuple(
-                Answer(
-                    a.step_id,
-                    a.kind,
-                    a.value,
-                    a.answered_at,
-                    a.prompt_id,
-                    a.behaviour_id,
-                    a.private,
-                    a.question,
-                )
-                for a in self.answers
-            ),
+            answers=tuple(a.to_record(self.flow_id) for a in self.answers),
             ratings=tuple(
                 Rating(r.behaviour_id, r.level, r.rated_at, r.evidence, r.evidence_private)
                 for r in self.ratings

@@ -8,6 +8,8 @@ marks the file as ours: any other SQLite file is refused, never altered.
 
 from __future__ import annotations
 
+from belonging_cli.records import Role
+
 # "BLNG": written into the SQLite header so that we know our own files.
 APPLICATION_ID = 0x424C4E47
 
@@ -113,6 +115,43 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX answers_by_behaviour ON answers(behaviour_id) WHERE behaviour_id IS NOT NULL;
     CREATE INDEX sessions_by_focus ON sessions(focus_behaviour_id);
     """,
+    # 3: answers keep what their step means to the report (its flow's `role:`); old
+    # answers get the role their step id meant (`legacy_role`, registered by `migrate`).
+    """
+    ALTER TABLE answers ADD COLUMN role TEXT;
+    UPDATE answers SET role = legacy_role(
+        (SELECT flow_id FROM sessions WHERE sessions.id = answers.session_id), step_id, kind
+    );
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
+
+
+# What step ids meant before answers kept a role: the report read these ids in any
+# flow, and these packaged flows' steps have a role now. Frozen: old journals (migration
+# 3) and old exports (no `role` keys) are read with it, so it must never change.
+_ANY_FLOW: dict[str, Role] = {"balance": "balance", "control": "control", "influence": "influence"}
+_NOTES: frozenset[Role] = frozenset({"control", "influence"})
+_IN_FLOW: dict[tuple[str, str], Role] = {
+    ("weekly", "review"): "review",
+    ("weekly", "tip"): "takeaway",
+    ("monthly", "start"): "takeaway",
+    ("deep-dive", "next-level"): "takeaway",
+    ("mirror", "borrow"): "takeaway",
+    ("five-concepts", "control-where"): "control",
+}
+
+
+def legacy_role(flow_id: str | None, step_id: str, kind: str) -> Role | None:
+    """The role an answer stored before roles were has (None: it meant nothing special)."""
+    # Review answers are filed under `review`, `review.2`, `review.happened`...
+    head = "review" if step_id.split(".")[0] == "review" else step_id
+    found = _IN_FLOW.get((flow_id or "", head))
+    if found is not None:
+        return found
+    role = _ANY_FLOW.get(step_id)
+    # A note is words: five-concepts' `control` is a scale, never a note on control.
+    if role in _NOTES and kind not in ("text", "long_text"):
+        return None
+    return role

@@ -39,11 +39,8 @@ from belonging_cli.streaks import current_streak, longest_streak
 if TYPE_CHECKING:
     from belonging_cli.reports.rubric_facts import BehaviourFacts, RubricFacts
 
-# Step ids of the weekly flow that the report reads (see docs/report-json.md).
-BALANCE_STEP = "balance"
-CONTROL_STEP = "control"
-INFLUENCE_STEP = "influence"
-NOTE_STEPS = frozenset({CONTROL_STEP, INFLUENCE_STEP})
+# The roles of the steps the report reads, whatever their ids (docs/flows.md).
+NOTE_ROLES = frozenset({"control", "influence"})
 
 
 @dataclass(slots=True)
@@ -557,10 +554,10 @@ class _Builder:
         noted: dict[str, Session] = {}  # week -> the latest session with notes on it
         for session in self.sessions:
             for answer in session.answers:
-                if answer.step_id == BALANCE_STEP and _is_level(answer.value):
+                if answer.role == "balance" and _is_level(answer.value):
                     assert isinstance(answer.value, int)
                     values[session.week] = answer.value
-                elif answer.step_id in NOTE_STEPS and answer_text(answer.value):
+                elif answer.role in NOTE_ROLES and answer_text(answer.value):
                     noted[session.week] = session
         series = tuple(BalancePoint(w, v) for w, v in values.items())
         levels = list(values.values())
@@ -580,16 +577,14 @@ class _Builder:
         private = False
         for answer in session.answers:
             text = answer_text(answer.value)
-            if answer.step_id not in NOTE_STEPS or not text:
+            if answer.role not in NOTE_ROLES or not text:
                 continue
             if self.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
-                texts[answer.step_id] = text
+                texts[answer.role] = text
                 private = private or answer.private
         if not texts:
             return None
-        return BalanceNote(
-            session.week, texts.get(CONTROL_STEP), texts.get(INFLUENCE_STEP), private
-        )
+        return BalanceNote(session.week, texts.get("control"), texts.get("influence"), private)
 
     def exercises(self) -> Exercises | None:
         if not self.data.assignments:
