@@ -46,3 +46,9 @@ def test_the_help_loads_no_command_module(tmp_path: Path) -> None:
     loaded = modules_after("--help", env={"BELONGING_HOME": str(tmp_path)})
     commands = {m for m in loaded if m.startswith("belonging_cli.cli.")}
     assert commands <= {"belonging_cli.cli.app", "belonging_cli.cli.options"}, commands
+
+
+def test_listing_the_rubric_loads_no_heavy_library() -> None:
+    # The first listing validates the rubric (pydantic, YAML) and caches its facts.
+    loaded_after("rubric", "list")
+    assert not loaded_after("rubric", "list") & HEAVY

@@ -9,11 +9,22 @@ import click
 
 from belonging_cli.cli.options import json_option, pass_settings, rubrics_option
 from belonging_cli.cli.output import console, print_json
-from belonging_cli.content.rubrics import load_rubric, validate_paths
+from belonging_cli.journal.listing import columns
+from belonging_cli.reports.rubric_facts import rubric_facts
+from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from belonging_cli.content.rubrics import Rubric
+
+
+def _load(folder: Path) -> Rubric:
+    """The whole rubric, validated: pydantic and YAML, so only where facts do not do."""
+    from belonging_cli.content.rubrics import load_rubric
+
+    return load_rubric(folder)
 
 
 @click.group("rubric", no_args_is_help=True)
@@ -27,32 +38,26 @@ def rubric() -> None:
 @pass_settings
 def list_behaviours(settings: Settings, rubrics: Path | None, as_json: bool) -> None:
     """List the behaviours: number, id and title."""
-    found = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
-    if as_json:
-        print_json(
-            {
-                "rubric": {"id": found.id, "version": found.version, "title": found.manifest.title},
-                "behaviours": [
-                    {"number": b.number, "id": b.id, "title": b.title, "statement": b.statement}
-                    for b in found.behaviours
-                ],
-            }
+    folder = settings.with_folders(rubrics=rubrics).rubrics
+    if not as_json:
+        # The cached facts (validated when cached) and a plain table: a quick answer.
+        facts = rubric_facts(folder)
+        rows = [[str(b.number), b.id, strip_controls(b.title)] for b in facts.behaviours]
+        heading = strip_controls(f"{facts.title} ({facts.id} {facts.version})")
+        click.echo(
+            heading + "\n\n" + columns(("#", "id", "title"), rows, right=frozenset({0})), nl=False
         )
         return
-    from rich.markup import escape
-    from rich.table import Table
-
-    # A rubric is someone's file: its words are shown as written, never as markup.
-    table = Table(
-        title=escape(f"{found.manifest.title} ({found.id} {found.version})"),
-        title_justify="left",
+    found = _load(folder)
+    print_json(
+        {
+            "rubric": {"id": found.id, "version": found.version, "title": found.manifest.title},
+            "behaviours": [
+                {"number": b.number, "id": b.id, "title": b.title, "statement": b.statement}
+                for b in found.behaviours
+            ],
+        }
     )
-    table.add_column("#", justify="right")
-    table.add_column("id")
-    table.add_column("title")
-    for b in found.behaviours:
-        table.add_row(str(b.number), b.id, escape(b.title))
-    console().print(table)
 
 
 @rubric.command("show")
@@ -65,7 +70,7 @@ def show(settings: Settings, behaviour: str, rubrics: Path | None, as_json: bool
 
     BEHAVIOUR is a behaviour id, or its number 1-10.
     """
-    loaded = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
+    loaded = _load(settings.with_folders(rubrics=rubrics).rubrics)
     found = loaded.get(behaviour)
     if as_json:
         print_json(found.model_dump())
@@ -110,5 +115,7 @@ def _bullets(out: Console, title: str, items: list[str]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
     """Check rubric files or folders (PATHS); list every problem as file:line:col."""
+    from belonging_cli.content.rubrics import validate_paths
+
     for line in validate_paths(paths):
         click.echo(f"ok  {line}")
