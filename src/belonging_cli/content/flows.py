@@ -56,7 +56,6 @@ ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
 # The report reads one answer of these a session: a second step would be ignored.
 ONCE_PER_FLOW: frozenset[Role] = frozenset({"review", "balance", "control", "influence"})
 
-
 ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80), ONE_LINE]
 # A text step's default is put into the person's prompt as it is: one clean line.
 Default = Annotated[str, ONE_LINE] | int | bool | None
