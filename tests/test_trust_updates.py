@@ -99,7 +99,7 @@ def test_a_deleted_session_is_not_brought_back(
     deleter.write_text(
         "import sys, os\n"
         "from pathlib import Path\n"
-        "from belonging_cli.journal import open_journal\n"
+        "from belonging_cli.journal.store import open_journal\n"
         "with open_journal(Path(os.environ['BELONGING_HOME']) / 'journal.db') as j:\n"
         f"    j.delete_session({stored.id!r})\n"
         "p = Path(sys.argv[1]); p.write_text(p.read_text().replace('first words', 'mine'))\n",
