@@ -9,12 +9,17 @@ import click
 
 from belonging_cli.cli.options import flows_option, json_option, pass_settings, rubrics_option
 from belonging_cli.cli.output import console, print_json
-from belonging_cli.content.flows import load_flows, validate_flow_paths
-from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
-    from belonging_cli.content.flows import Step
+    from belonging_cli.content.flows import FlowSet, Step
+
+
+def _load(folder: Path) -> FlowSet:
+    """The flows, validated (pydantic and YAML: not imported for `--help`)."""
+    from belonging_cli.content.flows import load_flows
+
+    return load_flows(folder)
 
 
 @click.group("flows", no_args_is_help=True)
@@ -28,7 +33,7 @@ def flows() -> None:
 @pass_settings
 def list_flows(settings: Settings, flows: Path | None, as_json: bool) -> None:
     """List the flows: id, minutes and what each is for."""
-    found = load_flows(settings.with_folders(flows=flows).flows)
+    found = _load(settings.with_folders(flows=flows).flows)
     if as_json:
         print_json(
             {
@@ -69,7 +74,7 @@ def show(settings: Settings, flow_id: str, flows: Path | None, as_json: bool) ->
 
     ID is a flow id (see `flows list`).
     """
-    flow = load_flows(settings.with_folders(flows=flows).flows).get(flow_id)
+    flow = _load(settings.with_folders(flows=flows).flows).get(flow_id)
     if as_json:
         print_json(flow.model_dump(mode="json", by_alias=True, exclude_none=True))
         return
@@ -126,6 +131,9 @@ def validate(settings: Settings, paths: tuple[Path, ...], rubrics: Path | None) 
 
     Behaviours are checked against the rubric in use (--rubrics, else the rubrics setting).
     """
+    from belonging_cli.content.flows import validate_flow_paths
+    from belonging_cli.content.rubrics import load_rubric
+
     behaviour_ids = load_rubric(settings.with_folders(rubrics=rubrics).rubrics).ids()
     for line in validate_flow_paths(paths, behaviour_ids):
         click.echo(f"ok  {line}")
