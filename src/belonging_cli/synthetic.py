@@ -1,10 +1,19 @@
 """Realistic synthetic journals, for `belonging demo`, benchmarks and tests.
 
-A made-up manager reflects every week: a pulse of every behaviour whose levels
-drift slowly upwards with noise, a focus behaviour (usually the weakest) with two
-reflections on its real rubric prompts, notes on control and influence, a
-control/influence balance, and one experiment from the rubric reviewed the
-following week. The same rubric, weeks, end and seed give the same journal.
+A made-up manager does the built-in weekly reflection (prompts/weekly.yaml) every
+week, through the same `Sitting` and engine as `belonging reflect --answers`: so
+a demo journal holds exactly the records the product writes. Their answers: the
+experiment due reviewed (tried, partly or not), a pulse of every behaviour whose
+levels drift slowly upwards with noise (what happened, now and then, when one
+moved), a focus behaviour (usually the weakest) with reflections on its real
+rubric prompts, notes on control and influence, the balance, the rubric's next
+experiment, and a few tags. The same rubric, weeks, end and seed give the same
+journal.
+
+Speed (the benchmarks build 10,000 sessions): each session runs the engine over
+the person's journal in memory (`_Notebook`), which shows the engine only what it
+asks about (the latest session, the open experiments), and everything is written
+later in bulk by `Journal.import_data`.
 """
 
 from __future__ import annotations
@@ -16,23 +25,18 @@ from typing import TYPE_CHECKING
 
 from belonging_cli._gc import collector_paused
 from belonging_cli.clock import iso_week
-from belonging_cli.records import (
-    Answer,
-    Experiment,
-    ExperimentOutcome,
-    JournalData,
-    Rating,
-    Session,
-)
+from belonging_cli.errors import JournalError
+from belonging_cli.records import Assignment, Experiment, JournalData, Session
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from belonging_cli.content.flows import Flow
     from belonging_cli.content.rubrics import Behaviour, Rubric
+    from belonging_cli.engine.session import Saved
+    from belonging_cli.journal.conflicts import NotADraft
 
 FLOW_ID = "weekly"
-FOCUS_QUESTION = "Which behaviour do you want to look at more closely this week?"
-CONTROL_QUESTION = "Where did you reach for control this week?"
-INFLUENCE_QUESTION = "Where did you lead through influence instead?"
-BALANCE_QUESTION = "This week, did you lead mostly through control (1) or influence (5)?"
 
 PLATEAU = 3.4  # where attention without practice levels off
 TAGS = ("1:1s", "planning", "hiring", "offsite", "launch", "conflict", "new-joiner", "review")
@@ -122,6 +126,13 @@ LEARNED = (
 )
 
 
+TIP_NOTES = (
+    "Asking {who} what they would do, before I said anything.",
+    "Sharing why the deadline mattered and letting {who} plan it.",
+    "Leaving the decision in {where} to the people doing the work.",
+)
+
+
 def generate(
     rubric: Rubric,
     *,
@@ -136,24 +147,89 @@ def generate(
         from belonging_cli.clock import now
 
         end = now(zone).date()
-    writer = _Writer(rubric, random.Random(seed), zone)
+    writer = _Writer(rubric, weekly_flow(), random.Random(seed), zone)
     with collector_paused():
         return writer.run(weeks, end, sessions_per_week)
+
+
+def weekly_flow() -> Flow:
+    """The built-in weekly flow, as `belonging reflect` runs it."""
+    from belonging_cli.content.flows import load_flow_document
+    from belonging_cli.resources import packaged_dir
+
+    flow, _ = load_flow_document(packaged_dir("prompts") / f"{FLOW_ID}.yaml")
+    return flow
+
+
+class _Notebook:
+    """The person's journal in memory: what History reads, where sessions are saved."""
+
+    def __init__(self) -> None:
+        self.saved: list[Session] = []
+        self.all: dict[str, Experiment] = {}  # by id, in the order they were set
+        self.open: dict[str, Experiment] = {}
+
+    # What the engine looks at: every session rates every behaviour and names its
+    # prompts, so the latest session says all it asks of the past (the last ratings).
+    def sessions(self) -> Sequence[Session]:
+        return self.saved[-1:]
+
+    def experiments(self) -> Sequence[Experiment]:
+        return list(self.open.values())
+
+    def assignments(self) -> Sequence[Assignment]:
+        return ()
+
+    def save_whole_session(
+        self,
+        session: Session,
+        experiments: Sequence[Experiment],
+        *,
+        assignment: Assignment | None = None,
+    ) -> None:
+        self.saved.append(session)
+        for e in experiments:
+            self.all[e.id] = e
+            if e.status == "open":
+                self.open[e.id] = e
+            else:
+                self.open.pop(e.id, None)
+
+
+class _Page:
+    """One session being written in the notebook (a sitting's recorder), timed by a
+    clock that moves on with every answer."""
+
+    def __init__(self, notebook: _Notebook, session: Session) -> None:
+        self.journal = notebook
+        self.session = session
+        self.exists = False  # nothing is drafted: the session is saved whole
+        self.resume = ""
+        self.at = session.started_at
+
+    def now(self) -> dt.datetime:
+        self.at += dt.timedelta(seconds=40)
+        return self.at
+
+    def save(self, saved: Saved) -> None:  # pragma: no cover - never drafting
+        raise AssertionError("a demo session is saved whole")
+
+    def keep(self, answered: Session, gone: NotADraft) -> JournalError:  # pragma: no cover
+        raise AssertionError("no other terminal writes a demo journal")
 
 
 class _Writer:
     """One imagined person writing a journal, week after week."""
 
-    def __init__(self, rubric: Rubric, rng: random.Random, zone: dt.tzinfo) -> None:
+    def __init__(self, rubric: Rubric, flow: Flow, rng: random.Random, zone: dt.tzinfo) -> None:
         self.rubric = rubric
+        self.flow = flow
         self.rng = rng
         self.zone = zone
         # A latent level per behaviour: where the person really is.
         self.latent = {b.id: rng.uniform(1.4, 3.2) for b in rubric.behaviours}
         self.last_level: dict[str, int] = {}
-        self.sessions: list[Session] = []
-        self.experiments: list[Experiment] = []
-        self.open_experiment: Experiment | None = None
+        self.notebook = _Notebook()
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -181,7 +257,8 @@ class _Writer:
             for k in range(per_week):
                 minutes = self.rng.randrange(0, 120)
                 self.session(first + k * spacing + dt.timedelta(minutes=minutes))
-        return JournalData(tuple(self.sessions), tuple(self.experiments))
+        notebook = self.notebook
+        return JournalData(tuple(notebook.saved), tuple(notebook.all.values()))
 
     def drift(self, focus: str | None) -> None:
         for behaviour_id, value in self.latent.items():
@@ -193,84 +270,109 @@ class _Writer:
             self.latent[behaviour_id] = min(4.9, max(1.0, value + step))
 
     def session(self, start: dt.datetime) -> None:
-        rng = self.rng
-        session_id = self.uuid()
-        at = start
-        tick = dt.timedelta(seconds=40)
-        answers: list[Answer] = []
-        ratings: list[Rating] = []
-        self.review(session_id, at)
-        for b in self.rubric.behaviours:
-            at += tick
-            level = min(5, max(1, round(self.latent[b.id] + rng.gauss(0, 0.35))))
-            moved = b.id in self.last_level and self.last_level[b.id] != level
-            evidence = self.fill(rng.choice(EVIDENCE)) if moved and rng.random() < 0.3 else None
-            private = evidence is not None and rng.random() < 0.2
-            ratings.append(Rating(b.id, level, at, evidence, private))
-            self.last_level[b.id] = level
+        """One weekly reflection, answered from a script through the real flow."""
+        from belonging_cli.content.source import Document
+        from belonging_cli.engine.history import History
+        from belonging_cli.engine.session import Engine
+        from belonging_cli.engine.sitting import Sitting
+        from belonging_cli.engine.sources import FromMapping
+
+        session = Session(
+            id=self.uuid(),
+            flow_id=self.flow.id,
+            rubric_id=self.rubric.id,
+            rubric_version=self.rubric.version,
+            started_at=start,
+            week=iso_week(start.date()),
+        )
+        engine = Engine(
+            self.flow,
+            self.rubric,
+            History.from_journal(self.notebook),
+            session.week,
+            start.date(),
+        )
         focus = self.pick_focus()
-        at += tick
-        answers.append(Answer("focus", "focus", focus.id, at, question=FOCUS_QUESTION))
-        for n, prompt in enumerate(rng.sample(focus.prompts, 2), start=1):
-            at += tick * 3
-            answers.append(
-                Answer(
-                    f"reflect.{n}",
-                    "long_text",
-                    self.fill(rng.choice(REFLECTIONS)),
-                    at,
-                    prompt_id=prompt.id,
-                    behaviour_id=focus.id,
-                    private=rng.random() < 0.1,
-                    question=prompt.text,
-                )
-            )
-        at += tick
+        answers = {
+            **self.reviews(engine.history.experiments_to_review(session.week)),
+            **self.pulse(),
+            **self.reflections(focus),
+            **self.plan(focus),
+        }
+        sitting = Sitting(engine, _Page(self.notebook, session), drafting=False)
+        source = FromMapping(engine, answers, Document("<demo>", answers))
+        sitting.run(source)
+        problems = source.problems()
+        if problems:  # the weekly flow changed under the script: say where
+            raise RuntimeError("; ".join(str(p) for p in problems))
+        sitting.complete(sitting.recorder.now(), experiment_id=self.uuid())
+        self.drift(focus.id)
+
+    def reviews(self, due: list[Experiment]) -> dict[str, object]:
+        """Close the experiments due: tried, partly or not tried, and what it taught."""
+        rng = self.rng
+        answers: dict[str, object] = {}
+        for n, experiment in enumerate(due, start=1):
+            prefix = "review" if n == 1 else f"review.{n}"
+            outcome = rng.choices(("tried", "partly", "not_tried"), (5, 3, 2))[0]
+            tried = outcome != "not_tried"
+            answers[prefix] = outcome
+            happened = self.fill(rng.choice(HAPPENED)) if tried else "I did not get to it."
+            learned = rng.choice(LEARNED) if tried or rng.random() < 0.5 else ""
+            answers[f"{prefix}.happened"] = {"text": happened, "private": experiment.private}
+            answers[f"{prefix}.learned"] = learned
+            if tried:
+                self.latent[experiment.behaviour_id] += 0.02
+        return answers
+
+    def pulse(self) -> dict[str, object]:
+        """Every behaviour rated; when one moved, now and then, what happened."""
+        rng = self.rng
+        answers: dict[str, object] = {}
+        for b in self.rubric.behaviours:
+            level = min(5, max(1, round(self.latent[b.id] + rng.gauss(0, 0.35))))
+            answers[f"pulse.{b.id}"] = level
+            moved = b.id in self.last_level and self.last_level[b.id] != level
+            if moved and rng.random() < 0.3:
+                evidence = self.fill(rng.choice(EVIDENCE))
+                answers[f"pulse.{b.id}.evidence"] = {
+                    "text": evidence,
+                    "private": rng.random() < 0.2,
+                }
+            self.last_level[b.id] = level
+        return answers
+
+    def reflections(self, focus: Behaviour) -> dict[str, object]:
+        """The focus, its reflections (on prompts chosen here, as an answers file may),
+        where control and influence showed, and the balance."""
+        rng = self.rng
+        answers: dict[str, object] = {"focus": focus.id}
+        step = self.flow.step("reflect")
+        asked = (step.count if step is not None else None) or 3  # the engine's default
+        count = min(asked, len(focus.prompts))
+        for n, prompt in enumerate(rng.sample(focus.prompts, count), start=1):
+            answers[f"reflect.{n}"] = {
+                "prompt": prompt.id,
+                "text": self.fill(rng.choice(REFLECTIONS)),
+                "private": rng.random() < 0.1,
+            }
         control = self.fill(rng.choice(CONTROL_NOTES))
-        answers.append(
-            Answer(
-                "control",
-                "text",
-                control,
-                at,
-                private=rng.random() < 0.25,
-                question=CONTROL_QUESTION,
-                role="control",
-            )
-        )
-        at += tick
-        influence = self.fill(rng.choice(INFLUENCE_NOTES))
-        answers.append(
-            Answer(
-                "influence", "text", influence, at, question=INFLUENCE_QUESTION, role="influence"
-            )
-        )
-        at += tick
+        answers["control"] = {"text": control, "private": rng.random() < 0.25}
+        answers["influence"] = {"text": self.fill(rng.choice(INFLUENCE_NOTES)), "private": False}
         mean = sum(self.latent.values()) / len(self.latent)
         balance = min(5, max(1, round(mean + rng.gauss(0, 0.6))))
-        answers.append(
-            Answer("balance", "scale", balance, at, question=BALANCE_QUESTION, role="balance")
-        )
-        at += tick
-        self.plan(session_id, focus, at, start)
-        tags = tuple(sorted(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))))
-        self.sessions.append(
-            Session(
-                id=session_id,
-                flow_id=FLOW_ID,
-                rubric_id=self.rubric.id,
-                rubric_version=self.rubric.version,
-                started_at=start,
-                week=iso_week(start.date()),
-                status="complete",
-                completed_at=at + tick,
-                focus_behaviour_id=focus.id,
-                tags=tags,
-                answers=tuple(answers),
-                ratings=tuple(ratings),
-            )
-        )
-        self.drift(focus.id)
+        answers["balance"] = balance
+        if balance <= 2 and rng.random() < 0.5:  # the flow asks `tip` after a low balance
+            answers["tip"] = self.fill(rng.choice(TIP_NOTES))
+        return answers
+
+    def plan(self, focus: Behaviour) -> dict[str, object]:
+        """Next week's experiment from the rubric, and a few tags."""
+        rng = self.rng
+        chosen = rng.choice(focus.experiments)
+        answers: dict[str, object] = {"next-experiment": chosen.id}
+        answers["tags"] = sorted(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
+        return answers
 
     def pick_focus(self) -> Behaviour:
         """Usually one of the three weakest behaviours, sometimes any."""
@@ -279,51 +381,3 @@ class _Writer:
             return self.rng.choice(behaviours)
         weakest = sorted(behaviours, key=lambda b: self.latent[b.id])[:3]
         return self.rng.choice(weakest)
-
-    def review(self, session_id: str, at: dt.datetime) -> None:
-        """Close last week's experiment: tried, partly or not tried, and what it taught."""
-        experiment = self.open_experiment
-        if experiment is None:
-            return
-        rng = self.rng
-        outcome: ExperimentOutcome = rng.choices(("tried", "partly", "not_tried"), (5, 3, 2))[0]
-        tried = outcome != "not_tried"
-        reviewed = Experiment(
-            id=experiment.id,
-            behaviour_id=experiment.behaviour_id,
-            title=experiment.title,
-            week=experiment.week,
-            created_at=experiment.created_at,
-            created_session_id=experiment.created_session_id,
-            rubric_experiment_id=experiment.rubric_experiment_id,
-            minutes=experiment.minutes,
-            signal=experiment.signal,
-            status="done" if tried else rng.choice(("dropped", "done")),
-            outcome=outcome,
-            happened=self.fill(rng.choice(HAPPENED)) if tried else "I did not get to it.",
-            learned=rng.choice(LEARNED) if tried or rng.random() < 0.5 else None,
-            reviewed_at=at,
-            reviewed_session_id=session_id,
-            private=experiment.private,
-        )
-        self.experiments[-1] = reviewed
-        self.open_experiment = None
-        if tried:
-            self.latent[experiment.behaviour_id] += 0.02
-
-    def plan(self, session_id: str, focus: Behaviour, at: dt.datetime, start: dt.datetime) -> None:
-        chosen = self.rng.choice(focus.experiments)
-        experiment = Experiment(
-            id=self.uuid(),
-            behaviour_id=focus.id,
-            title=chosen.title,
-            week=iso_week(start.date() + dt.timedelta(days=7)),
-            created_at=at,
-            created_session_id=session_id,
-            rubric_experiment_id=chosen.id,
-            minutes=chosen.minutes,
-            signal=chosen.signal,
-            private=self.rng.random() < 0.05,
-        )
-        self.experiments.append(experiment)
-        self.open_experiment = experiment

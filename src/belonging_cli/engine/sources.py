@@ -173,19 +173,24 @@ class FromMapping:
 
     def problems(self) -> list[Problem]:
         """Every problem found, and answers no question asked for (else silently lost)."""
+        unused = [key for key in self.answers if key not in self.used]
+        if not unused:  # the usual case: no need to go over the questions again
+            return list(self.found)
         asked = {q.id for q in self.engine.questions()}
-        unused = [
-            self.doc.problem(
-                ("answers", key),
-                "answered twice"
-                if key in asked
-                else "not asked in this session (no such question, or its condition does not hold)",
-                key=True,
-            )
-            for key in self.answers
-            if key not in self.used
+        return [
+            *self.found,
+            *(
+                self.doc.problem(
+                    ("answers", key),
+                    "answered twice"
+                    if key in asked
+                    else "not asked in this session (no such question, "
+                    "or its condition does not hold)",
+                    key=True,
+                )
+                for key in unused
+            ),
         ]
-        return [*self.found, *unused]
 
 
 class Template:
