@@ -40,7 +40,10 @@ def shape(session: Session) -> tuple[Any, ...]:
     return (
         session.flow_id,
         session.status,
-        [(a.step_id, a.kind, a.role, a.prompt_id is not None, a.behaviour_id) for a in session.answers],
+        [
+            (a.step_id, a.kind, a.role, a.prompt_id is not None, a.behaviour_id)
+            for a in session.answers
+        ],
         [r.behaviour_id for r in session.ratings],
     )
 
