@@ -19,6 +19,7 @@ from belonging_cli.journal.store import Journal
 from belonging_cli.limits import MAX_INT, day_option
 from belonging_cli.records import JournalData, Session
 from belonging_cli.reports.words import plural
+from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
 id_argument = click.argument("session_id", metavar="ID")
@@ -238,7 +239,7 @@ def export(settings: Settings, format_: str, out: Path | None) -> None:
     else:
         text = exchange.export_markdown(data, _behaviour_titles(settings))
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(strip_controls(text))  # the terminal never gets a journal's controls
         return
     write_private(out, [text])
     info(

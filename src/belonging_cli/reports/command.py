@@ -23,6 +23,7 @@ from belonging_cli.reports.model import Report, build_report, weeks_of
 from belonging_cli.reports.period import resolve_period
 from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
 from belonging_cli.reports.words import date_range, day, left_out
+from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
 
@@ -58,7 +59,9 @@ def write_report(
 
         chunks = [render(built.report, chosen)]
     if out is None:
-        sys.stdout.writelines(chunks)
+        # Whatever the journal holds (an imported answer with ESC in it), never the
+        # terminal's controls: a file written with --out keeps the text exactly.
+        sys.stdout.writelines(map(strip_controls, chunks))
     else:
         write_private(out, chunks)
         info(f"Report written to {out}.")
