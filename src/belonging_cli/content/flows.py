@@ -8,7 +8,6 @@ docs/flows.md for the format, with examples.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
@@ -20,8 +19,8 @@ from belonging_cli.content.source import Document, read_document, require_mappin
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
 from belonging_cli.records import Role, StepKind
+from belonging_cli.settings import flows_folder
 
-FLOWS_ENV = "BELONGING_FLOWS"
 DEFAULT_FLOW = "weekly"
 
 
@@ -227,23 +226,6 @@ class FlowSet:
                 hint=f"the flows are: {', '.join(self.ids())}",
             )
         return found
-
-
-def flows_folder(option: Path | None = None) -> Path:
-    """The flows folder in use: `--flows`, then BELONGING_FLOWS, then config, then built-in."""
-    if option is not None:
-        return option
-    env = os.environ.get(FLOWS_ENV)
-    if env:
-        return Path(env).expanduser()
-    from belonging_cli.config import load_config
-
-    configured = load_config().flows
-    if configured is not None:
-        return Path(configured).expanduser()
-    from belonging_cli.resources import packaged_dir
-
-    return packaged_dir("prompts")
 
 
 def load_flows(folder: Path | None = None) -> FlowSet:
