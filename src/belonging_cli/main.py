@@ -75,21 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `belonging report | head`: the reader left; nothing to say.
         return EXIT_OK
     except Exception as exc:
-        return _click_or_bug(exc, debug)
+        return _bug(exc, debug)
 
 
-def _click_or_bug(exc: Exception, debug: bool) -> int:
-    """Typer's own usage errors carry `show()` and an exit code; anything else is a bug."""
-    from belonging_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED
+def _bug(exc: Exception, debug: bool) -> int:
+    """Anything that is not a user's mistake is a bug: one line, or the traceback."""
+    from belonging_cli.errors import EXIT_ERROR
 
-    show = getattr(exc, "show", None)
-    code = getattr(exc, "exit_code", None)
-    if callable(show) and isinstance(code, int):
-        show()
-        return code
-    if type(exc).__name__ == "Abort":
-        print("belonging: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
     if debug:
         raise exc
     print(

@@ -100,40 +100,10 @@ class LazyGroup(click.Group):
 
 def load(target: str) -> click.Command:
     module_name, _, attribute = target.partition(":")
-    module = importlib.import_module(module_name)
-    command = getattr(module, attribute, None)
-    typer_module = hasattr(module, "register") or not isinstance(
-        getattr(module, "app", None), click.Command
-    )
-    if not isinstance(command, click.Command) and typer_module:
-        return _typer_shim(module, attribute)  # TRANSITION: a module still declared with typer
+    command = getattr(importlib.import_module(module_name), attribute)
     if not isinstance(command, click.Command):  # pragma: no cover - a wiring mistake
         raise TypeError(f"{target} is not a click command")
     return command
-
-
-def _typer_shim(module: Any, name: str) -> click.Command:
-    """TRANSITION ONLY, deleted once every module is click: run a typer module's command."""
-    import typer
-
-    sub = typer.Typer(context_settings={"help_option_names": ["-h", "--help"]})
-    sub.callback()(lambda: None)  # a group even for one command (typer collapses those)
-    if hasattr(module, "register"):
-        module.register(sub)
-    else:
-        sub.add_typer(module.app, name=name)
-    inner = typer.main.get_command(sub)
-
-    @click.command(
-        name,
-        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-        add_help_option=False,
-    )
-    @click.pass_context
-    def shim(ctx: click.Context) -> Any:
-        return inner.main(args=[name, *ctx.args], prog_name="belonging", standalone_mode=False)
-
-    return shim
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
