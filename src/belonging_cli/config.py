@@ -26,6 +26,7 @@ else:  # pragma: no cover
 
 from belonging_cli import paths
 from belonging_cli.errors import BelongingError, ContentError, Problem, UsageProblem
+from belonging_cli.located import decode_text
 from belonging_cli.safe_text import MAX_NAME as SHARED_NAME
 from belonging_cli.safe_text import text_problem
 
@@ -285,23 +286,28 @@ def read_values(path: Path) -> dict[str, Value]:
 
     A broken or invalid file is a ContentError naming `file:line:col` and the key.
     """
+    return _read(path)[1]
+
+
+def _read(path: Path) -> tuple[str | None, dict[str, Value]]:
+    """The file's text (None: no file of the user's) and its settings."""
     try:
         raw = path.read_bytes()
         info = path.stat()
     except FileNotFoundError:
-        return {}
+        return None, {}
     except OSError as exc:
         raise BelongingError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not _trusted(path, info):
-        return {}
-    text = _decode(raw, path)
+        return None, {}
+    text = decode_text(raw, str(path))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([_syntax_problem(str(path), text, exc)]) from None
     except RecursionError:  # thousands of nested brackets
         raise ContentError([Problem(str(path), 1, 1, "", "nested too deeply")]) from None
-    return _validate(data, text, str(path))
+    return text, _validate(data, text, str(path))
 
 
 def _trusted(path: Path, info: os.stat_result) -> bool:
@@ -324,17 +330,6 @@ def _trusted(path: Path, info: os.stat_result) -> bool:
 
 
 _WARNED_FOREIGN: set[Path] = set()
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        problem = Problem(str(path), line, column, "", "not UTF-8 text: save the file as UTF-8")
-        raise ContentError([problem]) from None
 
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -389,10 +384,8 @@ def _locate(text: str, key: str) -> tuple[int, int]:
 def set_value(key: str, value: Value | None, path: Path | None = None) -> Path:
     """Write one setting (None removes it) to the config file; returns the file."""
     path = path if path is not None else paths.config_path()
-    values = read_values(path)  # refuses to rewrite a broken file: it names the line
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text, values = _read(path)  # refuses to rewrite a broken file: it names the line
+    if text is None:
         text = _HEADER
     if value is None:
         values.pop(key, None)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from belonging_cli.errors import ContentError, Problem
+from belonging_cli.located import decode_text, line_column
 
 Loc = tuple[str | int, ...]
 
@@ -77,12 +78,6 @@ def format_loc(loc: Iterable[str | int]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a character offset in `text`."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -171,18 +166,6 @@ class _TooBig(Exception):
         self.node = node
 
 
-def _decode(raw: bytes, path: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ContentError(
-            [Problem(path, line, column, "", "not valid UTF-8 text (save the file as UTF-8)")]
-        ) from None
-
-
 def parse_text(text: str, path: str) -> Document:
     """Parse one YAML document from `text`; `path` only names it in messages."""
     doc = Document(path=path, data=None)
@@ -257,7 +240,7 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path) -> Document:
     """Read and parse one YAML (or JSON) file; every failure is a ContentError."""
-    return parse_text(_decode(read_bytes(path), str(path)), str(path))
+    return parse_text(decode_text(read_bytes(path), str(path)), str(path))
 
 
 def require_mapping(doc: Document, what: str) -> Mapping[str, Any]:

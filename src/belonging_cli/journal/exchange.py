@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from belonging_cli.errors import ContentError, Problem
+from belonging_cli.located import decode_text, line_column
 from belonging_cli.records import Assignment, Experiment, JournalData, Session
 
 FORMAT = "belonging-journal"
@@ -308,8 +309,6 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
         raise ContentError([Problem(path, 1, 1, "", f"not valid JSON: {message}")]) from None
     lone = _lone_surrogate(text)
     if lone is not None:
-        from belonging_cli.content.source import line_column
-
         line, column = line_column(text, lone)
         shown = text[lone : lone + 6] if text.startswith("\\u", lone) else ascii(text[lone])
         reason = f"{shown} is half of a surrogate pair, not a character (text must be Unicode)"
@@ -350,12 +349,7 @@ def read_export(path: Path, known: KnownIds | None = None) -> JournalData:
                 )
             ]
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError([Problem(name, line, 1, "", "not valid UTF-8 text")]) from None
-    return parse_export(text, name, known)
+    return parse_export(decode_text(raw, name), name, known)
 
 
 def _check_header(raw: object, located: _Located) -> None:
