@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from belonging_cli import settings
 from belonging_cli.main import main
+from support.cli import CliRunner, Result
+from support.places import REPO
 
-REPO = Path(__file__).resolve().parent.parent
+__all__ = ["REPO", "CliRunner", "Result"]
 
 
 @pytest.fixture(autouse=True)
@@ -27,16 +28,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     settings.install(None)
     yield home
     settings.install(None)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-CliRunner = Callable[..., Result]
 
 
 @pytest.fixture

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-CORPUS = Path(__file__).resolve().parent.parent / "hostile" / "poison"
+from support import places
+
+CORPUS = places.HOSTILE / "poison"
 TODAY = dt.date(2026, 11, 27)
 PACK_ID = "first-month"
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from belonging_cli.content.rubrics import load_rubric
+from support import places
 
-BEHAVIOURS = tuple(b.id for b in load_rubric(Path(__file__).parents[2] / "rubrics").behaviours)
+BEHAVIOURS = tuple(b.id for b in load_rubric(places.REPO / "rubrics").behaviours)
 
 
 def weekly_answers(**changed: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ code itself. Each module starts with the SHA-256 of its source and of the Jinja 
 when they do not match (a template edited, Jinja upgraded, a module missing) the
 template is compiled from its source, so a stale module is slow, never wrong.
 Regenerate after editing a template: `python -m belonging_cli.reports.builtin_templates`
-(tests/test_trust_templates.py fails until then).
+(tests/e2e/security/test_trust_templates.py fails until then).
 
 Imported only when a Markdown or HTML report is made (it needs jinja2).
 """

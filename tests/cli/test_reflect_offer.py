@@ -1,0 +1,134 @@
+"""After the weekly reflection: a coach's due exercises are offered, and done in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from belonging_cli import ask
+from belonging_cli.coaching.example import example_pack
+from belonging_cli.content.rubrics import load_rubric
+from belonging_cli.journal.store import open_journal
+from support.cli import REPO, CliRunner, Result
+
+ENTER = "\r"
+UP = "\x1b[A"
+PACK = example_pack(load_rubric(REPO / "rubrics"))
+
+WEEKLY = (
+    "3\r" * 10  # pulse
+    + ENTER  # focus: the suggestion (the coach's behaviour)
+    + "One\r"
+    + "Two\r"
+    + "Three\r"
+    + "Control\r"
+    + "Influence\r"
+    + ENTER  # balance
+    + ENTER  # next experiment
+    + "\r"  # no tags
+    + ENTER  # save
+)
+EXERCISE = (
+    "They found the answer themselves\r"  # what-happened
+    + "\r"  # who: skipped
+    + "2\r"  # how-hard: somewhat hard
+    + ENTER  # again: yes
+    + ENTER  # save
+)
+
+
+@pytest.fixture(autouse=True)
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ask, "terminal_available", lambda: True)
+
+
+@pytest.fixture
+def imported(cli: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    assert cli("exercises", "import", str(path)).code == 0
+
+
+@contextmanager
+def typed(keys: str) -> Iterator[None]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()  # running out of keys ends the prompt instead of hanging
+        yield
+
+
+def reflect(cli: CliRunner, keys: str, *args: str) -> Result:
+    with typed(keys):
+        return cli("reflect", *args)
+
+
+@pytest.mark.usefixtures("imported")
+def test_a_due_exercise_is_offered_and_done_after_the_weekly(cli: CliRunner) -> None:
+    result = reflect(cli, WEEKLY + UP + ENTER + EXERCISE)  # up from "not now": the exercise
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        sessions = {s.flow_id: s for s in journal.sessions()}
+        done = journal.assignment("first-month/ask-dont-tell")
+        later = journal.assignment("first-month/weekly-rhythm")
+    assert set(sessions) == {"weekly", "exercise:first-month/ask-dont-tell"}
+    exercise = sessions["exercise:first-month/ask-dont-tell"]
+    assert exercise.status == "complete"
+    answer = exercise.answer("how-hard")
+    assert answer is not None and answer.value == "somewhat hard"
+    assert done.status == "done" and done.times_done == 1
+    assert later.times_done == 0  # due in two weeks: not offered
+
+
+@pytest.mark.usefixtures("imported")
+def test_not_now_leaves_the_exercise_waiting(cli: CliRunner) -> None:
+    result = reflect(cli, WEEKLY + ENTER)  # the offer's default: not now
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+        assert journal.drafts() == []
+        waiting = journal.assignment("first-month/ask-dont-tell")
+    assert session.flow_id == "weekly"
+    assert waiting.status == "assigned" and waiting.times_done == 0
+
+
+@pytest.mark.usefixtures("imported")
+def test_leaving_at_the_offer_keeps_the_saved_reflection(cli: CliRunner) -> None:
+    result = reflect(cli, WEEKLY)  # the keys run out at the offer
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        (session,) = journal.sessions()
+    assert session.status == "complete"
+
+
+def never_asked(*args: object, **kwargs: object) -> str:
+    raise AssertionError("asked to do an exercise")
+
+
+def test_no_offer_without_exercises(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ask, "choose", never_asked)
+    result = reflect(cli, WEEKLY)
+    assert result.code == 0, result.err
+
+
+@pytest.mark.usefixtures("imported")
+def test_an_answers_file_is_never_asked_and_mentions_the_exercise(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ask, "choose", never_asked)
+    template = cli("reflect", "--answers-template")
+    assert template.code == 0, template.err
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(template.out, encoding="utf-8")
+    result = cli("reflect", "--answers", str(answers))
+    assert result.code == 0, result.err
+    mentions = [line for line in result.err.splitlines() if "From your coach" in line]
+    assert len(mentions) == 1
+    assert "`belonging exercises do first-month/ask-dont-tell`" in mentions[0]
+    with open_journal() as journal:
+        assert [s.flow_id for s in journal.sessions()] == ["weekly"]
