@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +17,31 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 def now(zone: dt.tzinfo | None = None) -> dt.datetime:
     """The current time, timezone-aware (the system's local zone unless given)."""
     return dt.datetime.now(dt.timezone.utc).astimezone(zone)
+
+
+def system_zone() -> dt.tzinfo:
+    """The machine's zone, as a real IANA zone when it can be found (DST-correct)."""
+    from zoneinfo import ZoneInfo
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = Path("/etc/localtime").readlink()
+        candidates.append(str(target).partition("zoneinfo/")[2])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (KeyError, ValueError, OSError):
+                continue
+    # A fixed offset: right today, maybe an hour off across a DST change.
+    return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc
+
+
+def zone_label(zone: dt.tzinfo) -> str:
+    """A zone as users know it: its IANA name (Europe/Berlin), else its abbreviation."""
+    return str(getattr(zone, "key", None) or zone.tzname(None) or zone)
 
 
 def user_now(config: Config | None = None) -> dt.datetime:

@@ -20,9 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from belonging_cli.clock import iso_week, next_week, parse_week, week_monday
+from belonging_cli.clock import iso_week, next_week, parse_week, week_monday, zone_label
 from belonging_cli.coaching.progress import Urgency, all_done, pressing, urgency
-from belonging_cli.config import zone_label
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:  # the facts read from the journal (status_queries); no SQL at run time

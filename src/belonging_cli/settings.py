@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from belonging_cli import paths
-from belonging_cli.config import SETTINGS, Config, config_from, parse_setting, read_values
+from belonging_cli.config import SETTINGS, Config, config_from, parse_setting
+from belonging_cli.config_file import read_values
 from belonging_cli.errors import UsageProblem
 
 ENV_PREFIX = "BELONGING_"

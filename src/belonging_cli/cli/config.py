@@ -10,7 +10,8 @@ from click.shell_completion import CompletionItem
 
 from belonging_cli.cli.options import InOrder, json_option, pass_settings
 from belonging_cli.cli.output import info, print_json
-from belonging_cli.config import SETTINGS, parse_setting, read_values, render_toml, set_value
+from belonging_cli.config import SETTINGS, parse_setting
+from belonging_cli.config_file import read_values, render_toml, set_value
 from belonging_cli.errors import UsageProblem
 from belonging_cli.settings import Settings, env_name
 

@@ -11,7 +11,7 @@ import click
 
 from belonging_cli.cli.options import out_option, pass_settings
 from belonging_cli.cli.output import info
-from belonging_cli.config import system_zone
+from belonging_cli.clock import system_zone
 from belonging_cli.errors import UsageProblem
 from belonging_cli.files import write_private
 from belonging_cli.habits import Schedule
