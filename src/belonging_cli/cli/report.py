@@ -1,7 +1,7 @@
 """`belonging report`, `belonging progress` and `belonging demo`: see how you are growing.
 
 Thin edges: the options, then reports/command.py builds the report model
-(reports/model.py, pure), renders and writes it. Heavy libraries are imported
+(reports/build.py, pure), renders and writes it. Heavy libraries are imported
 inside the commands; the JSON format never imports jinja2 or markdown-it.
 """
 

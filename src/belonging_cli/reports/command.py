@@ -19,9 +19,11 @@ from belonging_cli.files import write_private as write_whole
 from belonging_cli.journal.store import open_journal
 from belonging_cli.limits import day_option
 from belonging_cli.records import JournalData
-from belonging_cli.reports.model import Report, build_report, weeks_of
+from belonging_cli.reports.build import build_report, weeks_of
+from belonging_cli.reports.model import Report
 from belonging_cli.reports.period import resolve_period
 from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
+from belonging_cli.reports.scope import is_reflection, when
 from belonging_cli.reports.words import date_range, day, left_out
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
@@ -157,11 +159,7 @@ def empty_message(report: Report, data: JournalData) -> str:
             "`belonging demo` to see what a report looks like."
         )
     period = report.period
-    last = max(
-        (s.completed_at or s.started_at).date()
-        for s in data.sessions
-        if s.status == "complete" and s.assignment_id is None
-    )
+    last = max(when(s).date() for s in data.sessions if is_reflection(s))
     return (
         f"No reflections between {date_range(period.start.isoformat(), period.end.isoformat())}. "
         f"Your last one was on {day(last)}: try `--period all`, "

@@ -13,8 +13,8 @@ from belonging_cli.errors import UsageProblem
 from belonging_cli.records import JournalData
 from belonging_cli.reports.build import build_report
 from belonging_cli.reports.model import Report
-from belonging_cli.reports.scope import answer_text
 from belonging_cli.reports.period import resolve_period
+from belonging_cli.reports.scope import answer_text
 from support.report_builders import (
     NOW,
     TODAY,

@@ -17,11 +17,11 @@ from markdown_it import MarkdownIt
 
 from belonging_cli.errors import BelongingError
 from belonging_cli.records import JournalData
+from belonging_cli.reports.build import build_report
 from belonging_cli.reports.charts import Line, sparkline, svg_chart
 from belonging_cli.reports.data import render_json, report_data
 from belonging_cli.reports.escape import md_inline, md_quote
 from belonging_cli.reports.html_text import _parser, markdown_html, safe_link
-from belonging_cli.reports.build import build_report
 from belonging_cli.reports.model import Report
 from belonging_cli.reports.period import resolve_period
 from belonging_cli.reports.render import render, render_user_template

@@ -1,0 +1,107 @@
+"""Building a report: journal records + rubric facts + period -> the `Report`, by pure code.
+
+No database and no terminal here: the caller loads the journal and the rubric
+and chooses the period; each section of the report is built by its module in
+reports/sections/ against one `Scope`, and sharing is decided by
+reports/privacy.py as the sections copy text in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from belonging_cli._gc import collector_paused
+from belonging_cli.reports.model import Person, Report, ReportPeriod, RubricInfo, Summary
+from belonging_cli.reports.scope import Scope, is_reflection, when
+from belonging_cli.reports.sections.balance import balance
+from belonging_cli.reports.sections.exercises import exercises
+from belonging_cli.reports.sections.experiments import experiments
+from belonging_cli.reports.sections.ratings import highlights, suggestion, trends
+from belonging_cli.reports.sections.reflections import focus_reflections
+from belonging_cli.streaks import current_streak, longest_streak
+
+if TYPE_CHECKING:
+    from belonging_cli.records import JournalData, Session
+    from belonging_cli.reports.period import Period
+    from belonging_cli.reports.rubric_facts import RubricFacts
+
+
+def build_report(
+    data: JournalData,
+    rubric: RubricFacts,
+    period: Period,
+    *,
+    now: dt.datetime,
+    share: bool = False,
+    behaviours: Sequence[str] | None = None,
+    person: str | None = None,
+    zone: dt.tzinfo | None = None,
+    tool_version: str = "",
+) -> Report:
+    """Everything a report says about `period`, from the journal's records.
+
+    `behaviours` (rubric ids) narrows ratings, reflections, experiments and
+    exercises to those behaviours; `zone` is the user's time zone for dates.
+    """
+    # Thousands of small records and no cycles: full collections would only
+    # re-walk the journal already in memory (as the journal's loader does too).
+    with collector_paused():
+        scope = Scope(data, rubric, period, now, share, behaviours, zone)
+        return _assemble(scope, person, tool_version)
+
+
+def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
+    ratings = trends(scope)
+    focus_counts = Counter(s.focus_behaviour_id for s in scope.sessions)
+    period = scope.period
+    # Built before the privacy count is read: each section adds what it left out.
+    focus = focus_reflections(scope)
+    tried = experiments(scope)
+    balanced = balance(scope)
+    exercised = exercises(scope)
+    return Report(
+        generated_at=scope.now,
+        tool_version=tool_version,
+        person=Person(person or None),
+        period=ReportPeriod(
+            period.name,
+            period.start,
+            period.end,
+            period.first_week,
+            period.last_week,
+            period.weeks,
+        ),
+        rubric=RubricInfo(scope.rubric.id, scope.rubric.version, scope.rubric.title),
+        behaviour_filter=scope.filter,
+        summary=summary(scope),
+        ratings=ratings,
+        highlights=highlights(ratings, focus_counts),
+        focus_reflections=focus,
+        experiments=tried,
+        balance=balanced,
+        exercises=exercised,
+        suggested_next_focus=suggestion(scope, ratings, focus_counts),
+        shared=scope.privacy.share,
+        private_left_out=scope.privacy.left_out,
+    )
+
+
+def summary(scope: Scope) -> Summary:
+    upto = [s.week for s in scope.reflections if s.week <= scope.period.last_week]
+    last = max((when(s) for s in scope.sessions), default=None)
+    return Summary(
+        sessions_completed=len(scope.sessions),
+        weeks_reflected=len({s.week for s in scope.sessions}),
+        weeks_in_period=scope.period.weeks,
+        current_streak=current_streak(upto, scope.period.last_week),
+        longest_streak=longest_streak(upto),
+        last_reflection=scope.local_date(last) if last else None,
+    )
+
+
+def weeks_of(sessions: Iterable[Session]) -> list[str]:
+    """The weeks reflected on by completed reflections (where an `all` period starts)."""
+    return [s.week for s in sessions if is_reflection(s)]

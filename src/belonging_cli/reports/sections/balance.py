@@ -1,0 +1,58 @@
+"""The balance section: the weekly control-to-influence level and the notes on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from belonging_cli.reports.model import Balance, BalanceNote, BalancePoint
+from belonging_cli.reports.movement import movement
+from belonging_cli.reports.scope import answer_text
+
+if TYPE_CHECKING:
+    from belonging_cli.records import AnswerValue, Session
+    from belonging_cli.reports.scope import Scope
+
+# The roles of the steps the report reads, whatever their ids (docs/flows.md).
+NOTE_ROLES = frozenset({"control", "influence"})
+
+
+def balance(scope: Scope) -> Balance:
+    values: dict[str, int] = {}
+    noted: dict[str, Session] = {}  # week -> the latest session with notes on it
+    for session in scope.sessions:
+        for answer in session.answers:
+            if answer.role == "balance" and _is_level(answer.value):
+                assert isinstance(answer.value, int)
+                values[session.week] = answer.value
+            elif answer.role in NOTE_ROLES and answer_text(answer.value):
+                noted[session.week] = session
+    series = tuple(BalancePoint(w, v) for w, v in values.items())
+    first, latest, change, average = movement(list(values.values()))
+    notes = (balance_note(scope, s) for s in noted.values())
+    return Balance(
+        series=series,
+        first=first,
+        latest=latest,
+        change=change,
+        average=average,
+        notes=tuple(n for n in notes if n is not None),
+    )
+
+
+def balance_note(scope: Scope, session: Session) -> BalanceNote | None:
+    texts: dict[str, str] = {}
+    private = False
+    for answer in session.answers:
+        text = answer_text(answer.value)
+        if answer.role not in NOTE_ROLES or not text:
+            continue
+        if scope.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
+            texts[answer.role] = text
+            private = private or answer.private
+    if not texts:
+        return None
+    return BalanceNote(session.week, texts.get("control"), texts.get("influence"), private)
+
+
+def _is_level(value: AnswerValue) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5

@@ -1,0 +1,131 @@
+"""The ratings section: each behaviour's levels over the period, its highlights, and
+the suggested next focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from belonging_cli.reports.model import (
+    BehaviourTrend,
+    Highlight,
+    Highlights,
+    Suggestion,
+    WeekLevel,
+)
+from belonging_cli.reports.movement import movement
+from belonging_cli.reports.scope import clean
+
+if TYPE_CHECKING:
+    from belonging_cli.records import Rating, Session
+    from belonging_cli.reports.rubric_facts import BehaviourFacts
+    from belonging_cli.reports.scope import Scope
+
+Trends = tuple[BehaviourTrend, ...]
+
+
+def trends(scope: Scope) -> Trends:
+    """One trend for each behaviour the report covers, in rubric order."""
+    weekly = weekly_ratings(scope)
+    return tuple(trend(scope, b, weekly.get(b.id, {})) for b in scope.behaviours)
+
+
+def weekly_ratings(scope: Scope) -> dict[str, dict[str, tuple[Session, Rating]]]:
+    """Behaviour -> week -> the rating that stands for that week, in one pass.
+
+    Sessions are in time order, so a later session's rating replaces an
+    earlier one of the same week: the latest word on a week stands.
+    """
+    found: dict[str, dict[str, tuple[Session, Rating]]] = {}
+    for session in scope.sessions:
+        for rating in session.ratings:
+            if 1 <= rating.level <= 5:
+                found.setdefault(rating.behaviour_id, {})[session.week] = (session, rating)
+    return found
+
+
+def trend(
+    scope: Scope, behaviour: BehaviourFacts, by_week: dict[str, tuple[Session, Rating]]
+) -> BehaviourTrend:
+    series: list[WeekLevel] = []
+    for week, (session, rating) in by_week.items():
+        private = rating.evidence_private
+        shown = clean(rating.evidence)
+        if shown and not scope.privacy.keep(private, ("evidence", session.id, behaviour.id)):
+            shown = None
+        series.append(WeekLevel(week, rating.level, shown, private and shown is not None))
+    levels = [p.level for p in series]
+    first, latest, change, average = movement(levels)
+    return BehaviourTrend(
+        behaviour_id=behaviour.id,
+        number=behaviour.number,
+        title=behaviour.title,
+        count=len(levels),
+        first=first,
+        latest=latest,
+        change=change,
+        average=average,
+        latest_label=scope.rubric.label(latest) if latest else None,
+        latest_descriptor=behaviour.descriptor(latest) if latest else None,
+        series=tuple(series),
+    )
+
+
+def highlights(ratings: Trends, focus_counts: Counter[str | None]) -> Highlights:
+    rated = [t for t in ratings if t.latest is not None]
+    if not rated:
+        least = min(ratings, key=lambda t: focus_counts[t.behaviour_id], default=None)
+        return Highlights(least_explored=_highlight(least))
+    strongest = max(rated, key=lambda t: (t.latest or 0, t.average or 0, -t.number))
+    edge = min(rated, key=lambda t: (t.latest or 0, t.average or 0, t.number))
+    improved = max(rated, key=lambda t: (t.change or 0, t.latest or 0, -t.number))
+    least = min(ratings, key=lambda t: (focus_counts[t.behaviour_id], t.number))
+    return Highlights(
+        strongest=_highlight(strongest),
+        growth_edge=_highlight(edge) if edge is not strongest else None,
+        most_improved=_highlight(improved) if (improved.change or 0) > 0 else None,
+        least_explored=_highlight(least),
+    )
+
+
+def suggestion(
+    scope: Scope, ratings: Trends, focus_counts: Counter[str | None]
+) -> Suggestion | None:
+    rated = [t for t in ratings if t.latest is not None]
+    if not rated:
+        return None
+    last_focus = next(
+        (s.focus_behaviour_id for s in reversed(scope.sessions) if s.focus_behaviour_id),
+        None,
+    )
+    # Just explored last week: give it a rest unless it is the only choice.
+    choices = [t for t in rated if t.behaviour_id != last_focus] or rated
+    pick = min(
+        choices,
+        key=lambda t: (t.latest or 0, focus_counts[t.behaviour_id], t.average or 0, t.number),
+    )
+    lowest = pick.latest == min(t.latest or 0 for t in rated)
+    level = f"{pick.latest_label} ({pick.latest})"
+    explored = focus_counts[pick.behaviour_id]
+    if explored == 0:
+        how_often = "and you have not made it your focus this period"
+    elif explored == 1:
+        how_often = "and you have explored it once this period"
+    else:
+        how_often = f"and you have explored it {explored} times this period"
+    where = "your lowest rating" if lowest else "one of your lower ratings"
+    reason = f"Your latest rating is {level}, {where}, {how_often}."
+    return Suggestion(pick.behaviour_id, pick.title, reason)
+
+
+def _highlight(trend: BehaviourTrend | None) -> Highlight | None:
+    if trend is None:
+        return None
+    return Highlight(
+        behaviour_id=trend.behaviour_id,
+        title=trend.title,
+        level=trend.latest,
+        label=trend.latest_label,
+        descriptor=trend.latest_descriptor,
+        change=trend.change,
+    )

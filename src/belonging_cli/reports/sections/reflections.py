@@ -1,0 +1,38 @@
+"""The focus reflections section: what the person wrote to the rubric's prompts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from belonging_cli.reports.model import FocusReflection
+from belonging_cli.reports.scope import answer_text, clean
+
+if TYPE_CHECKING:
+    from belonging_cli.reports.scope import Scope
+
+
+def focus_reflections(scope: Scope) -> tuple[FocusReflection, ...]:
+    found: list[FocusReflection] = []
+    for session in scope.sessions:
+        for answer in session.answers:
+            if answer.prompt_id is None:
+                continue
+            behaviour_id = answer.behaviour_id or session.focus_behaviour_id
+            text = answer_text(answer.value)
+            if not text or not scope.wanted(behaviour_id):
+                continue
+            if not scope.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
+                continue
+            found.append(
+                FocusReflection(
+                    week=session.week,
+                    date=scope.local_date(answer.answered_at),
+                    behaviour_id=behaviour_id,
+                    behaviour_title=scope.titles.get(behaviour_id or ""),
+                    prompt_id=answer.prompt_id,
+                    question=clean(answer.question),
+                    answer=text,
+                    private=answer.private,
+                )
+            )
+    return tuple(found)
