@@ -19,6 +19,7 @@ from typing import Any
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching.bundle import Bundle, Rating
 from belonging_cli.coaching.progress import state_of
+from belonging_cli.reports.movement import average, movement
 
 QUIET_DAYS = 14  # "has not reflected for two weeks or more"
 
@@ -115,13 +116,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | None]:
-    """Latest level and change (latest - first) over the weeks from `since_week` on."""
+    """Latest level and change over the weeks from `since_week` on, as the report moves them."""
     if since_week is None and not rating.series:
         return rating.latest, rating.change
-    series = [p for p in rating.series if since_week is None or p.week >= since_week]
-    if not series:
-        return None, None
-    return series[-1].level, series[-1].level - series[0].level
+    levels = [p.level for p in rating.series if since_week is None or p.week >= since_week]
+    _, latest, change, _ = movement(levels)
+    return latest, change
 
 
 def summarise_client(
@@ -267,7 +267,7 @@ def _spread(clients: Sequence[ClientSummary]) -> tuple[BehaviourSpread, ...]:
                 behaviour_id=behaviour_id,
                 title=title,
                 clients=len(values),
-                average=round(statistics.fmean(values), 2) if values else None,
+                average=average(values) if values else None,
                 lowest=min(values) if values else None,
                 highest=max(values) if values else None,
                 stdev=round(statistics.pstdev(values), 2) if len(values) > 1 else None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from belonging_cli.clock import next_week, week_monday
+from belonging_cli.reports.movement import average
 
 SPARK_BLOCKS = "▁▂▄▆█"  # levels 1..5
 LOW, HIGH = 1, 5
@@ -44,7 +45,7 @@ def weekly_average(series: Iterable[Iterable[tuple[str, int]]]) -> list[Point]:
     for points in series:
         for week, level in points:
             totals.setdefault(week, []).append(level)
-    return [(w, round(sum(v) / len(v), 2)) for w, v in sorted(totals.items())]
+    return [(w, average(v)) for w, v in sorted(totals.items())]
 
 
 def grouped(points: Sequence[Point], limit: int = MAX_MERMAID_POINTS) -> list[Point]:
@@ -60,7 +61,7 @@ def grouped(points: Sequence[Point], limit: int = MAX_MERMAID_POINTS) -> list[Po
         for week, value in points:
             buckets.setdefault(week_monday(week).isoformat()[:width], []).append(value)
         if len(buckets) <= limit or width == 4:
-            return [(k, round(sum(v) / len(v), 2)) for k, v in buckets.items()]
+            return [(k, average(v)) for k, v in buckets.items()]
     raise AssertionError("unreachable")
 
 
