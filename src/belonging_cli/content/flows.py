@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from belonging_cli.content.folders import check_paths, each_loaded, no_files, yaml_files
 from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
@@ -236,14 +237,8 @@ def load_flows(folder: Path | None = None) -> FlowSet:
     problems: list[Problem] = []
     flows: list[Flow] = []
     seen: dict[str, str] = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        if path.suffix not in (".yaml", ".yml"):
-            continue
-        try:
-            flow, doc = load_flow_document(path)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
+    files = yaml_files(folder)
+    for path, (flow, doc) in each_loaded(files, load_flow_document, problems):
         if flow.id in seen:
             problems.append(
                 doc.problem(("id",), f"flow id {flow.id!r} is already used in {seen[flow.id]}")
@@ -251,8 +246,8 @@ def load_flows(folder: Path | None = None) -> FlowSet:
             continue
         seen[flow.id] = str(path)
         flows.append(flow)
-    if not flows and not problems:
-        problems.append(Problem(str(folder), 1, 1, "", "no flow files (*.yaml) found"))
+    if not files:
+        problems.append(no_files(folder, "flow"))
     if problems:
         raise ContentError(problems)
     return FlowSet(flows, folder)
@@ -277,27 +272,12 @@ def check_against_rubric(flow: Flow, behaviour_ids: Iterable[str], doc: Document
 def validate_flow_paths(paths: Iterable[Path], behaviour_ids: Iterable[str]) -> list[str]:
     """Validate flow files and folders; returns what was checked, or raises all problems."""
     ids = list(behaviour_ids)
-    problems: list[Problem] = []
-    checked: list[str] = []
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
-            if not found:
-                problems.append(Problem(str(path), 1, 1, "", "no flow files (*.yaml) found"))
-            files.extend(found)
-        else:
-            files.append(path)
-    for path in files:
-        try:
-            flow, doc = load_flow_document(path)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
-        found_problems = check_against_rubric(flow, ids, doc)
-        problems.extend(found_problems)
-        if not found_problems:
-            checked.append(f"{path}: flow {flow.id}, {len(flow.steps)} steps")
-    if problems:
-        raise ContentError(problems)
-    return checked
+
+    def check(path: Path) -> str:
+        flow, doc = load_flow_document(path)
+        found = check_against_rubric(flow, ids, doc)
+        if found:
+            raise ContentError(found)
+        return f"{path}: flow {flow.id}, {len(flow.steps)} steps"
+
+    return check_paths(paths, check, what="flow")

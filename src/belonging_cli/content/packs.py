@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from belonging_cli.content.flows import Step
+from belonging_cli.content.folders import check_paths
 from belonging_cli.content.rubrics import Rubric, Short, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
@@ -272,31 +273,16 @@ def load_pack(path: Path, rubric: Rubric) -> Pack:
 
 def validate_paths(paths: list[Path], rubric: Rubric) -> list[str]:
     """Check pack files (a folder: its *.yaml files); one line per good file, or every problem."""
-    problems: list[Problem] = []
-    checked: list[str] = []
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
-            if not found:
-                problems.append(Problem(str(path), 1, 1, "", "no pack files (*.yaml) found"))
-            files.extend(found)
-        else:
-            files.append(path)
-    for path in files:
-        try:
-            pack = load_pack(path, rubric)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
+
+    def check(path: Path) -> str:
+        pack = load_pack(path, rubric)
         count = len(pack.exercises)
-        checked.append(
+        return (
             f"{path}: pack {pack.id} version {pack.version}, "
             f"{count} exercise{'s' if count != 1 else ''}"
         )
-    if problems:
-        raise ContentError(problems)
-    return checked
+
+    return check_paths(paths, check, what="pack")
 
 
 def questions_json(exercise: Exercise) -> str:

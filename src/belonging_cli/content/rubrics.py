@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
+from belonging_cli.content.folders import check_paths, each_loaded, no_files, yaml_files
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
@@ -170,16 +171,10 @@ def _load_set(folder: Path) -> Rubric:
             manifest = load_manifest(manifest_path)
         except ContentError as exc:
             problems.extend(exc.problems)
-    behaviours: list[tuple[Behaviour, Document]] = []
-    for path in sorted(folder.glob("*.y*ml")):
-        if path.name == MANIFEST_NAME or path.suffix not in (".yaml", ".yml"):
-            continue
-        try:
-            behaviours.append(load_behaviour_document(path))
-        except ContentError as exc:
-            problems.extend(exc.problems)
+    files = [path for path in yaml_files(folder) if path.name != MANIFEST_NAME]
+    behaviours = [loaded for _, loaded in each_loaded(files, load_behaviour_document, problems)]
     if not behaviours and not problems:
-        problems.append(Problem(str(folder), 1, 1, "", "no behaviour files (*.yaml) found"))
+        problems.append(no_files(folder, "behaviour"))
     problems.extend(_cross_check(behaviours))
     if problems:
         raise ContentError(problems)
@@ -243,27 +238,19 @@ def load_behaviour_document(path: Path) -> tuple[Behaviour, Document]:
 
 def validate_paths(paths: Iterable[Path]) -> list[str]:
     """Validate rubric files and folders; returns what was checked, or raises all problems."""
-    problems: list[Problem] = []
-    checked: list[str] = []
-    for path in paths:
-        try:
-            if path.is_dir():
-                rubric = _load_set(path)
-                checked.append(
-                    f"{path}: rubric {rubric.id} {rubric.version}, "
-                    f"{len(rubric.behaviours)} behaviours"
-                )
-            elif path.name == MANIFEST_NAME or _looks_like_manifest(path):
-                manifest = load_manifest(path)
-                checked.append(f"{path}: manifest {manifest.id} {manifest.version}")
-            else:
-                behaviour, _ = load_behaviour_document(path)
-                checked.append(f"{path}: behaviour {behaviour.number} {behaviour.id}")
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ContentError(problems)
-    return checked
+    return check_paths(paths, _check)
+
+
+def _check(path: Path) -> str:
+    """What `path` is: a rubric set (a folder), its manifest, or one behaviour."""
+    if path.is_dir():
+        rubric = _load_set(path)
+        return f"{path}: rubric {rubric.id} {rubric.version}, {len(rubric.behaviours)} behaviours"
+    if path.name == MANIFEST_NAME or _looks_like_manifest(path):
+        manifest = load_manifest(path)
+        return f"{path}: manifest {manifest.id} {manifest.version}"
+    behaviour, _ = load_behaviour_document(path)
+    return f"{path}: behaviour {behaviour.number} {behaviour.id}"
 
 
 def _looks_like_manifest(path: Path) -> bool:
