@@ -120,7 +120,9 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
             }
         )
         return
-    text = exchange.export_markdown(
+    from belonging_cli.journal.markdown import export_markdown
+
+    text = export_markdown(
         titles=_behaviour_titles(settings),
         data=JournalData(
             sessions=(session,), experiments=tuple({e.id: e for e in made + reviewed}.values())
@@ -237,7 +239,9 @@ def export(settings: Settings, format_: str, out: Path | None) -> None:
     if format_ == "json":
         text = exchange.export_json(data)
     else:
-        text = exchange.export_markdown(data, _behaviour_titles(settings))
+        from belonging_cli.journal.markdown import export_markdown
+
+        text = export_markdown(data, _behaviour_titles(settings))
     if out is None:
         sys.stdout.write(strip_controls(text))  # the terminal never gets a journal's controls
         return

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, TypedDict
 
 from belonging_cli._gc import collector_paused
+from belonging_cli.errors import JournalError
 from belonging_cli.journal.rows import ANSWERS, ASSIGNMENTS, EXPERIMENTS, RATINGS, SESSIONS
 from belonging_cli.records import Answer, Assignment, Experiment, Rating, Session
 
@@ -122,16 +123,31 @@ def summaries(
     ]
 
 
-def ids_starting(conn: sqlite3.Connection, key: str) -> list[str]:
-    """The session whose id is `key`, else those whose id starts with it, newest first."""
-    exact = [r[0] for r in conn.execute("SELECT id FROM sessions WHERE id = ?", (key,))]
-    return exact or [
+def session_id(conn: sqlite3.Connection, id_or_prefix: str) -> str:
+    """The session with this id, or the only one whose id starts with it; else a
+    JournalError that names the candidates (newest first)."""
+    given = id_or_prefix.strip()
+    key = given.lower()
+    if not key:
+        raise JournalError("give a session id (or its first few characters)")
+    ids = [r[0] for r in conn.execute("SELECT id FROM sessions WHERE id = ?", (key,))] or [
         r[0]
         for r in conn.execute(
             "SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY started_utc DESC, id DESC",
             (len(key), key),
         )
     ]
+    if not ids:
+        raise JournalError(
+            f"no session with an id starting {given!r}", hint="see `belonging journal list`"
+        )
+    if len(ids) > 1:
+        more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+        raise JournalError(
+            f"{given!r} matches {len(ids)} sessions: {', '.join(ids[:10])}{more}",
+            hint="give more characters of the id",
+        )
+    return str(ids[0])
 
 
 def experiments(

@@ -15,10 +15,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import BelongingError, JournalError
 from belonging_cli.journal import file, loading, safekeeping
@@ -270,24 +270,19 @@ class Journal:
         added = {"sessions": 0, "experiments": 0, "assignments": 0}
         skipped = 0
         with self._writing() as conn:
-            for a in data.assignments:
-                if _exists(conn, "assignments", a.id):
-                    skipped += 1
-                else:
-                    conn.execute(ASSIGNMENTS.insert(), ASSIGNMENTS.row(a))
-                    added["assignments"] += 1
-            for s in data.sessions:
-                if _exists(conn, "sessions", s.id):
-                    skipped += 1
-                else:
-                    insert_session(conn, s, upsert=False)
-                    added["sessions"] += 1
-            for e in data.experiments:
-                if _exists(conn, "experiments", e.id):
-                    skipped += 1
-                else:
-                    conn.execute(EXPERIMENTS.insert(), EXPERIMENTS.row(e))
-                    added["experiments"] += 1
+            # In this order: a session names its assignment, an experiment its sessions.
+            inserts: dict[str, Callable[[Any], object]] = {
+                "assignments": lambda a: conn.execute(ASSIGNMENTS.insert(), ASSIGNMENTS.row(a)),
+                "sessions": lambda s: insert_session(conn, s, upsert=False),
+                "experiments": lambda e: conn.execute(EXPERIMENTS.insert(), EXPERIMENTS.row(e)),
+            }
+            for table, insert in inserts.items():
+                for record in getattr(data, table):
+                    if _exists(conn, table, record.id):
+                        skipped += 1
+                    else:
+                        insert(record)
+                        added[table] += 1
         return ImportCounts(skipped=skipped, **added)
 
     def restore_from(self, source: Path) -> Path:
@@ -307,24 +302,8 @@ class Journal:
 
     def session(self, id_or_prefix: str) -> Session:
         """The session with this id, or the only one whose id starts with it."""
-        key = id_or_prefix.strip().lower()
-        if not key:
-            raise JournalError("give a session id (or its first few characters)")
         with self._reading() as conn:
-            ids = loading.ids_starting(conn, key)
-            if not ids:
-                raise JournalError(
-                    f"no session with an id starting {id_or_prefix.strip()!r}",
-                    hint="see `belonging journal list`",
-                )
-            if len(ids) > 1:
-                more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
-                raise JournalError(
-                    f"{id_or_prefix.strip()!r} matches {len(ids)} sessions: "
-                    f"{', '.join(ids[:10])}{more}",
-                    hint="give more characters of the id",
-                )
-            return loading.sessions(conn, "s.id = ?", [ids[0]])[0]
+            return loading.sessions(conn, "s.id = ?", [loading.session_id(conn, id_or_prefix)])[0]
 
     def sessions(
         self, *, limit: int | None = None, **filters: Unpack[SessionFilter]

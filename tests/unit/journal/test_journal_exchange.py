@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from belonging_cli.errors import ContentError
-from belonging_cli.journal.exchange import KnownIds, export_json, export_markdown, parse_export
+from belonging_cli.journal.exchange import KnownIds, export_json, parse_export
+from belonging_cli.journal.markdown import export_markdown
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Answer, Assignment, Experiment, JournalData, Rating, Session
 
