@@ -59,6 +59,10 @@ class Engine:
     _seen: set[str] = field(default_factory=set)
     # The prompts each reflect step asks, planned once a behaviour (engine/kinds/reflect.py).
     plans: dict[str, list[str]] = field(default_factory=dict)
+    # The rating questions, by (question id, behaviour), built once: they depend on no
+    # answer, and each reads every level description (engine/kinds/rate.py). A sitting
+    # passes over its questions several times; the demo's journals run thousands.
+    built: dict[tuple[str, str], Question] = field(default_factory=dict)
 
     # -- resuming ---------------------------------------------------------------
 

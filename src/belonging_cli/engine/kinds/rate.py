@@ -6,6 +6,7 @@ A rating is saved as a Rating, not an Answer; so is its evidence, with it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from belonging_cli.records import AnswerValue, Rating
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Step
-    from belonging_cli.content.rubrics import Behaviour
+    from belonging_cli.content.rubrics import Behaviour, Rubric
     from belonging_cli.engine.session import Engine
 
 
@@ -31,26 +32,13 @@ def rate_questions(
     with_help: bool = True,
 ) -> Iterator[Question]:
     """The rating of `behaviour` under `qid`, then its evidence if it is asked for."""
+    key = (qid, behaviour.id)
+    rating = engine.built.get(key)
+    if rating is None:
+        rating = engine.built[key] = _rating(engine, step, qid, behaviour, numbered, with_help)
+    yield rating
     rubric = engine.rubric
-    last = engine.history.last_rating(behaviour.id, before_week=engine.week)
-    number = f"{behaviour.number}/{len(rubric.behaviours)} " if numbered else ""
-    details = tuple(
-        f"{lv.level} {rubric.label(lv.level)}: {' '.join(lv.descriptor.split())}"
-        for lv in behaviour.levels
-    )
-    suffix = f" (last time {last})" if last is not None else ""
-    yield Question(
-        id=qid,
-        ask="rate",
-        kind="rate",
-        message=(step.question or f"{number}{behaviour.title}") + suffix,
-        help=step.help if with_help else None,
-        details=details,
-        choices=tuple(Choice(n, f"{n} {rubric.label(n)}") for n in range(1, 6)),
-        default=last,
-        behaviour_id=behaviour.id,
-        role=step.role,
-    )
+    last = rating.default if isinstance(rating.default, int) else None  # the last rating
     given = engine.given.get(qid)
     policy = step.evidence or "moved"
     if given is None or policy == "never" or not isinstance(given.value, int):
@@ -77,6 +65,45 @@ def rate_questions(
         behaviour_id=behaviour.id,
         role=step.role,
     )
+
+
+def _rating(
+    engine: Engine, step: Step, qid: str, behaviour: Behaviour, numbered: bool, with_help: bool
+) -> Question:
+    """The rating question itself: it depends on no answer, so an engine builds it once."""
+    rubric = engine.rubric
+    last = engine.history.last_rating(behaviour.id, before_week=engine.week)
+    number = f"{behaviour.number}/{len(rubric.behaviours)} " if numbered else ""
+    suffix = f" (last time {last})" if last is not None else ""
+    return Question(
+        id=qid,
+        ask="rate",
+        kind="rate",
+        message=(step.question or f"{number}{behaviour.title}") + suffix,
+        help=step.help if with_help else None,
+        details=level_lines(rubric, behaviour.id),
+        choices=scale(rubric),
+        default=last,
+        behaviour_id=behaviour.id,
+        role=step.role,
+    )
+
+
+# A rubric's content is the same in every sitting (the demo's journals run thousands
+# on one rubric), so its lines are made once per rubric.
+@functools.lru_cache(maxsize=32)
+def level_lines(rubric: Rubric, behaviour_id: str) -> tuple[str, ...]:
+    """Each level of a behaviour, labelled: what is shown above its rating."""
+    return tuple(
+        f"{lv.level} {rubric.label(lv.level)}: {' '.join(lv.descriptor.split())}"
+        for lv in rubric.get(behaviour_id).levels
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def scale(rubric: Rubric) -> tuple[Choice, ...]:
+    """The levels 1-5 as choices, labelled by the rubric's scale."""
+    return tuple(Choice(n, f"{n} {rubric.label(n)}") for n in range(1, 6))
 
 
 class Rate(Base):
