@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from belonging_cli.coaching.progress import all_done, next_due
 from belonging_cli.errors import BelongingError
-from belonging_cli.records import Assignment
+from belonging_cli.records import Assignment, AssignmentStatus
 
 if TYPE_CHECKING:
     from belonging_cli.content.packs import Exercise, Pack
@@ -61,7 +61,7 @@ def assignment_id(pack_id: str, exercise_id: str) -> str:
     return f"{pack_id}/{exercise_id}"
 
 
-def _status_after_update(existing: Assignment, cadence_weeks: int) -> str:
+def _status_after_update(existing: Assignment, cadence_weeks: int) -> AssignmentStatus:
     if existing.status == "dropped":
         return "dropped"  # the client's decision; a new pack version does not undo it
     return "done" if all_done(existing.times_done, cadence_weeks) else "assigned"
@@ -69,7 +69,7 @@ def _status_after_update(existing: Assignment, cadence_weeks: int) -> str:
 
 def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> ImportPlan:
     """What to write so that the journal reflects `pack`, given its `stored` assignments."""
-    from belonging_cli.content.packs import questions_json, version_key
+    from belonging_cli.content.packs import version_key
 
     mine = {a.id: a for a in stored if a.pack_id == pack.id}
     previous = max((a.pack_version for a in mine.values()), key=version_key, default=None)
@@ -99,16 +99,9 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
         status = _status_after_update(old, exercise.cadence)
         record = replace(
             old,
-            pack_version=pack.version,
-            behaviour_id=exercise.behaviour,
-            title=exercise.title,
-            instructions=exercise.instructions,
             due=due,
-            cadence_weeks=exercise.cadence,
-            minutes=exercise.minutes,
-            status=status,  # type: ignore[arg-type]
-            coach=pack.coach.name,
-            questions_json=questions_json(exercise),
+            status=status,
+            **_as_the_pack_says(pack, exercise),
         )
         if record == old:
             unchanged.append(key)
@@ -134,18 +127,36 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
 
 
 def _new_assignment(pack: Pack, exercise: Exercise, key: str, now: dt.datetime) -> Assignment:
-    from belonging_cli.content.packs import questions_json
-
     return Assignment(
         id=key,
         pack_id=pack.id,
-        pack_version=pack.version,
         exercise_id=exercise.id,
+        imported_at=now,
+        due=exercise.due_date(now.date()),
+        **_as_the_pack_says(pack, exercise),
+    )
+
+
+class _FromPack(TypedDict):
+    pack_version: str
+    behaviour_id: str
+    title: str
+    instructions: str
+    cadence_weeks: int
+    minutes: int | None
+    coach: str | None
+    questions_json: str
+
+
+def _as_the_pack_says(pack: Pack, exercise: Exercise) -> _FromPack:
+    """What the coach decides of an assignment: a new version of the pack rewrites it all."""
+    from belonging_cli.content.packs import questions_json
+
+    return _FromPack(
+        pack_version=pack.version,
         behaviour_id=exercise.behaviour,
         title=exercise.title,
         instructions=exercise.instructions,
-        imported_at=now,
-        due=exercise.due_date(now.date()),
         cadence_weeks=exercise.cadence,
         minutes=exercise.minutes,
         coach=pack.coach.name,
