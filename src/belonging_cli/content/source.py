@@ -84,6 +84,12 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _at(path: str, node: yaml.Node, message: str, loc: Loc = ()) -> Problem:
+    """A problem at the start of `node`."""
+    mark = _mark(node)
+    return Problem(path, mark.line, mark.column, format_loc(loc), message)
+
+
 class _Builder:
     """Turns a composed node tree into plain Python values, recording marks."""
 
@@ -109,33 +115,17 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    m = _mark(key_node)
-                    self.problems.append(
-                        Problem(
-                            self.doc.path,
-                            m.line,
-                            m.column,
-                            format_loc(loc),
-                            "a mapping key must be a plain value",
-                        )
-                    )
+                    message = "a mapping key must be a plain value"
+                    self.problems.append(_at(self.doc.path, key_node, message, loc))
                     continue
                 key = self.constructor.construct_object(key_node)
                 if not isinstance(key, (str, int)):
                     key = str(key)
                 key_loc: Loc = (*loc, key)
                 if key in result:
-                    m = _mark(key_node)
-                    self.problems.append(
-                        Problem(
-                            self.doc.path,
-                            m.line,
-                            m.column,
-                            format_loc(key_loc),
-                            f"duplicate key {key!r} (the first one is at line "
-                            f"{self.doc.key_marks[key_loc].line})",
-                        )
-                    )
+                    first = self.doc.key_marks[key_loc].line
+                    message = f"duplicate key {key!r} (the first one is at line {first})"
+                    self.problems.append(_at(self.doc.path, key_node, message, key_loc))
                     continue
                 self.doc.key_marks[key_loc] = _mark(key_node)
                 result[key] = self.build(value_node, key_loc, depth + 1)
@@ -193,28 +183,15 @@ def parse_text(text: str, path: str) -> Document:
     if not nodes:
         raise ContentError([Problem(path, 1, 1, "", "the file is empty")])
     if len(nodes) > 1:
-        m = _mark(nodes[1])
-        raise ContentError(
-            [Problem(path, m.line, m.column, "", "expected one YAML document, found several")]
-        )
+        raise ContentError([_at(path, nodes[1], "expected one YAML document, found several")])
     builder = _Builder(doc)
     try:
         doc.data = builder.build(nodes[0], (), 0)
     except (_TooBig, RecursionError) as big:
         # RecursionError: a safety net should any other nesting still reach the stack limit.
         node = big.node if isinstance(big, _TooBig) else builder.last or nodes[0]
-        m = _mark(node)
-        raise ContentError(
-            [
-                Problem(
-                    path,
-                    m.line,
-                    m.column,
-                    "",
-                    "too deeply nested or too large once aliases are expanded",
-                )
-            ]
-        ) from None
+        message = "too deeply nested or too large once aliases are expanded"
+        raise ContentError([_at(path, node, message)]) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         # Scalars that match a tag but cannot be built (a timestamp like
         # 2026-13-45, an unknown explicit tag).
