@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol, TypeVar
 
 from pydantic import Field, StringConstraints, field_validator
 
@@ -33,6 +33,21 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), PARAGRAP
 Short = Annotated[str, StringConstraints(min_length=1, max_length=120), ONE_LINE]
 
 
+class _HasLevel(Protocol):
+    level: int
+
+
+L = TypeVar("L", bound=_HasLevel)
+
+
+def _levels_1_to_5(items: list[L]) -> list[L]:
+    """The scale and each behaviour's descriptors: exactly levels 1 to 5, in order."""
+    found = tuple(item.level for item in items)
+    if found != LEVELS:
+        raise ValueError(f"expected exactly levels 1 to 5 in order, found {list(found)}")
+    return items
+
+
 class ScaleLevel(Strict):
     level: int = Field(ge=1, le=5)
     label: Short
@@ -50,10 +65,7 @@ class Manifest(Strict):
     @field_validator("scale")
     @classmethod
     def _five_levels(cls, scale: list[ScaleLevel]) -> list[ScaleLevel]:
-        found = tuple(s.level for s in scale)
-        if found != LEVELS:
-            raise ValueError(f"the scale must list levels 1 to 5 in order, found {list(found)}")
-        return scale
+        return _levels_1_to_5(scale)
 
 
 class Level(Strict):
@@ -89,10 +101,7 @@ class Behaviour(Strict):
     @field_validator("levels")
     @classmethod
     def _five_levels(cls, levels: list[Level]) -> list[Level]:
-        found = tuple(lv.level for lv in levels)
-        if found != LEVELS:
-            raise ValueError(f"expected exactly levels 1 to 5 in order, found {list(found)}")
-        return levels
+        return _levels_1_to_5(levels)
 
     def level(self, n: int) -> Level:
         return self.levels[n - 1]
