@@ -8,7 +8,10 @@ marks the file as ours: any other SQLite file is refused, never altered.
 
 from __future__ import annotations
 
-from belonging_cli.records import Role
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # status reads the header through this module: no records to build
+    from belonging_cli.records import Role
 
 # "BLNG": written into the SQLite header so that we know our own files.
 APPLICATION_ID = 0x424C4E47
