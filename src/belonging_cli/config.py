@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,8 +27,7 @@ REPORT_PERIODS = ("week", "month", "quarter", "year", "all")
 Value = str | bool
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):  # not a frozen dataclass: ~1.5 ms less for every command
     name: str | None = None
     reflection_weekday: str = "friday"
     reflection_time: str = "16:00"
@@ -215,7 +213,7 @@ SETTINGS: dict[str, Setting] = {
         ),
     )
 }
-assert set(SETTINGS) == {f.name for f in fields(Config)}, "every setting is a Config field"
+assert set(SETTINGS) == set(Config._fields), "every setting is a Config field"
 
 
 def parse_setting(key: str, text: str) -> Value:

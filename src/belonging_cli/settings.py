@@ -17,15 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from belonging_cli import paths
-from belonging_cli.config import SETTINGS, Config, config_from, parse_setting
-from belonging_cli.config_file import read_values
 from belonging_cli.errors import UsageProblem
+
+# The settings' table and the file are imported when a setting is first read: every
+# command resolves the settings, but `--help` and `--version` read none (~1.5 ms).
+if TYPE_CHECKING:
+    from belonging_cli.config import Config
 
 ENV_PREFIX = "BELONGING_"
 
@@ -35,19 +37,28 @@ def env_name(key: str) -> str:
     return ENV_PREFIX + key.upper()
 
 
-@dataclass(frozen=True)
 class Settings:
     """Where things live and every setting in effect, for one run.
 
     The config file is read on first use, so a broken `config.toml` fails only the
     commands that need a setting (`config path` and `config set` still work to fix it).
+    A plain class, not a frozen dataclass: every command builds one, and creating the
+    dataclass costs ~1.5 ms of start-up (benchmarks/startup.py).
     """
 
-    home: Path | None  # --home or BELONGING_HOME; None: the platform's folders
-    environ: Mapping[str, str]
-    debug: bool = False
-    rubrics_option: Path | None = None
-    flows_option: Path | None = None
+    def __init__(
+        self,
+        home: Path | None,
+        environ: Mapping[str, str],
+        debug: bool = False,
+        rubrics_option: Path | None = None,
+        flows_option: Path | None = None,
+    ) -> None:
+        self.home = home  # --home or BELONGING_HOME; None: the platform's folders
+        self.environ = environ
+        self.debug = debug
+        self.rubrics_option = rubrics_option
+        self.flows_option = flows_option
 
     @property
     def config_path(self) -> Path:
@@ -68,6 +79,9 @@ class Settings:
 
     def read_config(self) -> Config:
         """The same, read afresh (after `config set` in the same process)."""
+        from belonging_cli.config import config_from, parse_setting
+        from belonging_cli.config_file import read_values
+
         values = read_values(self.config_path)
         config = config_from(values, base=self.config_path.parent)
         from_env: dict[str, Any] = {}
@@ -77,10 +91,12 @@ class Settings:
             except UsageProblem as exc:
                 raise UsageProblem(f"{env_name(key)}: {exc.message.partition(': ')[2]}") from None
             from_env[key] = Path(str(value)).expanduser() if key in FOLDERS else value
-        return replace(config, **from_env) if from_env else config
+        return config._replace(**from_env) if from_env else config
 
     def from_environment(self) -> dict[str, str]:
         """The settings the environment sets (`BELONGING_<KEY>`, not empty), as written."""
+        from belonging_cli.config import SETTINGS
+
         given = {key: self.environ.get(env_name(key), "") for key in SETTINGS if key != "home"}
         return {key: text for key, text in given.items() if text}
 
@@ -120,8 +136,10 @@ class Settings:
         """A command's own `--rubrics`/`--flows` options, which win over everything else."""
         if rubrics is None and flows is None:
             return self
-        changed = replace(
-            self,
+        changed = Settings(
+            self.home,
+            self.environ,
+            self.debug,
             rubrics_option=rubrics if rubrics is not None else self.rubrics_option,
             flows_option=flows if flows is not None else self.flows_option,
         )

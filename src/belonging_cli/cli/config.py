@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -56,7 +55,7 @@ def show(settings: Settings, as_json: bool) -> None:
     in_effect = settings.config  # a broken file or variable stops here, located
     written = read_values(file)
     from_env = settings.from_environment()
-    effective = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(in_effect).items()}
+    effective = {k: str(v) if isinstance(v, Path) else v for k, v in in_effect._asdict().items()}
     if as_json:
         print_json(
             {

@@ -11,7 +11,6 @@ message names it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import shlex
@@ -108,7 +107,7 @@ def _gave_up(
     else:
         why = "the editor gave back the same text with problems again"
     # The kept file holds exactly `text`, so the problems' lines and columns hold there.
-    problems = [dataclasses.replace(p, path=str(kept)) for p in error.problems]
+    problems = [p._replace(path=str(kept)) for p in error.problems]
     return EditNotSaved(
         problems,
         f"{why}; nothing was saved: your edit is kept in {kept} "

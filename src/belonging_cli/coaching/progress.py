@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Literal, cast
 
 from belonging_cli.errors import BelongingError
@@ -99,6 +98,8 @@ def sort_for_listing(assignments: Iterable[Assignment], today: dt.date) -> list[
 
 def record_done(assignment: Assignment, when: dt.datetime) -> Assignment:
     """One more time done: a weekly exercise falls due a week later until its weeks run out."""
+    from dataclasses import replace  # here, not at the top: status imports this module (~0.5 ms)
+
     times = assignment.times_done + 1
     finished = all_done(times, assignment.cadence_weeks)
     due = assignment.due if finished else next_due(assignment.due, 1, assignment.cadence_weeks)
