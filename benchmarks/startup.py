@@ -3,7 +3,8 @@
 Run: python benchmarks/startup.py [--runs N] [--jrnl PATH]
 References, timed in turns with the CLI so that all see the same machine load:
 `python -c pass` (the floor: starting Python), `python -c "import sqlite3"` and,
-when jrnl is installed (or given as --jrnl), `jrnl --help`. Targets:
+when jrnl is installed (or given as --jrnl), `jrnl --help`; `python -c "import click"`
+is shown as what the command-line framework alone costs over the floor. Targets:
 - `belonging status` (a 1-year journal) at most 3x `python -c "import sqlite3"`;
 - any command's start-up before its own work (`belonging CMD --help`: every
   import, the command built, the line parsed) at most 40 ms above the floor;
@@ -38,6 +39,7 @@ from belonging_cli.cli.app import COMMANDS  # the one list of commands
 
 FLOOR = [sys.executable, "-c", "pass"]
 SQLITE = [sys.executable, "-c", "import sqlite3"]
+CLICK = [sys.executable, "-c", "import click"]
 MAX_ABOVE_FLOOR_S = 0.040
 
 
@@ -85,6 +87,12 @@ def checks(figures: dict[str, Figure]) -> list[Check]:
     out = [
         Check("`python -c pass` (floor)", figures["floor"], "-", True),
         Check('`python -c "import sqlite3"`', figures["sqlite3"], f"x{sqlite / floor:.1f}", True),
+        Check(
+            '`python -c "import click"`',
+            figures["click"],
+            f"+{(figures['click'].seconds - floor) * 1000:.0f} ms over the floor",
+            True,
+        ),
         ratio("`belonging status`", sqlite, "sqlite3", 3),
         ratio("`belonging rubric list`", floor, "floor", 5),
         ratio("`belonging --version`", floor, "floor", 5),
@@ -104,7 +112,7 @@ def checks(figures: dict[str, Figure]) -> list[Check]:
 def figures_of(folder: Path, runs: int, jrnl: list[str] | None) -> dict[str, Figure]:
     build_journal(folder / "journal.db", "1-year")
     env = child_env(folder, folder / "pycache")
-    commands: dict[str, list[str]] = {"floor": FLOOR, "sqlite3": SQLITE}
+    commands: dict[str, list[str]] = {"floor": FLOOR, "sqlite3": SQLITE, "click": CLICK}
     commands["`belonging status`"] = belonging("status")
     commands["`belonging rubric list`"] = belonging("rubric", "list")
     commands["`belonging --version`"] = belonging("--version")
