@@ -50,7 +50,6 @@ _DIE_MID_COPY = """
 import os, signal, sqlite3, sys
 from pathlib import Path
 from belonging_cli.journal import safekeeping
-from support import places
 
 class Dying(sqlite3.Connection):
     def backup(self, target, **options):
