@@ -133,5 +133,5 @@ def test_remind_cron_prints_a_crontab_entry(cli: CliRunner, isolated_home: Path)
     comment, line = result.out.strip().splitlines()
     assert comment.startswith("# belonging: weekly reflection reminder, fridays at 16:00")
     assert line.startswith("0 16 * * 5 ")  # the defaults; the tests run with TZ=UTC
-    assert f"BELONGING_HOME={isolated_home.resolve()}" in line
+    assert f" --home {isolated_home.resolve()} status" in line  # cron reads the same home
     assert "crontab -e" in result.err

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from belonging_cli.cli.options import out_option, pass_settings
 from belonging_cli.cli.output import info
-from belonging_cli.clock import system_zone
+from belonging_cli.clock import iso_week, system_zone
 from belonging_cli.errors import UsageProblem
 from belonging_cli.files import write_private
-from belonging_cli.habits import Schedule
-from belonging_cli.reminders import calendar_event, cron_line
+from belonging_cli.habits import Schedule, current_experiment
+from belonging_cli.journal.status_queries import read_status_inputs
+from belonging_cli.reminders import calendar_event, cron_line, program_command, shell_words
 from belonging_cli.settings import Settings
 
 
@@ -31,7 +32,8 @@ def remind(settings: Settings, ics: bool, out: Path | None, cron: bool) -> None:
 
     The reminder comes at the configured reflection_weekday and reflection_time in
     your time zone (`belonging config set ...`) and runs nothing: it tells you
-    which command to run.
+    which command to run: this belonging by its full path (and `--home`, when
+    given), so it works in a new terminal and under cron.
     """
     if ics == cron:
         raise UsageProblem("choose one: --ics (a calendar file) or --cron (a crontab line)")
@@ -42,13 +44,26 @@ def remind(settings: Settings, ics: bool, out: Path | None, cron: bool) -> None:
     now = settings.now()
     when = f"{config.reflection_weekday}s at {config.reflection_time} ({config.zone_name()})"
     if ics:
-        _write_ics(now, schedule, out, when)
+        command = program_command(settings.home, "a calendar event")
+        _write_ics(settings, now, schedule, command, out, when)
     else:
-        _print_cron(now, schedule, settings.home, when)
+        command = program_command(settings.home, "a crontab line")
+        _print_cron(now, schedule, command, when)
 
 
-def _write_ics(now: dt.datetime, schedule: Schedule, out: Path | None, when: str) -> None:
-    data = calendar_event(now, schedule)
+def _write_ics(
+    settings: Settings,
+    now: dt.datetime,
+    schedule: Schedule,
+    command: Sequence[str],
+    out: Path | None,
+    when: str,
+) -> None:
+    # The experiment status shows (no journal: none), as of now.
+    open_experiments = read_status_inputs(settings.journal_path).open_experiments
+    this_week = iso_week(now.astimezone(schedule.zone).date())
+    experiment = current_experiment(open_experiments, this_week)
+    data = calendar_event(now, schedule, command=command, experiment=experiment)
     if out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -58,17 +73,11 @@ def _write_ics(now: dt.datetime, schedule: Schedule, out: Path | None, when: str
     info(f"wrote {out}: a weekly event on {when}; import it into your calendar")
 
 
-def _print_cron(now: dt.datetime, schedule: Schedule, home: Path | None, when: str) -> None:
-    # The program running now, by absolute path: cron's PATH is short.
-    script = Path(sys.argv[0])
-    found = str(script.resolve()) if script.name == "belonging" else shutil.which("belonging")
-    command = [found] if found else [sys.executable, "-m", "belonging_cli"]
-    if home is not None:  # cron must read the same journal and settings
-        command = ["env", f"BELONGING_HOME={home.resolve()}", *command]
-    line = cron_line(now, schedule, system_zone(), command)  # first: it may refuse the home
+def _print_cron(now: dt.datetime, schedule: Schedule, command: Sequence[str], when: str) -> None:
+    line = cron_line(now, schedule, system_zone(), command)
     click.echo(f"# belonging: weekly reflection reminder, {when}")
     click.echo(line)
     info(
         "Add it with `crontab -e` (paste both lines), "
-        "or: (crontab -l; belonging remind --cron) | crontab -"
+        f"or: (crontab -l; {shell_words(command)} remind --cron) | crontab -"
     )
