@@ -13,6 +13,7 @@ Rules:
   its own week, and moving to another time zone never rewrites history.
 - "This week" and due times are counted in the user's zone now.
 - Coach exercises done as sessions do not count as the weekly reflection.
+- The monthly look back and a deep dive are suggested when they fit (`next_flows`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday, zone_label
 from belonging_cli.coaching.progress import Urgency, all_done, pressing, urgency
+from belonging_cli.next_flows import Suggestion, suggestions
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:  # the facts read from the journal (status_queries); no SQL at run time
@@ -121,6 +123,7 @@ class Status(NamedTuple):
     exercises: tuple[ExerciseDue, ...] = ()
     draft: DraftInfo | None = None
     open_experiments: int = 0
+    suggestions: tuple[Suggestion, ...] = ()  # the monthly, a deep dive
 
     def lines(self, max_exercises: int = 5) -> list[Line]:
         """What status says, in the order it says it."""
@@ -137,6 +140,7 @@ class Status(NamedTuple):
         if len(self.exercises) > len(shown):
             rest = len(self.exercises) - len(shown)
             found.append(Line("Exercise", f"{rest} more, due later", "belonging exercises list"))
+        found += [Line(x.label, x.text, x.command) for x in self.suggestions]
         if self.draft is not None:
             found.append(_draft_line(self.draft))
         return found
@@ -146,7 +150,7 @@ class Status(NamedTuple):
         lines = self.lines()
         by_label = {
             label: [x for x in lines if x.label == label and x.command]
-            for label in ("Draft", "Reflection", "Exercise", "Experiment")
+            for label in ("Draft", "Reflection", "Exercise", "Monthly", "Deep dive", "Experiment")
         }
         ordered = (
             by_label["Draft"]
@@ -154,6 +158,8 @@ class Status(NamedTuple):
             + [x for x in by_label["Exercise"] if x.urgent]
             + [x for x in by_label["Exercise"] if not x.urgent]
             + [x for x in by_label["Reflection"] if not x.urgent]
+            + by_label["Monthly"]
+            + by_label["Deep dive"]
             + by_label["Experiment"]
         )
         return ordered[0].command if ordered and ordered[0].command else "belonging progress"
@@ -232,6 +238,11 @@ class Status(NamedTuple):
                 "answered": self.draft.answered,
                 "command": _draft_line(self.draft).command,
             },
+            "suggestions": [
+                {"flow_id": x.flow_id, "behaviour_id": x.behaviour_id, "text": x.text}
+                | {"command": x.command}
+                for x in self.suggestions
+            ],
             "lines": [
                 {"label": x.label, "text": x.text, "command": x.command, "urgent": x.urgent}
                 for x in self.lines()
@@ -317,4 +328,5 @@ def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> 
         exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
         open_experiments=len(inputs.open_experiments),
+        suggestions=suggestions(this_week, inputs.flow_sessions, reflected=bool(past)),
     )

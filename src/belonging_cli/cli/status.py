@@ -50,7 +50,7 @@ def current_status(settings: Settings) -> Status:
 
     config = settings.config
     schedule = Schedule(config.weekday_number(), config.time_of_day(), settings.zone())
-    inputs = read_status_inputs(settings.journal_path)
+    inputs = read_status_inputs(settings.journal_path, weekly_flow=config.default_flow)
     return build_status(inputs, settings.now(), schedule)
 
 
@@ -73,7 +73,7 @@ def render(s: Status, *, bold: bool = False) -> list[str]:
         label = "" if line.label == previous else line.label  # one label per group
         previous = line.label
         out.append(strong(label.ljust(LABEL_WIDTH)) + strip_controls(line.text))  # titles
-        if line.command:
-            out.append(" " * LABEL_WIDTH + f"run: {line.command}")
-    out += ["", f"Next: {strong(s.next_command())}"]
+        if line.command:  # names ids from the journal: a hand-edited one may hold anything
+            out.append(" " * LABEL_WIDTH + f"run: {strip_controls(line.command)}")
+    out += ["", f"Next: {strong(strip_controls(s.next_command()))}"]
     return out

@@ -1,11 +1,13 @@
 """Read-only, few-column queries for `belonging status`, the most-run command.
 
 `Journal.sessions()` loads whole sessions with their answers and ratings; status
-needs only the weeks reflected, the drafts, the open experiments and the
-exercises still assigned. This opens the file read-only (it never creates,
-migrates or locks it for writing) and asks SQLite for just those columns, as
-the small records below (the status model, `habits`, reads them; it does not
-import this module at run time). A missing or empty journal reads as empty:
+needs only the weeks reflected, the drafts, the open experiments, the
+exercises still assigned, and what `next_flows` suggests from (the focus of the
+last three weekly reflections, the day of the last monthly and deep dives).
+This opens the file read-only (it never creates, migrates or locks it for
+writing) and asks SQLite for just those columns, as the small records below
+(the status model, `habits`, reads them; it does not import this module at run
+time). A missing or empty journal reads as empty:
 status must work before the first reflection.
 
 The records are NamedTuples, not dataclasses: creating a frozen dataclass costs
@@ -23,6 +25,7 @@ from typing import Any, NamedTuple
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.errors import kind_of, sqlite_errors
 from belonging_cli.journal.file import inspect_file
+from belonging_cli.next_flows import DEEP_DIVE, MONTHLY, RUNNING
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -52,6 +55,15 @@ class AssignmentInfo(NamedTuple):
     times_done: int = 0
 
 
+class FlowSession(NamedTuple):
+    """A complete reflection of the kind `next_flows` suggests from."""
+
+    flow_id: str
+    focus_behaviour_id: str | None
+    started_day: dt.date
+    started_utc: str  # fixed-width UTC text: sorts as time
+
+
 class StatusInputs(NamedTuple):
     """The few facts status needs, read without loading sessions."""
 
@@ -59,6 +71,8 @@ class StatusInputs(NamedTuple):
     drafts: tuple[DraftInfo, ...] = ()
     open_experiments: tuple[ExperimentInfo, ...] = ()
     assignments: tuple[AssignmentInfo, ...] = ()  # those still assigned
+    # The last weekly reflections, the last monthly, the last deep dive on each behaviour.
+    flow_sessions: tuple[FlowSession, ...] = ()
 
 
 # Each query names its columns as its record's fields, in their order (checked).
@@ -72,6 +86,17 @@ _EXPERIMENTS = (
     "SELECT id, behaviour_id, title, week FROM experiments WHERE status = 'open' "
     "ORDER BY created_utc, id"
 )
+# One query: the weekly ones through the index on started_utc (newest first, stopping
+# at RUNNING), the monthly and the deep dives grouped to their latest.
+_DONE = "status = 'complete' AND assignment_id IS NULL"
+_FLOW_SESSIONS = (
+    "SELECT * FROM (SELECT flow_id, focus_behaviour_id, started_day, started_utc "
+    f"FROM sessions WHERE {_DONE} AND flow_id = :weekly "
+    f"ORDER BY started_utc DESC LIMIT {RUNNING}) "
+    "UNION ALL SELECT flow_id, CASE WHEN flow_id = :deep THEN focus_behaviour_id END, "
+    f"max(started_day), max(started_utc) FROM sessions WHERE {_DONE} "
+    "AND flow_id IN (:monthly, :deep) AND flow_id != :weekly GROUP BY 1, 2"
+)
 _ASSIGNMENTS = (
     "SELECT id, title, behaviour_id, due, cadence_weeks, times_done FROM assignments "
     "WHERE status = 'assigned' ORDER BY id"
@@ -82,26 +107,31 @@ class _NeedsRecovery(Exception):
     """A writer was killed mid-transaction: only a read-write open can roll it back."""
 
 
-def read_status_inputs(path: Path) -> StatusInputs:
-    """The facts status shows, from the journal at `path` (nothing if there is none)."""
+def read_status_inputs(path: Path, weekly_flow: str = "weekly") -> StatusInputs:
+    """The facts status shows, from the journal at `path` (nothing if there is none).
+
+    `weekly_flow` is the flow `belonging reflect` runs (the `default_flow` setting).
+    """
     if not path.exists():
         return StatusInputs()
     version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
     if not version:
         return StatusInputs()
     try:
-        return _read(path)
+        return _read(path, weekly_flow)
     except _NeedsRecovery:
         from belonging_cli.journal.store import open_journal
 
         with open_journal(path):  # SQLite rolls the hot journal back on this open
             pass
-        return _read(path)
+        return _read(path, weekly_flow)
 
 
-def _records(conn: sqlite3.Connection, query: str, record: Any) -> tuple[Any, ...]:
+def _records(
+    conn: sqlite3.Connection, query: str, record: Any, parameters: dict[str, str] | None = None
+) -> tuple[Any, ...]:
     """The rows of `query` as `record`s, each column going to the field of its name."""
-    cursor = conn.execute(query)
+    cursor = conn.execute(query, parameters or {})
     names = tuple(column[0] for column in cursor.description)
     if names != record._fields:  # a query edited apart from its record
         raise TypeError(f"{record.__name__} has fields {record._fields}, the query gives {names}")
@@ -117,7 +147,7 @@ def _records(conn: sqlite3.Connection, query: str, record: Any) -> tuple[Any, ..
     )
 
 
-def _read(path: Path) -> StatusInputs:
+def _read(path: Path, weekly_flow: str) -> StatusInputs:
     try:
         conn = sqlite3.connect(
             path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
@@ -132,6 +162,8 @@ def _read(path: Path) -> StatusInputs:
                 drafts = _records(conn, _DRAFTS, DraftInfo)
                 experiments = _records(conn, _EXPERIMENTS, ExperimentInfo)
                 assignments = _records(conn, _ASSIGNMENTS, AssignmentInfo)
+                flows = {"weekly": weekly_flow, "monthly": MONTHLY, "deep": DEEP_DIVE}
+                flow_sessions = _records(conn, _FLOW_SESSIONS, FlowSession, flows)
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if kind_of(exc) == "read-only":
@@ -141,7 +173,7 @@ def _read(path: Path) -> StatusInputs:
         raise JournalError(f"the journal {path} holds a bad date: {exc}") from None
     finally:
         conn.close()
-    return StatusInputs(weeks, drafts, experiments, assignments)
+    return StatusInputs(weeks, drafts, experiments, assignments, flow_sessions)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -149,4 +181,8 @@ def _date(text: str | None) -> dt.date | None:
 
 
 # The columns that are not read as they are.
-_READ: dict[str, Callable[[Any], Any]] = {"started_at": dt.datetime.fromisoformat, "due": _date}
+_READ: dict[str, Callable[[Any], Any]] = {
+    "started_at": dt.datetime.fromisoformat,
+    "due": _date,
+    "started_day": _date,
+}
