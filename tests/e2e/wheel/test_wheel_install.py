@@ -10,37 +10,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from support.cli import REPO
+from support.wheels import build_wheel, install_offline
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-    )
-    (found,) = out.glob("belonging_cli-*.whl")
-    return found
+    return build_wheel(tmp_path_factory.mktemp("dist"))
 
 
 def test_wheel_contains_the_content(wheel: Path) -> None:
@@ -54,17 +36,7 @@ def test_installed_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> No
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-        check=True,
-    )
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    Path(site, "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    install_offline(python, wheel)
     env = {**os.environ, "BELONGING_HOME": str(tmp_path / "home"), "NO_COLOR": "1"}
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
