@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,17 @@ from belonging_cli.errors import BelongingError, ContentError, Problem
 from belonging_cli.located import decode_text
 
 
-def read_values(path: Path) -> dict[str, Value]:
+def read_values(path: Path, skip: Collection[str] = ()) -> dict[str, Value]:
     """The settings written in the file (canonical), or {} when there is none.
 
     A broken or invalid file is a ContentError naming `file:line:col` and the key.
+    The keys in `skip` are neither checked nor returned: an option or the environment
+    sets them, and a value that loses must not stop the command.
     """
-    return _read(path)[1]
+    return _read(path, skip)[1]
 
 
-def _read(path: Path) -> tuple[str | None, dict[str, Value]]:
+def _read(path: Path, skip: Collection[str] = ()) -> tuple[str | None, dict[str, Value]]:
     """The file's text (None: no file of the user's) and its settings."""
     try:
         raw = path.read_bytes()
@@ -40,7 +43,7 @@ def _read(path: Path) -> tuple[str | None, dict[str, Value]]:
     if not _trusted(path, info):
         return None, {}
     text = decode_text(raw, str(path))
-    return text, _parse(text, str(path))
+    return text, _parse(text, str(path), skip)
 
 
 def _trusted(path: Path, info: os.stat_result) -> bool:
@@ -65,7 +68,7 @@ def _trusted(path: Path, info: os.stat_result) -> bool:
 _WARNED_FOREIGN: set[Path] = set()
 
 
-def _parse(text: str, path: str) -> dict[str, Value]:
+def _parse(text: str, path: str, skip: Collection[str] = ()) -> dict[str, Value]:
     """The settings in TOML text, checked; a ContentError at `file:line:col` if not."""
     if sys.version_info >= (3, 11):
         import tomllib
@@ -77,7 +80,7 @@ def _parse(text: str, path: str) -> dict[str, Value]:
         raise ContentError([_syntax_problem(path, text, exc)]) from None
     except RecursionError:  # thousands of nested brackets
         raise ContentError([Problem(path, 1, 1, "", "nested too deeply")]) from None
-    return _validate(data, text, path)
+    return _validate({k: v for k, v in data.items() if k not in skip}, text, path)
 
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -132,7 +135,11 @@ def _locate(text: str, key: str) -> tuple[int, int]:
 def set_value(key: str, value: Value | None, path: Path | None = None) -> Path:
     """Write one setting (None removes it) to the config file; returns the file."""
     path = path if path is not None else paths.config_path()
-    text, values = _read(path)  # refuses to rewrite a broken file: it names the line
+    try:
+        # The key being set may hold the mistake being fixed: it is not checked.
+        text, values = _read(path, skip=(key,))
+    except ContentError as exc:  # TOML it cannot read, or another key's mistake
+        raise ContentError([*exc.problems[:-1], _with_hint(exc.problems[-1], key, path)]) from None
     if text is None:
         text = _HEADER
     if value is None:
@@ -141,6 +148,14 @@ def set_value(key: str, value: Value | None, path: Path | None = None) -> Path:
         values[key] = value
     write_atomic(path, _edited(text, key, value, values))
     return path
+
+
+def _with_hint(problem: Problem, key: str, path: Path) -> Problem:
+    hint = (
+        f"{problem.message} (`config set {key}` edits only a file it can read: "
+        f"fix that line in {path} by hand, or `config set` that key)"
+    )
+    return problem._replace(message=hint)
 
 
 _HEADER = (

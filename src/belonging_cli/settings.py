@@ -82,10 +82,15 @@ class Settings:
         from belonging_cli.config import config_from, parse_setting
         from belonging_cli.config_file import read_values
 
-        values = read_values(self.config_path)
+        options = {"rubrics": self.rubrics_option, "flows": self.flows_option}
+        chosen = {key for key, given in options.items() if given is not None}
+        environment = {k: v for k, v in self.from_environment().items() if k not in chosen}
+        # What an option or the environment sets is not read from the file: a value
+        # that loses never stops a command (nor does a mistake in it).
+        values = read_values(self.config_path, skip=chosen | set(environment))
         config = config_from(values, base=self.config_path.parent)
         from_env: dict[str, Any] = {}
-        for key, text in self.from_environment().items():
+        for key, text in environment.items():
             try:
                 value = parse_setting(key, text)
             except UsageProblem as exc:
