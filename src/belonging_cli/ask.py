@@ -2,8 +2,13 @@
 
 Each question is asked with `unsafe_ask()` (plain `.ask()` swallows Ctrl-C and
 returns None); Ctrl-C and Ctrl-D become `Interrupted`, which the caller turns into
-"your draft is kept". Text answers can flip their privacy with a marker at the end:
-`#private` or `#share`.
+"your draft is kept" (words half typed at a text prompt come with it: `Typed`).
+Text answers can flip their privacy with a marker at the end: `#private` or `#share`.
+
+No question is answered by a single key: a yes/no is a choice of two spelled-out
+answers, taken with Enter, and letters typed at a choice do nothing (j and k do not
+move it), so a sentence typed at the wrong moment can never answer one or reach
+the shell.
 """
 
 from __future__ import annotations
@@ -46,10 +51,16 @@ class _Shown:
     help: str | None = None
 
 
-def _run(prompt: Any) -> Any:
+def _run(prompt: Any, typing: Question | None = None) -> Any:
+    """The prompt's answer; for a `typing` question, Ctrl-C keeps the words typed so far."""
     try:
         answer = prompt.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
+        words = prompt.application.current_buffer.text if typing is not None else ""
+        if typing is not None and words.strip():
+            from belonging_cli.engine.sources import Typed
+
+            raise Typed(typing, words) from None
         raise Interrupted() from None
     if answer is None:  # a closed prompt
         raise Interrupted()
@@ -92,7 +103,7 @@ def _text(question: Question) -> tuple[AnswerValue, bool | None]:
     prompt = questionary.text(
         "", qmark=">", default=default, multiline=multiline, instruction="", **extra
     )
-    raw = str(_run(prompt))
+    raw = str(_run(prompt, question))
     if question.private is None:
         return raw.strip(), None
     return privacy_marker(raw)
@@ -142,6 +153,7 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
         choices=choices,
         default=default,
         use_shortcuts=shortcuts,
+        use_jk_keys=False,  # letters typed here must not move the choice
         instruction="(Enter keeps the highlighted one)" if default is not None else None,
     )
     answer = _run(prompt)
@@ -173,25 +185,32 @@ def _checkbox(question: Question) -> tuple[AnswerValue, bool | None]:
 
 
 def _confirm(question: Question) -> tuple[AnswerValue, bool | None]:
-    import questionary
-
     default = question.default if isinstance(question.default, bool) else True
-    return bool(_run(questionary.confirm(question.message, default=default))), None
+    return _yes_no(question.message, default, "Yes", "No"), None
 
 
-def confirm(message: str, default: bool = True) -> bool:
-    """A yes/no question outside a flow (save? resume?)."""
-    import questionary
+def confirm(message: str, default: bool = True, *, yes: str = "Yes", no: str = "No") -> bool:
+    """A yes/no question outside a flow (save?): the choices `yes` and `no`, spelled out."""
+    return _yes_no(message, default, yes, no)
 
-    return bool(_run(questionary.confirm(message, default=default)))
+
+def _yes_no(message: str, default: bool, yes: str, no: str) -> bool:
+    """Every yes/no: two spelled-out choices, one taken with Enter (never a single key)."""
+    return _choose(message, [("yes", yes), ("no", no)], "yes" if default else "no") == "yes"
 
 
 def choose(message: str, choices: list[tuple[str, str]], default: str | None = None) -> str:
     """One of `(value, title)` choices, outside a flow."""
+    return _choose(message, choices, default)
+
+
+def _choose(message: str, choices: list[tuple[str, str]], default: str | None) -> str:
     import questionary
 
     options = [questionary.Choice(title=t, value=v) for v, t in choices]
-    return str(_run(questionary.select(message, choices=options, default=default)))
+    # No j/k: letters of a sentence typed here must not move the choice.
+    select = questionary.select(message, choices=options, default=default, use_jk_keys=False)
+    return str(_run(select))
 
 
 _ASKERS: dict[str, Callable[[Question], tuple[AnswerValue, bool | None]]] = {

@@ -257,7 +257,9 @@ def _moment(moment: dt.datetime) -> str:
 
 
 def _draft_line(draft: DraftInfo) -> Line:
-    saved = f"{draft.answered} answer{'s' if draft.answered != 1 else ''} saved"
+    from belonging_cli.drafts import progress
+
+    saved = progress(draft.answered)
     if draft.assignment_id:
         text = f"exercise {draft.assignment_id} for {draft.week} is waiting ({saved})"
         return Line("Draft", text, f"belonging exercises do {draft.assignment_id}", True)

@@ -25,6 +25,8 @@ from belonging_cli.clock import iso_week, parse_week
 FIRST_DAY = dt.date(1970, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 DATE_RANGE = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+# A reflection is for a day from here to today: an earlier one is a typo (1999 for 2029).
+FIRST_REFLECTION_DAY = dt.date(2000, 1, 1)
 FIRST_WEEK = iso_week(FIRST_DAY)
 LAST_WEEK = iso_week(LAST_DAY)
 MIN_INT = -(2**63)
@@ -36,6 +38,18 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def check_day(day: dt.date) -> dt.date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ValueError(f"expected a date from {DATE_RANGE}, found {day.isoformat()}")
+    return day
+
+
+def check_reflection_day(day: dt.date, today: dt.date) -> dt.date:
+    """A day to reflect on: from FIRST_REFLECTION_DAY to `today` (ValueError if not; a day
+    the journal cannot hold at all says so, with its range)."""
+    if day > today:
+        raise ValueError(f"{day.isoformat()} is in the future")
+    check_day(day)
+    if day < FIRST_REFLECTION_DAY:
+        first = FIRST_REFLECTION_DAY.isoformat()
+        raise ValueError(f"{day.isoformat()} is before {first}: a reflection is for a later day")
     return day
 
 
@@ -105,7 +119,7 @@ def day_option(
     text: str | None, option: str, *, not_after: dt.date | None = None
 ) -> dt.date | None:
     """A date option's value, or a usage error naming the option (exit 2); `not_after`
-    (today, for a day to reflect on) makes a later date "in the future"."""
+    (today) makes it a day to reflect on (check_reflection_day)."""
     if text is None:
         return None
     from belonging_cli.errors import UsageProblem
@@ -114,9 +128,7 @@ def day_option(
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageProblem(f"{option} {text!r} is not a date like 2026-11-27") from None
-    if not_after is not None and day > not_after:
-        raise UsageProblem(f"{option} {text} is in the future")
     try:
-        return check_day(day)
+        return check_day(day) if not_after is None else check_reflection_day(day, not_after)
     except ValueError as exc:
         raise UsageProblem(f"{option}: {exc}") from None

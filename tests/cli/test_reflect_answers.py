@@ -179,7 +179,7 @@ def test_follow_up_answers_without_their_question_are_refused(
 def test_scripted_reflections_can_run_at_once(tmp_path: Path, isolated_home: Path) -> None:
     path = write_json(tmp_path, WEEKLY)
     env = {**os.environ, "BELONGING_HOME": str(isolated_home)}
-    command = [sys.executable, "-m", "belonging_cli", "reflect", "--answers", str(path)]
+    command = [sys.executable, "-m", "belonging_cli", "reflect", "--answers", str(path), "--again"]
     runs = [subprocess.Popen(command, env=env, stderr=subprocess.PIPE) for _ in range(4)]
     errors = [run.communicate(timeout=120)[1] for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
@@ -200,7 +200,7 @@ def test_template_answers_keep_their_prompts_even_if_the_rotation_moves_on(
     ]
     # Another reflection on the same behaviour is saved before the template is used.
     assert cli("reflect", "--answers", str(write_json(tmp_path, WEEKLY))).code == 0
-    result = cli("reflect", "--answers", str(path))
+    result = cli("reflect", "--answers", str(path), "--again")  # a second one this week
     assert result.code == 0, result.err
     with open_journal() as journal:
         latest = journal.sessions()[0]

@@ -51,6 +51,7 @@ FIRST_WEEK = (
     + ENTER  # balance: about even
     + ENTER  # next experiment: the first one of the list
     + "retro, planning\r"
+    + "Let the team shape it\r"  # takeaway
     + ENTER  # save
 )
 
@@ -95,7 +96,7 @@ def test_the_next_week_reviews_the_experiment_and_defaults_to_last_ratings(
         + ENTER  # focus
         + "a\r" * 3
         + "b\r" * 2
-        + ENTER * 4  # balance, experiment, tags, save
+        + ENTER * 5  # balance, experiment, tags, takeaway, save
     )
     result = reflect(cli, keys)
     assert result.code == 0, result.err
@@ -252,7 +253,7 @@ steps:
 """,
         encoding="utf-8",
     )
-    keys = "2\r" + " " + "\x1b[B\x1b[B" + " " + "\r" + "n" + "\r" + ENTER
+    keys = "2\r" + " " + "\x1b[B\x1b[B" + " " + "\r" + "n\x1b[B" + "\r" + ENTER + ENTER
     result = reflect(cli, keys, "--flows", str(folder))
     assert result.code == 0, result.err
     with open_journal() as journal:

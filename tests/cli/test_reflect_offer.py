@@ -32,6 +32,7 @@ WEEKLY = (
     + ENTER  # balance
     + ENTER  # next experiment
     + "\r"  # no tags
+    + "Ask first\r"  # takeaway
     + ENTER  # save
 )
 EXERCISE = (

@@ -104,7 +104,7 @@ def test_status_over_a_journal(cli: CliRunner, isolated_home: Path) -> None:
     assert "Experiment  Block a thinking hour (protect-time), for 2026-W48: this week\n" in out
     assert "Exercise    Listen first (overdue since 2026-11-20)\n" in out
     assert "run: belonging exercises do spring/listen" in out
-    assert "Draft       a weekly reflection for 2026-W44 is waiting (0 answers saved)" in out
+    assert "Draft       a weekly reflection for 2026-W44 is waiting (0 questions answered)" in out
     assert out.rstrip().endswith("Next: belonging reflect --resume")
 
     data = json.loads(cli("status", "--json").out)

@@ -276,8 +276,10 @@ def _answer_from_file(
     ]
     draft = find_draft(journal, assignment)
     if draft is not None and not restart:
+        from belonging_cli.drafts import day
+
         raise UsageProblem(
-            f"{assignment.id} has an unfinished attempt from {draft.started_at:%a %d %b}: "
+            f"{assignment.id} has an unfinished attempt from {day(draft.started_at.date())}: "
             f"finish it with `belonging exercises do {assignment.id}`, or add --restart "
             "to replace it with this file's answers"
         )

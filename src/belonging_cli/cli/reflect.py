@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
     from belonging_cli.engine.session import Engine
     from belonging_cli.engine.sitting import DraftPolicy
+    from belonging_cli.journal.loading import SessionSummary
     from belonging_cli.journal.store import Journal
     from belonging_cli.records import Assignment, Session
 
@@ -45,6 +46,11 @@ if TYPE_CHECKING:
     default=None,
     help="Resume the unfinished reflection, or discard it, without being asked.",
 )
+@click.option(
+    "--again",
+    is_flag=True,
+    help="Start a second weekly reflection for a week that has one, without being asked.",
+)
 @answers_option
 @answers_template_option
 @rubrics_option
@@ -56,6 +62,7 @@ def reflect(
     behaviour: str | None,
     date: str | None,
     resume: bool | None,
+    again: bool,
     answers: Path | None,
     answers_template: bool,
     rubrics: Path | None,
@@ -63,12 +70,17 @@ def reflect(
 ) -> None:
     """Reflect on your week: about ten minutes, saved answer by answer."""
     setup = _setup(settings.with_folders(rubrics=rubrics, flows=flows), flow, behaviour, date)
+    setup.again = again
     if answers_template:
         _print_template(setup)
     elif answers is not None:
         _run_scripted(setup, answers, flow_given=flow is not None)
     else:
-        _run_interactive(setup, resume)
+        edit = _run_interactive(setup, resume)
+        if edit is not None:  # the week's reflection, chosen over a second one
+            from belonging_cli.cli.journal_edit import edit_session
+
+            edit_session(setup.settings, edit)
 
 
 @dataclass
@@ -81,6 +93,7 @@ class Setup:
     day: dt.date
     started_at: dt.datetime
     backdated: bool
+    again: bool = False  # a second weekly reflection for a week that has one is meant
 
     @property
     def config(self) -> Config:
@@ -110,12 +123,9 @@ def _setup(
 
 
 def _redate(setup: Setup, day: dt.date) -> Setup:
-    """The setup for a reflection on `day`: started then, at the time of day it is now."""
-    from belonging_cli.errors import UsageProblem
-
+    """The setup for a reflection on `day` (checked: limits.check_reflection_day): started
+    then, at the time of day it is now."""
     now = setup.settings.now()
-    if day > now.date():
-        raise UsageProblem(f"date {day} is in the future")
     started = now if day == now.date() else dt.datetime.combine(day, now.timetz())
     return dataclasses.replace(setup, day=day, started_at=started, backdated=day != now.date())
 
@@ -151,6 +161,15 @@ def _new_session(setup: Setup, flow: Flow) -> Session:
     )
 
 
+def _second_this_week(journal: Journal, setup: Setup, flow: Flow) -> SessionSummary | None:
+    """This week's weekly reflection, when a new one would be a second (not `--again`)."""
+    from belonging_cli.cli.reflect_guards import reflected_this_week
+
+    if setup.again or flow.id != setup.config.default_flow:
+        return None
+    return reflected_this_week(journal, flow.id, setup.day)
+
+
 # -- answers files ---------------------------------------------------------------
 
 
@@ -168,11 +187,13 @@ def _print_template(setup: Setup) -> None:
 
 def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
     from belonging_cli.cli.output import info
+    from belonging_cli.cli.reflect_guards import refuse_second
     from belonging_cli.engine.answers import load_answers
-    from belonging_cli.engine.sitting import Sitting
+    from belonging_cli.engine.sitting import Sitting, all_blank
     from belonging_cli.engine.sources import FromMapping
     from belonging_cli.errors import ContentError, UsageProblem
     from belonging_cli.journal.store import open_journal
+    from belonging_cli.limits import check_reflection_day
 
     doc, header = load_answers(path)
     flow = setup.flow
@@ -181,6 +202,10 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
             raise UsageProblem(f"--flow {setup.flow.id} but {path} answers the {header.flow} flow")
         flow = setup.flows.get(header.flow)
     if header.date is not None:
+        try:
+            check_reflection_day(header.date, setup.settings.now().date())
+        except ValueError as exc:  # the file's own line and column
+            raise ContentError([doc.problem(("date",), str(exc))]) from None
         setup = _redate(setup, header.date)
     if header.behaviour is not None:
         setup.behaviour = setup.rubric.get(header.behaviour).id
@@ -199,8 +224,13 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
         problems = given.problems()
         if problems:
             raise ContentError(problems)
+        found = _second_this_week(journal, setup, flow)  # the file's own problems first
+        if found is not None:
+            refuse_second(found, sitting.session.week)
         session, _ = sitting.complete(now)
         due = _due_exercises(journal, now.date())
+    if all_blank(session.answers):  # a script may mean it: saved, and said
+        info(f"note: every text answer in {path} is blank")
     info(f"Saved your {flow.title.lower()} for {session.week}.")
     if due:
         info(_mention(due))  # never asked: a script is answering
@@ -210,8 +240,11 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
 # -- interactive -------------------------------------------------------------------
 
 
-def _run_interactive(setup: Setup, resume: bool | None) -> None:
+def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
+    """Run the flow at the terminal; the id of a session to edit instead, if chosen."""
     from belonging_cli import ask
+    from belonging_cli.cli.reflect_guards import ask_second
+    from belonging_cli.drafts import answered, day, progress
     from belonging_cli.engine.sitting import Sitting, find_draft
     from belonging_cli.engine.sources import SECTIONS, Terminal
     from belonging_cli.errors import BelongingError, UsageProblem
@@ -236,6 +269,15 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
                 f"which is not in {setup.flows.folder}",
                 hint="`belonging reflect --discard` starts afresh; --flows DIR finds that flow",
             )
+        found = (
+            None if draft and policy == "resume" else _second_this_week(journal, setup, setup.flow)
+        )
+        if found is not None:
+            second = ask_second(
+                found, f"the week of {day(setup.day)}" if setup.backdated else "this week"
+            )
+            if second != "again":
+                return found.id if second == "edit" else None
         sitting = Sitting.start(
             journal,
             _new_session(setup, setup.flow),
@@ -247,10 +289,11 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
         )
         flow = sitting.engine.flow
         if sitting.resumed:
-            left = sitting.engine.remaining()
+            done = answered(sitting.session.answers, sitting.session.ratings)
+            total = done + sitting.engine.remaining()
             ask.say(
-                f"Picking up your {flow.title.lower()} from {sitting.session.started_at:%a %d %b}: "
-                f"about {left} question{'s' if left != 1 else ''} to go."
+                f"Picking up your {flow.title.lower()} from "
+                f"{day(sitting.session.started_at.date())}: {progress(done, total)}."
             )
         elif draft is not None:
             ask.say("Discarded.")
@@ -260,13 +303,14 @@ def _run_interactive(setup: Setup, resume: bool | None) -> None:
         sitting.run(terminal)
         if not terminal.save_it(sitting, "Your reflection"):
             ask.say("Kept as a draft: `belonging reflect` comes back to it.")
-            return
+            return None
         _, outcome = sitting.complete(sitting.recorder.now())
         if flow.outro:
             ask.say(" ".join(flow.outro.split()))
         if outcome.new is not None:
             ask.say(f"Next week: {outcome.new.title}.")
         _offer_exercises(journal, setup)
+    return None
 
 
 def _draft_policy(draft: Session | None, resume: bool | None) -> DraftPolicy:
@@ -278,10 +322,12 @@ def _draft_policy(draft: Session | None, resume: bool | None) -> DraftPolicy:
             ask.say("No unfinished reflection to resume: starting a new one.")
         return "resume"
     if resume is None:
-        answered = len(draft.answers) + len(draft.ratings)
+        from belonging_cli.drafts import answered, day, progress
+
+        done = answered(draft.answers, draft.ratings)
         ask.say(
             f"You have an unfinished {draft.flow_id} reflection from "
-            f"{draft.started_at:%a %d %b} ({answered} answers)."
+            f"{day(draft.started_at.date())} ({progress(done)})."
         )
         resume = (
             ask.choose(
@@ -308,7 +354,9 @@ def _due_exercises(journal: Journal, today: dt.date) -> list[Assignment]:
 
 
 def _when(assignment: Assignment) -> str:
-    return f" (due {assignment.due:%a %d %b})" if assignment.due else ""
+    from belonging_cli.drafts import day
+
+    return f" (due {day(assignment.due)})" if assignment.due else ""
 
 
 def _mention(due: list[Assignment]) -> str:

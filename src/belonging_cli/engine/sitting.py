@@ -9,7 +9,9 @@ and the demo's scripted weeks all run through a `Sitting`:
 - `complete` saves the whole session and its experiments (and an exercise's
   assignment) in one transaction, once: when another terminal saved or
   discarded the draft first, this one's answers are kept as a new draft.
-`kept` is the one place where Ctrl-C becomes "your answers so far are kept".
+`kept` is the one place where Ctrl-C becomes "your answers so far are kept":
+words half typed at a text prompt are kept with the draft too (drafts.TYPED), and
+a resumed sitting puts them back into that prompt (`typed`).
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from belonging_cli.drafts import TYPED, is_typed
 from belonging_cli.engine.session import Engine, Outcome, Saved
-from belonging_cli.engine.sources import AnswerSource, run_flow
+from belonging_cli.engine.sources import AnswerSource, Terminal, Typed, run_flow
 from belonging_cli.errors import Interrupted, JournalError
-from belonging_cli.records import Assignment, Experiment, Session
+from belonging_cli.records import Answer, Assignment, Experiment, Session
 
 if TYPE_CHECKING:
     from belonging_cli.journal.conflicts import NotADraft
@@ -66,6 +69,12 @@ def find_draft(journal: Journal, assignment_id: str | None = None) -> Session | 
     return next((d for d in journal.drafts() if d.assignment_id == assignment_id), None)
 
 
+def all_blank(answers: Sequence[Answer]) -> bool:
+    """Whether a session has words to say and says none: every text answer is empty."""
+    texts = [a.value for a in answers if a.kind in ("text", "long_text")]
+    return bool(texts) and not any(isinstance(v, str) and v.strip() for v in texts)
+
+
 @dataclass
 class Sitting:
     engine: Engine
@@ -73,6 +82,8 @@ class Sitting:
     drafting: bool = True  # each answer saved as it comes; else nothing until `complete`
     resumed: bool = False
     hidden: frozenset[str] = field(default_factory=frozenset)  # given up front, never saved
+    # Words half typed when Ctrl-C came, by question id: put back into its prompt.
+    typed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def start(
@@ -100,10 +111,14 @@ class Sitting:
         elif draft is not None:
             session, stored, resumed = draft, True, True
         engine = engine_for(session)
+        typed: dict[str, str] = {}
         if resumed:
-            engine.restore(session)
+            words = [a for a in session.answers if is_typed(a.step_id)]
+            typed = {a.step_id.removesuffix(TYPED): str(a.value) for a in words}
+            answers = tuple(a for a in session.answers if not is_typed(a.step_id))
+            engine.restore(dataclasses.replace(session, answers=answers))
         recorder = DraftRecorder(journal, session, exists=stored, zone=zone, resume=resume)
-        return cls(engine, recorder, drafting=drafting, resumed=resumed, hidden=hidden)
+        return cls(engine, recorder, drafting=drafting, resumed=resumed, hidden=hidden, typed=typed)
 
     @property
     def session(self) -> Session:
@@ -114,19 +129,42 @@ class Sitting:
         """Ctrl-C inside (at a prompt or between two) keeps what was answered."""
         try:
             yield
-        except (Interrupted, KeyboardInterrupt):
+        except (Interrupted, KeyboardInterrupt) as stop:
+            also = ""
+            if isinstance(stop, Typed) and self.drafting:
+                self._keep_typed(stop)
+                also = ", with what you were typing"
             if self.recorder.exists:
                 raise Interrupted(
-                    "interrupted: your answers so far are kept; "
+                    f"interrupted: your answers so far are kept{also}; "
                     f"`{self.recorder.resume}` resumes them"
                 ) from None
             raise Interrupted() from None
 
+    def _keep_typed(self, stop: Typed) -> None:
+        """The words typed at the prompt Ctrl-C stopped, kept as the draft's own (private)
+        answer beside the question's, until the question is answered."""
+        words = Answer(
+            step_id=f"{stop.question.id}{TYPED}",
+            kind="long_text",
+            value=stop.words,
+            answered_at=self.recorder.now(),
+            private=True,  # not an answer yet: shared with no one
+            question=stop.question.message,
+        )
+        self._save(Saved(answer=words))
+
     def run(self, source: AnswerSource, *, at: dt.datetime | None = None) -> None:
         """Answer what is still open from `source` (a script's answers all `at` one time)."""
         clock = self.recorder.now if at is None else lambda: at
+        if isinstance(source, Terminal):
+            source.typed.update(self.typed)
         with self.kept():
             run_flow(self.engine, source, clock, self._save if self.drafting else None)
+
+    def blank(self) -> bool:
+        """Whether every text answer so far is empty (`all_blank`)."""
+        return all_blank(self.engine.records()[0])
 
     def _save(self, saved: Saved) -> None:
         from belonging_cli.journal.conflicts import NotADraft

@@ -11,6 +11,7 @@ its own way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,7 +21,7 @@ from belonging_cli.engine.answers import coerce, fallback
 from belonging_cli.engine.kinds import unit
 from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import SKIP, Engine, Saved
-from belonging_cli.errors import Problem
+from belonging_cli.errors import Interrupted, Problem
 from belonging_cli.records import AnswerValue
 
 if TYPE_CHECKING:
@@ -35,6 +36,15 @@ SECTIONS = {
     "focus": "Focus",
     "experiment": "Next week",
 }
+
+
+class Typed(Interrupted):
+    """Ctrl-C at a text prompt with words typed: they are kept with the draft."""
+
+    def __init__(self, question: Question, words: str) -> None:
+        super().__init__()
+        self.question = question
+        self.words = words
 
 
 class AnswerSource(Protocol):
@@ -100,6 +110,7 @@ class Terminal:
     def __init__(self, sections: Mapping[str, str] | None = None) -> None:
         self.sections = sections or {}
         self.section = ""
+        self.typed: dict[str, str] = {}  # words half typed last time, by question id
 
     def known(self, question: Question) -> Reply | None:
         return None
@@ -111,6 +122,9 @@ class Terminal:
         if heading and heading != self.section:
             ask.say(f"\n{heading}", style="bold")
         self.section = heading or self.section
+        words = self.typed.pop(question.id, None) if question.is_text else None
+        if words:  # the prompt starts with them, to finish or change
+            question = dataclasses.replace(question, default=words)
         return ask.ask(question)
 
     def show(self, question: Question) -> None:
@@ -119,14 +133,25 @@ class Terminal:
         ask.ask(question)  # an info step's lines; nothing is answered
 
     def save_it(self, sitting: Sitting, heading: str) -> bool:
-        """Show what was answered and ask to save it; if not, it stays a draft."""
+        """Show what was answered and ask to save it; if not, it stays a draft. Saving
+        is a choice taken with Enter; with every text answer blank, keeping the draft
+        comes first."""
         from belonging_cli import ask
 
         with sitting.kept():
             ask.say(f"\n{heading}", style="bold")
             for line in sitting.engine.summary():
                 ask.say(line)
-            if ask.confirm("Save it?", default=True):
+            blank = sitting.blank()
+            what = "these answers" if sitting.session.assignment_id else "this reflection"
+            if blank:
+                ask.say("Every written answer is blank.")
+            if ask.confirm(
+                "Save it anyway?" if blank else "Save it?",
+                default=not blank,
+                yes=f"Save {what}{' with nothing written' if blank else ''}",
+                no="Keep it as a draft, don't save yet",
+            ):
                 return True
             sitting.keep_draft()
             return False

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from belonging_cli.drafts import TYPED
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.errors import kind_of, sqlite_errors
 from belonging_cli.journal.file import inspect_file
@@ -79,7 +80,11 @@ class StatusInputs(NamedTuple):
 _WEEKS = "SELECT DISTINCT week FROM sessions WHERE status = 'complete' AND assignment_id IS NULL"
 _DRAFTS = (
     "SELECT s.id, s.flow_id, s.week, s.started_at, "
-    "(SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answered, s.assignment_id "
+    # Questions answered, as drafts.answered counts them: each answer but the words
+    # half typed at Ctrl-C (drafts.TYPED), each rating and its "what happened?".
+    "((SELECT count(*) FROM answers a WHERE a.session_id = s.id AND a.step_id NOT LIKE "
+    f"'%{TYPED}') + (SELECT count(*) + count(evidence) FROM ratings r "
+    "WHERE r.session_id = s.id)) AS answered, s.assignment_id "
     "FROM sessions s WHERE s.status = 'draft' ORDER BY s.started_utc DESC"
 )
 _EXPERIMENTS = (

@@ -46,10 +46,12 @@ def answer_the_rest(child: Any) -> None:
     c.expect("How hard was it")
     c.send("2\r")  # somewhat hard
     c.expect("Will you keep doing it")
-    c.send("y")
+    c.expect("No")
+    c.send("\r")  # the highlighted choice: yes
     c.expect("Your answers")
     c.expect("Save it")
-    c.send("y")
+    c.expect("Keep it as a draft")
+    c.send("\r")  # the highlighted choice: save these answers
     c.expect("Done: Ask before you tell.")
     c.expect(pexpect.EOF)
     c.close()
@@ -125,8 +127,11 @@ def test_the_weekly_reflection_offers_the_exercise_in_a_terminal(isolated_home: 
     c.send("\r")
     c.expect("tags")
     c.send("\r")
+    c.expect("what do you take from this week")
+    c.send("\r")
     c.expect("Save it")
-    c.send("y")
+    c.expect("Keep it as a draft")
+    c.send("\r")
     c.expect("From your coach: Ask before you tell")
     c.expect("Do one now")
     c.send("\x1b[A\r")  # up from "Not now": the exercise

@@ -50,9 +50,12 @@ def finish_weekly(child: Any) -> None:
     c.send("\r")
     c.expect("tags")
     c.send("team, roadmap\r")
+    c.expect("what do you take from this week")
+    c.send("Ask before deciding\r")
     c.expect("Your reflection")
     c.expect("Save it")
-    c.send("y")
+    c.expect("Keep it as a draft")
+    c.send("\r")  # the highlighted choice: save this reflection
     c.expect("Next week: ")
     c.expect(pexpect.EOF)
     c.close()

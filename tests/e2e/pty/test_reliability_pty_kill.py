@@ -4,7 +4,8 @@ resumed in a new terminal each time, and completed: nothing given is lost, nothi
 One session is carried through a chain of processes: each one answers the step it resumes
 at and is killed at the next, so every step of the weekly flow (the experiment review, each
 pulse rating and its "what happened", focus, reflections, control, influence, balance, tip,
-next experiment, tags, the final "Save it?") is a kill point, at the cost of one process each.
+next experiment, tags, takeaway, the final "Save it?") is a kill point, at the cost of one
+process each.
 """
 
 from __future__ import annotations
@@ -110,7 +111,13 @@ def _steps() -> list[Step]:
         Step("tip", r"Pick one of those control moments.*?#share\)", "Ask first\r", "answer:tip"),
         Step("next-experiment", r"try next week\?.*?" + SELECT, "\r", "answer:next-experiment"),
         Step("tags", r"Any tags\?", "team, kill\r", "answer:tags"),
-        Step("save", r"Save it\? .*?\(Y/n\)", "y", "save"),
+        Step(
+            "takeaway",
+            r"what do you take from this week\?.*?#private\)",
+            "Ask first\r",
+            "answer:takeaway",
+        ),
+        Step("save", r"Save it\?.*?Keep it as a draft", "\r", "save"),
     ]
     return steps
 

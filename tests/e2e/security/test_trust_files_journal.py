@@ -226,7 +226,8 @@ def test_remind_cron_still_takes_an_ordinary_home(cli: CliRunner, tmp_path: Path
 def test_a_journal_on_a_read_only_mount_is_still_read(
     cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with small_filesystem(tmp_path / "disk") as disk:
+    # Room for twelve weeks of the weekly flow and their write-ahead log.
+    with small_filesystem(tmp_path / "disk", size="512k") as disk:
         journal = _journal(disk / "home" / "journal.db")
         journal.chmod(0o644)  # loose: the tool would make it 0600, but cannot here
         remount_read_only(disk)

@@ -73,7 +73,7 @@ def test_the_edges_of_the_range_work(cli: CliRunner, journal: None) -> None:
         ("progress", "--until", "2100-12-31"),
         ("journal", "list", "--since", "1970-01-01", "--until", "2100-12-31"),
         ("journal", "list", "--limit", "9223372036854775807"),
-        ("reflect", "--answers-template", "--date", "1970-01-01"),
+        ("reflect", "--answers-template", "--date", "2000-01-01"),  # a reflection's first day
     ):
         result = cli(*args)
         assert result.code == 0, (args, result.err)

@@ -70,7 +70,8 @@ def test_a_journal_another_user_planted_is_never_written(cli: CliRunner) -> None
         for home in (theirs, mine):  # the file itself, and a link to it
             secret = week.read_text().replace("control:", "control: ROOT-SECRET #", 1)
             week.write_text(secret)
-            result = cli("--home", str(home), "reflect", "--answers", str(week))
+            # --again: a second reflection this week, so that only the owner refuses it.
+            result = cli("--home", str(home), "reflect", "--answers", str(week), "--again")
             assert result.code == 1, result.err
             assert "belongs to another user" in result.err
             assert planted.read_bytes() == before

@@ -75,6 +75,7 @@ def rest_of_week(words: str) -> str:
         + ENTER  # balance
         + ENTER  # the first experiment offered
         + "retro\r"
+        + f"{words} takeaway\r"
     )
 
 

@@ -68,6 +68,7 @@ def test_a_first_weekly_session_asks_pulse_focus_reflections_and_experiment(
         "balance",
         "next-experiment",
         "tags",
+        "takeaway",
     ]
     rate = asked[0]
     assert len(rate.details) == 5 and rate.details[0].startswith("1 Not yet: ")

@@ -115,6 +115,7 @@ def test_the_packaged_weekly_flow_names_its_meaningful_steps() -> None:
         "influence": "influence",
         "balance": "balance",
         "tip": "takeaway",
+        "takeaway": "takeaway",
     }
 
 

@@ -51,7 +51,7 @@ class Person:
             value = question.choices[0].value
         return value, None
 
-    def confirm(self, message: str, default: bool = True) -> bool:
+    def confirm(self, message: str, default: bool = True, **titles: str) -> bool:
         if self.at_save:
             raise KeyboardInterrupt
         return True

@@ -115,7 +115,8 @@ def test_a_draft_comes_first_and_says_how_to_resume() -> None:
     reflection = status.lines()[0]
     assert reflection.command == "belonging reflect --resume"
     assert (
-        status.lines()[-1].text == "a weekly reflection for 2026-W48 is waiting (4 answers saved)"
+        status.lines()[-1].text
+        == "a weekly reflection for 2026-W48 is waiting (4 questions answered)"
     )
 
 
