@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.file import connect as _connect
 from belonging_cli.journal.file import migrate
-from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, legacy_role
 from belonging_cli.journal.store import Journal, open_journal
+from belonging_cli.records import JournalData
 from belonging_cli.synthetic import generate
 from support.old_journals import write_old_journal
 
@@ -64,7 +66,7 @@ def test_a_new_journal_gets_every_migration(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
 def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version: int) -> None:
     path = tmp_path / "j.db"
-    data = generate(load_rubric(), weeks=3, end=END)
+    data = _with_legacy_roles(generate(load_rubric(), weeks=3, end=END))
     write_old_journal(path, version, data)  # what the old version would have stored
     with open_journal(path) as journal:
         assert journal.load_all() == data
@@ -80,6 +82,21 @@ def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version:
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 3
     conn.close()
+
+
+def _with_legacy_roles(data: JournalData) -> JournalData:
+    """The data with each answer's role as an older journal's migration gives it: the
+    role its step id meant (a step added since, like the weekly takeaway, meant none)."""
+    sessions = tuple(
+        replace(
+            s,
+            answers=tuple(
+                replace(a, role=legacy_role(s.flow_id, a.step_id, a.kind)) for a in s.answers
+            ),
+        )
+        for s in data.sessions
+    )
+    return replace(data, sessions=sessions)
 
 
 def test_a_journal_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
