@@ -20,6 +20,7 @@ from belonging_cli import clock
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Assignment, Experiment, Session
 from support.cli import CliRunner
+from support.sessions import weekly_session
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Wednesday 25 November 2026, 09:00 in Berlin: ISO week 2026-W48.
@@ -33,16 +34,8 @@ def frozen_now(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def reflection(week: str, status: str = "complete", assignment: str | None = None) -> Session:
     started = dt.datetime.combine(clock.week_monday(week), dt.time(17), tzinfo=BERLIN)
-    return Session(
-        id=str(uuid.uuid4()),
-        flow_id="weekly",
-        rubric_id="belonging-core",
-        rubric_version="1.0",
-        started_at=started,
-        week=week,
-        status="complete" if status == "complete" else "draft",
-        completed_at=started + dt.timedelta(minutes=10) if status == "complete" else None,
-        assignment_id=assignment,
+    return weekly_session(
+        started, week=week, status=status, rubric_version="1.0", assignment_id=assignment
     )
 
 

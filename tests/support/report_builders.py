@@ -25,6 +25,7 @@ from belonging_cli.records import (
     StepKind,
 )
 from belonging_cli.reports.rubric_facts import RubricFacts, facts_of
+from support.sessions import weekly_session
 
 UTC = dt.timezone.utc
 # A Friday: the report tests pretend today is 2026-11-27 (week 2026-W48).
@@ -101,15 +102,10 @@ def session(
         )
         for b, level in (levels or {}).items()
     )
-    return Session(
-        id=str(uuid.uuid4()),
-        flow_id="weekly",
-        rubric_id="belonging-core",
-        rubric_version="1.0.0",
-        started_at=when,
+    return weekly_session(
+        when,
         week=week,
-        status="complete" if status == "complete" else "draft",
-        completed_at=when + dt.timedelta(minutes=10) if status == "complete" else None,
+        status=status,
         focus_behaviour_id=focus,
         answers=tuple(answers),
         ratings=ratings,

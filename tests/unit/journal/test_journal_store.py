@@ -13,6 +13,7 @@ import pytest
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Answer, Assignment, Experiment, Rating, Session
+from support.sessions import weekly_session
 
 ZONE = dt.timezone(dt.timedelta(hours=2))
 MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZONE)
@@ -21,15 +22,10 @@ MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZONE)
 def make_session(
     start: dt.datetime = MONDAY, *, status: str = "complete", tags: tuple[str, ...] = ()
 ) -> Session:
-    return Session(
-        id=str(uuid.uuid4()),
-        flow_id="weekly",
-        rubric_id="belonging-core",
-        rubric_version="1.0.0",
-        started_at=start,
+    return weekly_session(
+        start,
         week="2026-W48",
-        status="complete" if status == "complete" else "draft",
-        completed_at=start + dt.timedelta(minutes=10) if status == "complete" else None,
+        status=status,
         focus_behaviour_id="protect-time",
         tags=tags,
         answers=(
