@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from fnmatch import fnmatch
 from pathlib import Path
@@ -37,6 +36,8 @@ def write_private(path: Path, chunks: Iterable[str], *, own_file: bool = False) 
         # /dev/null would destroy it), so the text goes straight in.
         _write_through(path, chunks)
         return
+    import tempfile  # ~5 ms, paid only by commands that write (not by their --help)
+
     target = _follow_links(path)
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

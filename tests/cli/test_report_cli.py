@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from belonging_cli import clock
-from belonging_cli.cli.report import parse_date
 from belonging_cli.errors import UsageProblem
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import JournalData
+from belonging_cli.reports.command import parse_date
 from support.cli import CliRunner
 from support.report_builders import NOW, answer, sample_journal, session
 

@@ -1,4 +1,8 @@
-"""`belonging journal ...`: browse, search, edit, export and safeguard your reflections."""
+"""`belonging journal ...`: browse, search, edit, export and safeguard your reflections.
+
+The journal's machinery (store, exchange, listing) is imported by the commands that
+use it, so `journal --help` costs only the options (issue 12's start-up target).
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,17 @@ import click
 from belonging_cli.cli.options import json_option, out_option, pass_settings
 from belonging_cli.cli.output import console, info, print_json
 from belonging_cli.errors import BelongingError, JournalError, UsageProblem
-from belonging_cli.files import write_private
-from belonging_cli.journal import exchange, listing
 from belonging_cli.journal.errors import not_a_journal
 from belonging_cli.journal.file import inspect_file
-from belonging_cli.journal.store import Journal
 from belonging_cli.limits import MAX_INT, day_option
-from belonging_cli.records import JournalData, Session
 from belonging_cli.reports.words import plural
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
+
+TYPE_CHECKING = False  # as typing's
+if TYPE_CHECKING:
+    from belonging_cli.journal.store import Journal
+    from belonging_cli.records import Session
 
 id_argument = click.argument("session_id", metavar="ID")
 yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
@@ -41,6 +46,8 @@ def journal() -> None:
 
 
 def _open(settings: Settings) -> Journal:
+    from belonging_cli.journal.store import Journal
+
     return Journal.open(settings.journal_path)
 
 
@@ -84,6 +91,8 @@ def list_sessions(
     as_json: bool,
 ) -> None:
     """List sessions, newest first: date, id, flow, focus, average rating, tags, status."""
+    from belonging_cli.journal import listing
+
     if behaviour is not None:
         behaviour = _behaviour_id(settings, behaviour)
     with _open(settings) as opened:
@@ -106,6 +115,9 @@ def list_sessions(
 @pass_settings
 def show(settings: Settings, session_id: str, as_json: bool) -> None:
     """Show one session in full: ratings, answers, experiments set and reviewed."""
+    from belonging_cli.journal import exchange
+    from belonging_cli.records import JournalData
+
     with _open(settings) as opened:
         session = opened.session(session_id)
         made, reviewed = opened.session_experiments(session.id)
@@ -143,6 +155,8 @@ def search(settings: Settings, text: str, as_json: bool) -> None:
 
     Case does not matter.
     """
+    from belonging_cli.journal import listing
+
     needle = text.casefold().strip()
     if not needle:
         raise UsageProblem("give some text to search for")
@@ -234,6 +248,9 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
 @pass_settings
 def export(settings: Settings, format_: str, out: Path | None) -> None:
     """Export the whole journal: JSON (everything, for import) or Markdown (to read)."""
+    from belonging_cli.files import write_private
+    from belonging_cli.journal import exchange
+
     with _open(settings) as opened:
         data = opened.load_all()
     if format_ == "json":
@@ -282,6 +299,8 @@ def import_(settings: Settings, file: Path) -> None:
 
     It is checked in full first, and what is already in the journal is skipped.
     """
+    from belonging_cli.journal import exchange
+
     with _open(settings) as opened:
         data = exchange.read_export(file, opened.known_ids())
         counts = opened.import_data(data)

@@ -11,13 +11,12 @@ import click
 
 from belonging_cli.cli.options import out_option, pass_settings
 from belonging_cli.cli.output import info
-from belonging_cli.clock import iso_week, system_zone
 from belonging_cli.errors import UsageProblem
-from belonging_cli.files import write_private
-from belonging_cli.habits import Schedule, current_experiment
-from belonging_cli.journal.status_queries import read_status_inputs
-from belonging_cli.reminders import calendar_event, cron_line, program_command, shell_words
 from belonging_cli.settings import Settings
+
+TYPE_CHECKING = False  # as typing's
+if TYPE_CHECKING:
+    from belonging_cli.habits import Schedule
 
 
 @click.command("remind")
@@ -35,6 +34,10 @@ def remind(settings: Settings, ics: bool, out: Path | None, cron: bool) -> None:
     which command to run: this belonging by its full path (and `--home`, when
     given), so it works in a new terminal and under cron.
     """
+    # The reminder's machinery is imported here: `remind --help` costs only its options.
+    from belonging_cli.habits import Schedule
+    from belonging_cli.reminders import program_command
+
     if ics == cron:
         raise UsageProblem("choose one: --ics (a calendar file) or --cron (a crontab line)")
     if out is not None and not ics:
@@ -59,6 +62,12 @@ def _write_ics(
     out: Path | None,
     when: str,
 ) -> None:
+    from belonging_cli.clock import iso_week
+    from belonging_cli.files import write_private
+    from belonging_cli.habits import current_experiment
+    from belonging_cli.journal.status_queries import read_status_inputs
+    from belonging_cli.reminders import calendar_event
+
     # The experiment status shows (no journal: none), as of now.
     open_experiments = read_status_inputs(settings.journal_path).open_experiments
     this_week = iso_week(now.astimezone(schedule.zone).date())
@@ -74,6 +83,9 @@ def _write_ics(
 
 
 def _print_cron(now: dt.datetime, schedule: Schedule, command: Sequence[str], when: str) -> None:
+    from belonging_cli.clock import system_zone
+    from belonging_cli.reminders import cron_line, shell_words
+
     line = cron_line(now, schedule, system_zone(), command)
     click.echo(f"# belonging: weekly reflection reminder, {when}")
     click.echo(line)

@@ -1,8 +1,9 @@
 """`belonging report`, `belonging progress` and `belonging demo`: see how you are growing.
 
 Thin edges: the options, then reports/command.py builds the report model
-(reports/build.py, pure), renders and writes it. Heavy libraries are imported
-inside the commands; the JSON format never imports jinja2 or markdown-it.
+(reports/build.py, pure), renders and writes it. The report machinery is imported
+inside the commands, so `report --help` costs only the options (issue 12's start-up
+target); the JSON format never imports jinja2 or markdown-it.
 """
 
 from __future__ import annotations
@@ -21,15 +22,14 @@ from belonging_cli.cli.options import (
     pass_settings,
     rubrics_option,
 )
-from belonging_cli.cli.output import console, info, print_json
 from belonging_cli.errors import UsageProblem
-from belonging_cli.journal.store import open_journal
-from belonging_cli.records import JournalData
-from belonging_cli.reports.command import build, parse_date, write_private, write_report
-from belonging_cli.resources import packaged_dir
 from belonging_cli.settings import Settings
 
-__all__ = ["demo", "parse_date", "progress", "report"]
+TYPE_CHECKING = False  # as typing's: the records are only named in annotations here
+if TYPE_CHECKING:
+    from belonging_cli.records import JournalData
+
+__all__ = ["demo", "progress", "report"]
 
 DEMO_WEEKS = 26
 MAX_DEMO_WEEKS = 1040  # 20 years
@@ -84,6 +84,8 @@ def report(
     rubrics: Path | None,
 ) -> None:
     """Your progress as Markdown, HTML or JSON: ratings, reflections, experiments, balance."""
+    from belonging_cli.reports.command import write_report
+
     settings = settings.with_folders(rubrics=rubrics)
     write_report(settings, period, since, until, list(behaviours), fmt, out, share, template)
 
@@ -104,6 +106,9 @@ def progress(
     as_json: bool,
 ) -> None:
     """Your progress at a glance: latest ratings with trends, streak, the open experiment."""
+    from belonging_cli.cli.output import console, info, print_json
+    from belonging_cli.reports.command import build
+
     built = build(settings.with_folders(rubrics=rubrics), period, since, until, None, share=False)
     if as_json:
         from belonging_cli.reports.data import report_data
@@ -134,6 +139,10 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
 
     FOLDER is where to make it (default: a demo folder in the data folder).
     """
+    from belonging_cli.journal.store import open_journal
+    from belonging_cli.reports.command import write_private
+    from belonging_cli.resources import packaged_dir
+
     if not 1 <= weeks <= MAX_DEMO_WEEKS:
         raise UsageProblem(f"--weeks must be between 1 and {MAX_DEMO_WEEKS}, not {weeks}")
     settings = settings.with_folders(rubrics=rubrics)
@@ -161,6 +170,8 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
 
 
 def _say_how_to_explore(target: Path, data: JournalData, weeks: int) -> None:
+    from belonging_cli.cli.output import console
+
     home = shlex.quote(str(target))
     page = shlex.quote(str(target / "report.html"))
     reflections = sum(1 for s in data.sessions if s.status == "complete")

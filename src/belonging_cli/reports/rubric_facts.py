@@ -11,9 +11,9 @@ A cache that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,8 +122,11 @@ def _cache_file(folder: Path) -> Path | None:
     base = cache_dir("rubric-facts")
     if base is None:
         return None
-    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
-    return base / f"{name}.json"
+    # A name for the folder, not a secret: the key inside is checked, so two folders
+    # sharing a name only rebuild each other's facts (hashlib would cost `rubric
+    # list` ~5 ms of OpenSSL loading).
+    path = str(folder.resolve()).encode()
+    return base / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.json"
 
 
 def _read(cache: Path, key: list[Any]) -> RubricFacts | None:
