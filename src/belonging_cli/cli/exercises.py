@@ -1,7 +1,9 @@
 """`belonging exercises ...`: the exercises a coach sent, imported from a pack and done here.
 
 Listing and showing read the journal only; importing and doing read YAML, so
-pydantic (and rich, for the tables) is imported in those commands, not here.
+pydantic (and rich, for the tables) is imported in those commands, not here; so are
+the journal store and the terminal's questions, so `exercises --help` costs only
+the options (issue 12's start-up target).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from belonging_cli import ask, clock
+from belonging_cli import clock
 from belonging_cli.cli.options import (
     InOrder,
     answers_option,
@@ -25,16 +27,23 @@ from belonging_cli.cli.options import (
     rubrics_option,
 )
 from belonging_cli.cli.output import console, info, print_json
-from belonging_cli.coaching.importing import plan_import
 from belonging_cli.coaching.progress import resolve, sort_for_listing, state
 from belonging_cli.errors import BelongingError, ContentError, UsageProblem
-from belonging_cli.journal.store import Journal, open_journal
 from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from belonging_cli.config import Config
     from belonging_cli.content.rubrics import Rubric
+    from belonging_cli.journal.store import Journal
     from belonging_cli.records import Assignment
+
+
+def _journal(settings: Settings) -> AbstractContextManager[Journal]:
+    from belonging_cli.journal.store import open_journal
+
+    return open_journal(settings.journal_path)
 
 
 @click.group(
@@ -64,7 +73,9 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> No
     from belonging_cli.content.rubrics import load_rubric
 
     pack = load_pack(pack_file, load_rubric(settings.with_folders(rubrics=rubrics).rubrics))
-    with open_journal(settings.journal_path) as journal:
+    with _journal(settings) as journal:
+        from belonging_cli.coaching.importing import plan_import
+
         plan = plan_import(pack, journal.assignments(), settings.now())
         journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
     info(plan.summary())
@@ -102,7 +113,7 @@ def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
 def list_exercises(settings: Settings, show_all: bool, as_json: bool) -> None:
     """List your exercises: overdue and due first, with due dates."""
     today = settings.now().date()
-    with open_journal(settings.journal_path) as journal:
+    with _journal(settings) as journal:
         items = sort_for_listing(journal.assignments(), today)
     if not show_all and not as_json:
         items = [a for a in items if state(a, today) in ("due", "overdue")] or items
@@ -149,7 +160,7 @@ def _when(day: dt.date | None, today: dt.date) -> str:
 def show(settings: Settings, exercise: str, as_json: bool) -> None:
     """Show one exercise: instructions, questions, due date and how often."""
     today = settings.now().date()
-    with open_journal(settings.journal_path) as journal:
+    with _journal(settings) as journal:
         found = resolve(exercise, journal.assignments())
     questions = json.loads(found.questions_json)
     row = _row(found, today)
@@ -186,7 +197,7 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
 @pass_settings
 def drop(settings: Settings, exercise: str) -> None:
     """Drop an exercise you will not do; your answers so far are kept."""
-    with open_journal(settings.journal_path) as journal:
+    with _journal(settings) as journal:
         found = resolve(exercise, journal.assignments())
         if found.status != "assigned":
             raise BelongingError(f"{found.id} is already {found.status}; nothing to drop")
@@ -213,6 +224,8 @@ def do(
     from belonging_cli.content.rubrics import load_rubric
 
     scripted = answers is not None or answers_template
+    from belonging_cli import ask
+
     if not scripted and not ask.terminal_available():
         raise UsageProblem(
             "standard input is not a terminal: `exercises do` asks questions "
@@ -220,7 +233,7 @@ def do(
         )
     settings = settings.with_folders(rubrics=rubrics)
     rubric = load_rubric(settings.rubrics)
-    with open_journal(settings.journal_path) as journal:
+    with _journal(settings) as journal:
         assignment = resolve(exercise, journal.assignments())
         if answers_template:
             _print_template(journal, assignment, rubric, settings)
@@ -309,6 +322,7 @@ def do_exercise(
     run's settings (`settings.config`): the zone dates the answers, and
     private_by_default marks them.
     """
+    from belonging_cli import ask
     from belonging_cli.coaching.doing import complete, exercise_sitting, progress_note
     from belonging_cli.engine.sources import Terminal
 
