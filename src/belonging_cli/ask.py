@@ -30,14 +30,20 @@ def terminal_available() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def _width() -> int:
+    """The columns a line may take: the terminal's real width, less one."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size().columns - 1)
+
+
 def say(text: str = "", style: str | None = None, indent: str = "") -> None:
     """A paragraph for the person answering, wrapped at word boundaries to the terminal."""
-    import shutil
     import textwrap
 
     import questionary
 
-    width = max(40, shutil.get_terminal_size().columns - 1)
+    width = _width()
     lines = [
         textwrap.fill(part, width=width, subsequent_indent=indent) if part else ""
         for part in text.split("\n")
@@ -73,11 +79,9 @@ def ask(question: Question) -> tuple[AnswerValue, bool | None]:
         say(question.help, style="italic")
     _Shown.help = question.help
     if question.ask == "rate":
-        say()  # a rating's descriptors read as one block, apart from the last answer
-    if question.details:
-        rate = question.ask == "rate"
-        for line in question.details:
-            say(line, style="fg:ansibrightblack" if rate else None, indent="    " if rate else "")
+        return _rate(question)
+    for line in question.details:
+        say(line)
     if question.ask == "info":
         return None, None
     asker = _ASKERS[question.ask]
@@ -167,6 +171,90 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
     return answer, None
 
 
+# A rating screen's own lines, beside its levels: answers none of them can be.
+_PICK = "\x00pick"  # week one's first, highlighted line: Enter there answers nothing
+_ALL = "\x00all"  # "Show all five levels", on a compact screen
+DIM = "fg:ansibrightblack"
+
+
+def _rate(question: Question) -> tuple[AnswerValue, bool | None]:
+    """A rating: the behaviour's title and statement on top, then its levels (after week
+    one only last week's and its neighbours, one line each, unless all five are asked
+    for), then the question and its choices: one screen at 80x24. With no last
+    rating nothing is highlighted but a line that answers nothing."""
+    say()
+    for n, line in enumerate(question.about):
+        say(line, style="bold" if n == 0 else None)
+    compact = question.compact and isinstance(question.default, int)
+    if compact:
+        for line in _around(question):
+            say(line, style=DIM)
+    else:
+        _all_levels(question)
+    while True:
+        answer = _rate_once(question, compact)
+        if answer == _ALL:
+            compact = False
+            say()
+            _all_levels(question)
+        elif answer == _PICK:
+            say("Type a level's number (or move to it), then press Enter.", style=DIM)
+        else:
+            return answer, None
+
+
+def _all_levels(question: Question) -> None:
+    for line in question.details:
+        say(line, style=DIM, indent="    ")
+
+
+def _around(question: Question) -> list[str]:
+    """Last week's level and its two neighbours (three levels at either end), each on
+    one line, shortened at a word boundary to the terminal."""
+    last = question.default if isinstance(question.default, int) else 1
+    levels = question.details
+    first = min(max(last - 1, 1), max(len(levels) - 2, 1))
+    width = _width() - 2
+    return ["  " + _one_line(line, width) for line in levels[first - 1 : first + 2]]
+
+
+def _one_line(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _rate_once(question: Question, compact: bool) -> Any:
+    import questionary
+
+    # The question on its own line(s), wrapped at words: prompt_toolkit would cut a
+    # long one anywhere ("(Enter keeps the high" / "lighted one)").
+    say(f"? {question.message}", style="bold")
+    options = [(c.value, _title(question, c.title)) for c in question.choices]
+    if compact:
+        options.append((_ALL, "Show all five levels"))
+    choices = [
+        questionary.Choice(title=title, value=value, shortcut_key=str((i + 1) % 10))
+        for i, (value, title) in enumerate(options)
+    ]
+    default: Any = question.default if question.default in question.choice_values() else None
+    if default is None:  # nothing preselected: Enter at once answers nothing
+        choices.insert(0, questionary.Choice("Choose a level", _PICK, shortcut_key=False))
+    prompt = questionary.select(
+        "",
+        choices=choices,
+        default=default,
+        qmark=" ",
+        use_shortcuts=len(choices) <= 10,
+        use_jk_keys=False,  # letters typed here must not move the choice
+        instruction="(Enter keeps the highlighted one)" if default is not None else None,
+    )
+    return _run(prompt)
+
+
 def _title(question: Question, title: str) -> str:
     """Number shortcuts already show "1)": drop a leading "1 " or "1. " from titles."""
     if question.ask in ("rate", "scale") or question.kind == "focus":
@@ -218,8 +306,28 @@ _ASKERS: dict[str, Callable[[Question], tuple[AnswerValue, bool | None]]] = {
     "long_text": _text,
     "select": _select,
     "scale": _select,
-    "rate": _select,
     "experiment": _select,
     "checkbox": _checkbox,
     "confirm": _confirm,
 }
+
+
+def pick_some(message: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
+    """Any of `(value, title)` choices under group headings, none picked to begin with:
+    Space picks, Enter goes on. No letter does anything (questionary's `a` would pick
+    all and `i` invert), so a word typed here picks nothing (`report --share`)."""
+    import questionary
+
+    options: list[Any] = []
+    for heading, choices in groups:
+        options.append(questionary.Separator(heading))
+        options += [questionary.Choice(title=t, value=v) for v, t in choices]
+    prompt = questionary.checkbox(
+        message,
+        choices=options,
+        use_jk_keys=False,
+        instruction="(Space picks, Enter goes on; nothing is picked unless you pick it)",
+    )
+    for key in ("a", "i"):
+        prompt.application.key_bindings.remove(key)  # type: ignore[union-attr]
+    return [str(v) for v in _run(prompt)]

@@ -22,6 +22,8 @@ from belonging_cli.safe_text import text_problem
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REPORT_PERIODS = ("week", "month", "quarter", "year", "all")
+PULSES = ("few", "all")  # engine/pulse_plan.py's choices (not imported: start-up)
+PULSE_TEXTS = ("compact", "full")
 
 # A TOML value as this file holds it: every setting is a string or a boolean.
 Value = str | bool
@@ -38,6 +40,8 @@ class Config(NamedTuple):  # not a frozen dataclass: ~1.5 ms less for every comm
     flows: Path | None = None
     editor: str | None = None
     private_by_default: bool = False
+    pulse: str = "few"  # few, all: which behaviours a weekly pulse rates
+    pulse_text: str = "compact"  # compact, full: a returning rating's levels
 
     def zone(self) -> dt.tzinfo:
         """The zone weeks and due times are counted in."""
@@ -210,6 +214,18 @@ SETTINGS: dict[str, Setting] = {
             "mark every free-text answer private unless you say otherwise (true/false)",
             _boolean,
             _boolean_from_text,
+        ),
+        Setting(
+            "pulse",
+            "which behaviours a weekly pulse rates: few (your focus, a coach's, one in "
+            "rotation; all of them in a month's first reflection) or all",
+            _one_of(PULSES),
+        ),
+        Setting(
+            "pulse_text",
+            "a rating after week one shows last week's level and its neighbours "
+            "(compact) or all five levels in full (full)",
+            _one_of(PULSE_TEXTS),
         ),
     )
 }

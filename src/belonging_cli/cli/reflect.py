@@ -142,6 +142,8 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
         setup.day,
         private_by_default=setup.config.private_by_default,
         focus_preset=setup.behaviour,
+        pulse=setup.config.pulse,
+        pulse_text=setup.config.pulse_text,
     )
 
 

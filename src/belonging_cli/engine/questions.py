@@ -38,6 +38,11 @@ class Question:
     choices: tuple[Choice, ...] = ()
     default: AnswerValue = None
     optional: bool = False
+    # Shown first, above the details: a rating's behaviour title and its statement.
+    about: tuple[str, ...] = ()
+    # A rating after week one: only the levels around its default, one line each, the
+    # five on request (ask.py); else every detail line in full.
+    compact: bool = False
     # For free text: whether the answer is private unless the user flips it.
     # None for answers that are not free text.
     private: bool | None = None

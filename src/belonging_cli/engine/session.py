@@ -25,6 +25,7 @@ from belonging_cli.engine.kinds import Given, Saved, unit
 from belonging_cli.engine.kinds.experiment import new_experiment
 from belonging_cli.engine.kinds.review import OUTCOMES, SKIP, reviewed, targets
 from belonging_cli.engine.kinds.tags import split_tags
+from belonging_cli.engine.pulse_plan import PulsePlan
 from belonging_cli.engine.questions import Question
 from belonging_cli.records import Answer, AnswerValue, Experiment, Rating, Session
 
@@ -63,6 +64,17 @@ class Engine:
     # answer, and each reads every level description (engine/kinds/rate.py). A sitting
     # passes over its questions several times; the demo's journals run thousands.
     built: dict[tuple[str, str], Question] = field(default_factory=dict)
+    # What a pulse rates: the few, or every behaviour (engine/pulse_plan.py; "all" is
+    # the `pulse` setting or `reflect --all`), planned once a step; and how a returning
+    # rating shows its levels (the `pulse_text` setting: compact, or full).
+    pulse: str = "few"
+    pulse_text: str = "compact"
+    pulse_plans: dict[str, PulsePlan] = field(default_factory=dict)
+    # The question ids an answers file answers: a rating outside the week's few, or
+    # the evidence for a rating that did not move, is asked because it was given.
+    ahead: frozenset[str] = frozenset()
+    # Ratings the person chose to add a note to though they did not move (kinds/rate.py).
+    noted: set[str] = field(default_factory=set)
 
     # -- resuming ---------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from belonging_cli.content.source import Document
 from belonging_cli.engine.answers import coerce, fallback
 from belonging_cli.engine.kinds import unit
+from belonging_cli.engine.kinds.rate import split_notes
 from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import SKIP, Engine, Saved
 from belonging_cli.errors import Interrupted, Problem
@@ -166,7 +167,10 @@ class FromMapping:
 
     def __init__(self, engine: Engine, answers: Mapping[str, Any], doc: Document) -> None:
         self.engine = engine
-        self.answers = answers
+        # A rating given as {level, evidence} is two answers, as the flow asks them;
+        # what a file answers is asked (a rating outside the week's few, a note).
+        self.answers = split_notes(answers, doc)
+        engine.ahead = frozenset(self.answers)
         self.doc = doc
         self.used: set[str] = set()
         self.found: list[Problem] = []

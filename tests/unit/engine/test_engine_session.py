@@ -207,6 +207,7 @@ def test_ratings_default_to_last_time_and_a_move_asks_for_evidence(
 ) -> None:
     history = History(sessions=(_history_session(1, dict.fromkeys(rubric.ids(), 3)),))
     engine = engine_for(weekly, rubric, history)
+    engine.pulse = "all"  # every behaviour, as the `pulse` setting's "all" asks
     first = engine.next_question()
     assert first is not None and first.default == 3 and "(last time 3)" in first.message
     engine.answer(first, 4, T0)

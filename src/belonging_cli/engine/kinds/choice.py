@@ -34,8 +34,9 @@ def integer(raw: Any) -> int | None:
 
 
 def level_of(question: Question, raw: Any) -> int:
-    """A number among the question's choices (a scale's points, a rating's levels)."""
-    values = question.choice_values()
+    """A number among the question's choices (a scale's points, a rating's levels; a
+    rating's other choices, "not seen" and the like, are not numbers)."""
+    values = [v for v in question.choice_values() if isinstance(v, int)]
     number = integer(raw)
     if number is None or number not in values:
         raise ValueError(f"expected a number {values[0]} to {values[-1]}, found {raw!r}")
