@@ -125,7 +125,11 @@ class Experiment:
     learned: str | None = None
     reviewed_at: dt.datetime | None = None
     reviewed_session_id: str | None = None
-    private: bool = False
+    private: bool = False  # the title: the person's own words, marked private
+    # Each note of its review is private or not on its own (issue 13): a private note
+    # never hides the experiment. Journals and exports from before keep one flag for all.
+    happened_private: bool = False
+    learned_private: bool = False
 
 
 @dataclass(frozen=True, slots=True)

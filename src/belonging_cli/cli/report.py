@@ -61,7 +61,18 @@ until_option = click.option(
 @format_option
 @out_option
 @click.option(
-    "--share", is_flag=True, help="Leave out everything you marked private, and say how much."
+    "--share",
+    is_flag=True,
+    help="Leave out everything you marked private (at a terminal, pick any to include), "
+    "and say how much.",
+)
+@click.option(
+    "--include",
+    "include",
+    multiple=True,
+    metavar="ID",
+    help="With --share: include this private item in this report (ids as `journal show` "
+    "prints them); repeat for more.",
 )
 @click.option(
     "--template",
@@ -80,6 +91,7 @@ def report(
     fmt: str | None,
     out: Path | None,
     share: bool,
+    include: tuple[str, ...],
     template: Path | None,
     rubrics: Path | None,
 ) -> None:
@@ -87,7 +99,9 @@ def report(
     from belonging_cli.reports.command import write_report
 
     settings = settings.with_folders(rubrics=rubrics)
-    write_report(settings, period, since, until, list(behaviours), fmt, out, share, template)
+    write_report(
+        settings, period, since, until, list(behaviours), fmt, out, share, template, include
+    )
 
 
 @click.command("progress")

@@ -25,6 +25,7 @@ from belonging_cli.engine.kinds import Given, Saved, unit
 from belonging_cli.engine.kinds.experiment import new_experiment
 from belonging_cli.engine.kinds.review import OUTCOMES, SKIP, reviewed, targets
 from belonging_cli.engine.kinds.tags import split_tags
+from belonging_cli.engine.privacy import step_private
 from belonging_cli.engine.pulse_plan import PulsePlan
 from belonging_cli.engine.questions import Question
 from belonging_cli.records import Answer, AnswerValue, Experiment, Rating, Session
@@ -105,7 +106,7 @@ class Engine:
 
     def private(self, step: Step) -> bool:
         """Whether the words a step asks for are private unless the person says otherwise."""
-        return step.private if step.private is not None else self.private_by_default
+        return step_private(step, self.private_by_default)
 
     # -- asking -----------------------------------------------------------------
 

@@ -167,6 +167,18 @@ class ExperimentIn(_Exact):
     reviewed_at: AwareTime | None = None
     reviewed_session_id: Uuid | None = None
     private: bool = False
+    happened_private: bool = False
+    learned_private: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _notes_as_before(cls, data: Any) -> Any:
+        """An export from before notes had their own flag: they were as private as the
+        experiment (schema migration 4 reads old journals the same way)."""
+        if isinstance(data, dict) and isinstance(data.get("private"), bool):
+            missing = {"happened_private", "learned_private"} - data.keys()
+            return {**data, **dict.fromkeys(missing, data["private"])}
+        return data
 
 
 class AssignmentIn(_Exact):

@@ -43,15 +43,14 @@ def export_markdown(data: JournalData, titles: Mapping[str, str] | None = None) 
             for r in s.ratings:
                 note = ""
                 if r.evidence:
-                    note = f": {_one_line(r.evidence)}" + (
-                        " (private)" if r.evidence_private else ""
-                    )
+                    private = _private(s.id, f"{r.behaviour_id}.evidence", r.evidence_private)
+                    note = f": {_one_line(r.evidence)}{private}"
                 lines.append(f"- {name(r.behaviour_id)}: {r.level}/5{note}")
             lines.append("")
         if s.answers:
             lines += ["### Answers", ""]
             for a in s.answers:
-                private = " *(private)*" if a.private else ""
+                private = _private(s.id, a.step_id, a.private, emphasis="*")
                 lines += [f"**{_one_line(a.question or a.step_id)}**{private}", ""]
                 lines += [_markdown_value(a.value), ""]
         for title, experiments in (
@@ -68,6 +67,15 @@ def export_markdown(data: JournalData, titles: Mapping[str, str] | None = None) 
         lines += [_experiment_line(e, name) for e in others]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _private(record_id: str, field: str, private: bool, emphasis: str = "") -> str:
+    """The mark of a private text, with the id `report --share --include` takes."""
+    if not private:
+        return ""
+    from belonging_cli.reports.privacy import item_id  # plain code, no report machinery
+
+    return f" {emphasis}(private, `{item_id(record_id, field)}`){emphasis}"
 
 
 def _one_line(text: str) -> str:
@@ -89,11 +97,14 @@ def _experiment_line(e: Experiment, name: Callable[[str | None], str]) -> str:
     if e.outcome:
         text += f", {e.outcome.replace('_', ' ')}"
     text += "."
+    text += _private(e.id, "title", e.private, emphasis="*")
     if e.happened:
         text += f" Happened: {_sentence(e.happened)}"
+        text += _private(e.id, "happened", e.happened_private, emphasis="*")
     if e.learned:
         text += f" Learned: {_sentence(e.learned)}"
-    return text + (" *(private)*" if e.private else "")
+        text += _private(e.id, "learned", e.learned_private, emphasis="*")
+    return text
 
 
 def _sentence(text: str) -> str:

@@ -126,6 +126,15 @@ MIGRATIONS: tuple[str, ...] = (
         (SELECT flow_id FROM sessions WHERE sessions.id = answers.session_id), step_id, kind
     );
     """,
+    # 4: an experiment's review notes are private each on its own; one flag hid all of
+    # an experiment before, so its notes keep that flag (what was stored stays hidden).
+    """
+    ALTER TABLE experiments ADD COLUMN happened_private INTEGER NOT NULL DEFAULT 0
+        CHECK (happened_private IN (0, 1));
+    ALTER TABLE experiments ADD COLUMN learned_private INTEGER NOT NULL DEFAULT 0
+        CHECK (learned_private IN (0, 1));
+    UPDATE experiments SET happened_private = private, learned_private = private;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

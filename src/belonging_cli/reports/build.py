@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from belonging_cli._gc import collector_paused
 from belonging_cli.reports.model import Person, Report, ReportPeriod, RubricInfo, Summary
+from belonging_cli.reports.privacy import Privacy
 from belonging_cli.reports.scope import Scope, is_reflection, when
 from belonging_cli.reports.sections.balance import balance
 from belonging_cli.reports.sections.exercises import exercises
@@ -40,16 +41,19 @@ def build_report(
     person: str | None = None,
     zone: dt.tzinfo | None = None,
     tool_version: str = "",
+    privacy: Privacy | None = None,
 ) -> Report:
     """Everything a report says about `period`, from the journal's records.
 
     `behaviours` (rubric ids) narrows ratings, reflections, experiments and
     exercises to those behaviours; `zone` is the user's time zone for dates.
+    `privacy` (else `Privacy(share)`) is given by a caller that reads what was left out.
     """
     # Thousands of small records and no cycles: full collections would only
     # re-walk the journal already in memory (as the journal's loader does too).
     with collector_paused():
-        scope = Scope(data, rubric, period, now, share, behaviours, zone)
+        decided = privacy if privacy is not None else Privacy(share)
+        scope = Scope(data, rubric, period, now, decided, behaviours, zone)
         return _assemble(scope, person, tool_version)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from belonging_cli import __version__, paths
+from belonging_cli import __version__, ask, paths
 from belonging_cli.cli.output import info
 from belonging_cli.errors import BelongingError, UsageProblem
 from belonging_cli.files import write_private as write_whole
@@ -22,6 +22,7 @@ from belonging_cli.records import JournalData
 from belonging_cli.reports.build import build_report, weeks_of
 from belonging_cli.reports.model import Report
 from belonging_cli.reports.period import resolve_period
+from belonging_cli.reports.privacy import Privacy
 from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
 from belonging_cli.reports.scope import is_reflection, when
 from belonging_cli.reports.words import date_range, day, left_out
@@ -39,10 +40,24 @@ def write_report(
     out: Path | None,
     share: bool,
     template: Path | None,
+    include: Sequence[str] = (),
 ) -> None:
-    """The report asked for, on stdout or in `out`; messages on stderr."""
+    """The report asked for, on stdout or in `out`; messages on stderr. A shared one
+    includes the private items `include` names (or, at a terminal without it, those
+    the person picks: reports/share_choice.py)."""
     chosen = choose_format(fmt, out, template)
-    built = build(settings, period, since, until, behaviours, share=share)
+    if include and not share:
+        raise UsageProblem("--include picks private items for a shared report: add --share")
+    privacy = Privacy(share, include)
+    built = build(settings, period, since, until, behaviours, share=share, privacy=privacy)
+    if share and not include and privacy.withheld and ask.terminal_available():
+        from belonging_cli.reports.share_choice import pick
+
+        picked = pick(privacy.withheld)
+        if picked:
+            privacy = Privacy(share, picked)
+            built = build(settings, period, since, until, behaviours, share=share, privacy=privacy)
+    refuse_unknown(privacy)
     if built.empty_message is not None:
         info(built.empty_message)
         if chosen != "json" or template is not None:
@@ -69,6 +84,21 @@ def write_report(
         info(f"Report written to {out}.")
     if share:
         info(f"Shared report: {left_out(built.report.private_left_out)}")
+        if privacy.withheld and not ask.terminal_available():
+            from belonging_cli.reports.share_choice import include_hint
+
+            info(include_hint())
+
+
+def refuse_unknown(privacy: Privacy) -> None:
+    """An id given to --include that names no private text of this report: a usage error."""
+    unknown = privacy.unknown()
+    if unknown:
+        shown = ", ".join(repr(strip_controls(u)) for u in unknown)
+        raise UsageProblem(
+            f"--include {shown}: no private item of this report has that id",
+            hint="the ids are in `belonging journal show`, or run `report --share` at a terminal",
+        )
 
 
 class Built:
@@ -91,6 +121,7 @@ def build(
     behaviours: list[str] | None,
     *,
     share: bool,
+    privacy: Privacy | None = None,
 ) -> Built:
     """The report of `settings`' journal, against `settings.rubrics`."""
     config = settings.config
@@ -119,6 +150,7 @@ def build(
         person=config.name,
         zone=zone,
         tool_version=__version__,
+        privacy=privacy,
     )
     return Built(made, empty_message(made, data) if made.is_empty else None)
 

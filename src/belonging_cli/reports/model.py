@@ -112,7 +112,9 @@ class ExperimentItem:
     outcome: str | None
     happened: str | None
     learned: str | None
-    private: bool
+    private: bool  # the title
+    happened_private: bool = False
+    learned_private: bool = False
 
 
 @dataclass(slots=True)

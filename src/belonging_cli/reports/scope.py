@@ -34,7 +34,7 @@ class Scope:
         rubric: RubricFacts,
         period: Period,
         now: dt.datetime,
-        share: bool,
+        privacy: Privacy,
         behaviours: Sequence[str] | None,
         zone: dt.tzinfo | None,
     ) -> None:
@@ -44,7 +44,7 @@ class Scope:
         self.now = now.replace(microsecond=0)
         self.zone = zone
         self.today = now.astimezone(zone).date()
-        self.privacy = Privacy(share)
+        self.privacy = privacy
         self.filter = tuple(behaviours) if behaviours else None
         chosen = set(self.filter) if self.filter else None
         self.behaviours: tuple[BehaviourFacts, ...] = tuple(

@@ -180,7 +180,7 @@ exercises:
     title: Paradox week
     instructions: Notice one tension and hold it.
     questions:
-      - {id: what, kind: text, question: What tension?}
+      - {id: what, kind: text, question: What tension?, private: false}
       - {id: next, kind: experiment}
 """
 
@@ -246,5 +246,7 @@ def test_an_own_experiment_typed_at_the_terminal_takes_the_marker(
     with open_journal() as journal:
         (experiment,) = journal.experiments(status="open")
     assert (experiment.title, experiment.private) == (SECRET, True)
+    # The shared reports made from a script: at a terminal --share would ask what to add.
+    monkeypatch.setattr(ask, "terminal_available", lambda: False)
     for fmt in FORMATS:
         assert SECRET not in shared(cli, fmt)

@@ -41,7 +41,9 @@ SECRETS = {
     "own-experiment": "SECRET-OWN-EXPERIMENT",
     "exercise": "SECRET-EXERCISE-ANSWER",
 }
-LEFT_OUT = 6  # reflection, evidence, control note, experiment, own experiment, exercise
+# Reflection, evidence, control note, an experiment's title and its note (each its own
+# text), own experiment, exercise.
+LEFT_OUT = 7
 
 
 def journal() -> JournalData:
@@ -91,12 +93,15 @@ def journal() -> JournalData:
             ),
         ),
         experiments=(
-            experiment(
-                WEEK,
-                "protect-time",
-                SECRETS["experiment"],
-                happened=SECRETS["experiment-happened"],
-                private=True,
+            replace(
+                experiment(
+                    WEEK,
+                    "protect-time",
+                    SECRETS["experiment"],
+                    happened=SECRETS["experiment-happened"],
+                    private=True,
+                ),
+                happened_private=True,
             ),
             experiment(WEEK, "protect-time", "Open experiment."),
             own,

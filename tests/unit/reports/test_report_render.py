@@ -3,6 +3,7 @@ the JSON bundle of docs/report-json.md, sharing, and users' own templates."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -366,13 +367,17 @@ def secret_journal() -> JournalData:
             ),
         ),
         experiments=(
-            experiment(
-                weeks[0],
-                "protect-time",
-                "ZEBRA-EXPERIMENT title",
-                happened="ZEBRA-EXPERIMENT happened",
-                learned="ZEBRA-EXPERIMENT learned",
-                private=True,
+            dataclasses.replace(
+                experiment(
+                    weeks[0],
+                    "protect-time",
+                    "ZEBRA-EXPERIMENT title",
+                    happened="ZEBRA-EXPERIMENT happened",
+                    learned="ZEBRA-EXPERIMENT learned",
+                    private=True,
+                ),
+                happened_private=True,  # each note private on its own
+                learned_private=True,
             ),
         ),
         assignments=(assignment("one", "protect-time", due=None),),
@@ -390,7 +395,8 @@ def test_private_text_appears_in_no_shared_output(tmp_path: Path) -> None:
         text = render(shared, fmt)
         for secret in SECRETS:
             assert secret not in text, (fmt, secret)
-        assert "5 private notes left out" in text or '"private_left_out":5' in text
+        # An experiment's title and each of its notes are texts of their own: 7, not 5.
+        assert "7 private notes left out" in text or '"private_left_out":7' in text
     assert not any(s in render_user_template(shared, template) for s in SECRETS)
 
 

@@ -53,12 +53,16 @@ def reviewed(engine: Engine, session_id: str) -> tuple[Experiment, ...]:
                 learned=words["learned"],
                 reviewed_at=given.at,
                 reviewed_session_id=session_id,
-                # What happened may be about other people: private if either note is.
-                private=experiment.private
-                or any(n is not None and n.private and n.value for n in notes.values()),
+                # Each note as private as its own answer: the title and outcome stay.
+                happened_private=_private(notes["happened"]),
+                learned_private=_private(notes["learned"]),
             )
         )
     return tuple(found)
+
+
+def _private(note: Given | None) -> bool:
+    return note is not None and note.private and bool(note.value)
 
 
 class Review(Base):

@@ -46,7 +46,10 @@ def balance_note(scope: Scope, session: Session) -> BalanceNote | None:
         text = answer_text(answer.value)
         if answer.role not in NOTE_ROLES or not text:
             continue
-        if scope.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
+        key = ("answer", session.id, answer.step_id)
+        if scope.privacy.keep(
+            answer.private, key, section="Control or influence", week=session.week, text=text
+        ):
             texts[answer.role] = text
             private = private or answer.private
     if not texts:

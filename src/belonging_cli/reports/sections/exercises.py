@@ -57,7 +57,10 @@ def exercise_answers(scope: Scope) -> dict[str, list[ExerciseAnswer]]:
             text = answer_text(answer.value)
             if not text:
                 continue
-            if not scope.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
+            key = ("answer", session.id, answer.step_id)
+            if not scope.privacy.keep(
+                answer.private, key, section="Exercises", week=session.week, text=text
+            ):
                 continue
             found.setdefault(session.assignment_id, []).append(
                 ExerciseAnswer(

@@ -51,17 +51,28 @@ def experiments(scope: Scope) -> Experiments:
 
 
 def experiment_item(scope: Scope, experiment: Experiment) -> ExperimentItem:
-    shown = scope.privacy.keep(experiment.private, ("experiment", experiment.id))
+    def shown(field: str, text: str | None, private: bool) -> str | None:
+        """One text of the experiment, if it is kept: each private or not on its own."""
+        if text is None:
+            return None
+        key = ("experiment", experiment.id, field)
+        week = experiment.week
+        keep = scope.privacy.keep(private, key, section="Experiments", week=week, text=text)
+        return text if keep else None
+
+    title = shown("title", experiment.title, experiment.private)
     return ExperimentItem(
         id=experiment.id,
         week=experiment.week,
         behaviour_id=experiment.behaviour_id,
         behaviour_title=scope.titles.get(experiment.behaviour_id),
         # As typed, but never a control character: a coach's roll-up refuses those.
-        title=strip_controls(experiment.title) if shown else None,
+        title=strip_controls(title) if title is not None else None,
         status=experiment.status,
         outcome=experiment.outcome,
-        happened=clean(experiment.happened) if shown else None,
-        learned=clean(experiment.learned) if shown else None,
+        happened=shown("happened", clean(experiment.happened), experiment.happened_private),
+        learned=shown("learned", clean(experiment.learned), experiment.learned_private),
         private=experiment.private,
+        happened_private=experiment.happened_private,
+        learned_private=experiment.learned_private,
     )

@@ -51,7 +51,10 @@ def trend(
     for week, (session, rating) in by_week.items():
         private = rating.evidence_private
         shown = clean(rating.evidence)
-        if shown and not scope.privacy.keep(private, ("evidence", session.id, behaviour.id)):
+        key = ("evidence", session.id, f"{behaviour.id}.evidence")
+        if shown and not scope.privacy.keep(
+            private, key, section="Notes on ratings", week=week, text=shown
+        ):
             shown = None
         series.append(WeekLevel(week, rating.level, shown, private and shown is not None))
     levels = [p.level for p in series]

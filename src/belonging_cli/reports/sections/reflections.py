@@ -15,13 +15,18 @@ def focus_reflections(scope: Scope) -> tuple[FocusReflection, ...]:
     found: list[FocusReflection] = []
     for session in scope.sessions:
         for answer in session.answers:
-            if answer.prompt_id is None:
+            # A rubric prompt is a behaviour's; a step's own wording (a `variants:`
+            # id, like the weekly control question's) names none and is not one.
+            if answer.prompt_id is None or answer.behaviour_id is None:
                 continue
-            behaviour_id = answer.behaviour_id or session.focus_behaviour_id
+            behaviour_id = answer.behaviour_id
             text = answer_text(answer.value)
             if not text or not scope.wanted(behaviour_id):
                 continue
-            if not scope.privacy.keep(answer.private, ("answer", session.id, answer.step_id)):
+            key = ("answer", session.id, answer.step_id)
+            if not scope.privacy.keep(
+                answer.private, key, section="Focus reflections", week=session.week, text=text
+            ):
                 continue
             found.append(
                 FocusReflection(
