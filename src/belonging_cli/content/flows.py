@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from belonging_cli.content.folders import check_paths, each_loaded, no_files, yaml_files
 from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
@@ -27,8 +34,8 @@ DEFAULT_FLOW = "weekly"
 
 # Which optional fields each kind uses; anything else set on a step is a mistake.
 KIND_FIELDS: dict[str, frozenset[str]] = {
-    "text": frozenset({"question", "help", "private", "default"}),
-    "long_text": frozenset({"question", "help", "private"}),
+    "text": frozenset({"question", "help", "private", "default", "variants"}),
+    "long_text": frozenset({"question", "help", "private", "variants"}),
     "select": frozenset({"question", "help", "choices", "default"}),
     "checkbox": frozenset({"question", "help", "choices"}),
     "confirm": frozenset({"question", "help", "default"}),
@@ -68,6 +75,37 @@ class Choice(Strict):
     @property
     def title(self) -> str:
         return self.label or self.value
+
+
+class Variant(Strict):
+    """Another wording of a text step's question, asked in its turn (engine/rotation.py)."""
+
+    id: DottedId
+    question: Text
+
+
+def _unique_variants(variants: list[Variant] | None, info: ValidationInfo) -> list[Variant] | None:
+    """Each variant's id is its own (and not the step's: its `question` is that one),
+    so the journal's answers say which wording was asked. Every clash at its place."""
+    if variants is None:
+        return None
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    taken = {info.data.get("id")}
+    clashes: list[InitErrorDetails] = []
+    for i, variant in enumerate(variants):
+        if variant.id in taken:
+            message = (
+                f"the step's own question is the variant {variant.id!r}; give this one another id"
+                if variant.id == info.data.get("id")
+                else f"variant id {variant.id!r} is used twice"
+            )
+            error = PydanticCustomError("variant_id", message)  # an id has no braces
+            clashes.append(InitErrorDetails(type=error, loc=(i, "id"), input=variant.id))
+        taken.add(variant.id)
+    if clashes:
+        raise ValidationError.from_exception_data("variants", clashes)
+    return variants
 
 
 class Condition(Strict):
@@ -117,6 +155,10 @@ class Step(Strict):
     count: int | None = Field(default=None, ge=1, le=10)
     days: int | None = Field(default=None, ge=7, le=366)
     role: Role | None = None  # what the step means to the report, whatever its id
+    # Other wordings of `question`, taken in turn (engine/rotation.py); ids unique.
+    variants: list[Variant] | None = Field(default=None, min_length=1, max_length=30)
+
+    _variants_unique = field_validator("variants")(_unique_variants)
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
@@ -138,6 +180,10 @@ class Step(Strict):
                 raise ValueError("choice values must be unique")
         self._check_default()
         return self
+
+    def wordings(self) -> list[Variant]:
+        """The question and its variants, the question first (its id is the step's)."""
+        return [Variant(id=self.id, question=self.question or self.id), *(self.variants or ())]
 
     def _check_default(self) -> None:
         if self.default is None:

@@ -17,6 +17,7 @@ from belonging_cli.content.folders import check_paths, each_loaded, no_files, ya
 from belonging_cli.content.source import Document, read_document, require_mapping
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
+from belonging_cli.records import Role
 from belonging_cli.settings import rubric_folder
 
 MANIFEST_NAME = "rubric.yaml"
@@ -76,6 +77,14 @@ class Level(Strict):
 class Prompt(Strict):
     id: DottedId
     text: Text
+    # The flow roles (control, influence, balance...) this prompt asks the same thing
+    # as: a reflect step leaves it out of a sitting whose flow has a step of that role.
+    asks: tuple[Role, ...] = ()
+
+    @field_validator("asks", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
 
 class Experiment(Strict):

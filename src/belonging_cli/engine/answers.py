@@ -61,6 +61,11 @@ def coerce(question: Question, raw: Any, engine: Engine) -> tuple[AnswerValue, b
             listed = ", ".join(sorted(keys))
             raise ValueError(f"unknown key {sorted(unknown)[0]!r} (allowed: {listed})")
         prompt = raw.get("prompt")
+        if prompt is not None and prompt != question.prompt_id and not question.behaviour_id:
+            raise ValueError(  # a step's own wordings (`variants:`), not a behaviour's prompts
+                f"answers prompt {prompt!r}, which is not a wording of this question "
+                f"(`belonging flows show {engine.flow.id}` lists them)"
+            )
         if prompt is not None and prompt != question.prompt_id:
             raise ValueError(
                 f"answers prompt {prompt!r}, which is not one of the "

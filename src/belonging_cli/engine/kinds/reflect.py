@@ -2,7 +2,9 @@
 
 The prompts are answered as long text. Which prompts are asked is planned once a
 behaviour, so answering one never shifts the others: those already answered (or
-pinned by an answers file) first, then fresh ones in rotation.
+pinned by an answers file) first, then fresh ones in rotation. A prompt that asks
+what one of the flow's steps asks (its `asks:` names that step's role: the weekly
+control question's) is left out, so a sitting never asks the same thing twice.
 """
 
 from __future__ import annotations
@@ -58,12 +60,16 @@ def _planned(engine: Engine, step: Step, behaviour: Behaviour) -> list[str]:
                 answered[n] = given.prompt_id
             elif pinned and behaviour.prompt(pinned) and pinned not in answered.values():
                 answered[n] = pinned
+        exclude = [*answered.values(), *_asked_elsewhere(engine, behaviour)]
         fresh = iter(
-            p.id
-            for p in choose_prompts(
-                behaviour, engine.history.sessions, count, exclude=list(answered.values())
-            )
+            p.id for p in choose_prompts(behaviour, engine.history.sessions, count, exclude)
         )
         plan = [answered.get(n) or next(fresh, None) for n in range(1, count + 1)]
         engine.plans[key] = [p for p in plan if p is not None]
     return engine.plans[key]
+
+
+def _asked_elsewhere(engine: Engine, behaviour: Behaviour) -> list[str]:
+    """The behaviour's prompts that ask what a step of this flow asks, by its role."""
+    roles = {step.role for step in engine.flow.steps if step.role is not None}
+    return [p.id for p in behaviour.prompts if roles.intersection(p.asks)]

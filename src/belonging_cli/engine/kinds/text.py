@@ -6,6 +6,7 @@ an experiment review's notes (their kind is `long_text`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +21,11 @@ from belonging_cli.engine.kinds.base import (
 )
 from belonging_cli.engine.privacy import typed_privacy
 from belonging_cli.engine.questions import AskKind, Choice, Question
+from belonging_cli.engine.rotation import least_recent
 from belonging_cli.records import AnswerValue
 
 if TYPE_CHECKING:
-    from belonging_cli.content.flows import Step
+    from belonging_cli.content.flows import Step, Variant
     from belonging_cli.engine.session import Engine
 
 
@@ -49,12 +51,35 @@ def plain_question(step: Step, engine: Engine, ask: AskKind, *, words: bool) -> 
     )
 
 
+def wording(step: Step, engine: Engine) -> Variant:
+    """The wording of a step with variants this sitting asks: the one answered (a
+    resumed draft's), else the one an answers file names, else the next in turn."""
+    wordings = {w.id: w for w in step.wordings()}
+    key = f"{step.id}:wording"
+    if key not in engine.plans:
+        given = engine.given.get(step.id)
+        pinned = engine.pinned_prompts.get(step.id)
+        for named in (given.prompt_id if given else None, pinned):
+            if named in wordings:
+                engine.plans[key] = [named]
+                break
+        else:
+            chosen = least_recent(step, engine.flow.id, engine.history.sessions)
+            engine.plans[key] = [chosen.id]
+    return wordings[engine.plans[key][0]]
+
+
 class Text(Base):
     def __init__(self, ask: AskKind) -> None:
         self.ask = ask
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
-        yield plain_question(step, engine, self.ask, words=True)
+        question = plain_question(step, engine, self.ask, words=True)
+        if step.variants:  # the wording is named with the answer, as a prompt's is
+            asked = wording(step, engine)
+            message = " ".join(asked.question.split())
+            question = dataclasses.replace(question, message=message, prompt_id=asked.id)
+        yield question
 
     def take(
         self, question: Question, value: AnswerValue, private: bool | None, engine: Engine
@@ -77,6 +102,12 @@ class Text(Base):
         if question.prompt_id:  # the prompt is named, so a later session cannot shift it
             return [f"  {question.id}: {{prompt: {question.prompt_id}, text: {scalar(value)}}}"]
         return super().template_lines(question, value)
+
+    def describe(self, step: Step) -> list[str]:
+        if not step.variants:
+            return []
+        head = f"in turn with these, the one asked longest ago each time (this one: {step.id}):"
+        return [head, *(f"{v.id}: {' '.join(v.question.split())}" for v in step.variants)]
 
     def summary(self, question: Question, given: Given, engine: Engine) -> str | None:
         value = given.value
