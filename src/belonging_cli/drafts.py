@@ -50,6 +50,10 @@ def progress(done: int, total: int | None = None) -> str:
     return f"{done} question{'s' if done != 1 else ''} answered"
 
 
+# What resuming a draft says when nothing is left to ask: the review screen comes next.
+EVERY_ONE_ANSWERED = "every question answered; look it over, then save it."
+
+
 def day(when: dt.date) -> str:
     """A day as every screen writes it: `Tue 1 Dec`."""
     return f"{when:%a} {when.day} {when:%b}"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday, zone_label
 from belonging_cli.coaching.progress import Urgency, all_done, pressing, urgency
 from belonging_cli.next_flows import Suggestion, suggestions
-from belonging_cli.streaks import current_streak, longest_streak
+from belonging_cli.streaks import current_streak, in_a_row, longest_streak
 
 if TYPE_CHECKING:  # the facts read from the journal (status_queries); no SQL at run time
     from belonging_cli.journal.status_queries import (
@@ -186,7 +186,7 @@ class Status(NamedTuple):
         longest = f"longest {self.longest_streak}"
         if self.current_streak == 0:
             return f"none running (last reflection: {self.last_week_reflected}); {longest}"
-        weeks = f"{self.current_streak} week{'s' if self.current_streak != 1 else ''} in a row"
+        weeks = in_a_row(self.current_streak)
         keep = "" if self.reflection.state == "done" else "; reflect this week to keep it"
         return f"{weeks} ({longest}){keep}"
 

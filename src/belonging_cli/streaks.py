@@ -37,3 +37,8 @@ def longest_streak(weeks: Iterable[str]) -> int:
             week = next_week(week)
         best = max(best, length)
     return best
+
+
+def in_a_row(weeks: int) -> str:
+    """A running streak in words, as status and the recap after saving say it."""
+    return f"{weeks} week{'s' if weeks != 1 else ''} in a row"

@@ -17,6 +17,7 @@ from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
 from support.cli import CliRunner, Result
 from support.keys import CTRL_C, ENTER, typed
+from support.weekly_keys import RATINGS, TO_THE_TAKEAWAY
 
 HOSTILE = Path(__file__).resolve().parents[1] / "hostile" / "ritual"
 DOWN = "\x1b[B"
@@ -37,19 +38,6 @@ def reflect(cli: CliRunner, keys: str, *args: str) -> Result:
         return cli("reflect", *args)
 
 
-RATINGS = "3\r" * 9 + "1\r"  # embrace-messiness rated lowest
-TO_THE_TAKEAWAY = (
-    RATINGS
-    + ENTER  # focus: the suggestion
-    + "Kept the plan rough\r"
-    + "Nobody minded\r"
-    + "Less than I feared\r"
-    + "Overrode Sam's estimate\r"
-    + "Asked the team to pick the goal\r"
-    + ENTER  # balance: about even
-    + ENTER  # next experiment: the first one
-    + "retro\r"  # tags
-)
 TAKEAWAY = "Ask before I decide\r"
 
 

@@ -324,6 +324,7 @@ def do_exercise(
     """
     from belonging_cli import ask
     from belonging_cli.coaching.doing import complete, exercise_sitting, progress_note
+    from belonging_cli.engine.review_screen import review
     from belonging_cli.engine.sources import Terminal
 
     _require_open(assignment)
@@ -342,7 +343,7 @@ def do_exercise(
         ask.say(" ".join(assignment.instructions.split()))
     terminal = Terminal()
     sitting.run(terminal)
-    if not terminal.save_it(sitting, "Your answers"):
+    if not review(sitting, terminal, "Your answers"):
         ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
         return
     ask.say(progress_note(complete(sitting, assignment, clock.user_now(config))))

@@ -245,8 +245,10 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
 def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
     """Run the flow at the terminal; the id of a session to edit instead, if chosen."""
     from belonging_cli import ask
+    from belonging_cli.cli.recap import recap
     from belonging_cli.cli.reflect_guards import ask_second
-    from belonging_cli.drafts import answered, day, progress
+    from belonging_cli.drafts import EVERY_ONE_ANSWERED, answered, day, progress
+    from belonging_cli.engine.review_screen import review
     from belonging_cli.engine.sitting import Sitting, find_draft
     from belonging_cli.engine.sources import SECTIONS, Terminal
     from belonging_cli.errors import BelongingError, UsageProblem
@@ -292,25 +294,26 @@ def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
         flow = sitting.engine.flow
         if sitting.resumed:
             done = answered(sitting.session.answers, sitting.session.ratings)
-            total = done + sitting.engine.remaining()
+            left = sitting.engine.remaining()
             ask.say(
                 f"Picking up your {flow.title.lower()} from "
-                f"{day(sitting.session.started_at.date())}: {progress(done, total)}."
+                f"{day(sitting.session.started_at.date())}: "
+                + (f"{progress(done, done + left)}." if left else EVERY_ONE_ANSWERED)
             )
         elif draft is not None:
             ask.say("Discarded.")
         if not sitting.resumed and flow.intro:
             ask.say(" ".join(flow.intro.split()), style="bold")
         terminal = Terminal(SECTIONS)
-        sitting.run(terminal)
-        if not terminal.save_it(sitting, "Your reflection"):
+        sitting.run(terminal)  # a draft with every question answered goes straight on
+        if not review(sitting, terminal, "Your reflection"):
             ask.say("Kept as a draft: `belonging reflect` comes back to it.")
             return None
-        _, outcome = sitting.complete(sitting.recorder.now())
+        session, outcome = sitting.complete(sitting.recorder.now())
         if flow.outro:
             ask.say(" ".join(flow.outro.split()))
-        if outcome.new is not None:
-            ask.say(f"Next week: {outcome.new.title}.")
+        for line in recap(setup.settings, journal, sitting.engine, session, outcome):
+            ask.say(line)
         _offer_exercises(journal, setup)
     return None
 

@@ -208,6 +208,19 @@ class Engine:
         self.given[question.id] = given
         return kind.records(question, given, self)
 
+    def forget_unasked(self) -> list[str]:
+        """Forget the answers to questions the flow no longer asks (an earlier answer
+        was changed: a balance back up asks no tip); the ids forgotten."""
+        forgotten: list[str] = []
+        while True:  # forgetting one can take a condition with it
+            asked = {q.id for q in self.questions()}
+            gone = [qid for qid in self.given if qid not in asked]
+            if not gone:
+                return forgotten
+            for qid in gone:
+                del self.given[qid]
+            forgotten += gone
+
     # -- finishing --------------------------------------------------------------
 
     def outcome(self, session_id: str, now: dt.datetime, new_id: str) -> Outcome:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from belonging_cli.drafts import TYPED, is_typed
+from belonging_cli.engine.kinds import unit
+from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import Engine, Outcome, Saved
 from belonging_cli.engine.sources import AnswerSource, Terminal, Typed, run_flow
 from belonging_cli.errors import Interrupted, JournalError
@@ -73,6 +75,10 @@ def all_blank(answers: Sequence[Answer]) -> bool:
     """Whether a session has words to say and says none: every text answer is empty."""
     texts = [a.value for a in answers if a.kind in ("text", "long_text")]
     return bool(texts) and not any(isinstance(v, str) and v.strip() for v in texts)
+
+
+class Kept(Interrupted):
+    """Ctrl-C, and what was kept of the sitting (said once, however deep it came)."""
 
 
 @dataclass
@@ -130,12 +136,14 @@ class Sitting:
         try:
             yield
         except (Interrupted, KeyboardInterrupt) as stop:
+            if isinstance(stop, Kept):
+                raise  # an inner `kept` (a change at the review screen) has said it
             also = ""
             if isinstance(stop, Typed) and self.drafting:
                 self._keep_typed(stop)
                 also = ", with what you were typing"
             if self.recorder.exists:
-                raise Interrupted(
+                raise Kept(
                     f"interrupted: your answers so far are kept{also}; "
                     f"`{self.recorder.resume}` resumes them"
                 ) from None
@@ -157,10 +165,28 @@ class Sitting:
     def run(self, source: AnswerSource, *, at: dt.datetime | None = None) -> None:
         """Answer what is still open from `source` (a script's answers all `at` one time)."""
         clock = self.recorder.now if at is None else lambda: at
-        if isinstance(source, Terminal):
-            source.typed.update(self.typed)
+        if isinstance(source, Terminal):  # handed over once: a prompt opened later from
+            source.typed.update(self.typed)  # the review screen starts from its answer
+            self.typed = {}
         with self.kept():
             run_flow(self.engine, source, clock, self._save if self.drafting else None)
+
+    def change(self, question: Question, source: Terminal) -> None:
+        """Answer `question` again (the review screen opened it), then ask what the new
+        answer brings; answers to what no longer applies are forgotten."""
+        with self.kept():
+            value, private = source.ask(question)
+            engine = self.engine
+            saved = engine.answer(question, value, self.recorder.now(), private)
+            engine.forget_unasked()
+            if self.drafting:
+                self._save(saved)
+                # Its follow-ups are saved with it again (a rating's evidence is its row).
+                for follow in engine.questions():
+                    given = engine.given.get(follow.id)
+                    if follow.id.startswith(f"{question.id}.") and given is not None:
+                        self._save(unit(follow.kind).records(follow, given, engine))
+        self.run(source)
 
     def blank(self) -> bool:
         """Whether every text answer so far is empty (`all_blank`)."""

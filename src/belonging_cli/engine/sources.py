@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from belonging_cli.content.source import Document
 from belonging_cli.engine.answers import coerce, fallback
@@ -24,9 +24,6 @@ from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import SKIP, Engine, Saved
 from belonging_cli.errors import Interrupted, Problem
 from belonging_cli.records import AnswerValue
-
-if TYPE_CHECKING:
-    from belonging_cli.engine.sitting import Sitting
 
 Reply = tuple[AnswerValue, bool | None]  # the answer, and a privacy flip (None: the default)
 
@@ -132,30 +129,6 @@ class Terminal:
         from belonging_cli import ask
 
         ask.ask(question)  # an info step's lines; nothing is answered
-
-    def save_it(self, sitting: Sitting, heading: str) -> bool:
-        """Show what was answered and ask to save it; if not, it stays a draft. Saving
-        is a choice taken with Enter; with every text answer blank, keeping the draft
-        comes first."""
-        from belonging_cli import ask
-
-        with sitting.kept():
-            ask.say(f"\n{heading}", style="bold")
-            for line in sitting.engine.summary():
-                ask.say(line)
-            blank = sitting.blank()
-            what = "these answers" if sitting.session.assignment_id else "this reflection"
-            if blank:
-                ask.say("Every written answer is blank.")
-            if ask.confirm(
-                "Save it anyway?" if blank else "Save it?",
-                default=not blank,
-                yes=f"Save {what}{' with nothing written' if blank else ''}",
-                no="Keep it as a draft, don't save yet",
-            ):
-                return True
-            sitting.keep_draft()
-            return False
 
 
 class FromMapping:

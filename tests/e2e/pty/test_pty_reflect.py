@@ -56,7 +56,7 @@ def finish_weekly(child: Any) -> None:
     c.expect("Save it")
     c.expect("Keep it as a draft")
     c.send("\r")  # the highlighted choice: save this reflection
-    c.expect("Next week: ")
+    c.expect("Next: ")  # the recap names the experiment now open
     c.expect(pexpect.EOF)
     c.close()
 

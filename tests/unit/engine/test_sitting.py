@@ -52,9 +52,16 @@ class Person:
         return value, None
 
     def confirm(self, message: str, default: bool = True, **titles: str) -> bool:
-        if self.at_save:
-            raise KeyboardInterrupt
         return True
+
+    def choose(
+        self, message: str, choices: list[tuple[str, str]], default: str | None = None
+    ) -> str:
+        if message.startswith("Save it"):  # the review screen: saved, blank or not
+            if self.at_save:
+                raise KeyboardInterrupt
+            return next(value for value, title in choices if title.startswith("Save"))
+        return default or choices[0][0]
 
 
 @pytest.fixture
@@ -65,7 +72,7 @@ def person(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Person]:
         monkeypatch.setattr(ask, "ask", who.ask)
         monkeypatch.setattr(ask, "confirm", who.confirm)
         monkeypatch.setattr(ask, "say", lambda *a, **k: None)
-        monkeypatch.setattr(ask, "choose", lambda message, choices, default=None: default)
+        monkeypatch.setattr(ask, "choose", who.choose)
         return who
 
     return play
