@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from belonging_cli.engine.privacy import PRIVATE_MARK, SHARE_MARK, privacy_marker
-from belonging_cli.engine.questions import OWN_CHOICE, Question
+from belonging_cli.engine.questions import AGAIN_CHOICE, OWN_CHOICE, Question
 from belonging_cli.errors import Interrupted
 from belonging_cli.records import AnswerValue
 
@@ -161,6 +161,10 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
         instruction="(Enter keeps the highlighted one)" if default is not None else None,
     )
     answer = _run(prompt)
+    if question.ask == "experiment" and answer == AGAIN_CHOICE:
+        answer = _again(question)
+        if answer == AGAIN_CHOICE:  # back to the new ones
+            return _select(question)
     if question.ask == "experiment" and answer == OWN_CHOICE:
         note = _privacy_note(question)  # the engine takes the marker off
         own = questionary.text("In one sentence, what will you try?", instruction=note or None)
@@ -253,6 +257,15 @@ def _rate_once(question: Question, compact: bool) -> Any:
         instruction="(Enter keeps the highlighted one)" if default is not None else None,
     )
     return _run(prompt)
+
+
+def _again(question: Question) -> Any:
+    """The experiments tried before (the menu's "Again: ..."), or AGAIN_CHOICE: back."""
+    import questionary
+
+    choices = [questionary.Choice(title=c.title, value=c.value) for c in question.again]
+    choices.append(questionary.Choice(title="Back to the new ones", value=AGAIN_CHOICE))
+    return _run(questionary.select("Which one, again?", choices=choices, use_jk_keys=False))
 
 
 def _title(question: Question, title: str) -> str:

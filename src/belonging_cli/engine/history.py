@@ -13,11 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from belonging_cli.clock import week_monday
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
 from belonging_cli.content.rubrics import Experiment as RubricExperiment
 from belonging_cli.records import Assignment, Experiment, Session
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+# An experiment chosen in the last eight weeks is left off the menu's new ones
+# (the "Again: ..." entry lists it): a menu that repeats itself gets Enter pressed.
+RECENT_WEEKS = 8
 
 
 class JournalView(Protocol):
@@ -70,6 +74,17 @@ class History:
                 )
         order = {e.id: i for i, e in enumerate(behaviour.experiments)}
         return min(behaviour.experiments, key=lambda e: (last.get(e.id, _EPOCH), order[e.id]))
+
+    def tried_lately(self, behaviour: Behaviour, week: str) -> list[Experiment]:
+        """The behaviour's experiments chosen for one of the RECENT_WEEKS weeks up to
+        `week` (or later: a back-dated sitting), newest first. Not offered as new."""
+        since = week_monday(week) - dt.timedelta(weeks=RECENT_WEEKS)
+        found = [
+            e
+            for e in self.past_experiments
+            if e.behaviour_id == behaviour.id and week_monday(e.week) > since
+        ]
+        return sorted(found, key=lambda e: (e.week, e.created_at), reverse=True)
 
     def newest_first(self) -> list[Session]:
         return sorted(self.sessions, key=lambda s: (s.week, s.started_at), reverse=True)

@@ -19,6 +19,9 @@ AskKind = Literal[
 QuestionKind = StepKind | Literal["evidence"]
 
 OWN_CHOICE = "own"  # the value of "something of my own" in an experiment choice
+# The value of the experiment menu's "Again: one you tried before..." entry, which
+# opens `Question.again` (ask.py).
+AGAIN_CHOICE = "again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class Question:
     help: str | None = None
     details: tuple[str, ...] = ()  # shown above the question (level descriptors...)
     choices: tuple[Choice, ...] = ()
+    again: tuple[Choice, ...] = ()  # an experiment menu's tried ones, behind AGAIN_CHOICE
     default: AnswerValue = None
     optional: bool = False
     # Shown first, above the details: a rating's behaviour title and its statement.

@@ -263,7 +263,7 @@ def test_prompts_do_not_repeat_until_all_were_used_over_many_weeks(
         engine = engine_for(weekly, rubric, History(sessions=tuple(sessions)), when=at)
         run(engine, {"focus": behaviour.id}, at=at)
         session = completed(engine, f"s{week}", at)
-        asked += [a.prompt_id for a in session.answers if a.prompt_id]
+        asked += [a.prompt_id for a in session.answers if a.prompt_id and a.behaviour_id]
         sessions.append(session)
     assert len(asked) == 36
     for start in range(0, len(asked) - total + 1, total):
@@ -348,8 +348,11 @@ def test_an_experiment_not_tried_is_offered_again(rubric: Rubric, weekly: Flow) 
     run_until(engine, "next-experiment", {"review": "not_tried", "focus": "cultivate-belonging"})
     question = engine.next_question()
     assert question is not None
-    assert question.choices[0].title == "Again: Give the last word away"
-    engine.answer(question, question.choices[0].value, T0)
+    # Behind the menu's one "Again: ..." entry, first; not also among the new ones.
+    assert any(c.title.startswith("Again: one you tried before") for c in question.choices)
+    assert question.again[0].title == "Give the last word away (20 min)"
+    assert not any(c.title.startswith("Give the last word away") for c in question.choices)
+    engine.answer(question, question.again[0].value, T0)
     new = engine.outcome("s", T0, "n").new
     assert new is not None and new.title == "Give the last word away"
     assert new.rubric_experiment_id == "cultivate-belonging.last-word"  # the same one again

@@ -1,7 +1,9 @@
 """`experiment`: next week's experiment, one of the rubric's or the person's own.
 
-The rubric's words are shared; one tried again (offered after a review of it) is as
-private as before; the person's own words are free text, private as they choose.
+The menu offers the rubric's experiments not tried in the last eight weeks; one entry,
+"Again: one you tried before...", opens those tried (ask.py), so nothing is listed
+twice. The rubric's words are shared; one of the person's own tried again is as
+private as before; their new words are free text, private as they choose.
 The experiment itself is made when the session completes (`new_experiment`).
 """
 
@@ -22,7 +24,7 @@ from belonging_cli.engine.kinds.base import (
 )
 from belonging_cli.engine.kinds.review import targets
 from belonging_cli.engine.privacy import typed_privacy
-from belonging_cli.engine.questions import OWN_CHOICE, Choice, Question
+from belonging_cli.engine.questions import AGAIN_CHOICE, OWN_CHOICE, Choice, Question
 from belonging_cli.records import AnswerValue, Experiment
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
     from belonging_cli.content.flows import Step
     from belonging_cli.content.rubrics import Behaviour
+    from belonging_cli.content.rubrics import Experiment as RubricExperiment
     from belonging_cli.engine.session import Engine
 
 
@@ -50,7 +53,7 @@ def new_experiment(
         behaviour = behaviour_of(step, engine)
         if behaviour is None or not given.value.strip():
             continue
-        picked = next((e for e in behaviour.experiments if e.title == given.value), None)
+        picked = _from_rubric(behaviour, given.value)
         return Experiment(
             id=new_id,
             behaviour_id=behaviour.id,
@@ -66,19 +69,45 @@ def new_experiment(
     return None
 
 
-def _to_try_again(engine: Engine, behaviour: Behaviour) -> list[str]:
+def _to_try_again(engine: Engine, behaviour: Behaviour) -> list[Experiment]:
     """This behaviour's experiments reviewed now as only partly tried, or not tried."""
-    titles = []
+    found = []
     for prefix, experiment in targets(engine):
         given = engine.given.get(prefix)
         if (
             given is not None
             and given.value in ("partly", "not_tried")
             and experiment.behaviour_id == behaviour.id
-            and experiment.title not in titles
         ):
-            titles.append(experiment.title)
-    return titles
+            found.append(experiment)
+    return found
+
+
+def _entry(experiment: RubricExperiment) -> Choice:
+    return Choice(experiment.id, f"{experiment.title} ({experiment.minutes} min)")
+
+
+def menu(engine: Engine, behaviour: Behaviour) -> tuple[list[RubricExperiment], list[Choice]]:
+    """The rubric's experiments not tried lately (the menu), and those tried before
+    (behind "Again: ..."): first any reviewed now as partly or not tried, then the
+    newest. Each once, by its rubric id (the person's own by their words)."""
+    tried = [
+        *_to_try_again(engine, behaviour),
+        *engine.history.tried_lately(behaviour, engine.week),
+    ]
+    picked = [_from_rubric(behaviour, e.rubric_experiment_id or e.title) for e in tried]
+    fresh = [e for e in behaviour.experiments if e not in picked]
+    again: dict[str, Choice] = {}
+    for experiment, rubric_one in zip(tried, picked, strict=True):
+        entry = _entry(rubric_one) if rubric_one else Choice(experiment.title, experiment.title)
+        again.setdefault(str(entry.value), entry)
+    return fresh, list(again.values())
+
+
+def _from_rubric(behaviour: Behaviour, id_or_title: str) -> RubricExperiment | None:
+    """The rubric's experiment an answer or a record names, by its id or its title."""
+    found = behaviour.experiment(id_or_title)
+    return found or next((e for e in behaviour.experiments if e.title == id_or_title), None)
 
 
 class ExperimentKind(Base):
@@ -86,11 +115,12 @@ class ExperimentKind(Base):
         behaviour = behaviour_of(step, engine)
         if behaviour is None:
             return
-        again = _to_try_again(engine, behaviour)
-        choices = [Choice(title, f"Again: {title}") for title in again]
-        choices += [Choice(e.id, f"{e.title} ({e.minutes} min)") for e in behaviour.experiments]
+        fresh, again = menu(engine, behaviour)
+        choices = [_entry(e) for e in fresh]
+        if again:
+            choices.append(Choice(AGAIN_CHOICE, f"Again: one you tried before ({len(again)})..."))
         choices.append(Choice(OWN_CHOICE, "Something of my own"))
-        details = tuple(f"{e.title}: {' '.join(e.practice.split())}" for e in behaviour.experiments)
+        details = tuple(f"{e.title}: {' '.join(e.practice.split())}" for e in fresh)
         yield Question(
             id=step.id,
             ask="experiment",
@@ -99,6 +129,7 @@ class ExperimentKind(Base):
             help=step.help,
             details=details,
             choices=tuple(choices),
+            again=tuple(again),
             default=engine.history.fresh_experiment(behaviour).id,
             private=engine.private(step),  # for an experiment of the person's own
             behaviour_id=behaviour.id,
@@ -109,21 +140,23 @@ class ExperimentKind(Base):
         self, question: Question, value: AnswerValue, private: bool | None, engine: Engine
     ) -> tuple[AnswerValue, bool]:
         """The experiment's title, and whether it is private."""
-        behaviour = engine.rubric.find(question.behaviour_id or "")
+        behaviour_id = question.behaviour_id or ""
+        behaviour = engine.rubric.find(behaviour_id)
         if behaviour is not None and isinstance(value, str):
             found = behaviour.experiment(value)
             if found is not None:
                 return found.title, False
-        if value in question.choice_values():  # "Again: ..."
-            again = (e for _, e in targets(engine) if e.title == value)
-            return value, any(e.private for e in again)
+        if value in [c.value for c in question.again]:  # one of the person's own, again
+            again = engine.history.past_experiments
+            mine = (e for e in again if e.title == value and e.behaviour_id == behaviour_id)
+            return value, any(e.private for e in mine)
         return typed_privacy(value, private, question.private)
 
     def records(self, question: Question, given: Given, engine: Engine) -> Saved:
         return Saved(answer=answer_record(question, given, private=given.private))
 
     def coerce(self, question: Question, raw: Any, engine: Engine) -> AnswerValue:
-        if not isinstance(raw, str) or not raw.strip() or raw.strip() == OWN_CHOICE:
+        if not isinstance(raw, str) or not raw.strip() or raw.strip() in (OWN_CHOICE, AGAIN_CHOICE):
             raise ValueError(
                 "expected one of the experiment ids listed, or your own experiment in a sentence"
             )
@@ -133,9 +166,15 @@ class ExperimentKind(Base):
         return question.default if question.default is not None else "-"
 
     def allowed(self, question: Question) -> str:
-        ids = [str(v) for v in question.choice_values() if v != OWN_CHOICE]
+        ids = [str(v) for v in question.choice_values() if v not in (OWN_CHOICE, AGAIN_CHOICE)]
+        tried = [str(c.value) for c in question.again]
+        listed = [
+            f"{what} ({', '.join(found)})"
+            for what, found in (("an experiment id", ids), ("one tried lately", tried))
+            if found
+        ]
         own = f"your own in a sentence {privacy_hint(question)}"
-        return "an experiment id (" + ", ".join(ids) + ") or " + own
+        return " or ".join([", ".join(listed), own] if listed else [own])
 
     def summary(self, question: Question, given: Given, engine: Engine) -> str | None:
         return f"Next week's experiment: {'(private) ' if given.private else ''}{given.value}"

@@ -71,6 +71,11 @@ class Review(Base):
             behaviour = engine.rubric.find(experiment.behaviour_id)
             about = f" ({behaviour.title})" if behaviour else ""
             details = [f"Your experiment for {experiment.week}: {experiment.title}{about}"]
+            # What it asked, as the menu described it (the person's own: just their words).
+            chosen = experiment.rubric_experiment_id or ""
+            picked = behaviour.experiment(chosen) if behaviour else None
+            if picked is not None:
+                details.append(" ".join(picked.practice.split()))
             if experiment.signal:
                 details.append(f"It works if: {' '.join(experiment.signal.split())}")
             choices = [Choice(k, v) for k, v in OUTCOMES.items()]
