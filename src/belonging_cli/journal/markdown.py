@@ -75,7 +75,7 @@ def _private(record_id: str, field: str, private: bool, emphasis: str = "") -> s
         return ""
     from belonging_cli.reports.privacy import item_id  # plain code, no report machinery
 
-    return f" {emphasis}(private, `{item_id(record_id, field)}`){emphasis}"
+    return f" {emphasis}(private){emphasis} `{item_id(record_id, field)}`"
 
 
 def _one_line(text: str) -> str:

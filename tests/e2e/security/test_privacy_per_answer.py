@@ -176,3 +176,25 @@ def test_an_old_journals_private_experiment_stays_hidden_whole(
     with open_journal() as journal:
         (kept,) = journal.experiments()
     assert (kept.private, kept.happened_private, kept.learned_private) == (True, True, True)
+
+
+def test_an_older_exports_private_experiment_keeps_its_notes_private(
+    cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export written before notes had their own flag: one `private` meant all of it."""
+    notes = {"review.happened": {"text": "Noted", "private": False}, "review.learned": ""}
+    two_weeks(cli, tmp_path, **notes)
+    exported = tmp_path / "export.json"
+    assert cli("journal", "export", "--out", str(exported)).code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    for item in data["experiments"]:
+        item.pop("happened_private")
+        item.pop("learned_private")
+        item["private"] = True
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("BELONGING_HOME", str(tmp_path / "elsewhere"))
+    result = cli("journal", "import", str(exported))
+    assert result.code == 0, result.err
+    with open_journal() as journal:
+        found = journal.experiments()
+    assert found and all(e.happened_private and e.learned_private for e in found)

@@ -172,7 +172,9 @@ def test_not_tried_drops_it_and_skip_leaves_it_open(rubric: Rubric, weekly: Flow
     assert question is not None
     engine.answer(question, "Sam froze", T0, private=True)
     run(engine, {})
-    assert engine.outcome("s", T0, "n").reviewed[0].private
+    done = engine.outcome("s", T0, "n").reviewed[0]
+    # The note is private on its own: the experiment (its title) is not hidden by it.
+    assert (done.happened_private, done.learned_private, done.private) == (True, False, False)
 
     engine = engine_for(weekly, rubric, history)
     asked = run(engine, {"review": "skip"})

@@ -70,7 +70,7 @@ def test_every_field_of_every_record_comes_back(tmp_path: Path) -> None:
     experiment = Experiment(
         "e-1", "protect-time", "Block a thinking hour", "2026-W48", AT, session.id, "block",
         30, "I finish one draft", "done", "partly", "It held twice", "Mornings work", AT,
-        session.id, True,
+        session.id, True, True, True,
     )  # fmt: skip
     every: tuple[Any, ...] = (session, assignment, experiment, *session.answers, *session.ratings)
     for record in every:
@@ -88,6 +88,8 @@ def test_every_field_of_every_record_comes_back(tmp_path: Path) -> None:
 class _Backwards:
     """Experiment's fields in the reverse order: columns are found by name, not place."""
 
+    learned_private: bool
+    happened_private: bool
     private: bool
     reviewed_session_id: str | None
     reviewed_at: dt.datetime | None
@@ -115,8 +117,8 @@ def test_a_record_whose_fields_move_still_lands_in_its_columns(tmp_path: Path) -
     )
     assert {f.name for f in fields(_Backwards)} == {f.name for f in fields(Experiment)}
     item = _Backwards(
-        True, None, AT, "learned", "happened", "tried", "done", "signal", 15, "block", None,
-        AT, "2026-W48", "Title", "protect-time", "e-9",
+        True, False, True, None, AT, "learned", "happened", "tried", "done", "signal", 15,
+        "block", None, AT, "2026-W48", "Title", "protect-time", "e-9",
     )  # fmt: skip
     with open_journal(tmp_path / "j.db"):
         pass
