@@ -89,7 +89,10 @@ def show(settings: Settings, behaviour: str, rubrics: Path | None, as_json: bool
     levels.add_column("what it looks like this week")
     for level in found.levels:
         label = escape(f"{level.level} {loaded.label(level.level)}")
-        levels.add_row(label, escape(level.descriptor))
+        said = escape(level.descriptor)
+        if level.solo:
+            said += f"\n[italic]Without a team:[/italic] {escape(level.solo)}"
+        levels.add_row(label, said)
     out.print(levels)
     _bullets(out, "Look-fors (what others would see)", found.look_fors)
     _bullets(out, "Control traps (the counterfeit)", found.control_traps)
@@ -100,7 +103,8 @@ def show(settings: Settings, behaviour: str, rubrics: Path | None, as_json: bool
     for exp in found.experiments:
         out.print(f"  • [bold]{escape(exp.title)}[/bold] [dim]({exp.id}, {exp.minutes} min)[/dim]")
         out.print(f"    {escape(exp.practice)}")
-        out.print(f"    [italic]Worked if:[/italic] {escape(exp.signal)}")
+        for label, text in exp.signals():
+            out.print(f"    [italic]{escape(label)}[/italic] {escape(text)}")
 
 
 def _bullets(out: Console, title: str, items: list[str]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Protocol, TypeVar
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from belonging_cli.content.folders import check_paths, each_loaded, no_files, yaml_files
 from belonging_cli.content.source import Document, read_document, require_mapping
@@ -32,6 +32,12 @@ DottedId = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), PARAGRAPH]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=120), ONE_LINE]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=400), ONE_LINE]
+
+# How each signal of an experiment is labelled wherever it is shown (the review,
+# `rubric show`, the journal's copy): 2.0's did/saw/later, or 1.x's one signal.
+DID, SAW, LATER, WORKS = "Did it:", "Saw it:", "Later:", "It works if:"
+SIGNAL_LABELS = (DID, SAW, LATER, WORKS)
 
 
 class _HasLevel(Protocol):
@@ -72,6 +78,9 @@ class Manifest(Strict):
 class Level(Strict):
     level: int = Field(ge=1, le=5)
     descriptor: Text
+    # How this level reads for someone who leads without a team (peers, a project,
+    # stakeholders, their own work), where the descriptor assumes direct reports.
+    solo: Line | None = None
 
 
 class Prompt(Strict):
@@ -92,7 +101,40 @@ class Experiment(Strict):
     title: Short
     practice: Text
     minutes: int = Field(ge=1, le=600)
-    signal: Text
+    # 2.0: what the person did (a tally they control), what others showed within the
+    # week, and optionally a later sign. 1.x had one `signal`, still accepted.
+    did: Text | None = None
+    saw: Text | None = None
+    later: Text | None = None
+    signal: Text | None = None
+
+    @model_validator(mode="after")
+    def _a_signal(self) -> Experiment:
+        if self.saw is None and self.signal is None:
+            raise ValueError("an experiment needs `saw:` (with `did:`), or a 1.x `signal:`")
+        return self
+
+    def signals(self) -> tuple[tuple[str, str], ...]:
+        """What tells the person it worked, as (label, text): did/saw/later, else the
+        1.x signal. The one way every screen shows an experiment's signals."""
+        found = ((DID, self.did), (SAW, self.saw), (LATER, self.later))
+        pairs = tuple((label, " ".join(text.split())) for label, text in found if text)
+        if self.signal and not pairs:
+            return ((WORKS, " ".join(self.signal.split())),)
+        return pairs
+
+    def signal_text(self) -> str:
+        """The signals as the journal keeps them with the chosen experiment."""
+        return "\n".join(f"{label} {text}" for label, text in self.signals())
+
+
+def signal_lines(kept: str) -> tuple[str, ...]:
+    """The lines to show for an experiment's signal as the journal kept it: labelled
+    lines as `signal_text` wrote them, or (an older journal's) one plain signal."""
+    lines = tuple(" ".join(line.split()) for line in kept.splitlines() if line.strip())
+    if lines and all(line.startswith(SIGNAL_LABELS) for line in lines):
+        return lines
+    return (f"{WORKS} {' '.join(kept.split())}",) if kept.strip() else ()
 
 
 class Behaviour(Strict):
@@ -101,11 +143,17 @@ class Behaviour(Strict):
     title: Short
     statement: Text
     why: Text
+    # 2.0: the key phrases this behaviour is the one home of (none in a 1.x rubric).
+    strands: list[Short] = Field(default_factory=list, max_length=4)
     levels: list[Level]
     look_fors: list[Text] = Field(min_length=4)
     control_traps: list[Text] = Field(min_length=3)
     prompts: list[Prompt] = Field(min_length=8)
     experiments: list[Experiment] = Field(min_length=4)
+    # Ids of prompts and experiments replaced in 2.0: never reused for another one, so
+    # a journal's old answers keep meaning what they were asked.
+    retired_prompts: list[DottedId] = Field(default_factory=list)
+    retired_experiments: list[DottedId] = Field(default_factory=list)
 
     @field_validator("levels")
     @classmethod

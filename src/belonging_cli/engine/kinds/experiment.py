@@ -63,7 +63,7 @@ def new_experiment(
             created_session_id=session_id,
             rubric_experiment_id=picked.id if picked else None,
             minutes=picked.minutes if picked else None,
-            signal=" ".join(picked.signal.split()) if picked else None,
+            signal=picked.signal_text() if picked else None,
             private=given.private,
         )
     return None

@@ -77,7 +77,9 @@ class Review(Base):
             if picked is not None:
                 details.append(" ".join(picked.practice.split()))
             if experiment.signal:
-                details.append(f"It works if: {' '.join(experiment.signal.split())}")
+                from belonging_cli.content.rubrics import signal_lines
+
+                details.extend(signal_lines(experiment.signal))
             choices = [Choice(k, v) for k, v in OUTCOMES.items()]
             if step.optional:
                 choices.append(Choice(SKIP, "Skip for now (it stays open)"))
