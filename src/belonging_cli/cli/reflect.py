@@ -26,6 +26,8 @@ from belonging_cli.cli.options import (
 )
 from belonging_cli.settings import Settings
 
+QUICK = "quick"  # the flow `--quick` runs (prompts/quick.yaml)
+
 if TYPE_CHECKING:
     from belonging_cli.config import Config
     from belonging_cli.content.flows import Flow, FlowSet
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from belonging_cli.engine.sitting import DraftPolicy
     from belonging_cli.journal.loading import SessionSummary
     from belonging_cli.journal.store import Journal
-    from belonging_cli.records import Assignment, Session
+    from belonging_cli.records import Session
 
 
 @click.command("reflect")
@@ -51,6 +53,13 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Start a second weekly reflection for a week that has one, without being asked.",
 )
+@click.option(
+    "--quick",
+    is_flag=True,
+    help="A quick week (about three minutes): last week's experiment, the few ratings, "
+    "next week's experiment, a takeaway. It counts as the week's reflection.",
+)
+@click.option("--all", "rate_all", is_flag=True, help="Rate all ten behaviours this week.")
 @answers_option
 @answers_template_option
 @rubrics_option
@@ -63,18 +72,26 @@ def reflect(
     date: str | None,
     resume: bool | None,
     again: bool,
+    quick: bool,
+    rate_all: bool,
     answers: Path | None,
     answers_template: bool,
     rubrics: Path | None,
     flows: Path | None,
 ) -> None:
     """Reflect on your week: about ten minutes, saved answer by answer."""
-    setup = _setup(settings.with_folders(rubrics=rubrics, flows=flows), flow, behaviour, date)
+    if quick and flow is not None:
+        from belonging_cli.errors import UsageProblem
+
+        raise UsageProblem(f"--quick runs the {QUICK} flow: give --quick or --flow {flow}")
+    folders = settings.with_folders(rubrics=rubrics, flows=flows)
+    setup = _setup(folders, QUICK if quick else flow, behaviour, date)
     setup.again = again
+    setup.rate_all = rate_all
     if answers_template:
         _print_template(setup)
     elif answers is not None:
-        _run_scripted(setup, answers, flow_given=flow is not None)
+        _run_scripted(setup, answers, flow_given=flow is not None or quick)
     else:
         edit = _run_interactive(setup, resume)
         if edit is not None:  # the week's reflection, chosen over a second one
@@ -94,6 +111,7 @@ class Setup:
     started_at: dt.datetime
     backdated: bool
     again: bool = False  # a second weekly reflection for a week that has one is meant
+    rate_all: bool = False  # `--all`: the pulse rates every behaviour, not the few
 
     @property
     def config(self) -> Config:
@@ -134,7 +152,7 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine
 
-    return Engine(
+    engine = Engine(
         flow,
         setup.rubric,
         History.from_journal(journal),
@@ -142,9 +160,14 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
         setup.day,
         private_by_default=setup.config.private_by_default,
         focus_preset=setup.behaviour,
-        pulse=setup.config.pulse,
+        pulse="all" if setup.rate_all else setup.config.pulse,
         pulse_text=setup.config.pulse_text,
     )
+    if flow.id == QUICK and engine.focus_preset is None:
+        # A quick week asks no focus: its experiment is about the suggested behaviour
+        # (from the history alone, so it holds all sitting; the review screen changes it).
+        engine.focus_preset = engine.suggestion()[0]
+    return engine
 
 
 def _new_session(setup: Setup, flow: Flow) -> Session:
@@ -164,12 +187,13 @@ def _new_session(setup: Setup, flow: Flow) -> Session:
 
 
 def _second_this_week(journal: Journal, setup: Setup, flow: Flow) -> SessionSummary | None:
-    """This week's weekly reflection, when a new one would be a second (not `--again`)."""
+    """This week's reflection (weekly or quick), when a new one would be a second."""
     from belonging_cli.cli.reflect_guards import reflected_this_week
 
-    if setup.again or flow.id != setup.config.default_flow:
+    week_flows = setup.flows.week_flows(setup.config.default_flow)
+    if setup.again or flow.id not in week_flows:
         return None
-    return reflected_this_week(journal, flow.id, setup.day)
+    return reflected_this_week(journal, week_flows, setup.day)
 
 
 # -- answers files ---------------------------------------------------------------
@@ -189,6 +213,7 @@ def _print_template(setup: Setup) -> None:
 
 def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
     from belonging_cli.cli.output import info
+    from belonging_cli.cli.reflect_exercises import due_exercises, mention
     from belonging_cli.cli.reflect_guards import refuse_second
     from belonging_cli.engine.answers import load_answers
     from belonging_cli.engine.sitting import Sitting, all_blank
@@ -230,12 +255,12 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
         if found is not None:
             refuse_second(found, sitting.session.week)
         session, _ = sitting.complete(now)
-        due = _due_exercises(journal, now.date())
+        due = due_exercises(journal, now.date())
     if all_blank(session.answers):  # a script may mean it: saved, and said
         info(f"note: every text answer in {path} is blank")
     info(f"Saved your {flow.title.lower()} for {session.week}.")
     if due:
-        info(_mention(due))  # never asked: a script is answering
+        info(mention(due))  # never asked: a script is answering
     click.echo(session.id)
 
 
@@ -246,6 +271,7 @@ def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
     """Run the flow at the terminal; the id of a session to edit instead, if chosen."""
     from belonging_cli import ask
     from belonging_cli.cli.recap import recap
+    from belonging_cli.cli.reflect_exercises import offer_exercises
     from belonging_cli.cli.reflect_guards import ask_second
     from belonging_cli.drafts import EVERY_ONE_ANSWERED, answered, day, progress
     from belonging_cli.engine.review_screen import review
@@ -314,7 +340,7 @@ def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
             ask.say(" ".join(flow.outro.split()))
         for line in recap(setup.settings, journal, sitting.engine, session, outcome):
             ask.say(line)
-        _offer_exercises(journal, setup)
+        offer_exercises(journal, setup.settings, setup.rubric)
     return None
 
 
@@ -343,52 +369,3 @@ def _draft_policy(draft: Session | None, resume: bool | None) -> DraftPolicy:
             == "resume"
         )
     return "resume" if resume else "discard"
-
-
-# -- a coach's exercises, after the reflection ---------------------------------------
-
-NOT_NOW = "not now"  # never an exercise id: those are `pack/exercise`
-OFFERED = 5  # exercises to choose from; the rest are in `belonging exercises list`
-
-
-def _due_exercises(journal: Journal, today: dt.date) -> list[Assignment]:
-    """A coach's exercises overdue or due soon (or undated), most pressing first."""
-    from belonging_cli.coaching.progress import due_soon
-
-    return due_soon(journal.assignments(), today)
-
-
-def _when(assignment: Assignment) -> str:
-    from belonging_cli.drafts import day
-
-    return f" (due {day(assignment.due)})" if assignment.due else ""
-
-
-def _mention(due: list[Assignment]) -> str:
-    """One line: how many exercises are due, and the command for the most pressing."""
-    first = due[0]
-    more = f" and {len(due) - 1} more" if len(due) > 1 else ""
-    return (
-        f"From your coach: {first.title}{_when(first)}{more}: `belonging exercises do {first.id}`"
-    )
-
-
-def _offer_exercises(journal: Journal, setup: Setup) -> None:
-    """Offer to do a due exercise now, just as `belonging exercises do ID` would."""
-    from belonging_cli import ask
-    from belonging_cli.cli.exercises import do_exercise
-    from belonging_cli.errors import Interrupted
-
-    due = _due_exercises(journal, setup.settings.now().date())
-    if not due:
-        return
-    choices = [(a.id, f"{a.title}{_when(a)}") for a in due[:OFFERED]]
-    ask.say(f"\n{_mention(due)}")
-    try:
-        picked = ask.choose("Do one now?", [*choices, (NOT_NOW, "Not now")], default=NOT_NOW)
-    except Interrupted:
-        picked = NOT_NOW  # the reflection is saved: leaving here is "not now"
-    chosen = next((a for a in due if a.id == picked), None)
-    if chosen is not None:
-        ask.say("")
-        do_exercise(journal, chosen, setup.rubric, setup.config)

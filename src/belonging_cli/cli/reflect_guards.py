@@ -2,14 +2,16 @@
 
 The weekly ritual is once a week: a second weekly reflection in the same ISO week
 is asked about at the terminal ("edit that one, start another, or stop") and
-refused from an answers file unless `--again` says it is meant. Only the default
-flow (the weekly one) is held to this: a monthly look back, a deep dive or a
-coach's exercise can come any day.
+refused from an answers file unless `--again` says it is meant. The week's flows
+are held to this together (`FlowSet.week_flows`: the weekly, the quick week, the
+default flow): a quick week after the weekly one is a second. A monthly look
+back, a deep dive or a coach's exercise can come any day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -19,8 +21,10 @@ if TYPE_CHECKING:
 Second = Literal["edit", "again", "stop"]
 
 
-def reflected_this_week(journal: Journal, flow_id: str, day: dt.date) -> SessionSummary | None:
-    """The latest complete session of `flow_id` for the ISO week of `day`, if any."""
+def reflected_this_week(
+    journal: Journal, flow_ids: Collection[str], day: dt.date
+) -> SessionSummary | None:
+    """The latest complete session of one of `flow_ids` for the ISO week of `day`, if any."""
     from belonging_cli.clock import iso_week
 
     week = iso_week(day)
@@ -29,7 +33,7 @@ def reflected_this_week(journal: Journal, flow_id: str, day: dt.date) -> Session
     found = journal.summaries(
         since=monday - dt.timedelta(days=1), until=monday + dt.timedelta(days=7)
     )
-    return next((s for s in found if s.week == week and s.flow_id == flow_id), None)
+    return next((s for s in found if s.week == week and s.flow_id in flow_ids), None)
 
 
 def _when(found: SessionSummary) -> str:

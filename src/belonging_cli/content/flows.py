@@ -210,6 +210,8 @@ class Flow(Strict):
     intro: Text | None = None
     outro: Text | None = None
     needs_behaviour: bool = False  # run with --behaviour (or ask for one at the focus step)
+    # The week's reflection (the weekly, the quick week): once an ISO week (`week_flows`).
+    weekly: bool = False
     steps: list[Step] = Field(min_length=1)
 
     @field_validator("steps")
@@ -264,6 +266,11 @@ class FlowSet:
 
     def ids(self) -> list[str]:
         return [f.id for f in self.flows]
+
+    def week_flows(self, default_flow: str) -> frozenset[str]:
+        """The flows whose session is the week's reflection, one rule for every check of
+        "once a week": those marked `weekly: true`, and the flow `reflect` runs."""
+        return frozenset(f.id for f in self.flows if f.weekly) | {default_flow}
 
     def get(self, flow_id: str) -> Flow:
         found = self._by_id.get(flow_id)

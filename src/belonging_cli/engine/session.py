@@ -65,6 +65,9 @@ class Engine:
     # answer, and each reads every level description (engine/kinds/rate.py). A sitting
     # passes over its questions several times; the demo's journals run thousands.
     built: dict[tuple[str, str], Question] = field(default_factory=dict)
+    # The behaviour each answer was about, by question id: an answer about another
+    # behaviour than its question now asks of (the focus changed) no longer applies.
+    about: dict[str, str | None] = field(default_factory=dict)
     # What a pulse rates: the few, or every behaviour (engine/pulse_plan.py; "all" is
     # the `pulse` setting or `reflect --all`), planned once a step; and how a returning
     # rating shows its levels (the `pulse_text` setting: compact, or full).
@@ -83,6 +86,7 @@ class Engine:
         """Take the answers a draft already holds, so they are not asked again."""
         for a in draft.answers:
             self.given[a.step_id] = Given(a.value, a.answered_at, a.private, a.prompt_id)
+            self.about[a.step_id] = a.behaviour_id
         for r in draft.ratings:
             qid = self._rating_question_id(r.behaviour_id)
             if qid is None:
@@ -206,20 +210,32 @@ class Engine:
         value, is_private = kind.take(question, value, private, self)
         given = Given(value, at, is_private, question.prompt_id)
         self.given[question.id] = given
+        self.about[question.id] = question.behaviour_id
         return kind.records(question, given, self)
 
     def forget_unasked(self) -> list[str]:
-        """Forget the answers to questions the flow no longer asks (an earlier answer
-        was changed: a balance back up asks no tip); the ids forgotten."""
+        """Forget the answers to questions the flow no longer asks, or asks of something
+        else (an earlier answer was changed: a balance back up asks no tip, a new focus
+        other prompts); the ids forgotten."""
         forgotten: list[str] = []
         while True:  # forgetting one can take a condition with it
-            asked = {q.id for q in self.questions()}
-            gone = [qid for qid in self.given if qid not in asked]
+            asked = {q.id: q for q in self.questions()}
+            gone = [qid for qid in self.given if qid not in asked or self._moot(asked[qid])]
             if not gone:
                 return forgotten
             for qid in gone:
                 del self.given[qid]
+                self.about.pop(qid, None)
             forgotten += gone
+
+    def _moot(self, question: Question) -> bool:
+        """Whether the answer given was to another question under this id: about another
+        behaviour, or to another prompt."""
+        given = self.given[question.id]
+        if question.id in self.about and self.about[question.id] != question.behaviour_id:
+            return True
+        asked, answered = question.prompt_id, given.prompt_id
+        return bool(asked and answered and asked != answered)
 
     # -- finishing --------------------------------------------------------------
 

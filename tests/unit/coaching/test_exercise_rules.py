@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from belonging_cli.cli.reflect import _due_exercises
+from belonging_cli.cli.reflect_exercises import due_exercises as _due_exercises
 from belonging_cli.coaching import progress
 from belonging_cli.habits import Schedule, build_status, exercises_due
 from belonging_cli.journal.status_queries import AssignmentInfo, read_status_inputs

@@ -95,3 +95,19 @@ def test_answers_a_change_made_moot_are_forgotten() -> None:
     answer(e, "balance", 4)
     assert e.forget_unasked() == ["tip"]
     assert "tip" not in e.given and e.forget_unasked() == []
+
+
+def test_answers_about_another_behaviour_are_forgotten_when_the_focus_changes() -> None:
+    # A new focus asks other prompts and offers other experiments: what was written for
+    # the old one is not filed under the new one's prompts.
+    e = engine()
+    first, second = RUBRIC.ids()[0], RUBRIC.ids()[1]
+    answer(e, "focus", first)
+    for n in (1, 2, 3):
+        answer(e, f"reflect.{n}", f"about {first}")
+    experiment = next(q for q in e.questions() if q.id == "next-experiment")
+    answer(e, "next-experiment", experiment.default)
+    answer(e, "focus", second)
+    forgotten = e.forget_unasked()
+    assert {"reflect.1", "reflect.2", "reflect.3", "next-experiment"} <= set(forgotten)
+    assert e.given["focus"].value == second
