@@ -97,6 +97,15 @@ def rating_screen(seen: Seen, title: str, *, on_top: bool = True) -> list[str]:
     return lines
 
 
+def past_the_review(seen: Seen) -> None:
+    """Last week's experiment: tried, nothing to say of it."""
+    seen.wait("Did you try it")
+    seen.send("\r")
+    for _ in range(2):  # what happened, what was learned
+        seen.wait("Enter: done")
+        seen.send("\r")
+
+
 @pytest.fixture(autouse=True)
 def real_width(monkeypatch: pytest.MonkeyPatch) -> None:
     """The program reads the terminal's own width, not the tests' COLUMNS."""
@@ -116,11 +125,7 @@ def test_a_returning_pulse_is_one_screen_a_rating_and_keys_for_more(
     week_one_done: Path, size: tuple[int, int]
 ) -> None:
     seen = Seen(week_one_done, size, "reflect", "--date", "2026-11-20")
-    seen.wait("Did you try it")
-    seen.send("\r")  # tried
-    for _ in range(2):  # what happened, what was learned
-        seen.wait("Enter: done")
-        seen.send("-\r")
+    past_the_review(seen)
     first = rating_screen(seen, "Cultivate belonging")
     text = "\n".join(first)
     assert "Rating 2 of 10 this week (your focus, one in rotation)" in " ".join(text.split())
@@ -156,11 +161,7 @@ def test_a_returning_pulse_is_one_screen_a_rating_and_keys_for_more(
 def test_an_unchanged_returning_pulse_is_short(week_one_done: Path) -> None:
     """Enter through an unchanged week: the pulse's tool text stays under 350 words."""
     seen = Seen(week_one_done, (80, 24), "reflect", "--date", "2026-11-20")
-    seen.wait("Did you try it")
-    seen.send("\r")
-    for _ in range(2):
-        seen.wait("Enter: done")
-        seen.send("\r")
+    past_the_review(seen)
     before = len(seen.lines_seen)
     for title in ("Cultivate belonging", "Protect time to reflect, experiment, engage and rest"):
         rating_screen(seen, title)
@@ -204,11 +205,7 @@ def test_week_one_preselects_nothing_and_enter_alone_records_nothing(
 def test_pulse_text_full_keeps_every_level(week_one_done: Path, cli: CliRunner) -> None:
     assert cli("config", "set", "pulse_text", "full").code == 0
     seen = Seen(week_one_done, (100, 60), "reflect", "--date", "2026-11-20")
-    seen.wait("Did you try it")
-    seen.send("\r")
-    for _ in range(2):
-        seen.wait("Enter: done")
-        seen.send("\r")
+    past_the_review(seen)
     lines: Any = seen.wait(r"\(Enter keeps the highlighted one\)")
     text = " ".join(" ".join(lines).split())
     assert "1 Not yet: You open discussions" in text and "5 Multiplying: The team" in text
