@@ -36,7 +36,7 @@ def run(cli: CliRunner, keys: str, *args: str) -> Result:
 
 
 def meanwhile(monkeypatch: pytest.MonkeyPatch, prompt: str, other: Callable[[], int]) -> list[int]:
-    """At this terminal's first `prompt` (ask.ask or ask.confirm), another terminal runs
+    """At this terminal's first `prompt` (ask.ask or ask.choose), another terminal runs
     `other` to its end; the exit codes it gave."""
     original = getattr(ask, prompt)
     codes: list[int] = []
@@ -91,7 +91,8 @@ def test_two_terminals_saving_one_draft_save_it_once(
 ) -> None:
     draft = a_draft(cli)
     # Both terminals resume it; the other one saves first, while this one shows its summary.
-    codes = meanwhile(monkeypatch, "confirm", other_terminal(ENTER, "reflect", "--resume"))
+    # (The review screen before saving is this terminal's first choice.)
+    codes = meanwhile(monkeypatch, "choose", other_terminal(ENTER, "reflect", "--resume"))
     result = run(cli, rest_of_week("Mine") + ENTER, "reflect", "--resume")
     assert codes == [0]
     assert result.code == 1
@@ -148,7 +149,7 @@ def test_an_exercise_saved_in_two_terminals_counts_once(
     cli: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert run(cli, "Half\r" + CTRL_C, "exercises", "do", EXERCISE).code == 130
-    codes = meanwhile(monkeypatch, "confirm", other_terminal(ENTER, "exercises", "do", EXERCISE))
+    codes = meanwhile(monkeypatch, "choose", other_terminal(ENTER, "exercises", "do", EXERCISE))
     result = run(cli, "Priya\r2\r\r\r", "exercises", "do", EXERCISE)
     assert codes == [0]
     assert result.code == 1
