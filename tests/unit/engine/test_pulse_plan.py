@@ -138,6 +138,7 @@ def test_not_seen_records_no_rating_but_an_answer_a_draft_keeps() -> None:
     assert "cultivate-belonging" not in {r.behaviour_id for r in ratings}
     (unseen,) = [a for a in answers if a.step_id == "pulse.cultivate-belonging"]
     assert unseen.value == NOT_SEEN and unseen.behaviour_id == "cultivate-belonging"
+    assert unseen.question == "Cultivate belonging"  # what journal show heads it with
     assert "  not seen       Cultivate belonging" in e.summary()
     assert not any(q.id == "pulse.cultivate-belonging.evidence" for q in e.questions())
     # A draft holding it resumes with it answered.

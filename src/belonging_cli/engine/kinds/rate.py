@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli.content.source import Document
-from belonging_cli.engine.kinds.base import Base, Given, Saved, behaviour_line
+from belonging_cli.engine.kinds.base import Base, Given, Saved, answer_record, behaviour_line
 from belonging_cli.engine.kinds.choice import level_of
 from belonging_cli.engine.kinds.text import Text
 from belonging_cli.engine.pulse_plan import NOT_SEEN
@@ -204,7 +204,9 @@ class Rate(Base):
     def records(self, question: Question, given: Given, engine: Engine) -> Saved:
         if isinstance(given.value, int):
             return Saved(rating=Rating(question.behaviour_id or "", given.value, given.at))
-        return super().records(question, given, engine)  # "not seen": an answer, no rating
+        # "Not seen": an answer under the behaviour's name (not "2/10 ... (last time 3)").
+        about = question.about[0] if question.about else None
+        return Saved(answer=answer_record(question, given, quoted=about))
 
     def coerce(self, question: Question, raw: Any, engine: Engine) -> AnswerValue:
         return rating_value(question, raw)
