@@ -117,9 +117,14 @@ def _bullets(out: Console, title: str, items: list[str]) -> None:
 
 @rubric.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also hold the content to Rubric 2.0's rules (docs/content-guide.md).",
+)
+def validate(paths: tuple[Path, ...], strict: bool) -> None:
     """Check rubric files or folders (PATHS); list every problem as file:line:col."""
     from belonging_cli.content.rubrics import validate_paths
 
-    for line in validate_paths(paths):
+    for line in validate_paths(paths, strict=strict):
         click.echo(f"ok  {line}")

@@ -219,6 +219,12 @@ def load_rubric(folder: Path | None = None) -> Rubric:
 
 
 def _load_set(folder: Path) -> Rubric:
+    return load_set_documents(folder)[0]
+
+
+def load_set_documents(folder: Path) -> tuple[Rubric, list[tuple[Behaviour, Document]]]:
+    """The rubric set in `folder` and each behaviour with the document it came from (its
+    places, for rules checked after loading), or every problem found."""
     problems: list[Problem] = []
     manifest_path = folder / MANIFEST_NAME
     manifest: Manifest | None = None
@@ -245,7 +251,7 @@ def _load_set(folder: Path) -> Rubric:
     if problems:
         raise ContentError(problems)
     assert manifest is not None
-    return Rubric(manifest, (b for b, _ in behaviours), folder)
+    return Rubric(manifest, (b for b, _ in behaviours), folder), behaviours
 
 
 def _cross_check(behaviours: list[tuple[Behaviour, Document]]) -> list[Problem]:
@@ -302,21 +308,36 @@ def load_behaviour_document(path: Path) -> tuple[Behaviour, Document]:
     return validate(doc, Behaviour), doc
 
 
-def validate_paths(paths: Iterable[Path]) -> list[str]:
-    """Validate rubric files and folders; returns what was checked, or raises all problems."""
-    return check_paths(paths, _check)
+def validate_paths(paths: Iterable[Path], *, strict: bool = False) -> list[str]:
+    """Validate rubric files and folders; returns what was checked, or raises all problems.
+
+    `strict` adds the content rules of Rubric 2.0 (content/rubric_strict.py).
+    """
+    return check_paths(paths, lambda path: _check(path, strict=strict))
 
 
-def _check(path: Path) -> str:
+def _check(path: Path, *, strict: bool = False) -> str:
     """What `path` is: a rubric set (a folder), its manifest, or one behaviour."""
     if path.is_dir():
-        rubric = _load_set(path)
+        rubric, behaviours = load_set_documents(path)
+        _hold_to_strict(behaviours, strict)
         return f"{path}: rubric {rubric.id} {rubric.version}, {len(rubric.behaviours)} behaviours"
     if path.name == MANIFEST_NAME or _looks_like_manifest(path):
         manifest = load_manifest(path)
         return f"{path}: manifest {manifest.id} {manifest.version}"
-    behaviour, _ = load_behaviour_document(path)
+    behaviour, doc = load_behaviour_document(path)
+    _hold_to_strict([(behaviour, doc)], strict)
     return f"{path}: behaviour {behaviour.number} {behaviour.id}"
+
+
+def _hold_to_strict(behaviours: list[tuple[Behaviour, Document]], strict: bool) -> None:
+    if not strict:
+        return
+    from belonging_cli.content.rubric_strict import strict_problems
+
+    problems = strict_problems(behaviours)
+    if problems:
+        raise ContentError(problems)
 
 
 def _looks_like_manifest(path: Path) -> bool:
