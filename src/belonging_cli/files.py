@@ -56,6 +56,16 @@ def write_private(path: Path, chunks: Iterable[str], *, own_file: bool = False) 
         raise
 
 
+def refuse_target(path: Path) -> bool:
+    """`write_private`'s refusals of `path`, made before any work for it (a report is
+    not built to be refused); whether it is a device or a pipe, not a file."""
+    refuse_own_file(path)
+    if _is_special(path):
+        return True
+    _follow_links(path)
+    return False
+
+
 def _is_special(path: Path) -> bool:
     """Whether `path` leads (as the kernel follows it) to a device or a pipe."""
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from belonging_cli import __version__, ask, paths
 from belonging_cli.cli.output import info
 from belonging_cli.errors import BelongingError, UsageProblem
+from belonging_cli.files import refuse_target
 from belonging_cli.files import write_private as write_whole
 from belonging_cli.journal.store import open_journal
 from belonging_cli.limits import day_option
@@ -168,17 +169,36 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
     return day_option(text, option)
 
 
+# What an --out file's extension says it holds; any other is refused without --format.
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
 def choose_format(fmt: str | None, out: Path | None, template: Path | None) -> str:
-    if fmt is not None and fmt not in ("md", "html", "json"):
+    """The format asked for. A file holds what its name says: without --format its
+    extension decides (any other, `x.pdf` included, is refused with the formats listed);
+    an explicit --format takes any extension except one naming another format."""
+    if fmt is not None and fmt not in EXTENSIONS.values():
         raise UsageProblem(f"unknown format {fmt!r}", hint="use md, html or json")
     if template is not None:
         if fmt == "json":
             raise UsageProblem("--template makes text from a template; it cannot be --format json")
         return "html" if template.suffix.lower() in (".html", ".htm") else "md"
-    if fmt is not None:
-        return fmt
-    suffix = out.suffix.lower() if out is not None else ""
-    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+    if out is None:
+        return fmt or "md"
+    # Refusing to write over the journal or through a planted link comes first.
+    special = refuse_target(out)
+    named = EXTENSIONS.get(out.suffix.lower())
+    if fmt is None and named is None and not special:  # a pipe or device: as on screen
+        raise UsageProblem(
+            f"cannot tell which format to write to {strip_controls(out.name)!r}: "
+            "--out takes a .md, .html or .json file, or give --format md, html or json"
+        )
+    if fmt is not None and named is not None and named != fmt:
+        raise UsageProblem(
+            f"--format {fmt} cannot go into {strip_controls(out.name)!r}, a {named} file's name: "
+            f"use a .{fmt} name, or --format {named}"
+        )
+    return fmt or named or "md"
 
 
 def empty_message(report: Report, data: JournalData) -> str:
