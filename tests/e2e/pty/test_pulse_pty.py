@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 
+from belonging_cli.content.rubrics import load_rubric
+from belonging_cli.engine.kinds.rate import level_lines
 from belonging_cli.journal.store import open_journal
-from support.cli import CliRunner
+from support.cli import REPO, CliRunner
 from support.terminal import spawn_cli
 from support.weekly_answers import weekly_answers, write_answers
 
@@ -36,6 +38,7 @@ OPTIONS = (
     "Multiplying",
     "Not seen this week",
 )
+RUBRIC = load_rubric(REPO / "rubrics")
 WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 
@@ -78,6 +81,11 @@ class Seen:
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
+
+
+def opening(level: int, behaviour: str = "cultivate-belonging") -> str:
+    """How a level's full line starts, as the rubric says it: "5 Multiplying: The ..."."""
+    return " ".join(level_lines(RUBRIC, behaviour)[level - 1].split()[:6])
 
 
 def rating_screen(seen: Seen, title: str, *, on_top: bool = True) -> list[str]:
@@ -136,7 +144,7 @@ def test_a_returning_pulse_is_one_screen_a_rating_and_keys_for_more(
     assert [ln.split()[0] for ln in levels] == ["2", "3", "4"]
     seen.send("8\r")  # Show all five levels: the same rating again
     everything = " ".join(" ".join(seen.wait(r"\(Enter keeps the highlighted one\)")).split())
-    assert "5 Multiplying: The team has its own habits" in everything
+    assert opening(5) in everything
     seen.send("6\r")  # not seen this week
     rating_screen(seen, "Protect time to reflect, experiment, engage and rest")
     seen.send("7\r")  # still Intentional, and a note on why
@@ -208,7 +216,7 @@ def test_pulse_text_full_keeps_every_level(week_one_done: Path, cli: CliRunner) 
     past_the_review(seen)
     lines: Any = seen.wait(r"\(Enter keeps the highlighted one\)")
     text = " ".join(" ".join(lines).split())
-    assert "1 Not yet: You open discussions" in text and "5 Multiplying: The team" in text
+    assert opening(1) in text and opening(5) in text
     assert "Show all five levels" not in text
     seen.child.sendcontrol("c")
     seen.child.expect(pexpect.EOF)
