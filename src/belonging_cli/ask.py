@@ -344,24 +344,3 @@ def pick_some(message: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> 
     for key in ("a", "i"):
         prompt.application.key_bindings.remove(key)  # type: ignore[union-attr]
     return [str(v) for v in _run(prompt)]
-
-
-def pick_some(message: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
-    """Any of `(value, title)` choices under group headings, none picked to begin with:
-    Space picks, Enter goes on. No letter does anything (questionary's `a` would pick
-    all and `i` invert), so a word typed here picks nothing (`report --share`)."""
-    import questionary
-
-    options: list[Any] = []
-    for heading, choices in groups:
-        options.append(questionary.Separator(heading))
-        options += [questionary.Choice(title=t, value=v) for v, t in choices]
-    prompt = questionary.checkbox(
-        message,
-        choices=options,
-        use_jk_keys=False,
-        instruction="(Space picks, Enter goes on; nothing is picked unless you pick it)",
-    )
-    for key in ("a", "i"):
-        prompt.application.key_bindings.remove(key)  # type: ignore[union-attr]
-    return [str(v) for v in _run(prompt)]
