@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from belonging_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, BelongingError
 
     debug = _wants_debug(args)
+    stdout = sys.stdout
     try:
         import click
 
@@ -61,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.exit_code
         return result if isinstance(result, int) else EXIT_OK
     except SystemExit as exc:
+        if sys.stdout is not stdout:
+            # `belonging progress | head`: the reader left, which is no error. Click
+            # exits 1 on a broken pipe, having put a quiet wrapper over stdout (the only
+            # time it replaces stdout), so the exit does not complain either.
+            return EXIT_OK
         code = exc.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
     except BelongingError as exc:

@@ -46,6 +46,15 @@ def _safe_console() -> type[Console]:
                 clean = segment.text if segment.control else strip_controls(segment.text)
                 yield segment if clean == segment.text else Segment(clean, segment.style)
 
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; as an OSError, click and main.py see the reader
+            # of `belonging progress | head` leave, which is no error (exit 0).
+            import errno
+            import os
+
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     return SafeConsole
 
 
