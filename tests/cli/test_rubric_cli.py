@@ -86,3 +86,15 @@ def test_custom_rubric_folder_replaces_the_packaged_one(
 def test_usage_error_exits_2(cli: CliRunner) -> None:
     assert cli("rubric", "show").code == 2
     assert cli("no-such-command").code == 2
+
+
+def test_show_gives_the_solo_lines_and_the_2_0_signals(cli: CliRunner) -> None:
+    clean = REPO / "tests" / "hostile" / "rubric_strict" / "clean"
+    result = cli("rubric", "show", "ask-first", "--rubrics", str(clean))
+    assert result.code == 0, result.err
+    text = " ".join(result.out.replace("│", " ").split())
+    assert "Without a team: With peers, you open with your view" in text
+    assert "Did it: 3 meetings opened with a question before your view." in text
+    assert "Saw it: Someone offers a view you had not heard from them before." in text
+    assert "Later: After a month" in text
+    assert "ask before you tell" not in text  # strands are for writers, not the screen

@@ -22,6 +22,7 @@ from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
 from belonging_cli.reports.sections.ratings import highlights, suggestion, trends
 from belonging_cli.reports.sections.reflections import focus_reflections
+from belonging_cli.reports.versions import wording_change
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:
@@ -78,7 +79,14 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
             period.last_week,
             period.weeks,
         ),
-        rubric=RubricInfo(scope.rubric.id, scope.rubric.version, scope.rubric.title),
+        rubric=RubricInfo(
+            scope.rubric.id,
+            scope.rubric.version,
+            scope.rubric.title,
+            wording_change(
+                (scope.local_date(when(s)), s.rubric_id, s.rubric_version) for s in scope.sessions
+            ),
+        ),
         behaviour_filter=scope.filter,
         summary=summary(scope),
         ratings=ratings,

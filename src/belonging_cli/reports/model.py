@@ -32,10 +32,19 @@ class ReportPeriod:
 
 
 @dataclass(slots=True)
+class WordingChange:
+    """The period's sessions were rated against rubric versions with other level words."""
+
+    version: str  # "2.0": the major version the wording changed with
+    on: dt.date  # the day of the first session rated against it
+
+
+@dataclass(slots=True)
 class RubricInfo:
     id: str
     version: str
     title: str
+    level_wording_changed: WordingChange | None = None
 
 
 @dataclass(slots=True)

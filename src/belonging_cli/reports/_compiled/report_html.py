@@ -1,4 +1,4 @@
-# source-sha256: a7e3bee6be9b57487f88c48a606ae26a45fe75b84edf768bbe6e6a94fe7c5619
+# source-sha256: 726ef87aaf9f1d1d9d43f515d4756830de16325701b1132052c0398e8e84db36
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -18,6 +18,7 @@ def root(context, missing=missing, environment=environment):
     l_0_period_phrase = resolve('period_phrase')
     l_0_rhythm = resolve('rhythm')
     l_0_left_out = resolve('left_out')
+    l_0_changed = resolve('changed')
     l_0_charts = resolve('charts')
     l_0_limit = resolve('limit')
     l_0_shown = resolve('shown')
@@ -189,6 +190,16 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
     yield '</header>\n\n<section id="ratings">\n<h2>Ratings</h2>\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
+        pass
+        l_0_changed = environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed')
+        context.vars['changed'] = l_0_changed
+        context.exported_vars.add('changed')
+        yield '<p class="muted">Level wording changed with rubric '
+        yield escape(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version'))
+        yield ' on '
+        yield escape(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield ': compare levels across it with care.</p>\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
         yield '<table>\n<thead><tr><th>Behaviour</th><th class="num">First</th><th class="num">Latest</th><th class="num">Change</th><th class="num">Average</th><th>Trend</th><th>Where you are</th></tr></thead>\n<tbody>\n'
@@ -573,10 +584,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 247 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 251 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=135&5=138&6=141&7=144&15=148&61=155&63=166&64=170&65=174&66=178&68=184&69=186&70=189&76=192&80=195&81=199&85=219&86=222&91=227&93=230&97=232&99=235&101=239&102=241&109=248&110=251&114=254&115=265&116=276&117=285&122=292&123=295&124=310&125=313&131=316&132=320&139=334&142=337&143=340&144=343&146=347&147=350&148=353&149=361&150=363&151=367&152=374&155=378&156=381&158=384&159=388&160=395&166=400&167=403&170=406&171=408&172=411&174=417&175=419&176=422&177=425&182=430&183=434&191=462&192=465&195=468&196=471&197=473&199=475&204=478&205=482&213=499&214=501&217=505&218=508&222=514&223=518&227=532&228=540&229=542&230=546&231=553&240=562&243=565&247=570'
+debug_info = '4=136&5=139&6=142&7=145&15=149&61=156&63=167&64=171&65=175&66=179&68=185&69=187&70=190&76=193&77=195&78=199&80=203&84=206&85=210&89=230&90=233&95=238&97=241&101=243&103=246&105=250&106=252&113=259&114=262&118=265&119=276&120=287&121=296&126=303&127=306&128=321&129=324&135=327&136=331&143=345&146=348&147=351&148=354&150=358&151=361&152=364&153=372&154=374&155=378&156=385&159=389&160=392&162=395&163=399&164=406&170=411&171=414&174=417&175=419&176=422&178=428&179=430&180=433&181=436&186=441&187=445&195=473&196=476&199=479&200=482&201=484&203=486&208=489&209=493&217=510&218=512&221=516&222=519&226=525&227=529&231=543&232=551&233=553&234=557&235=564&244=573&247=576&251=581'

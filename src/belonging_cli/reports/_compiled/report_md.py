@@ -1,4 +1,4 @@
-# source-sha256: c7fd434eb2ea2ef23d96a6cc036b444807072724a96c7f5cf5700762b7bfa6c9
+# source-sha256: d1c5d3b88e5ec9e7969273f5cf3101b21518e8f9426140125bca73cf2c4cb23f
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -17,6 +17,7 @@ def root(context, missing=missing, environment=environment):
     l_0_period_phrase = resolve('period_phrase')
     l_0_rhythm = resolve('rhythm')
     l_0_left_out = resolve('left_out')
+    l_0_changed = resolve('changed')
     l_0_charts = resolve('charts')
     l_0_limit = resolve('limit')
     l_0_shown = resolve('shown')
@@ -182,6 +183,16 @@ def root(context, missing=missing, environment=environment):
         yield str(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '\n'
     yield '\n## Ratings\n\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
+        pass
+        l_0_changed = environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed')
+        context.vars['changed'] = l_0_changed
+        context.exported_vars.add('changed')
+        yield 'Level wording changed with rubric '
+        yield str(t_10(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version')))
+        yield ' on '
+        yield str(t_3(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield ': compare levels across it with care.\n\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
         yield '| Behaviour | First | Latest | Change | Average | Trend | Where you are |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n'
@@ -300,7 +311,7 @@ def root(context, missing=missing, environment=environment):
             yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield ', rated '
             yield str(environment.getattr(l_1_point, 'level'))
-            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 72 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 77 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
             yield str(t_10(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
@@ -341,7 +352,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_10((environment.getattr(l_2_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_2_f, 'week'))
-                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 90 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 95 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
@@ -360,7 +371,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_10((environment.getattr(l_1_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_1_f, 'week'))
-                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 101 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 106 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
@@ -402,7 +413,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'title') or '(private)')))
-                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 126 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 131 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
@@ -450,7 +461,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 154 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 159 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
                 yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
@@ -501,7 +512,7 @@ def root(context, missing=missing, environment=environment):
                         yield str(t_10(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 178 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 183 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
@@ -529,10 +540,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 195 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 200 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_3(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=147&5=150&6=153&7=156&10=160&11=163&13=170&15=172&16=174&17=177&19=179&21=182&26=185&29=188&30=192&32=209&34=213&40=223&43=226&46=228&47=231&51=234&52=237&54=245&55=248&57=256&58=259&60=265&61=268&64=270&65=273&66=288&67=291&71=294&72=298&75=308&78=311&79=314&81=317&83=321&84=324&85=327&87=335&88=337&90=341&92=346&95=350&96=353&99=356&101=360&103=365&107=368&108=371&112=374&113=376&114=379&116=385&117=387&118=390&120=393&125=398&126=402&130=416&131=419&135=422&136=424&138=426&140=428&143=431&146=433&150=436&151=441&152=443&153=447&154=452&158=458&159=460&163=464&164=467&168=473&169=477&171=488&172=491&176=494&177=497&178=501&186=518&190=521&195=526'
+debug_info = '4=148&5=151&6=154&7=157&10=161&11=164&13=171&15=173&16=175&17=178&19=180&21=183&26=186&27=188&28=192&31=196&34=199&35=203&37=220&39=224&45=234&48=237&51=239&52=242&56=245&57=248&59=256&60=259&62=267&63=270&65=276&66=279&69=281&70=284&71=299&72=302&76=305&77=309&80=319&83=322&84=325&86=328&88=332&89=335&90=338&92=346&93=348&95=352&97=357&100=361&101=364&104=367&106=371&108=376&112=379&113=382&117=385&118=387&119=390&121=396&122=398&123=401&125=404&130=409&131=413&135=427&136=430&140=433&141=435&143=437&145=439&148=442&151=444&155=447&156=452&157=454&158=458&159=463&163=469&164=471&168=475&169=478&173=484&174=488&176=499&177=502&181=505&182=508&183=512&191=529&195=532&200=537'
