@@ -118,7 +118,8 @@ def test_a_quick_week_is_the_weeks_reflection_for_the_once_a_week_guard(
     assert cli("reflect", "--answers", str(quick)).code == 0
     second = cli("reflect", "--answers", str(weekly))
     assert second.code == 1 and "--again" in second.err  # a weekly after a quick week
-    again = cli("reflect", "--answers", str(quick))
+    # This week's few have moved on (one in rotation): a file made for them now.
+    again = cli("reflect", "--answers", str(answers_file(cli, tmp_path, "--quick")))
     assert again.code == 1 and "--again" in again.err
     assert cli("reflect", "--answers", str(weekly), "--again").code == 0
 
@@ -160,3 +161,21 @@ def test_all_rates_every_behaviour(cli: CliRunner, person: Callable[[], Person])
     rated = [q for q in every.asked if q.ask == "rate"]
     assert len(rated) == 10
     assert len([q for q in few.asked if q.ask == "rate"]) <= 10
+
+
+def test_a_first_quick_week_rates_the_few_and_asks_at_most_eight(
+    cli: CliRunner, person: Callable[[], Person]
+) -> None:
+    who = person()  # no journal yet: a first week, which in the weekly flow rates all ten
+    assert cli("reflect", "--quick").code == 0
+    ratings = [q for q in who.asked if q.ask == "rate"]
+    assert 1 <= len(ratings) <= 3, [q.id for q in ratings]
+    assert len(who.asked) <= 8, [q.id for q in who.asked]
+
+
+def test_a_quick_week_rates_all_ten_only_when_asked(
+    cli: CliRunner, person: Callable[[], Person]
+) -> None:
+    who = person()
+    assert cli("reflect", "--quick", "--all").code == 0
+    assert len([q for q in who.asked if q.ask == "rate"]) == 10

@@ -41,7 +41,7 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
     "confirm": frozenset({"question", "help", "default"}),
     "scale": frozenset({"question", "help", "labels", "default"}),
     "rate": frozenset({"question", "help", "behaviour", "evidence", "private"}),
-    "pulse": frozenset({"question", "help", "evidence", "private"}),
+    "pulse": frozenset({"question", "help", "evidence", "private", "rates"}),
     "review": frozenset({"help", "private"}),
     "focus": frozenset({"question", "help"}),
     "reflect": frozenset({"help", "count", "private"}),
@@ -152,6 +152,10 @@ class Step(Strict):
     default: Default = None
     behaviour: Slug | None = None  # a behaviour id, or "focus" for the session's focus
     evidence: Literal["moved", "always", "never"] | None = None
+    # A pulse's ratings: as engine/pulse_plan.py plans them (the few, or every behaviour
+    # in a month's first week...), or always the few (a quick week: no full pulse
+    # unless the person asks for it with `--all`).
+    rates: Literal["planned", "few"] = "planned"
     count: int | None = Field(default=None, ge=1, le=10)
     days: int | None = Field(default=None, ge=7, le=366)
     role: Role | None = None  # what the step means to the report, whatever its id

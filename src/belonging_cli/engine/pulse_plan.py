@@ -2,9 +2,12 @@
 
 The few are last week's focus, the behaviour of a coach's open exercise, and the
 one rated least recently (so the rest come round in turn), without repeats: up to
-three. Every behaviour is rated (a full pulse) in the flow's first reflection of a
-calendar month, when the last full pulse is four weeks old or more (a first week
-has none), or when the person asks for it (`Engine.pulse = "all"`).
+three. Every behaviour is rated (a full pulse) in the first reflection of a calendar
+month, when the last full pulse is four weeks old or more (a first week has none),
+or when the person asks for it (`Engine.pulse = "all"`). The pulses counted are
+every earlier session's that rated anything, whatever its flow (a quick week's few
+ratings count as a pulse; a first quick week is still the first week). A pulse
+step with `rates: few` (the quick week) never plans a full pulse itself.
 
 Why the few by default: reports show each behaviour's latest level and its trend
 over the weeks. A full pulse at least monthly keeps every behaviour's latest level
@@ -42,14 +45,17 @@ class PulsePlan:
 
 
 def plan_pulse(
-    rubric: Rubric, history: History, week: str, flow_id: str, choice: str = "few"
+    rubric: Rubric, history: History, week: str, choice: str = "few", *, planned: bool = True
 ) -> PulsePlan:
-    """The behaviours a pulse of `flow_id` rates in `week` (an ISO week); `choice` is
-    the `pulse` setting's value: "few", or "all" for every behaviour every week."""
+    """The behaviours a pulse rates in `week` (an ISO week); `choice` is the `pulse`
+    setting's value: "few", or "all" for every behaviour every week; not `planned`:
+    the few unless `choice` is "all"."""
     ids = rubric.ids()
     earlier = [s for s in history.sessions if s.week <= week]
-    pulses = [s for s in earlier if s.flow_id == flow_id]
+    pulses = [s for s in earlier if covered(s)]
     reason = _full_reason(ids, pulses, week, choice)
+    if not planned and choice != "all":
+        reason = None
     if reason is not None:
         return PulsePlan(tuple(ids), True, f"Rating all {len(ids)} this week: {reason}.")
     picked: dict[str, str] = {}  # behaviour -> why it is rated, in the order picked

@@ -71,7 +71,7 @@ def test_the_one_in_rotation_is_the_one_rated_longest_ago() -> None:
         past(2, ["protect-time", "cultivate-belonging"], focus="protect-time"),
         past(1, ["protect-time", "ambiguous-decisions"], focus="protect-time"),
     )
-    plan = plan_pulse(RUBRIC, History(sessions=history), iso_week(DAY.date()), "weekly")
+    plan = plan_pulse(RUBRIC, History(sessions=history), iso_week(DAY.date()))
     assert not plan.full
     assert plan.behaviours == ("protect-time", "credit-to-others")
 
@@ -98,7 +98,7 @@ def test_every_behaviour_is_rated_in_week_one_a_months_first_and_after_four_week
             dataclasses.replace(s, week=iso_week((day - dt.timedelta(weeks=1)).date()))
             for s in sessions
         ]
-    plan = plan_pulse(RUBRIC, History(sessions=tuple(sessions)), iso_week(day.date()), "weekly")
+    plan = plan_pulse(RUBRIC, History(sessions=tuple(sessions)), iso_week(day.date()))
     assert plan.full and plan.behaviours == tuple(ids)
     assert plan.line == f"Rating all 10 this week: {why}."
 

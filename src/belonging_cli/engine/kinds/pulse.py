@@ -28,7 +28,11 @@ def pulse_plan(step: Step, engine: Engine) -> PulsePlan:
     plan = engine.pulse_plans.get(step.id)
     if plan is None:
         plan = engine.pulse_plans[step.id] = plan_pulse(
-            engine.rubric, engine.history, engine.week, engine.flow.id, engine.pulse
+            engine.rubric,
+            engine.history,
+            engine.week,
+            engine.pulse,
+            planned=step.rates == "planned",
         )
     return plan
 
