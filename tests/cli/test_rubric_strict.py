@@ -83,3 +83,9 @@ def test_a_1x_rubric_is_valid_but_not_strict(cli: CliRunner, tmp_path: Path) -> 
     assert result.code == 1 and "Traceback" not in result.err
     assert "no strands" in result.err and "(signal: is 1.x)" in result.err
     assert "words: an anchor is one critical incident" in result.err
+
+
+def test_the_packaged_rubric_is_2_0_and_passes_strict(cli: CliRunner) -> None:
+    result = cli("rubric", "validate", "--strict", str(REPO / "rubrics"))
+    assert result.code == 0, result.err
+    assert "rubric belonging-core 2.0.0, 10 behaviours" in result.out
