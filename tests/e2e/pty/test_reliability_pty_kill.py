@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from belonging_cli.content.flows import load_flows
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
@@ -50,6 +51,13 @@ class Step:
     shown: str  # a regex that matches once the prompt is on screen
     keys: str
     records: str  # "answer:STEP", "rating:BEHAVIOUR", "evidence:BEHAVIOUR" or "save"
+
+
+def _wording(step_id: str) -> str:
+    """Any wording of the weekly step (they rotate week by week): its first words."""
+    step = next(s for s in load_flows().get("weekly").steps if s.id == step_id)
+    starts = (" ".join(w.question.split()[:4]) for w in step.wordings())
+    return "(?:" + "|".join(re.escape(start) for start in starts) + ")"
 
 
 def _steps() -> list[Step]:
@@ -103,9 +111,14 @@ def _steps() -> list[Step]:
             "Third\r",
             "answer:reflect.3",
         ),
-        Step("control", r"lean on control.*?" + TEXT_PROMPT, "The roadmap\r", "answer:control"),
         Step(
-            "influence", r"through influence.*?" + TEXT_PROMPT, "A question\r", "answer:influence"
+            "control", _wording("control") + ".*?" + TEXT_PROMPT, "The roadmap\r", "answer:control"
+        ),
+        Step(
+            "influence",
+            _wording("influence") + ".*?" + TEXT_PROMPT,
+            "A question\r",
+            "answer:influence",
         ),
         Step("balance", r"how did you lead.*?" + SELECT, "2\r", "answer:balance"),
         Step("tip", r"Pick one of those control moments.*?#share\)", "Ask first\r", "answer:tip"),
