@@ -45,7 +45,10 @@ reviewed in the reflection of that week:
     E6  dropped            (skipped in W7 and W8; marked dropped in the export)
     E7  skipped            (its review in W8 skipped: still open)
     E8  open               (set in W8 for next week)
-  8 experiments: 2 tried, 2 partly, 1 not tried, 1 dropped, 1 skipped, 1 open.
+  A report counts the experiments for weeks in its period: over the last 12 weeks (W1 ..
+  W8) E1 .. E7, 7 experiments: 2 tried, 2 partly, 1 not tried, 1 dropped, 1 skipped,
+  0 open (`outcomes`); E8, for next week, is the one "open now" (`open_now`). Over
+  `--period week`: E7 alone, skipped.
   Reviews answered: 5 (E1 .. E5); reviews skipped: 4 (E4 in W5, E6 in W7 and W8, E7 in W8).
 
 Tags: planning 5 (W1 W2 W4 W7 W8), team 3 (W3 W4 W8), 1-1s 2 (W2 W6).
@@ -203,10 +206,11 @@ class KnownJournal:
             "not_tried": 1,
             "dropped": 1,
             "skipped": 1,
-            "open": 1,
+            "open": 0,
         }
     )
-    experiments_total: int = 8
+    experiments_total: int = 7  # E1 .. E7: the weeks of a quarter report
+    open_now: str = EXPERIMENTS[-1]  # E8, set this week for next week
     experiment_titles: tuple[str, ...] = EXPERIMENTS
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tag -> its weeks
     people: dict[str, int] = field(default_factory=lambda: {"Jonas": 5, "Priya": 4})

@@ -16,17 +16,26 @@ from belonging_cli.reports.model import Report
 
 FORMAT = "belonging-report"
 FORMAT_VERSION = 1
+# Within a format version fields are only added; each addition bumps the minor
+# version, so a reader can tell which fields to expect (docs/report-json.md).
+# 1: experiments counted as answered (`state`, `skipped`, `total`), a rating's
+# `previous` and `trend`, the balance's `trend`.
+FORMAT_MINOR = 1
 
 
 def report_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data, keys in the documented order."""
-    data: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
+    data: dict[str, Any] = _head()
     body = plain(report)
     assert isinstance(body, dict)
     if body["exercises"] is None:
         del body["exercises"]  # documented as absent (not empty) without exercises
     data.update(body)
     return data
+
+
+def _head() -> dict[str, Any]:
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "format_minor": FORMAT_MINOR}
 
 
 def plain(value: Any) -> Any:
@@ -67,7 +76,7 @@ def json_chunks(report: Report) -> Iterator[str]:
     module falls back to its pure-Python encoder, 4x slower on a 10-year
     report (`python -m json.tool` pretty-prints it).
     """
-    head: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
+    head = _head()
     head.update(_shallow(report))
     if report.exercises is None:
         del head["exercises"]

@@ -63,6 +63,7 @@ class WeekLevel:
     level: int
     evidence: str | None = None
     private: bool = False
+    previous: int | None = None  # the level just before this one (None: the first ever)
 
 
 @dataclass(slots=True)
@@ -78,6 +79,8 @@ class BehaviourTrend:
     latest_label: str | None
     latest_descriptor: str | None
     series: tuple[WeekLevel, ...]
+    previous: int | None = None  # the level just before the period: what `change` counts from
+    trend: str = ""  # the whole series in a word (reports/movement.py `trend`)
 
 
 @dataclass(slots=True)
@@ -124,15 +127,20 @@ class ExperimentItem:
     private: bool  # the title
     happened_private: bool = False
     learned_private: bool = False
+    state: str = ""  # what it is counted as (sections/experiments.py STATES)
 
 
 @dataclass(slots=True)
 class ExperimentCounts:
+    """Each experiment counted once, as what was answered; they add up to `total`."""
+
     tried: int = 0
     partly: int = 0
     not_tried: int = 0
     open: int = 0
     dropped: int = 0
+    skipped: int = 0
+    total: int = 0
 
 
 @dataclass(slots=True)
@@ -164,6 +172,7 @@ class Balance:
     change: int | None
     average: float | None
     notes: tuple[BalanceNote, ...]
+    trend: str = ""
 
 
 @dataclass(slots=True)

@@ -43,7 +43,9 @@ def show_progress(report: Report, console: Console) -> None:
                 str(r.number),
                 Text(r.title),
                 Text(f"{r.latest} {r.latest_label}"),
-                Text(sparkline(p.level for p in r.series[-26:]), style="cyan"),
+                Text(sparkline(p.level for p in r.series[-26:]), style="cyan").append(
+                    f" {r.trend}", style="default"
+                ),
                 change,
             )
         console.print(table)
@@ -64,6 +66,10 @@ def show_progress(report: Report, console: Console) -> None:
         console.print(words.balance_words(balance))
         console.print()
 
+    if report.experiments.counts.total:
+        line = Text("Experiments  ", style="bold")
+        line.append(words.experiments_words(report.experiments.counts))
+        console.print(line)
     open_experiment = report.experiments.open
     if open_experiment is not None:
         line = Text("Open experiment  ", style="bold")

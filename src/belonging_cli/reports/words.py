@@ -18,7 +18,15 @@ PERIOD_LABELS = {
     "year": "the last 52 weeks",
     "all": "all your reflections",
 }
-OUTCOME_WORDS = {"tried": "tried", "partly": "partly tried", "not_tried": "not tried"}
+# An experiment as counted (sections/experiments.py STATES); `outcome` in a template.
+OUTCOME_WORDS = {
+    "tried": "tried",
+    "partly": "partly tried",
+    "not_tried": "not tried",
+    "dropped": "dropped",
+    "skipped": "skipped",
+    "open": "open",
+}
 STATE_WORDS = {
     "done": "done",
     "due": "due",
@@ -118,8 +126,16 @@ def balance_words(balance: Any) -> str:
     change = _get(balance, "change")
     if latest is None:
         return ""
-    if len(_get(balance, "series")) == 1:
+    series = _get(balance, "series")
+    if len(series) == 1:
         return f"You placed your week at {latest} of 5 (1 is mostly control, 5 mostly influence)."
+    if _trend(balance) == "up and down":
+        values = [_get(p, "value") for p in series]
+        return (
+            f"Up and down, between {min(values)} and {max(values)} of 5, now {latest} "
+            f"(average {_get(balance, 'average'):g}). Notice what the weeks nearer "
+            "influence had in common."
+        )
     if change > 0:
         return (
             f"You moved towards influence, from {first} to {latest} of 5. "
@@ -140,16 +156,29 @@ def left_out(count: int) -> str:
     return f"{plural(count, 'private note')} left out."
 
 
+def _trend(part: Any) -> str:
+    """A series' trend word; a plain-data part from before trends were kept has none."""
+    found = part.get("trend") if isinstance(part, dict) else getattr(part, "trend", "")
+    return str(found or "")
+
+
 def experiments_words(counts: Any) -> str:
-    tried, partly = _get(counts, "tried"), _get(counts, "partly")
-    not_tried, dropped = _get(counts, "not_tried"), _get(counts, "dropped")
-    parts = [f"{tried} tried", f"{partly} partly", f"{not_tried} not tried"]
-    if dropped:
-        parts.append(f"{dropped} dropped")
-    total = tried + partly + not_tried
+    """`Of 8 experiments: 2 tried, 2 partly tried, 1 not tried, 1 dropped, ...`: each
+    experiment counted once, so the parts add up to the total said."""
+    found = {key: _get(counts, key) for key in OUTCOME_WORDS}
+    total = sum(found.values())
     if total == 0:
-        return "No experiment reviewed yet in this period."
-    lead = f"Of {plural(total, 'experiment')} reviewed: " + ", ".join(parts) + "."
-    if tried + partly >= max(1, total * 2 // 3):
+        return "No experiment in this period yet."
+    # In OUTCOME_WORDS' order: the first three always, the others when there are some.
+    parts = [
+        f"{found[k]} {word}" + (" (still open)" if k == "skipped" else "")
+        for n, (k, word) in enumerate(OUTCOME_WORDS.items())
+        if n < 3 or found[k]
+    ]
+    lead = f"Of {plural(total, 'experiment')}: " + ", ".join(parts) + "."
+    answered = found["tried"] + found["partly"] + found["not_tried"] + found["dropped"]
+    if answered == 0:
+        return lead + " Your next reflection asks how it went."
+    if found["tried"] + found["partly"] >= max(1, answered * 2 // 3):
         return lead + " You are turning intentions into practice."
     return lead + " Smaller experiments are easier to start: ten minutes is enough."

@@ -279,6 +279,7 @@ def test_json_follows_the_documented_bundle() -> None:
     assert list(bundle) == [
         "format",
         "format_version",
+        "format_minor",
         "generated_at",
         "tool_version",
         "person",
@@ -312,6 +313,7 @@ def test_json_follows_the_documented_bundle() -> None:
         "level": 2,
         "evidence": None,
         "private": False,
+        "previous": None,
     }
     assert set(bundle["experiments"]["counts"]) == {
         "tried",
@@ -319,6 +321,8 @@ def test_json_follows_the_documented_bundle() -> None:
         "not_tried",
         "open",
         "dropped",
+        "skipped",
+        "total",
     }
     assert bundle["balance"]["series"][-1] == {"week": "2026-W48", "value": 4}
     documented = places.REPO / "docs" / "report-json.md"

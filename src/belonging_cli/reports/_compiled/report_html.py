@@ -1,4 +1,4 @@
-# source-sha256: 726ef87aaf9f1d1d9d43f515d4756830de16325701b1132052c0398e8e84db36
+# source-sha256: b51638aa8674002a0ca53c194cd483e029f8497f333a2c263d32f47bd42e87fb
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -20,6 +20,7 @@ def root(context, missing=missing, environment=environment):
     l_0_left_out = resolve('left_out')
     l_0_changed = resolve('changed')
     l_0_charts = resolve('charts')
+    l_0_r = resolve('r')
     l_0_limit = resolve('limit')
     l_0_shown = resolve('shown')
     l_0_groups = resolve('groups')
@@ -181,7 +182,7 @@ def root(context, missing=missing, environment=environment):
         yield '<li><b>'
         yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '</b>last reflection</li>'
-    yield '</ul>\n<p>'
+    yield '    footer { break-before: avoid; }\n</ul>\n<p>'
     yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
     yield '</p>\n'
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
@@ -189,7 +190,19 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="notice">Shared report: '
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
-    yield '</header>\n\n<section id="ratings">\n<h2>Ratings</h2>\n'
+    yield '</header>\n\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+        pass
+        yield '<section id="top" aria-label="At a glance">\n<ul class="top">\n'
+        for l_1_line in environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            yield escape(l_1_line)
+            yield '</li>\n'
+        l_1_line = missing
+        yield '</ul>\n</section>\n'
+    yield '<section id="ratings">\n<h2>Ratings</h2>\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
         pass
         l_0_changed = environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed')
@@ -246,9 +259,7 @@ def root(context, missing=missing, environment=environment):
         for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
             _loop_vars = {}
             pass
-            yield '<figure>\n'
-            yield escape(environment.getitem(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'), environment.getattr(l_1_r, 'behaviour_id')))
-            yield '\n<figcaption>'
+            yield '<figure>\n<figcaption>'
             yield escape(environment.getattr(l_1_r, 'number'))
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
@@ -273,6 +284,8 @@ def root(context, missing=missing, environment=environment):
             yield '). <span class="level">'
             yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor'))
             yield '</span></li>'
+        yield escape(environment.getitem(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'behaviour_id')))
+        yield '\n'
         if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
             pass
             yield '<li><b>Growth edge:</b> '
@@ -584,10 +597,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 251 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 261 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=136&5=139&6=142&7=145&15=149&61=156&63=167&64=171&65=175&66=179&68=185&69=187&70=190&76=193&77=195&78=199&80=203&84=206&85=210&89=230&90=233&95=238&97=241&101=243&103=246&105=250&106=252&113=259&114=262&118=265&119=276&120=287&121=296&126=303&127=306&128=321&129=324&135=327&136=331&143=345&146=348&147=351&148=354&150=358&151=361&152=364&153=372&154=374&155=378&156=385&159=389&160=392&162=395&163=399&164=406&170=411&171=414&174=417&175=419&176=422&178=428&179=430&180=433&181=436&186=441&187=445&195=473&196=476&199=479&200=482&201=484&203=486&208=489&209=493&217=510&218=512&221=516&222=519&226=525&227=529&231=543&232=551&233=553&234=557&235=564&244=573&247=576&251=581'
+debug_info = '4=137&5=140&6=143&7=146&15=150&61=157&63=168&64=172&65=176&66=180&69=186&70=188&71=191&75=194&78=197&79=201&86=206&87=208&88=212&90=216&94=219&95=223&99=243&100=246&105=251&107=254&111=256&113=259&115=263&122=270&123=273&127=276&128=287&129=289&130=300&131=309&136=316&137=319&138=334&139=337&145=340&146=344&153=358&156=361&157=364&158=367&160=371&161=374&162=377&163=385&164=387&165=391&166=398&169=402&170=405&172=408&173=412&174=419&180=424&181=427&184=430&185=432&186=435&188=441&189=443&190=446&191=449&196=454&197=458&205=486&206=489&209=492&210=495&211=497&213=499&218=502&219=506&227=523&228=525&231=529&232=532&236=538&237=542&241=556&242=564&243=566&244=570&245=577&254=586&257=589&261=594'

@@ -1,4 +1,4 @@
-# source-sha256: d1c5d3b88e5ec9e7969273f5cf3101b21518e8f9426140125bca73cf2c4cb23f
+# source-sha256: e56b79314238f043ee9cca2a42b1d040583306a019157fc56e28acf4a645f8a6
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -144,6 +144,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_19(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_20 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_20(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
     context.vars['s'] = l_0_s
@@ -195,7 +201,7 @@ def root(context, missing=missing, environment=environment):
         yield ': compare levels across it with care.\n\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
-        yield '| Behaviour | First | Latest | Change | Average | Trend | Where you are |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n'
+        yield '| Behaviour | From | Latest | Change | Average | Trend | Where you are |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n'
         for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
             _loop_vars = {}
             pass
@@ -204,7 +210,7 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield ' | '
-            yield str(environment.getattr(l_1_r, 'first'))
+            yield str((environment.getattr(l_1_r, 'first') if t_20(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield ' | '
             yield str(environment.getattr(l_1_r, 'latest'))
             yield ' | '
@@ -213,6 +219,8 @@ def root(context, missing=missing, environment=environment):
             yield str(t_4('%.1f', environment.getattr(l_1_r, 'average')))
             yield ' | '
             yield str(t_17(environment.getattr(l_1_r, 'series')))
+            yield ' '
+            yield str(environment.getattr(l_1_r, 'trend'))
             yield ' | '
             yield str(t_10(environment.getattr(l_1_r, 'latest_label')))
             yield ' |\n'
@@ -284,11 +292,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_20(fiter):
+        def t_21(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_20(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_21(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -309,8 +317,8 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_point, 'week'))
             yield ', '
             yield str(t_10(environment.getattr(l_1_r, 'title')))
-            yield ', rated '
-            yield str(environment.getattr(l_1_point, 'level'))
+            yield ', '
+            yield str((t_4('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_4('rated %s', environment.getattr(l_1_point, 'level'))))
             yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 77 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
             yield str(t_10(environment.getattr(l_1_point, 'evidence')))
@@ -335,11 +343,11 @@ def root(context, missing=missing, environment=environment):
         l_0_known = t_8(context.eval_ctx, t_9(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_21(fiter):
+        def t_22(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_22(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '\n### '
@@ -417,7 +425,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
-                yield str(('open' if (environment.getattr(l_1_x, 'status') == 'open') else ('dropped' if (environment.getattr(l_1_x, 'status') == 'dropped') else t_12(environment.getattr(l_1_x, 'outcome')))))
+                yield str(t_12(environment.getattr(l_1_x, 'state')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'happened')))
                 yield ' | '
@@ -546,4 +554,4 @@ def root(context, missing=missing, environment=environment):
     yield '.\n'
 
 blocks = {}
-debug_info = '4=148&5=151&6=154&7=157&10=161&11=164&13=171&15=173&16=175&17=178&19=180&21=183&26=186&27=188&28=192&31=196&34=199&35=203&37=220&39=224&45=234&48=237&51=239&52=242&56=245&57=248&59=256&60=259&62=267&63=270&65=276&66=279&69=281&70=284&71=299&72=302&76=305&77=309&80=319&83=322&84=325&86=328&88=332&89=335&90=338&92=346&93=348&95=352&97=357&100=361&101=364&104=367&106=371&108=376&112=379&113=382&117=385&118=387&119=390&121=396&122=398&123=401&125=404&130=409&131=413&135=427&136=430&140=433&141=435&143=437&145=439&148=442&151=444&155=447&156=452&157=454&158=458&159=463&163=469&164=471&168=475&169=478&173=484&174=488&176=499&177=502&181=505&182=508&183=512&191=529&195=532&200=537'
+debug_info = '4=154&5=157&6=160&7=163&10=167&11=170&13=177&15=179&16=181&17=184&19=186&21=189&26=192&27=194&28=198&31=202&34=205&35=209&37=228&39=232&45=242&48=245&51=247&52=250&56=253&57=256&59=264&60=267&62=275&63=278&65=284&66=287&69=289&70=292&71=307&72=310&76=313&77=317&80=327&83=330&84=333&86=336&88=340&89=343&90=346&92=354&93=356&95=360&97=365&100=369&101=372&104=375&106=379&108=384&112=387&113=390&117=393&118=395&119=398&121=404&122=406&123=409&125=412&130=417&131=421&135=435&136=438&140=441&141=443&143=445&145=447&148=450&151=452&155=455&156=460&157=462&158=466&159=471&163=477&164=479&168=483&169=486&173=492&174=496&176=507&177=510&181=513&182=516&183=520&191=537&195=540&200=545'

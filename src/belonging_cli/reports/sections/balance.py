@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from belonging_cli.reports.model import Balance, BalanceNote, BalancePoint
-from belonging_cli.reports.movement import movement
+from belonging_cli.reports.movement import movement, trend
 from belonging_cli.reports.scope import answer_text
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def balance(scope: Scope) -> Balance:
         change=change,
         average=average,
         notes=tuple(n for n in notes if n is not None),
+        trend=trend(list(values.values())),
     )
 
 

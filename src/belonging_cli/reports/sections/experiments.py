@@ -15,7 +15,15 @@ if TYPE_CHECKING:
     from belonging_cli.reports.scope import Scope
 
 
+# What an experiment is counted as, each once: what was answered at its review
+# ("No, not this time" is not tried, whatever status an older journal stored),
+# dropped without an answer (an import can bring one), its review skipped (still
+# open), or open, waiting for its first review.
+STATES = ("tried", "partly", "not_tried", "dropped", "skipped", "open")
+
+
 def experiments(scope: Scope) -> Experiments:
+    """The experiments for weeks in the period, and the open one now."""
     chosen = sorted(
         (
             e
@@ -24,12 +32,10 @@ def experiments(scope: Scope) -> Experiments:
         ),
         key=lambda e: (e.week, e.created_at),
     )
-    tally: Counter[str] = Counter()
-    for e in chosen:
-        if e.status == "done":
-            tally[e.outcome or "tried"] += 1
-        else:
-            tally[e.status] += 1
+    reviews = review_weeks(scope)
+    states = {e.id: state(e, reviews) for e in chosen}
+    tally = Counter(states.values())
+    tally["total"] = len(chosen)
     # The open one is usually for the coming week (set at this week's
     # reflection), so it is judged by when it was set, not by its week.
     open_now = max(
@@ -45,12 +51,36 @@ def experiments(scope: Scope) -> Experiments:
     )
     return Experiments(
         counts=tallied(ExperimentCounts, tally),
-        items=tuple(experiment_item(scope, e) for e in chosen),
-        open=experiment_item(scope, open_now) if open_now else None,
+        items=tuple(experiment_item(scope, e, states[e.id]) for e in chosen),
+        open=experiment_item(scope, open_now, state(open_now, reviews)) if open_now else None,
     )
 
 
-def experiment_item(scope: Scope, experiment: Experiment) -> ExperimentItem:
+def review_weeks(scope: Scope) -> list[tuple[str, str]]:
+    """(week, session id) of the reflections up to the period's end that asked for a
+    review: each asked about every open experiment due by its week."""
+    return [
+        (s.week, s.id)
+        for s in scope.reflections
+        if s.week <= scope.period.last_week and any(a.kind == "review" for a in s.answers)
+    ]
+
+
+def state(experiment: Experiment, reviews: list[tuple[str, str]]) -> str:
+    """One of STATES."""
+    if experiment.outcome is not None:
+        return experiment.outcome
+    if experiment.status == "done":
+        return "tried"  # closed as done before outcomes were kept
+    if experiment.status == "dropped":
+        return "dropped"
+    asked = any(
+        week >= experiment.week and sid != experiment.created_session_id for week, sid in reviews
+    )
+    return "skipped" if asked else "open"
+
+
+def experiment_item(scope: Scope, experiment: Experiment, counted: str) -> ExperimentItem:
     def shown(field: str, text: str | None, private: bool) -> str | None:
         """One text of the experiment, if it is kept: each private or not on its own."""
         if text is None:
@@ -75,4 +105,5 @@ def experiment_item(scope: Scope, experiment: Experiment) -> ExperimentItem:
         private=experiment.private,
         happened_private=experiment.happened_private,
         learned_private=experiment.learned_private,
+        state=counted,
     )

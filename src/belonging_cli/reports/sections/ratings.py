@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from belonging_cli.reports.model import (
+from belonging_cli.reports.movement import trend as trend_word
     BehaviourTrend,
     Highlight,
     Highlights,
@@ -27,7 +28,21 @@ Trends = tuple[BehaviourTrend, ...]
 def trends(scope: Scope) -> Trends:
     """One trend for each behaviour the report covers, in rubric order."""
     weekly = weekly_ratings(scope)
-    return tuple(trend(scope, b, weekly.get(b.id, {})) for b in scope.behaviours)
+    before = levels_before(scope)
+    return tuple(trend(scope, b, weekly.get(b.id, {}), before.get(b.id)) for b in scope.behaviours)
+
+
+def levels_before(scope: Scope) -> dict[str, int]:
+    """Behaviour -> its level at the last reflection before the period: where the
+    period starts from, so a week's change is counted against the week before."""
+    found: dict[str, int] = {}
+    for session in scope.reflections:  # in time order: the latest word stands
+        if session.week >= scope.period.first_week:
+            break
+        for rating in session.ratings:
+            if 1 <= rating.level <= 5:
+                found[rating.behaviour_id] = rating.level
+    return found
 
 
 def weekly_ratings(scope: Scope) -> dict[str, dict[str, tuple[Session, Rating]]]:
@@ -44,8 +59,12 @@ def weekly_ratings(scope: Scope) -> dict[str, dict[str, tuple[Session, Rating]]]
     return found
 
 
+    previous = before
 def trend(
-    scope: Scope, behaviour: BehaviourFacts, by_week: dict[str, tuple[Session, Rating]]
+    scope: Scope,
+    behaviour: BehaviourFacts,
+    by_week: dict[str, tuple[Session, Rating]],
+    before: int | None = None,
 ) -> BehaviourTrend:
     series: list[WeekLevel] = []
     for week, (session, rating) in by_week.items():
@@ -56,9 +75,11 @@ def trend(
             private, key, section="Notes on ratings", week=week, text=shown
         ):
             shown = None
-        series.append(WeekLevel(week, rating.level, shown, private and shown is not None))
+        point = WeekLevel(week, rating.level, shown, private and shown is not None, previous)
+        series.append(point)
+        previous = rating.level
     levels = [p.level for p in series]
-    first, latest, change, average = movement(levels)
+    first, latest, change, average = movement(levels, before)
     return BehaviourTrend(
         behaviour_id=behaviour.id,
         number=behaviour.number,
