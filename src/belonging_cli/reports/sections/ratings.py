@@ -7,7 +7,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from belonging_cli.reports.model import (
-from belonging_cli.reports.movement import trend as trend_word
     BehaviourTrend,
     Highlight,
     Highlights,
@@ -15,6 +14,7 @@ from belonging_cli.reports.movement import trend as trend_word
     WeekLevel,
 )
 from belonging_cli.reports.movement import movement
+from belonging_cli.reports.movement import trend as trend_word
 from belonging_cli.reports.scope import clean
 
 if TYPE_CHECKING:
