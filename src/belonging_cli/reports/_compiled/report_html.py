@@ -1,4 +1,4 @@
-# source-sha256: b51638aa8674002a0ca53c194cd483e029f8497f333a2c263d32f47bd42e87fb
+# source-sha256: 1598fd19df3a3f6ed4f0419a05fe132ae65cfd18a96a9e4fa87d871cf9f6f1ae
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -20,7 +20,6 @@ def root(context, missing=missing, environment=environment):
     l_0_left_out = resolve('left_out')
     l_0_changed = resolve('changed')
     l_0_charts = resolve('charts')
-    l_0_r = resolve('r')
     l_0_limit = resolve('limit')
     l_0_shown = resolve('shown')
     l_0_groups = resolve('groups')
@@ -133,6 +132,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_17(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_18 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_18(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
     context.vars['s'] = l_0_s
@@ -182,7 +187,7 @@ def root(context, missing=missing, environment=environment):
         yield '<li><b>'
         yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '</b>last reflection</li>'
-    yield '    footer { break-before: avoid; }\n</ul>\n<p>'
+    yield '</ul>\n<p>'
     yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
     yield '</p>\n'
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
@@ -190,19 +195,7 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="notice">Shared report: '
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
-    yield '</header>\n\n'
-    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
-        pass
-        yield '<section id="top" aria-label="At a glance">\n<ul class="top">\n'
-        for l_1_line in environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
-            _loop_vars = {}
-            pass
-            yield '<li>'
-            yield escape(l_1_line)
-            yield '</li>\n'
-        l_1_line = missing
-        yield '</ul>\n</section>\n'
-    yield '<section id="ratings">\n<h2>Ratings</h2>\n'
+    yield '</header>\n\n<section id="ratings">\n<h2>Ratings</h2>\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
         pass
         l_0_changed = environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed')
@@ -215,7 +208,7 @@ def root(context, missing=missing, environment=environment):
         yield ': compare levels across it with care.</p>\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
-        yield '<table>\n<thead><tr><th>Behaviour</th><th class="num">First</th><th class="num">Latest</th><th class="num">Change</th><th class="num">Average</th><th>Trend</th><th>Where you are</th></tr></thead>\n<tbody>\n'
+        yield '<table>\n<thead><tr><th>Behaviour</th><th class="num">From</th><th class="num">Latest</th><th class="num">Change</th><th class="num">Average</th><th>Trend</th><th>Where you are</th></tr></thead>\n<tbody>\n'
         for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
             _loop_vars = {}
             pass
@@ -224,7 +217,7 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
             yield '</td><td class="num">'
-            yield escape(environment.getattr(l_1_r, 'first'))
+            yield escape((environment.getattr(l_1_r, 'first') if t_18(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield '</td><td class="num">'
             yield escape(environment.getattr(l_1_r, 'latest'))
             yield '</td><td class="num '
@@ -233,8 +226,10 @@ def root(context, missing=missing, environment=environment):
             yield escape(t_13(environment.getattr(l_1_r, 'change')))
             yield '</td><td class="num">'
             yield escape(t_3('%.1f', environment.getattr(l_1_r, 'average')))
-            yield '</td><td class="spark">'
+            yield '</td><td><span class="spark">'
             yield escape(t_15(environment.getattr(l_1_r, 'series')))
+            yield '</span> '
+            yield escape(environment.getattr(l_1_r, 'trend'))
             yield '</td><td>'
             yield escape(environment.getattr(l_1_r, 'latest_label'))
             yield '</td></tr>\n'
@@ -259,7 +254,9 @@ def root(context, missing=missing, environment=environment):
         for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
             _loop_vars = {}
             pass
-            yield '<figure>\n<figcaption>'
+            yield '<figure>\n'
+            yield escape(environment.getitem(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'), environment.getattr(l_1_r, 'behaviour_id')))
+            yield '\n<figcaption>'
             yield escape(environment.getattr(l_1_r, 'number'))
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
@@ -284,8 +281,6 @@ def root(context, missing=missing, environment=environment):
             yield '). <span class="level">'
             yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor'))
             yield '</span></li>'
-        yield escape(environment.getitem(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'behaviour_id')))
-        yield '\n'
         if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
             pass
             yield '<li><b>Growth edge:</b> '
@@ -319,11 +314,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_18(fiter):
+        def t_19(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_18(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_19(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -345,6 +340,10 @@ def root(context, missing=missing, environment=environment):
             yield '</td><td>'
             yield escape(environment.getattr(l_1_r, 'title'))
             yield '</td><td class="num">'
+            if environment.getattr(l_1_point, 'previous'):
+                pass
+                yield escape(environment.getattr(l_1_point, 'previous'))
+                yield ' → '
             yield escape(environment.getattr(l_1_point, 'level'))
             yield '</td><td>'
             yield escape(t_9(environment.getattr(l_1_point, 'evidence')))
@@ -374,11 +373,11 @@ def root(context, missing=missing, environment=environment):
         l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_19(fiter):
+        def t_20(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '<h3>'
@@ -469,7 +468,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id')))
                 yield '</td><td>'
-                yield escape(('open' if (environment.getattr(l_1_x, 'status') == 'open') else ('dropped' if (environment.getattr(l_1_x, 'status') == 'dropped') else t_10(environment.getattr(l_1_x, 'outcome')))))
+                yield escape(t_10(environment.getattr(l_1_x, 'state')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'happened'):
                     pass
@@ -553,11 +552,11 @@ def root(context, missing=missing, environment=environment):
                 yield '</td></tr>\n'
             l_1_item = missing
             yield '</tbody>\n</table>\n'
-            def t_20(fiter):
+            def t_21(fiter):
                 for l_1_item in fiter:
                     if environment.getattr(l_1_item, 'answers'):
                         yield l_1_item
-            for l_1_item in t_20(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
+            for l_1_item in t_21(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -597,10 +596,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 261 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 251 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=137&5=140&6=143&7=146&15=150&61=157&63=168&64=172&65=176&66=180&69=186&70=188&71=191&75=194&78=197&79=201&86=206&87=208&88=212&90=216&94=219&95=223&99=243&100=246&105=251&107=254&111=256&113=259&115=263&122=270&123=273&127=276&128=287&129=289&130=300&131=309&136=316&137=319&138=334&139=337&145=340&146=344&153=358&156=361&157=364&158=367&160=371&161=374&162=377&163=385&164=387&165=391&166=398&169=402&170=405&172=408&173=412&174=419&180=424&181=427&184=430&185=432&186=435&188=441&189=443&190=446&191=449&196=454&197=458&205=486&206=489&209=492&210=495&211=497&213=499&218=502&219=506&227=523&228=525&231=529&232=532&236=538&237=542&241=556&242=564&243=566&244=570&245=577&254=586&257=589&261=594'
+debug_info = '4=142&5=145&6=148&7=151&15=155&61=162&63=173&64=177&65=181&66=185&68=191&69=193&70=196&76=199&77=201&78=205&80=209&84=212&85=216&89=238&90=241&95=246&97=249&101=251&103=254&105=258&106=260&113=267&114=270&118=273&119=284&120=295&121=304&126=311&127=314&128=329&129=332&135=335&136=339&143=357&146=360&147=363&148=366&150=370&151=373&152=376&153=384&154=386&155=390&156=397&159=401&160=404&162=407&163=411&164=418&170=423&171=426&174=429&175=431&176=434&178=440&179=442&180=445&181=448&186=453&187=457&195=485&196=488&199=491&200=494&201=496&203=498&208=501&209=505&217=522&218=524&221=528&222=531&226=537&227=541&231=555&232=563&233=565&234=569&235=576&244=585&247=588&251=593'

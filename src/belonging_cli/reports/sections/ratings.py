@@ -59,7 +59,6 @@ def weekly_ratings(scope: Scope) -> dict[str, dict[str, tuple[Session, Rating]]]
     return found
 
 
-    previous = before
 def trend(
     scope: Scope,
     behaviour: BehaviourFacts,
@@ -67,6 +66,7 @@ def trend(
     before: int | None = None,
 ) -> BehaviourTrend:
     series: list[WeekLevel] = []
+    previous = before
     for week, (session, rating) in by_week.items():
         private = rating.evidence_private
         shown = clean(rating.evidence)
@@ -92,6 +92,9 @@ def trend(
         latest_label=scope.rubric.label(latest) if latest else None,
         latest_descriptor=behaviour.descriptor(latest) if latest else None,
         series=tuple(series),
+        previous=before,
+        # Where the period started from counts: a week's 3 -> 1 is falling.
+        trend=trend_word(levels if before is None else [before, *levels]),
     )
 
 
