@@ -102,14 +102,19 @@ MOMENTS_ME = (
     "I let the messy draft go out",
     "I did not notice until Friday",
 )
-EVIDENCE = (
-    "Busy week: I fell back on deciding alone.",
+# What happened when a rating moved: a note that agrees with the way it moved.
+ROSE_NOTES = (
     "{who} said the meeting felt different.",
     "I did it on purpose in {where}.",
     "It held even under the deadline.",
     "The team ran it without me.",
-    "I slipped in {where}.",
 )
+FELL_NOTES = (
+    "Busy week: I fell back on deciding alone.",
+    "I slipped in {where}.",
+    "The deadline got away from me and I took over.",
+)
+SITTING = dt.timedelta(minutes=45)  # longer than a scripted reflection takes to answer
 HAPPENED = (
     "I tried it twice; the second time went better.",
     "{who} noticed and asked what had changed.",
@@ -142,14 +147,17 @@ def generate(
     sessions_per_week: int = 1,
     zone: dt.tzinfo = dt.timezone.utc,
 ) -> JournalData:
-    """A journal of `weeks` weeks ending in the week of `end` (default: today)."""
-    if end is None:
-        from belonging_cli.clock import now
+    """A journal of `weeks` weeks ending in the week of `end` (default: today), nothing
+    in it after `end` (after now, when `end` is today): this week's reflection, usually
+    on a Friday, is moved back to before now, or left out when the week has just begun."""
+    from belonging_cli.clock import now
 
-        end = now(zone).date()
+    today = now(zone)
+    end = end or today.date()
+    until = today if end == today.date() else dt.datetime.combine(end, dt.time(23, 59), zone)
     writer = _Writer(rubric, weekly_flow(), random.Random(seed), zone)
     with collector_paused():
-        return writer.run(weeks, end, sessions_per_week)
+        return writer.run(weeks, end, sessions_per_week, until - SITTING)
 
 
 def weekly_flow() -> Flow:
@@ -245,7 +253,8 @@ class _Writer:
             moment_me=rng.choice(MOMENTS_ME),
         )
 
-    def run(self, weeks: int, end: dt.date, per_week: int) -> JournalData:
+    def run(self, weeks: int, end: dt.date, per_week: int, latest: dt.datetime) -> JournalData:
+        """`latest`: the last moment a reflection may start (so it ends before now)."""
         last_monday = end - dt.timedelta(days=end.weekday())
         spacing = dt.timedelta(days=7) / max(per_week, 1)
         for w in range(weeks):
@@ -254,9 +263,12 @@ class _Writer:
             first = dt.datetime.combine(monday, dt.time(16, 0), self.zone)
             if per_week == 1:
                 first += dt.timedelta(days=4)
+            week_start = dt.datetime.combine(monday, dt.time(0, 0), self.zone)
             for k in range(per_week):
                 minutes = self.rng.randrange(0, 120)
-                self.session(first + k * spacing + dt.timedelta(minutes=minutes))
+                start = min(first + k * spacing + dt.timedelta(minutes=minutes), latest)
+                if start >= week_start:  # else the week has only just begun: none yet
+                    self.session(start)
         notebook = self.notebook
         return JournalData(tuple(notebook.saved), tuple(notebook.all.values()))
 
@@ -334,7 +346,8 @@ class _Writer:
             answers[f"pulse.{b.id}"] = level
             moved = b.id in self.last_level and self.last_level[b.id] != level
             if moved and rng.random() < 0.3:
-                evidence = self.fill(rng.choice(EVIDENCE))
+                notes = ROSE_NOTES if level > self.last_level[b.id] else FELL_NOTES
+                evidence = self.fill(rng.choice(notes))
                 answers[f"pulse.{b.id}.evidence"] = {
                     "text": evidence,
                     "private": rng.random() < 0.2,
