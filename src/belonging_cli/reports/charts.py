@@ -145,20 +145,13 @@ def svg_chart(
     if high_label:
         parts.append(_axis_note(left, y(HIGH) + 12, high_label))
     ticks = _ticks(weeks, most=max(2, width // 110))
-    for n, week in enumerate(ticks):
-        # The end labels align inwards so they are never clipped at the edges.
-        anchor = (
-            "middle"
-            if len(ticks) == 1
-            else "start"
-            if n == 0
-            else "end"
-            if n == len(ticks) - 1
-            else "middle"
-        )
+    for week, label in zip(ticks, _tick_labels(ticks, weeks), strict=True):
+        # A label at either end aligns inwards so that it is never clipped.
+        at = x(week) - left
+        anchor = "start" if at < 20 and len(weeks) > 1 else "end" if plot_w - at < 20 else "middle"
         parts.append(
             f'<text x="{x(week):.1f}" y="{height - 6}" text-anchor="{anchor}" '
-            f'fill="#555">{escape(_tick_label(week, weeks))}</text>'
+            f'fill="#555">{escape(label)}</text>'
         )
     few = len(weeks) <= 60
     for line in lines:
@@ -210,17 +203,32 @@ def _segments(points: Sequence[Point], weeks: Sequence[str]) -> list[list[Point]
     return runs
 
 
+# Steps between date ticks, in weeks: a fortnight, a month, a quarter, half a year...
+TICK_STEPS = (1, 2, 4, 13, 26, 52, 104, 260, 520)
+
+
 def _ticks(weeks: Sequence[str], most: int = 7) -> list[str]:
-    if len(weeks) <= most:
+    """At most `most` weeks to label, at one even step, counted back from the latest week
+    (the one a reader looks for). A rounded fraction would space them unevenly."""
+    count = len(weeks)
+    if count <= 1:
         return list(weeks)
-    step = (len(weeks) - 1) / (most - 1)
-    return [weeks[round(i * step)] for i in range(most)]
+    fits = (s for s in TICK_STEPS if s < count and (count - 1) // s + 1 <= most)
+    step = next(fits, -(-(count - 1) // (most - 1)))  # else the smallest even step that fits
+    return [weeks[i] for i in range((count - 1) % step, count, step)]
 
 
-def _tick_label(week: str, weeks: Sequence[str]) -> str:
-    monday = week_monday(week)
-    if len(weeks) > 104:
-        return monday.strftime("%Y")
-    if weeks[0][:4] != weeks[-1][:4]:
-        return monday.strftime("%b %Y")
-    return f"{monday.day} {monday:%b}"
+def _tick_labels(ticks: Sequence[str], weeks: Sequence[str]) -> list[str]:
+    """`7 Sep`, with the year where it changes when the weeks span years; `Sep 2026` for
+    ticks a quarter or more apart."""
+    mondays = [week_monday(week) for week in ticks]
+    if len(mondays) > 1 and (mondays[1] - mondays[0]).days >= 13 * 7:
+        return [f"{monday:%b %Y}" for monday in mondays]
+    years = weeks[0][:4] != weeks[-1][:4]
+    labels = []
+    for n, monday in enumerate(mondays):
+        label = f"{monday.day} {monday:%b}"
+        if years and (n == 0 or monday.year != mondays[n - 1].year):
+            label += f" {monday.year}"
+        labels.append(label)
+    return labels

@@ -72,6 +72,12 @@ def write_report(
         from belonging_cli.reports.data import json_chunks
 
         chunks = json_chunks(built.report)  # written as made: a big bundle is never whole
+    elif on_screen(fmt, out):
+        from belonging_cli.cli.output import console
+        from belonging_cli.reports.terminal_report import show_report  # rich
+
+        show_report(built.report, console())
+        chunks = []
     else:
         from belonging_cli.reports.render import render
 
@@ -89,6 +95,16 @@ def write_report(
             from belonging_cli.reports.share_choice import include_hint
 
             info(include_hint())
+
+
+def on_screen(fmt: str | None, out: Path | None) -> bool:
+    """Whether to draw the report for a person at a terminal: no --out, no --format
+    (`--format md` asks for the Markdown itself), and stdout is a terminal."""
+    return out is None and fmt is None and stdout_is_terminal()
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def refuse_unknown(privacy: Privacy) -> None:

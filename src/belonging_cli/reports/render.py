@@ -15,11 +15,12 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from belonging_cli.clock import week_monday
 from belonging_cli.errors import BelongingError
 from belonging_cli.reports import charts, words
 from belonging_cli.reports.data import render_json
 from belonging_cli.reports.escape import md_cell, md_inline, md_quote
-from belonging_cli.reports.model import Report
+from belonging_cli.reports.model import BehaviourTrend, Report
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -88,29 +89,50 @@ def chart_texts(report: Report, *, html: bool) -> dict[str, Any]:
     from markupsafe import Markup
 
     period = report.period
-    weeks = charts.weeks_between(period.first_week, period.last_week)
+    # The axis starts at the first week with anything to draw: a newcomer's two weeks
+    # are two weeks wide, not two dots at the end of an empty quarter.
+    drawn = [w for w, _ in average] + [w for w, _ in balance]
+    first = max(min(drawn, default=period.first_week), period.first_week)
+    weeks = charts.weeks_between(first, period.last_week)
     lines = [charts.Line("Average rating", average, AVERAGE_COLOUR)] if average else []
     if balance:
         lines.append(charts.Line(BALANCE_LABEL, balance, BALANCE_COLOUR, dashed=True))
     overview = charts.svg_chart(lines, weeks, title="Ratings and balance by week") if lines else ""
-    behaviours = {
-        r.behaviour_id: Markup(
-            charts.svg_chart(
-                [
-                    charts.Line(
-                        r.title, [(p.week, float(p.level)) for p in r.series], AVERAGE_COLOUR
-                    )
-                ],
-                weeks,
-                width=340,
-                height=110,
-                title=f"{r.title}: rating by week",
-                legend=False,
-            )
-        )
-        for r in rated
-    }
+    if len(set(drawn)) == 1:
+        when = words.day(week_monday(drawn[0]))
+        overview = _one_week(f"one week so far ({when}): the chart starts with your second week")
+    behaviours = {r.behaviour_id: Markup(_behaviour_chart(r, weeks)) for r in rated}
     return {"overview": Markup(overview), "behaviours": behaviours}
+
+
+def _behaviour_chart(trend: BehaviourTrend, weeks: list[str]) -> str:
+    """A behaviour's small chart, or in words when it has one rating to show."""
+    points = [(p.week, float(p.level)) for p in trend.series]
+    if len(points) == 1:
+        only = trend.series[0]
+        when = words.day(week_monday(only.week))
+        label = f", {trend.latest_label}" if trend.latest_label else ""
+        lead = "one week so far" if len(weeks) == 1 else "rated once in this period"
+        return _one_week(f"{lead}: {only.level}{label} ({when})")
+    return charts.svg_chart(
+        [charts.Line(trend.title, points, AVERAGE_COLOUR)],
+        weeks,
+        width=340,
+        height=110,
+        title=f"{trend.title}: rating by week",
+        legend=False,
+    )
+
+
+def _one_week(text: str) -> str:
+    from html import escape
+
+    return f'<p class="one-point">{escape(text[0].upper() + text[1:])}.</p>'
+
+
+def outcome_word(state: str | None) -> str:
+    """An experiment's outcome as said (the `outcome` filter; the terminal view)."""
+    return words.OUTCOME_WORDS.get(state or "", "not reviewed yet")
 
 
 def _level(point: Any) -> Any:
@@ -159,7 +181,7 @@ def equip(env: Environment, *, html: bool) -> None:
         change_words=words.change_words,
         day=words.day,
         plural=words.plural,
-        outcome=lambda o: words.OUTCOME_WORDS.get(o or "", "not reviewed yet"),
+        outcome=outcome_word,
         state=lambda s: words.STATE_WORDS.get(s, s),
     )
     env.globals.update(

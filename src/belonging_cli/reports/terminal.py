@@ -87,7 +87,7 @@ def show_progress(report: Report, console: Console) -> None:
 
     if report.suggested_next_focus is not None:
         suggestion = report.suggested_next_focus
-        line = Text("Next week  ", style="bold")
+        line = Text("Next week's focus  ", style="bold")  # not to be read as the experiment
         line.append(suggestion.title)
         console.print(line)
         console.print(Text(suggestion.reason, style="dim"))

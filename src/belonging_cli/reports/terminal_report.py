@@ -1,0 +1,264 @@
+"""`belonging report` at a terminal: the report drawn with rich, not Markdown source.
+
+Piped or written with --out, a report stays Markdown (reports/render.py); at a
+terminal a person reads headings, tables that fit the window (cells wrap at words)
+and sparklines, and no Mermaid block. The same model and the same words
+(reports/words.py) as every other format. The user's words go to rich as `Text`,
+never as markup, their line breaks kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from belonging_cli.reports import words
+from belonging_cli.reports.charts import sparkline
+from belonging_cli.reports.model import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+SHOWN = 150  # as the Markdown report: the latest of the long lists
+NOTES_SHOWN = 3  # the latest control-or-influence notes, as the other formats
+
+
+def show_report(report: Report, console: Console) -> None:
+    """The whole report, section by section, to the width of `console`."""
+    from rich.text import Text
+
+    say = console.print
+    title = Text("Progress report", style="bold underline")
+    say(title)
+    person = report.person.name
+    lead = f"For {person}, covering " if person else "Covering "
+    say(Text(lead + words.period_phrase(report.period) + "."))
+    top = getattr(report, "top", None)  # the two-minute top (sections/top.py)
+    lines = tuple(getattr(top, "lines", ()) or ())
+    if lines:
+        _heading(console, "At a glance")
+        for line in lines:
+            say(_bullet(str(line)))
+    say()
+    say(Text(words.rhythm(report.summary)))
+    if report.summary.last_reflection:
+        say(Text(f"Your last reflection was on {words.day(report.summary.last_reflection)}."))
+    if report.shared:
+        say(Text(f"Shared report: {words.left_out(report.private_left_out)}", style="bold"))
+    for section in (_ratings, _moved, _reflections, _experiments, _balance, _exercises, _next):
+        section(report, console)
+    say()
+    footer = (
+        f"Rubric {report.rubric.id} {report.rubric.version} ({report.rubric.title}). "
+        f"Made with belonging {report.tool_version} on {words.day(report.generated_at)}. "
+        "The full report with charts: belonging report --out report.html"
+    )
+    say(Text(footer, style="dim"))
+
+
+def _heading(console: Console, text: str, *, level: int = 2) -> None:
+    from rich.text import Text
+
+    console.print()
+    console.print(Text(text, style="bold underline" if level == 2 else "bold"))
+
+
+def _bullet(text: str, style: str = "") -> RenderableType:
+    """A list item whose wrapped lines hang under its first word."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row("•", Text(text, style=style))
+    return grid
+
+
+def _note(text: str) -> RenderableType:
+    """A person's own words, indented under what they answer, line breaks kept."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    kept = "\n".join(line for line in lines if line) or " "
+    return Padding(Text(kept), (0, 0, 0, 4), expand=False)
+
+
+def _table(*columns: str, right: Iterable[str] = ()) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
+    aligned = set(right)
+    for column in columns:
+        table.add_column(column, justify="right" if column in aligned else "left")
+    return table
+
+
+def _ratings(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    _heading(console, "Ratings")
+    rated = [r for r in report.ratings if r.count]
+    if not rated:
+        console.print(Text("No ratings in this period yet."))
+        return
+    # The sparkline takes what is left of a narrow window, a half year at most.
+    points = max(6, min(26, (console.width - 40) // 2))
+    table = _table("Behaviour", "From", "Latest", "Change", "Trend", right=("From", "Change"))
+    table.columns[4].no_wrap = True
+    for r in rated:
+        start = getattr(r, "previous", None)
+        change = Text(words.signed(r.change))
+        if r.change:
+            change.stylize("green" if r.change > 0 else "red")
+        trend = Text(sparkline(p.level for p in r.series[-points:]), style="cyan")
+        word = getattr(r, "trend", "")
+        label = f" {r.latest_label}" if r.latest_label else ""
+        table.add_row(
+            Text(f"{r.number}. {r.title}"),
+            str(r.first if start is None else start),
+            Text(f"{r.latest}{label}"),
+            change,
+            trend + Text(f" {word}" if word else ""),
+        )
+    console.print(table)
+    unrated = [r.title for r in report.ratings if not r.count]
+    if unrated:
+        console.print(Text(f"Not rated in this period: {', '.join(unrated)}.", style="dim"))
+
+
+def _moved(report: Report, console: Console) -> None:
+    moved = sorted(
+        ((p.week, r.title, p) for r in report.ratings if r.count for p in r.series if p.evidence),
+        key=lambda item: item[0],
+    )[-SHOWN:]
+    if not moved:
+        return
+    _heading(console, "What moved your ratings")
+    for week, title, point in moved:
+        before = getattr(point, "previous", None)
+        level = f"{before} → {point.level}" if before else f"rated {point.level}"
+        private = " (private)" if point.private else ""
+        console.print(_bullet(f"{week}, {title}, {level}{private}:"))
+        console.print(_note(point.evidence or ""))
+
+
+def _reflections(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    shown = report.focus_reflections[-SHOWN:]
+    if not shown:
+        return
+    _heading(console, "Focus reflections")
+    if len(shown) < len(report.focus_reflections):
+        total = len(report.focus_reflections)
+        console.print(Text(f"The latest {len(shown)} of {total} reflections.", style="dim"))
+    titles = {r.behaviour_id: r.title for r in report.ratings}
+    order = [r.behaviour_id for r in report.ratings]
+    groups: dict[str | None, list[Any]] = {}
+    for item in shown:
+        key = item.behaviour_id if item.behaviour_id in titles else None
+        groups.setdefault(key, []).append(item)
+    for key in [*(b for b in order if b in groups), *([None] if None in groups else [])]:
+        _heading(console, titles[key] if key else "Other reflections", level=3)
+        for n, item in enumerate(groups[key]):
+            if n:
+                console.print()
+            private = ", private" if item.private else ""
+            question = Text(item.question or "Your reflection", style="italic")
+            question.append(f" ({item.week}{private})", style="dim")
+            console.print(question)
+            console.print(_note(item.answer))
+
+
+def _experiments(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    from belonging_cli.reports.render import outcome_word
+
+    found = report.experiments
+    if not found.items and found.open is None:
+        return
+    _heading(console, "Experiments")
+    console.print(Text(words.experiments_words(found.counts)))
+    if found.open is not None:
+        line = Text("Open now: ")
+        line.append(found.open.title or "a private experiment", style="bold")
+        about = found.open.behaviour_title or found.open.behaviour_id
+        line.append(f" ({about}, for {found.open.week})")
+        console.print(line)
+    for item in found.items[-SHOWN:]:
+        title = item.title or "(private)"
+        if item.private and item.title:
+            title += " (private)"
+        state = getattr(item, "state", "") or item.status
+        about = item.behaviour_title or item.behaviour_id
+        console.print(_bullet(f"{item.week}, {title} ({about}): {outcome_word(state)}"))
+        for lead, text in (("What happened", item.happened), ("What you learned", item.learned)):
+            if text:
+                console.print(_note(f"{lead}: {text}"))
+
+
+def _balance(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    balance = report.balance
+    if not balance.series and not balance.notes:
+        return
+    _heading(console, "Control or influence")
+    if balance.series:
+        console.print(Text(words.balance_words(balance)))
+        line = Text("Week by week: ")
+        line.append(sparkline(p.value for p in balance.series[-26:]), style="cyan")
+        line.append(" (1 mostly control, 5 mostly influence)", style="dim")
+        console.print(line)
+    for note in balance.notes[-NOTES_SHOWN:]:
+        private = " (private)" if note.private else ""
+        console.print(_bullet(f"{note.week}{private}"))
+        if note.control:
+            console.print(_note(f"Control: {note.control}"))
+        if note.influence:
+            console.print(_note(f"Influence: {note.influence}"))
+
+
+def _exercises(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    exercises = report.exercises
+    if exercises is None:
+        return
+    _heading(console, "Coach exercises")
+    if not exercises.items:
+        console.print(Text("No coach exercises in this period."))
+        return
+    counts = exercises.counts
+    console.print(Text(f"Done {counts.done}, due {counts.due}, overdue {counts.overdue}."))
+    titles = {r.behaviour_id: r.title for r in report.ratings}
+    table = _table("Exercise", "Behaviour", "Due", "Status")
+    for item in exercises.items:
+        status = Text(words.STATE_WORDS.get(item.state, item.state))
+        if item.state == "overdue":
+            status.stylize("red")
+        behaviour = titles.get(item.behaviour_id, item.behaviour_id)
+        table.add_row(Text(item.title), Text(behaviour), words.day(item.due), status)
+    console.print(table)
+    for item in exercises.items:
+        for answer in item.answers:
+            private = ", private" if answer.private else ""
+            asked = answer.question or "Your answer"
+            console.print(_bullet(f"{item.title} ({answer.week}{private}): {asked}"))
+            console.print(_note(answer.answer))
+
+
+def _next(report: Report, console: Console) -> None:
+    from rich.text import Text
+
+    suggestion = report.suggested_next_focus
+    if suggestion is None:
+        return
+    _heading(console, "Next week")
+    line = Text("Suggested focus: ")
+    line.append(suggestion.title, style="bold")
+    line.append(f". {suggestion.reason}")
+    console.print(line)
