@@ -72,3 +72,9 @@ def md_lines(text: object) -> list[str]:
 def md_quote(text: object) -> str:
     """Text as a Markdown block quote, line breaks kept."""
     return "\n".join(f"> {line}" if line else ">" for line in md_lines(text))
+
+
+def md_note(text: object, indent: str = "  ") -> str:
+    """A note in a list item, its line breaks kept: each line escaped, joined by a hard
+    break (a backslash at the end of a line) and indented under the item."""
+    return ("\\\n" + indent).join(line for line in md_lines(text) if line)

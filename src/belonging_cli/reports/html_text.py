@@ -31,7 +31,10 @@ def safe_link(url: str) -> bool:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    # breaks: a person's line breaks are kept, as the Markdown report keeps them.
+    md = MarkdownIt(
+        "js-default", {"html": False, "linkify": False, "typographer": False, "breaks": True}
+    )
     # No images (they would fetch), no headings (a note must not reshape the report).
     md.disable(["image", "heading", "lheading"])
     md.validateLink = safe_link  # type: ignore[method-assign]

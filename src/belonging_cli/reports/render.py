@@ -19,7 +19,7 @@ from belonging_cli.clock import week_monday
 from belonging_cli.errors import BelongingError
 from belonging_cli.reports import charts, words
 from belonging_cli.reports.data import render_json
-from belonging_cli.reports.escape import md_cell, md_inline, md_quote
+from belonging_cli.reports.escape import md_cell, md_inline, md_note, md_quote
 from belonging_cli.reports.model import BehaviourTrend, Report
 
 if TYPE_CHECKING:
@@ -173,6 +173,7 @@ def equip(env: Environment, *, html: bool) -> None:
         md=md_inline,
         cell=md_cell,
         md_quote=md_quote,
+        md_note=md_note,
         sparkline=lambda series, last=SPARK_POINTS: charts.sparkline(
             [_level(p) for p in series][-last:]
         ),

@@ -1,4 +1,4 @@
-# source-sha256: e56b79314238f043ee9cca2a42b1d040583306a019157fc56e28acf4a645f8a6
+# source-sha256: 27e06a6d714683fd1206e63720ceb7bf83697680723e10f8c4257e1a68b0280d
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -91,64 +91,70 @@ def root(context, missing=missing, environment=environment):
         def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_11 = environment.filters['md_quote']
+        t_11 = environment.filters['md_note']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'md_quote' found.")
+            raise TemplateRuntimeError("No filter named 'md_note' found.")
     try:
-        t_12 = environment.filters['outcome']
+        t_12 = environment.filters['md_quote']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'md_quote' found.")
     try:
-        t_13 = environment.filters['rejectattr']
+        t_13 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_14 = environment.filters['selectattr']
+        t_14 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_15 = environment.filters['signed']
+        t_15 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_16 = environment.filters['sort']
+        t_16 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_17 = environment.filters['sparkline']
+        t_17 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_17(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_18 = environment.filters['state']
+        t_18 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_18(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_19 = environment.tests['defined']
+        t_19 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_19(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_20 = environment.tests['none']
+        t_20 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_20(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_21 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_21(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -157,10 +163,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_8(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_8(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_8(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_8(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '# Progress report\n\n'
@@ -210,15 +216,15 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield ' | '
-            yield str((environment.getattr(l_1_r, 'first') if t_20(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield str((environment.getattr(l_1_r, 'first') if t_21(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield ' | '
             yield str(environment.getattr(l_1_r, 'latest'))
             yield ' | '
-            yield str(t_15(environment.getattr(l_1_r, 'change')))
+            yield str(t_16(environment.getattr(l_1_r, 'change')))
             yield ' | '
             yield str(t_4('%.1f', environment.getattr(l_1_r, 'average')))
             yield ' | '
-            yield str(t_17(environment.getattr(l_1_r, 'series')))
+            yield str(t_18(environment.getattr(l_1_r, 'series')))
             yield ' '
             yield str(environment.getattr(l_1_r, 'trend'))
             yield ' | '
@@ -292,11 +298,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_21(fiter):
+        def t_22(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_21(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_22(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -304,7 +310,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_16(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_17(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -321,7 +327,7 @@ def root(context, missing=missing, environment=environment):
             yield str((t_4('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_4('rated %s', environment.getattr(l_1_point, 'level'))))
             yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 77 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
-            yield str(t_10(environment.getattr(l_1_point, 'evidence')))
+            yield str(t_11(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
         l_1_r = l_1_point = missing
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'):
@@ -343,11 +349,11 @@ def root(context, missing=missing, environment=environment):
         l_0_known = t_8(context.eval_ctx, t_9(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_22(fiter):
+        def t_23(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_22(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_23(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '\n### '
@@ -362,11 +368,11 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_2_f, 'week'))
                 yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 95 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_11(environment.getattr(l_2_f, 'answer')))
+                yield str(t_12(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_8(context.eval_ctx, t_13(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_8(context.eval_ctx, t_14(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -381,7 +387,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_1_f, 'week'))
                 yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 106 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_11(environment.getattr(l_1_f, 'answer')))
+                yield str(t_12(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
             l_1_f = missing
     l_0_e = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiments')
@@ -425,7 +431,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
-                yield str(t_12(environment.getattr(l_1_x, 'state')))
+                yield str(t_13(environment.getattr(l_1_x, 'state')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'happened')))
                 yield ' | '
@@ -442,7 +448,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '\n\nWeek by week: '
-            yield str(t_17(t_9(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield str(t_18(t_9(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield ' (1 mostly control, 5 mostly influence).\n'
         if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'):
             pass
@@ -461,11 +467,11 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars['parts'] = l_1_parts
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_10(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_11(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_10(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_11(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
@@ -474,7 +480,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
             l_1_n = l_1_parts = l_1__ = missing
-    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -501,10 +507,10 @@ def root(context, missing=missing, environment=environment):
                 yield ' | '
                 yield str(t_1(t_3(environment.getattr(l_1_item, 'due'))))
                 yield ' | '
-                yield str(t_18(environment.getattr(l_1_item, 'state')))
+                yield str(t_19(environment.getattr(l_1_item, 'state')))
                 yield ' |\n'
             l_1_item = missing
-            l_0_answered = t_8(context.eval_ctx, t_14(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
+            l_0_answered = t_8(context.eval_ctx, t_15(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
             context.vars['answered'] = l_0_answered
             context.exported_vars.add('answered')
             if (undefined(name='answered') if l_0_answered is missing else l_0_answered):
@@ -527,7 +533,7 @@ def root(context, missing=missing, environment=environment):
                             yield '*'
                             yield str(t_10(environment.getattr(l_2_a, 'question')))
                             yield '* '
-                        yield str(t_10(environment.getattr(l_2_a, 'answer')))
+                        yield str(t_11(environment.getattr(l_2_a, 'answer')))
                         yield '\n'
                     l_2_a = missing
                 l_1_item = missing
@@ -554,4 +560,4 @@ def root(context, missing=missing, environment=environment):
     yield '.\n'
 
 blocks = {}
-debug_info = '4=154&5=157&6=160&7=163&10=167&11=170&13=177&15=179&16=181&17=184&19=186&21=189&26=192&27=194&28=198&31=202&34=205&35=209&37=228&39=232&45=242&48=245&51=247&52=250&56=253&57=256&59=264&60=267&62=275&63=278&65=284&66=287&69=289&70=292&71=307&72=310&76=313&77=317&80=327&83=330&84=333&86=336&88=340&89=343&90=346&92=354&93=356&95=360&97=365&100=369&101=372&104=375&106=379&108=384&112=387&113=390&117=393&118=395&119=398&121=404&122=406&123=409&125=412&130=417&131=421&135=435&136=438&140=441&141=443&143=445&145=447&148=450&151=452&155=455&156=460&157=462&158=466&159=471&163=477&164=479&168=483&169=486&173=492&174=496&176=507&177=510&181=513&182=516&183=520&191=537&195=540&200=545'
+debug_info = '4=160&5=163&6=166&7=169&10=173&11=176&13=183&15=185&16=187&17=190&19=192&21=195&26=198&27=200&28=204&31=208&34=211&35=215&37=234&39=238&45=248&48=251&51=253&52=256&56=259&57=262&59=270&60=273&62=281&63=284&65=290&66=293&69=295&70=298&71=313&72=316&76=319&77=323&80=333&83=336&84=339&86=342&88=346&89=349&90=352&92=360&93=362&95=366&97=371&100=375&101=378&104=381&106=385&108=390&112=393&113=396&117=399&118=401&119=404&121=410&122=412&123=415&125=418&130=423&131=427&135=441&136=444&140=447&141=449&143=451&145=453&148=456&151=458&155=461&156=466&157=468&158=472&159=477&163=483&164=485&168=489&169=492&173=498&174=502&176=513&177=516&181=519&182=522&183=526&191=543&195=546&200=551'
