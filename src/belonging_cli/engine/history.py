@@ -16,6 +16,7 @@ from typing import Protocol
 from belonging_cli.clock import week_monday
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
 from belonging_cli.content.rubrics import Experiment as RubricExperiment
+from belonging_cli.focus_rule import pick_focus
 from belonging_cli.records import Assignment, Experiment, Session
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
@@ -143,31 +144,13 @@ class Suggestion:
 
 
 def suggest_focus(rubric: Rubric, history: History, ratings: dict[str, int]) -> Suggestion:
-    """The behaviour to suggest for a deep look this week.
-
-    A coach's assignment comes first; else the lowest rated (this session's
-    ratings, else the latest earlier ones), ties going to the one explored
-    longest ago; else the behaviour explored longest ago (never explored first).
-    """
-    known = set(rubric.ids())
-    for behaviour_id in history.assigned_behaviours:
-        if behaviour_id in known:
-            return Suggestion(behaviour_id, "your coach's exercise")
-
-    def explored(behaviour_id: str) -> dt.datetime:
-        return history.last_explored(behaviour_id) or _EPOCH
-
-    levels = {b: ratings.get(b) if b in ratings else history.last_rating(b) for b in rubric.ids()}
-    rated = {b: level for b, level in levels.items() if level is not None}
-    if rated:
-        order = rubric.ids()
-        best = min(rated, key=lambda b: (rated[b], explored(b), order.index(b)))
-        level = f"{rated[best]} {rubric.label(rated[best])}"
-        if sum(1 for v in rated.values() if v == rated[best]) > 1:
-            return Suggestion(best, f"among your lowest ({level}), the one explored longest ago")
-        return Suggestion(best, f"your lowest rating ({level})")
-    best = min(rubric.ids(), key=lambda b: (explored(b), rubric.ids().index(b)))
-    return Suggestion(best, "the one you explored longest ago")
+    """The behaviour to suggest for a deep look this week (focus_rule.pick_focus, the
+    report's rule too), rated by this session's ratings, else the latest earlier ones."""
+    ids = rubric.ids()
+    levels = {b: ratings.get(b) if b in ratings else history.last_rating(b) for b in ids}
+    explored = {b: history.last_explored(b) for b in ids}
+    found = pick_focus(ids, levels, explored, history.assigned_behaviours, rubric.label)
+    return Suggestion(*found)
 
 
 def trend(

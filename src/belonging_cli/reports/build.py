@@ -20,8 +20,14 @@ from belonging_cli.reports.scope import Scope, is_reflection, when
 from belonging_cli.reports.sections.balance import balance
 from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
-from belonging_cli.reports.sections.ratings import highlights, suggestion, trends
+from belonging_cli.reports.sections.focus import next_focus
+from belonging_cli.reports.sections.links import links
+from belonging_cli.reports.sections.ratings import highlights, trends
 from belonging_cli.reports.sections.reflections import focus_reflections
+from belonging_cli.reports.sections.timeline import timelines
+from belonging_cli.reports.sections.top import top
+from belonging_cli.reports.sections.writing import Writing, people, rubric_words, tags, takeaways
+from belonging_cli.reports.sections.writing import written as written_texts
 from belonging_cli.reports.versions import wording_change
 from belonging_cli.streaks import current_streak, longest_streak
 
@@ -60,13 +66,20 @@ def build_report(
 
 def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
     ratings = trends(scope)
-    focus_counts = Counter(s.focus_behaviour_id for s in scope.sessions)
     period = scope.period
     # Built before the privacy count is read: each section adds what it left out.
     focus = focus_reflections(scope)
     tried = experiments(scope)
     balanced = balance(scope)
     exercised = exercises(scope)
+    taken = takeaways(scope)
+    # The people written about: in the person's own report only, never a shared one.
+    texts = written_texts(ratings, focus, tried, balanced, exercised, taken)
+    named = () if scope.privacy.share else people(texts, rubric_words(scope))
+    summed = summary(scope)
+    paths = timelines(ratings)
+    linked = links(ratings, tried.items)
+    suggested = next_focus(scope, ratings)
     return Report(
         generated_at=scope.now,
         tool_version=tool_version,
@@ -88,14 +101,18 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
             ),
         ),
         behaviour_filter=scope.filter,
-        summary=summary(scope),
+        summary=summed,
+        top=top(summed, ratings, paths, linked, suggested),
         ratings=ratings,
-        highlights=highlights(ratings, focus_counts),
+        timeline=paths,
+        highlights=highlights(ratings, Counter(s.focus_behaviour_id for s in scope.sessions)),
         focus_reflections=focus,
         experiments=tried,
+        experiment_links=linked,
         balance=balanced,
         exercises=exercised,
-        suggested_next_focus=suggestion(scope, ratings, focus_counts),
+        writing=Writing(taken, tags(scope), named),
+        suggested_next_focus=suggested,
         shared=scope.privacy.share,
         private_left_out=scope.privacy.left_out,
     )

@@ -14,6 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # The insight sections' records live with their rules (each module's own contract).
+    from belonging_cli.reports.sections.links import ExperimentLink
+    from belonging_cli.reports.sections.timeline import Timeline
+    from belonging_cli.reports.sections.top import Top
+    from belonging_cli.reports.sections.writing import Writing
 
 
 @dataclass(slots=True)
@@ -95,6 +103,9 @@ class Highlight:
 
 @dataclass(slots=True)
 class Highlights:
+    """Kept in the JSON bundle for version 1 readers; no report shows them any more
+    (three picks that could disagree: the top and its one next focus replace them)."""
+
     strongest: Highlight | None = None
     growth_edge: Highlight | None = None
     most_improved: Highlight | None = None
@@ -228,12 +239,16 @@ class Report:
     rubric: RubricInfo
     behaviour_filter: tuple[str, ...] | None
     summary: Summary
+    top: Top  # the two-minute top (sections/top.py)
     ratings: tuple[BehaviourTrend, ...]
+    timeline: tuple[Timeline, ...]  # each rated behaviour's path (sections/timeline.py)
     highlights: Highlights
     focus_reflections: tuple[FocusReflection, ...]
     experiments: Experiments
+    experiment_links: tuple[ExperimentLink, ...]  # what each was followed by (sections/links.py)
     balance: Balance
     exercises: Exercises | None
+    writing: Writing  # takeaways, tags, people (sections/writing.py)
     suggested_next_focus: Suggestion | None
     shared: bool
     private_left_out: int

@@ -141,8 +141,11 @@ def test_the_latest_session_of_a_week_stands_for_that_week() -> None:
     assert report.summary.weeks_reflected == 1
 
 
-def test_highlights_and_the_suggested_next_focus() -> None:
+def test_the_report_makes_one_suggestion_the_lowest_rating() -> None:
+    # Strongest, growth edge and least explored named up to three behaviours (one of
+    # them both strongest and least explored): the report now suggests one, with its reason.
     report = report_of(sample_journal())
+    # The highlights stay in the JSON bundle (version 1 readers), shown by no report.
     highlights = report.highlights
     assert highlights.strongest and highlights.strongest.behaviour_id == "cultivate-belonging"
     assert highlights.growth_edge and highlights.growth_edge.behaviour_id == "navigate-paradox"
@@ -153,15 +156,24 @@ def test_highlights_and_the_suggested_next_focus() -> None:
     suggestion = report.suggested_next_focus
     assert suggestion is not None and suggestion.behaviour_id == "navigate-paradox"
     assert "lowest" in suggestion.reason
+    assert report.top.focus == suggestion
 
 
-def test_the_suggestion_rests_last_weeks_focus_when_there_is_another_choice() -> None:
+def test_the_suggestion_is_what_the_next_reflection_suggests() -> None:
+    # The reflection's own rule (engine/history.suggest_focus): the lowest rating, even
+    # the one just explored; the report no longer rests it and names another.
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.engine.history import History, suggest_focus
+    from support.places import REPO
+
     week = weeks_back(1)[0]
     data = JournalData(
         sessions=(session(week, {"protect-time": 1, "prompt-insight": 2}, focus="protect-time"),)
     )
     suggestion = report_of(data).suggested_next_focus
-    assert suggestion is not None and suggestion.behaviour_id == "prompt-insight"
+    engine = suggest_focus(load_rubric(REPO / "rubrics"), History(sessions=data.sessions), {})
+    assert suggestion is not None and suggestion.behaviour_id == engine.behaviour_id
+    assert suggestion.behaviour_id == "protect-time"
 
 
 def test_behaviour_filter_narrows_ratings_reflections_and_experiments() -> None:

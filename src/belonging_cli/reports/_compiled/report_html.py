@@ -1,4 +1,4 @@
-# source-sha256: 01f9b73616860a2b1b72ea30e29bee90930ae0e94d323be762b925e25f815c2d
+# source-sha256: 95471dd125d1315e356a2a3318486db15d10c313830f2c72a0a98b2f950e31a4
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -27,116 +27,112 @@ def root(context, missing=missing, environment=environment):
     l_0_others = resolve('others')
     l_0_experiments_words = resolve('experiments_words')
     l_0_items = resolve('items')
+    l_0_rose = resolve('rose')
+    l_0_flat = resolve('flat')
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
-    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_h = l_0_moved = l_0_e = l_0_b = missing
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = missing
     try:
-        t_1 = environment.filters['change_words']
+        t_1 = environment.filters['day']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'change_words' found.")
+            raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_2 = environment.filters['day']
+        t_2 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'day' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_3 = environment.filters['format']
+        t_3 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'format' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_4 = environment.filters['group_by']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['join']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_6 = environment.filters['length']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.filters['list']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['markdown']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
     try:
-        t_9 = environment.filters['markdown']
+        t_9 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'markdown' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_10 = environment.filters['outcome']
+        t_10 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_11 = environment.filters['rejectattr']
+        t_11 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_12 = environment.filters['selectattr']
+        t_12 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_13 = environment.filters['signed']
+        t_13 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_14 = environment.filters['sort']
+        t_14 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_15 = environment.filters['sparkline']
+        t_15 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_16 = environment.filters['state']
+        t_16 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No test named 'defined' found.")
     try:
-        t_17 = environment.tests['defined']
+        t_17 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_17(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
-    try:
-        t_18 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_18(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -145,10 +141,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_7(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_7(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_6(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="referrer" content="no-referrer">\n<title>Progress report'
@@ -158,7 +154,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'))
     yield ', '
     yield escape(context.call((undefined(name='date_range') if l_0_date_range is missing else l_0_date_range), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'start'), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'end')))
-    yield '</title>\n<style>\n  :root { --ink: #1d232a; --muted: #5b6670; --line: #d9dee3; --accent: #1f5f8b; --warm: #c0622b; --soft: #f4f7f9; }\n  * { box-sizing: border-box; }\n  body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);\n         max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; background: #fff; }\n  h1 { font-size: 1.9rem; margin: 0 0 .25rem; }\n  h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }\n  h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }\n  p { margin: .4rem 0 .8rem; }\n  .lead { color: var(--muted); margin-top: 0; }\n  .stats { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; list-style: none; }\n  .stats li { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }\n  .stats b { display: block; font-size: 1.35rem; }\n  .notice { border-left: 4px solid var(--warm); background: #fdf3ec; padding: .5rem .9rem; }\n  table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }\n  th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }\n  th { background: var(--soft); font-weight: 600; }\n  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n  td p { margin: 0; }\n  .spark { font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 1px; color: var(--accent); }\n  .up { color: #2e7d32; } .down { color: #b23c17; }\n  .muted, .private { color: var(--muted); font-size: .9rem; }\n  .private::before { content: "🔒 "; }\n  figure { margin: 1rem 0 1.4rem; }\n  figcaption { color: var(--muted); font-size: .9rem; margin-bottom: .2rem; }\n  figcaption b { color: var(--ink); }\n  /* A chart\'s title sits right above it, with more room above the title than below:\n     it reads as this chart\'s, never as the title of the one under it. */\n  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 1.4rem 1.25rem; }\n  .charts figure { margin: 0; }\n  .charts figcaption { color: var(--ink); font-weight: 600; font-size: .95rem; margin: 0 0 .1rem; }\n  .one-point { color: var(--muted); margin: .2rem 0; }\n  svg.chart { display: block; max-width: 100%; height: auto; }\n  blockquote { margin: .3rem 0 1rem; padding: .1rem 1rem; border-left: 3px solid var(--accent); background: var(--soft); }\n  .question { font-style: italic; margin-bottom: .2rem; }\n  ul.highlights li { margin-bottom: .5rem; }\n  .level { color: var(--muted); }\n  footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }\n  a { color: var(--accent); }\n  /* Print to PDF: white pages, black ink, no chart or quote cut across two pages. */\n  @page { margin: 1.6cm 1.4cm; }\n  @media print {\n    html, body { background: #fff; color: #000; }\n    body { margin: 0; max-width: none; font-size: 11pt; }\n    h2, h3, figcaption, .question { break-after: avoid; }\n    table, tr, figure, svg, blockquote, .stats li, .notice { break-inside: avoid; }\n    th, blockquote, .stats li, .notice { background: none; }\n    .charts { grid-template-columns: repeat(2, 1fr); }\n    svg.chart { max-width: 100%; height: auto; }\n    a { color: inherit; }\n    footer { break-before: avoid; }\n  }\n</style>\n</head>\n<body>\n<header>\n<h1>Progress report</h1>\n<p class="lead">'
+    yield '</title>\n<style>\n  :root { --ink: #1d232a; --muted: #5b6670; --line: #d9dee3; --accent: #1f5f8b; --warm: #c0622b; --soft: #f4f7f9; }\n  * { box-sizing: border-box; }\n  body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);\n         max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; background: #fff; }\n  h1 { font-size: 1.9rem; margin: 0 0 .25rem; }\n  h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }\n  h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }\n  p { margin: .4rem 0 .8rem; }\n  .lead { color: var(--muted); margin-top: 0; }\n  .stats { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; list-style: none; }\n  .stats li { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }\n  .stats b { display: block; font-size: 1.35rem; }\n  .notice { border-left: 4px solid var(--warm); background: #fdf3ec; padding: .5rem .9rem; }\n  table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }\n  th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }\n  th { background: var(--soft); font-weight: 600; }\n  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n  td p { margin: 0; }\n  .spark { font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 1px; color: var(--accent); }\n  .up { color: #2e7d32; } .down { color: #b23c17; }\n  .muted, .private { color: var(--muted); font-size: .9rem; }\n  .private::before { content: "🔒 "; }\n  figure { margin: 1rem 0 1.4rem; }\n  figcaption { color: var(--muted); font-size: .9rem; margin-bottom: .2rem; }\n  figcaption b { color: var(--ink); }\n  /* A chart\'s title sits right above it, with more room above the title than below:\n     it reads as this chart\'s, never as the title of the one under it. */\n  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 1.4rem 1.25rem; }\n  .charts figure { margin: 0; }\n  .charts figcaption { color: var(--ink); font-weight: 600; font-size: .95rem; margin: 0 0 .1rem; }\n  .one-point { color: var(--muted); margin: .2rem 0; }\n  svg.chart { display: block; max-width: 100%; height: auto; }\n  blockquote { margin: .3rem 0 1rem; padding: .1rem 1rem; border-left: 3px solid var(--accent); background: var(--soft); }\n  .question { font-style: italic; margin-bottom: .2rem; }\n  ul.top { margin: .8rem 0 1rem; padding: .6rem 1rem .6rem 2rem; background: var(--soft); border-left: 4px solid var(--accent); }\n  ul.top li { margin-bottom: .25rem; }\n  .level { color: var(--muted); }\n  footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }\n  a { color: var(--accent); }\n  /* Print to PDF: white pages, black ink, no chart or quote cut across two pages. */\n  @page { margin: 1.6cm 1.4cm; }\n  @media print {\n    html, body { background: #fff; color: #000; }\n    body { margin: 0; max-width: none; font-size: 11pt; }\n    h2, h3, figcaption, .question { break-after: avoid; }\n    table, tr, figure, svg, blockquote, .stats li, .notice { break-inside: avoid; }\n    th, blockquote, .stats li, .notice { background: none; }\n    .charts { grid-template-columns: repeat(2, 1fr); }\n    svg.chart { max-width: 100%; height: auto; }\n    a { color: inherit; }\n    footer { break-before: avoid; }\n  }\n</style>\n</head>\n<body>\n<header>\n<h1>Progress report</h1>\n<p class="lead">'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
         pass
         yield 'For '
@@ -169,7 +165,19 @@ def root(context, missing=missing, environment=environment):
         yield 'Covering'
     yield ' '
     yield escape(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
-    yield '.</p>\n<ul class="stats">\n  <li><b>'
+    yield '.</p>\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+        pass
+        yield '<section id="top" aria-label="At a glance">\n<ul class="top">\n'
+        for l_1_line in environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+            _loop_vars = {}
+            pass
+            yield '<li>'
+            yield escape(l_1_line)
+            yield '</li>\n'
+        l_1_line = missing
+        yield '</ul>\n</section>\n'
+    yield '<ul class="stats">\n  <li><b>'
     yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'weeks_reflected'))
     yield ' of '
     yield escape(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'weeks_in_period'))
@@ -185,7 +193,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
         pass
         yield '<li><b>'
-        yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield escape(t_1(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '</b>last reflection</li>'
     yield '</ul>\n<p>'
     yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
@@ -204,7 +212,7 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">Level wording changed with rubric '
         yield escape(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version'))
         yield ' on '
-        yield escape(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield escape(t_1(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
         yield ': compare levels across it with care.</p>\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
@@ -217,17 +225,17 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
             yield '</td><td class="num">'
-            yield escape((environment.getattr(l_1_r, 'first') if t_18(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield escape((environment.getattr(l_1_r, 'first') if t_17(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield '</td><td class="num">'
             yield escape(environment.getattr(l_1_r, 'latest'))
             yield '</td><td class="num '
             yield escape(('up' if (environment.getattr(l_1_r, 'change') > 0) else ('down' if (environment.getattr(l_1_r, 'change') < 0) else '')))
             yield '">'
-            yield escape(t_13(environment.getattr(l_1_r, 'change')))
+            yield escape(t_12(environment.getattr(l_1_r, 'change')))
             yield '</td><td class="num">'
-            yield escape(t_3('%.1f', environment.getattr(l_1_r, 'average')))
+            yield escape(t_2('%.1f', environment.getattr(l_1_r, 'average')))
             yield '</td><td><span class="spark">'
-            yield escape(t_15(environment.getattr(l_1_r, 'series')))
+            yield escape(t_14(environment.getattr(l_1_r, 'series')))
             yield '</span> '
             yield escape(environment.getattr(l_1_r, 'trend'))
             yield '</td><td>'
@@ -238,7 +246,7 @@ def root(context, missing=missing, environment=environment):
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
             pass
             yield '<p class="muted">Not rated in this period: '
-            yield escape(t_5(context.eval_ctx, t_8(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
+            yield escape(t_4(context.eval_ctx, t_7(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
             yield '.</p>\n'
     else:
         pass
@@ -264,48 +272,42 @@ def root(context, missing=missing, environment=environment):
         l_1_r = missing
         yield '</div>\n'
     yield '</section>\n\n'
-    l_0_h = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'highlights')
-    context.vars['h'] = l_0_h
-    context.exported_vars.add('h')
-    if (((environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest') or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored')):
+    l_0_paths = []
+    context.vars['paths'] = l_0_paths
+    context.exported_vars.add('paths')
+    def t_18(fiter):
+        for l_1_t in fiter:
+            if (t_5(environment.getattr(l_1_t, 'stretches')) > 1):
+                yield l_1_t
+    for l_1_t in t_18(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+        l_1__ = missing
+        _loop_vars = {}
         pass
-        yield '<section id="highlights">\n<h2>Strengths and growth edges</h2>\n<ul class="highlights">\n'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'):
+        l_1__ = context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'append'), l_1_t, _loop_vars=_loop_vars)
+        _loop_vars['_'] = l_1__
+    l_1_t = l_1__ = missing
+    if (undefined(name='paths') if l_0_paths is missing else l_0_paths):
+        pass
+        yield '<section id="timeline">\n<h2>Highs and lows</h2>\n<ul>\n'
+        for l_1_t in (undefined(name='paths') if l_0_paths is missing else l_0_paths):
+            _loop_vars = {}
             pass
-            yield '<li><b>Strongest:</b> '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'title'))
-            yield ', at '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'label'))
-            yield ' ('
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'level'))
-            yield '). <span class="level">'
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor'))
-            yield '</span></li>'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
-            pass
-            yield '<li><b>Growth edge:</b> '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'title'))
-            yield ', at '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'label'))
-            yield ' ('
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'level'))
-            yield '). <span class="level">'
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'descriptor'))
-            yield '</span></li>'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'):
-            pass
-            yield '<li><b>Most improved:</b> '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'title'))
-            yield ', '
-            yield escape(t_1(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'change')))
-            yield ' to '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'label'))
-            yield '.</li>'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'):
-            pass
-            yield '<li><b>Least explored:</b> '
-            yield escape(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'), 'title'))
-            yield ': room to look at next.</li>'
+            yield '<li><b>'
+            yield escape(environment.getattr(l_1_t, 'title'))
+            yield ':</b> '
+            yield escape(environment.getattr(l_1_t, 'story'))
+            yield '.'
+            if environment.getattr(l_1_t, 'fell_back'):
+                pass
+                yield ' <span class="down">Fell back from '
+                yield escape(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'high'))
+                yield ' to '
+                yield escape(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'to'))
+                yield ' in '
+                yield escape(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'week'))
+                yield '.</span>'
+            yield '</li>\n'
+        l_1_t = missing
         yield '</ul>\n</section>\n'
     yield '\n'
     l_0_moved = []
@@ -326,7 +328,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_14(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_13(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -346,7 +348,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' → '
             yield escape(environment.getattr(l_1_point, 'level'))
             yield '</td><td>'
-            yield escape(t_9(environment.getattr(l_1_point, 'evidence')))
+            yield escape(t_8(environment.getattr(l_1_point, 'evidence')))
             if environment.getattr(l_1_point, 'private'):
                 pass
                 yield '<span class="private">private</span>'
@@ -360,17 +362,17 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '<p class="muted">The latest '
-            yield escape(t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield escape(t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield escape(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield escape(t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
-        l_0_groups = t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_3((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_6(context.eval_ctx, t_7(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
         def t_20(fiter):
@@ -394,11 +396,11 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_9(environment.getattr(l_2_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_2_f, 'answer')))
                 yield '</blockquote>\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_7(context.eval_ctx, t_11(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_6(context.eval_ctx, t_10(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -415,7 +417,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_9(environment.getattr(l_1_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_1_f, 'answer')))
                 yield '</blockquote>\n'
             l_1_f = missing
         yield '</section>\n'
@@ -442,12 +444,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_6((undefined(name='items') if l_0_items is missing else l_0_items)) < t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '<p class="muted">The latest '
-                yield escape(t_6((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield escape(t_5((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield escape(t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield escape(t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments.</p>\n'
             yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -468,18 +470,46 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id')))
                 yield '</td><td>'
-                yield escape(t_10(environment.getattr(l_1_x, 'state')))
+                yield escape(t_9(environment.getattr(l_1_x, 'state')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'happened'):
                     pass
-                    yield escape(t_9(environment.getattr(l_1_x, 'happened')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'happened')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'learned'):
                     pass
-                    yield escape(t_9(environment.getattr(l_1_x, 'learned')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'learned')))
                 yield '</td></tr>\n'
             l_1_x = missing
             yield '</tbody>\n</table>\n'
+        l_0_rose = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        context.vars['rose'] = l_0_rose
+        context.exported_vars.add('rose')
+        l_0_flat = t_6(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        context.vars['flat'] = l_0_flat
+        context.exported_vars.add('flat')
+        if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
+            pass
+            yield '<h3>Followed by a rise</h3>\n<ul>\n'
+            for l_1_l in (undefined(name='rose') if l_0_rose is missing else l_0_rose):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_l, 'text'))
+                yield '</li>\n'
+            l_1_l = missing
+            yield '</ul>\n'
+        if (undefined(name='flat') if l_0_flat is missing else l_0_flat):
+            pass
+            yield '<h3>Followed by no rise</h3>\n<ul>\n'
+            for l_1_l in (undefined(name='flat') if l_0_flat is missing else l_0_flat):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_l, 'text'))
+                yield '</li>\n'
+            l_1_l = missing
+            yield '</ul>\n'
         yield '</section>\n'
     yield '\n'
     l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
@@ -493,7 +523,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>'
             yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '</p>\n<p>Week by week: <span class="spark">'
-            yield escape(t_15(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield escape(t_14(t_7(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield '</span> <span class="muted">(1 mostly control, 5 mostly influence)</span></p>\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
             pass
@@ -509,17 +539,78 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    yield escape(t_9(environment.getattr(l_1_n, 'control')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'control')))
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    yield escape(t_9(environment.getattr(l_1_n, 'influence')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'influence')))
                 yield '</td></tr>\n'
             l_1_n = missing
             yield '</tbody>\n</table>\n'
         yield '</section>\n'
     yield '\n'
-    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    l_0_w = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'writing')
+    context.vars['w'] = l_0_w
+    context.exported_vars.add('w')
+    if ((environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways') or environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags')) or environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people')):
+        pass
+        yield '<section id="writing">\n<h2>In your words</h2>\n'
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
+            pass
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_3(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+                _loop_vars = {}
+                pass
+                yield '<h3>'
+                yield escape((l_1_question or 'Your takeaways'))
+                yield '</h3>\n<ul>\n'
+                for l_2_t in l_1_said:
+                    _loop_vars = {}
+                    pass
+                    yield '<li>'
+                    yield escape(environment.getattr(l_2_t, 'week'))
+                    if environment.getattr(l_2_t, 'private'):
+                        pass
+                        yield ' <span class="private">private</span>'
+                    yield ': '
+                    yield escape(environment.getattr(l_2_t, 'text'))
+                    yield '</li>\n'
+                l_2_t = missing
+                yield '</ul>\n'
+            l_1_question = l_1_said = missing
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags'):
+            pass
+            yield '<p>Your tags: '
+            l_1_loop = missing
+            for l_1_t, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags'), undefined):
+                _loop_vars = {}
+                pass
+                yield '<b>'
+                yield escape(environment.getattr(l_1_t, 'tag'))
+                yield '</b> ('
+                yield escape(environment.getattr(l_1_t, 'count'))
+                yield ': '
+                yield escape(t_4(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield ')'
+                yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
+            l_1_loop = l_1_t = missing
+            yield '</p>\n'
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people'):
+            pass
+            yield '<p>People you wrote about most <span class="muted">(only in your own report)</span>: '
+            l_1_loop = missing
+            for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people'), undefined):
+                _loop_vars = {}
+                pass
+                yield escape(environment.getattr(l_1_m, 'name'))
+                yield ' ('
+                yield escape(environment.getattr(l_1_m, 'count'))
+                yield ')'
+                yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
+            l_1_loop = l_1_m = missing
+            yield '</p>\n'
+        yield '</section>\n'
+    yield '\n'
+    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -544,11 +635,11 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_item, 'coach') or ''))
                 yield '</td><td>'
-                yield escape(t_2(environment.getattr(l_1_item, 'due')))
+                yield escape(t_1(environment.getattr(l_1_item, 'due')))
                 yield '</td><td class="'
                 yield escape(('down' if (environment.getattr(l_1_item, 'state') == 'overdue') else ''))
                 yield '">'
-                yield escape(t_16(environment.getattr(l_1_item, 'state')))
+                yield escape(t_15(environment.getattr(l_1_item, 'state')))
                 yield '</td></tr>\n'
             l_1_item = missing
             yield '</tbody>\n</table>\n'
@@ -573,7 +664,7 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield ', private'
                     yield ')</span></p>\n<blockquote>'
-                    yield escape(t_9(environment.getattr(l_2_a, 'answer')))
+                    yield escape(t_8(environment.getattr(l_2_a, 'answer')))
                     yield '</blockquote>\n'
                 l_2_a = missing
             l_1_item = missing
@@ -596,10 +687,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 263 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 312 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
-    yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=142&5=145&6=148&7=151&15=155&73=162&75=173&76=177&77=181&78=185&80=191&81=193&82=196&88=199&89=201&90=205&92=209&96=212&97=216&101=238&102=241&107=246&110=249&113=251&115=254&117=258&118=262&125=267&126=270&130=273&131=284&132=295&133=304&138=311&139=314&140=329&141=332&147=335&148=339&155=357&158=360&159=363&160=366&162=370&163=373&164=376&165=384&166=386&167=390&168=397&171=401&172=404&174=407&175=411&176=418&182=423&183=426&186=429&187=431&188=434&190=440&191=442&192=445&193=448&198=453&199=457&207=485&208=488&211=491&212=494&213=496&215=498&220=501&221=505&229=522&230=524&233=528&234=531&238=537&239=541&243=555&244=563&245=565&246=569&247=576&256=585&259=588&263=593'
+debug_info = '4=138&5=141&6=144&7=147&15=151&74=158&75=169&78=172&79=176&85=181&86=185&87=189&88=193&90=199&91=201&92=204&98=207&99=209&100=213&102=217&106=220&107=224&111=246&112=249&117=254&120=257&123=259&125=262&127=266&128=270&135=275&136=278&137=289&141=292&142=296&148=313&149=316&150=331&151=334&157=337&158=341&165=359&168=362&169=365&170=368&172=372&173=375&174=378&175=386&176=388&177=392&178=399&181=403&182=406&184=409&185=413&186=420&192=425&193=428&196=431&197=433&198=436&200=442&201=444&202=447&203=450&208=455&209=459&214=485&215=488&216=491&219=494&223=502&226=505&233=515&234=518&237=521&238=524&239=526&241=528&246=531&247=535&255=552&256=555&259=558&260=560&261=564&263=566&264=570&269=580&270=584&272=597&273=601&278=613&279=615&282=619&283=622&287=628&288=632&292=646&293=654&294=656&295=660&296=667&305=676&308=679&312=684'

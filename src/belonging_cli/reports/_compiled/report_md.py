@@ -1,4 +1,4 @@
-# source-sha256: 27e06a6d714683fd1206e63720ceb7bf83697680723e10f8c4257e1a68b0280d
+# source-sha256: 23509b4b5ebccb750ffc0d84f4adbb34429f1b0e2fa150e65c48978ec236d2c7
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -26,10 +26,12 @@ def root(context, missing=missing, environment=environment):
     l_0_others = resolve('others')
     l_0_experiments_words = resolve('experiments_words')
     l_0_items = resolve('items')
+    l_0_rose = resolve('rose')
+    l_0_flat = resolve('flat')
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
     l_0_answered = resolve('answered')
-    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_h = l_0_moved = l_0_e = l_0_b = missing
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_fell_back = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = missing
     try:
         t_1 = environment.filters['cell']
     except KeyError:
@@ -37,124 +39,118 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'cell' found.")
     try:
-        t_2 = environment.filters['change_words']
+        t_2 = environment.filters['day']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'change_words' found.")
+            raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_3 = environment.filters['day']
+        t_3 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'day' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_4 = environment.filters['format']
+        t_4 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'format' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_5 = environment.filters['group_by']
+        t_5 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_6 = environment.filters['join']
+        t_6 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_7 = environment.filters['length']
+        t_7 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_8 = environment.filters['list']
+        t_8 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_9 = environment.filters['map']
+        t_9 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_10 = environment.filters['md']
+        t_10 = environment.filters['md_note']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'md_note' found.")
     try:
-        t_11 = environment.filters['md_note']
+        t_11 = environment.filters['md_quote']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'md_note' found.")
+            raise TemplateRuntimeError("No filter named 'md_quote' found.")
     try:
-        t_12 = environment.filters['md_quote']
+        t_12 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'md_quote' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_13 = environment.filters['outcome']
+        t_13 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_14 = environment.filters['rejectattr']
+        t_14 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_15 = environment.filters['selectattr']
+        t_15 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_16 = environment.filters['signed']
+        t_16 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_17 = environment.filters['sort']
+        t_17 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_17(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_18 = environment.filters['sparkline']
+        t_18 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_18(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_19 = environment.filters['state']
+        t_19 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_19(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No test named 'defined' found.")
     try:
-        t_20 = environment.tests['defined']
+        t_20 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_20(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
-    try:
-        t_21 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_21(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -163,17 +159,17 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_8(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_8(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_7(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '# Progress report\n\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
         pass
         yield 'For '
-        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name')))
+        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name')))
         yield ', covering '
         yield str(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
         yield '.\n'
@@ -182,12 +178,23 @@ def root(context, missing=missing, environment=environment):
         yield 'Covering '
         yield str(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
         yield '.\n'
+    if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+        pass
+        yield '\n## At a glance\n\n'
+        for l_1_line in environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'top'), 'lines'):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_9(l_1_line))
+            yield '\n'
+        l_1_line = missing
+        yield '\n'
     yield str(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
     yield '\n'
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
         pass
         yield 'Your last reflection was on '
-        yield str(t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield str(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '.\n'
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
         pass
@@ -201,9 +208,9 @@ def root(context, missing=missing, environment=environment):
         context.vars['changed'] = l_0_changed
         context.exported_vars.add('changed')
         yield 'Level wording changed with rubric '
-        yield str(t_10(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version')))
+        yield str(t_9(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version')))
         yield ' on '
-        yield str(t_3(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield str(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
         yield ': compare levels across it with care.\n\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
@@ -214,21 +221,21 @@ def root(context, missing=missing, environment=environment):
             yield '| '
             yield str(environment.getattr(l_1_r, 'number'))
             yield '. '
-            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield ' | '
-            yield str((environment.getattr(l_1_r, 'first') if t_21(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield str((environment.getattr(l_1_r, 'first') if t_20(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield ' | '
             yield str(environment.getattr(l_1_r, 'latest'))
             yield ' | '
-            yield str(t_16(environment.getattr(l_1_r, 'change')))
+            yield str(t_15(environment.getattr(l_1_r, 'change')))
             yield ' | '
-            yield str(t_4('%.1f', environment.getattr(l_1_r, 'average')))
+            yield str(t_3('%.1f', environment.getattr(l_1_r, 'average')))
             yield ' | '
-            yield str(t_18(environment.getattr(l_1_r, 'series')))
+            yield str(t_17(environment.getattr(l_1_r, 'series')))
             yield ' '
             yield str(environment.getattr(l_1_r, 'trend'))
             yield ' | '
-            yield str(t_10(environment.getattr(l_1_r, 'latest_label')))
+            yield str(t_9(environment.getattr(l_1_r, 'latest_label')))
             yield ' |\n'
         l_1_r = missing
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
@@ -238,7 +245,7 @@ def root(context, missing=missing, environment=environment):
             for l_1_r, l_1_loop in LoopContext((undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), undefined):
                 _loop_vars = {}
                 pass
-                yield str(t_10(environment.getattr(l_1_r, 'title')))
+                yield str(t_9(environment.getattr(l_1_r, 'title')))
                 yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_r = missing
             yield '\n'
@@ -250,59 +257,64 @@ def root(context, missing=missing, environment=environment):
         yield '\n```mermaid\n'
         yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'))
         yield '\n```\n'
-    l_0_h = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'highlights')
-    context.vars['h'] = l_0_h
-    context.exported_vars.add('h')
-    if (((environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest') or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved')) or environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored')):
+    def macro(l_1_t):
+        t_21 = []
+        if l_1_t is missing:
+            l_1_t = undefined("parameter 't' was not provided", name='t')
         pass
-        yield '\n## Strengths and growth edges\n\n'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'):
+        if environment.getattr(l_1_t, 'fell_back'):
             pass
-            yield '- **Strongest:** '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'title')))
-            yield ', at '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'label')))
-            yield ' ('
-            yield str(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'level'))
-            yield '). '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'strongest'), 'descriptor')))
+            t_21.extend((
+                ' Fell back from ',
+                str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'high')),
+                ' to ',
+                str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'to')),
+                ' in ',
+                str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'week')),
+                '.',
+            ))
+        return concat(t_21)
+    context.exported_vars.add('fell_back')
+    context.vars['fell_back'] = l_0_fell_back = Macro(environment, macro, 'fell_back', ('t',), False, False, False, context.eval_ctx.autoescape)
+    l_0_paths = []
+    context.vars['paths'] = l_0_paths
+    context.exported_vars.add('paths')
+    def t_22(fiter):
+        for l_1_t in fiter:
+            if (t_6(environment.getattr(l_1_t, 'stretches')) > 1):
+                yield l_1_t
+    for l_1_t in t_22(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+        l_1__ = missing
+        _loop_vars = {}
+        pass
+        l_1__ = context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'append'), l_1_t, _loop_vars=_loop_vars)
+        _loop_vars['_'] = l_1__
+    l_1_t = l_1__ = missing
+    if (undefined(name='paths') if l_0_paths is missing else l_0_paths):
+        pass
+        yield '\n## Highs and lows\n\n'
+        for l_1_t in (undefined(name='paths') if l_0_paths is missing else l_0_paths):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_9(environment.getattr(l_1_t, 'title')))
+            yield ': '
+            yield str(t_9(environment.getattr(l_1_t, 'story')))
+            yield '.'
+            yield str(context.call((undefined(name='fell_back') if l_0_fell_back is missing else l_0_fell_back), l_1_t, _loop_vars=_loop_vars))
             yield '\n'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'):
-            pass
-            yield '- **Growth edge:** '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'title')))
-            yield ', at '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'label')))
-            yield ' ('
-            yield str(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'level'))
-            yield '). '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'growth_edge'), 'descriptor')))
-            yield '\n'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'):
-            pass
-            yield '- **Most improved:** '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'title')))
-            yield ', '
-            yield str(t_2(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'change')))
-            yield ' to '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'most_improved'), 'label')))
-            yield '.\n'
-        if environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'):
-            pass
-            yield '- **Least explored:** '
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='h') if l_0_h is missing else l_0_h), 'least_explored'), 'title')))
-            yield ': room to look at next.\n'
+        l_1_t = missing
     l_0_moved = []
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_22(fiter):
+        def t_23(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_22(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_23(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -310,7 +322,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_17(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_16(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -322,12 +334,12 @@ def root(context, missing=missing, environment=environment):
             yield '- '
             yield str(environment.getattr(l_1_point, 'week'))
             yield ', '
-            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield ', '
-            yield str((t_4('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_4('rated %s', environment.getattr(l_1_point, 'level'))))
-            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 77 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((t_3('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_3('rated %s', environment.getattr(l_1_point, 'level'))))
+            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 79 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
-            yield str(t_11(environment.getattr(l_1_point, 'evidence')))
+            yield str(t_10(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
         l_1_r = l_1_point = missing
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'):
@@ -336,43 +348,43 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '\nThe latest '
-            yield str(t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield str(t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield str(t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield str(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (`belonging journal export` keeps them all).\n'
-        l_0_groups = t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_8(context.eval_ctx, t_9(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_23(fiter):
+        def t_24(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_23(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_24(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(t_10(environment.getattr(l_1_r, 'title')))
+            yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield '\n'
             for l_2_f in environment.getitem((undefined(name='groups') if l_0_groups is missing else l_0_groups), environment.getattr(l_1_r, 'behaviour_id')):
                 _loop_vars = {}
                 pass
                 yield '\n*'
-                yield str(t_10((environment.getattr(l_2_f, 'question') or 'Your reflection')))
+                yield str(t_9((environment.getattr(l_2_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_2_f, 'week'))
-                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 95 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 97 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_12(environment.getattr(l_2_f, 'answer')))
+                yield str(t_11(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_8(context.eval_ctx, t_14(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_7(context.eval_ctx, t_13(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -382,12 +394,12 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '\n*'
-                yield str(t_10((environment.getattr(l_1_f, 'question') or 'Your reflection')))
+                yield str(t_9((environment.getattr(l_1_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_1_f, 'week'))
-                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 106 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 108 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_12(environment.getattr(l_1_f, 'answer')))
+                yield str(t_11(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
             l_1_f = missing
     l_0_e = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiments')
@@ -401,9 +413,9 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
             pass
             yield 'Open now: **'
-            yield str(t_10((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
+            yield str(t_9((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
             yield '** ('
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
+            yield str(t_9(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
             yield ', for '
             yield str(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
             yield ').\n'
@@ -412,12 +424,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_7((undefined(name='items') if l_0_items is missing else l_0_items)) < t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_6((undefined(name='items') if l_0_items is missing else l_0_items)) < t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '\nThe latest '
-                yield str(t_7((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield str(t_6((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield str(t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield str(t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments:\n'
             yield '\n| Week | Experiment | Behaviour | Outcome | What happened | What you learned |\n| --- | --- | --- | --- | --- | --- |\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -426,18 +438,44 @@ def root(context, missing=missing, environment=environment):
                 yield '| '
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
-                yield str(t_10((environment.getattr(l_1_x, 'title') or '(private)')))
-                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 131 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str(t_9((environment.getattr(l_1_x, 'title') or '(private)')))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 133 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
-                yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
+                yield str(t_9((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
-                yield str(t_13(environment.getattr(l_1_x, 'state')))
+                yield str(t_12(environment.getattr(l_1_x, 'state')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'happened')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'learned')))
                 yield ' |\n'
             l_1_x = missing
+        l_0_rose = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        context.vars['rose'] = l_0_rose
+        context.exported_vars.add('rose')
+        l_0_flat = t_7(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        context.vars['flat'] = l_0_flat
+        context.exported_vars.add('flat')
+        if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
+            pass
+            yield '\nFollowed by a rise:\n\n'
+            for l_1_l in (undefined(name='rose') if l_0_rose is missing else l_0_rose):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(t_9(environment.getattr(l_1_l, 'text')))
+                yield '\n'
+            l_1_l = missing
+        if (undefined(name='flat') if l_0_flat is missing else l_0_flat):
+            pass
+            yield '\nFollowed by no rise:\n\n'
+            for l_1_l in (undefined(name='flat') if l_0_flat is missing else l_0_flat):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(t_9(environment.getattr(l_1_l, 'text')))
+                yield '\n'
+            l_1_l = missing
     l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
     context.vars['b'] = l_0_b
     context.exported_vars.add('b')
@@ -448,7 +486,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '\n\nWeek by week: '
-            yield str(t_18(t_9(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield str(t_17(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield ' (1 mostly control, 5 mostly influence).\n'
         if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'):
             pass
@@ -467,20 +505,75 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars['parts'] = l_1_parts
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_11(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_10(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_11(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_10(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 159 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 179 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
-                yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
+                yield str(t_5(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
             l_1_n = l_1_parts = l_1__ = missing
-    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    l_0_w = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'writing')
+    context.vars['w'] = l_0_w
+    context.exported_vars.add('w')
+    if ((environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways') or environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags')) or environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people')):
+        pass
+        yield '\n## In your words\n'
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
+            pass
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_4(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+                _loop_vars = {}
+                pass
+                yield '\n### '
+                yield str(t_9((l_1_question or 'Your takeaways')))
+                yield '\n\n'
+                for l_2_t in l_1_said:
+                    _loop_vars = {}
+                    pass
+                    yield '- '
+                    yield str(environment.getattr(l_2_t, 'week'))
+                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 193 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                    yield ': '
+                    yield str(t_9(environment.getattr(l_2_t, 'text')))
+                    yield '\n'
+                l_2_t = missing
+            l_1_question = l_1_said = missing
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags'):
+            pass
+            yield '\nYour tags: '
+            l_1_loop = missing
+            for l_1_t, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags'), undefined):
+                _loop_vars = {}
+                pass
+                yield str(t_9(environment.getattr(l_1_t, 'tag')))
+                yield ' ('
+                yield str(environment.getattr(l_1_t, 'count'))
+                yield ': '
+                yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield ')'
+                yield str(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
+            l_1_loop = l_1_t = missing
+            yield '\n'
+        if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people'):
+            pass
+            yield '\nPeople you wrote about most (only in your own report): '
+            l_1_loop = missing
+            for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people'), undefined):
+                _loop_vars = {}
+                pass
+                yield str(t_9(environment.getattr(l_1_m, 'name')))
+                yield ' ('
+                yield str(environment.getattr(l_1_m, 'count'))
+                yield ')'
+                yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
+            l_1_loop = l_1_m = missing
+            yield '\n'
+    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -499,18 +592,18 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield str(t_10(environment.getattr(l_1_item, 'title')))
+                yield str(t_9(environment.getattr(l_1_item, 'title')))
                 yield ' | '
-                yield str(t_10(environment.getattr(l_1_item, 'behaviour_id')))
+                yield str(t_9(environment.getattr(l_1_item, 'behaviour_id')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_item, 'coach')))
                 yield ' | '
-                yield str(t_1(t_3(environment.getattr(l_1_item, 'due'))))
+                yield str(t_1(t_2(environment.getattr(l_1_item, 'due'))))
                 yield ' | '
-                yield str(t_19(environment.getattr(l_1_item, 'state')))
+                yield str(t_18(environment.getattr(l_1_item, 'state')))
                 yield ' |\n'
             l_1_item = missing
-            l_0_answered = t_8(context.eval_ctx, t_15(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
+            l_0_answered = t_7(context.eval_ctx, t_14(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
             context.vars['answered'] = l_0_answered
             context.exported_vars.add('answered')
             if (undefined(name='answered') if l_0_answered is missing else l_0_answered):
@@ -523,17 +616,17 @@ def root(context, missing=missing, environment=environment):
                         _loop_vars = {}
                         pass
                         yield '- '
-                        yield str(t_10(environment.getattr(l_1_item, 'title')))
+                        yield str(t_9(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 183 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 228 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
                             yield '*'
-                            yield str(t_10(environment.getattr(l_2_a, 'question')))
+                            yield str(t_9(environment.getattr(l_2_a, 'question')))
                             yield '* '
-                        yield str(t_11(environment.getattr(l_2_a, 'answer')))
+                        yield str(t_10(environment.getattr(l_2_a, 'answer')))
                         yield '\n'
                     l_2_a = missing
                 l_1_item = missing
@@ -543,21 +636,21 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
         pass
         yield '\n## Next week\n\nSuggested focus: **'
-        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title')))
+        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title')))
         yield '**. '
-        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason')))
+        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason')))
         yield '\n'
     yield '\n---\n\nRubric '
-    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id')))
+    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id')))
     yield ' '
-    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version')))
+    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version')))
     yield ' ('
-    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
+    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 200 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 245 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
-    yield str(t_3(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=160&5=163&6=166&7=169&10=173&11=176&13=183&15=185&16=187&17=190&19=192&21=195&26=198&27=200&28=204&31=208&34=211&35=215&37=234&39=238&45=248&48=251&51=253&52=256&56=259&57=262&59=270&60=273&62=281&63=284&65=290&66=293&69=295&70=298&71=313&72=316&76=319&77=323&80=333&83=336&84=339&86=342&88=346&89=349&90=352&92=360&93=362&95=366&97=371&100=375&101=378&104=381&106=385&108=390&112=393&113=396&117=399&118=401&119=404&121=410&122=412&123=415&125=418&130=423&131=427&135=441&136=444&140=447&141=449&143=451&145=453&148=456&151=458&155=461&156=466&157=468&158=472&159=477&163=483&164=485&168=489&169=492&173=498&174=502&176=513&177=516&181=519&182=522&183=526&191=543&195=546&200=551'
+debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&35=205&36=207&37=211&40=215&43=218&44=222&46=241&48=245&54=255&57=258&60=260&61=279&62=282&63=293&67=296&68=300&71=307&72=310&73=325&74=328&78=331&79=335&82=345&85=348&86=351&88=354&90=358&91=361&92=364&94=372&95=374&97=378&99=383&102=387&103=390&106=393&108=397&110=402&114=405&115=408&119=411&120=413&121=416&123=422&124=424&125=427&127=430&132=435&133=439&136=453&137=456&138=459&142=462&143=466&146=469&150=472&151=476&155=479&156=482&160=485&161=487&163=489&165=491&168=494&171=496&175=499&176=504&177=506&178=510&179=515&183=521&184=524&187=527&188=529&190=533&192=535&193=539&197=546&199=550&202=562&204=566&208=576&209=578&213=582&214=585&218=591&219=595&221=606&222=609&226=612&227=615&228=619&236=636&240=639&245=644'

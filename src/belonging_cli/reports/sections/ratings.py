@@ -1,18 +1,12 @@
-"""The ratings section: each behaviour's levels over the period, its highlights, and
-the suggested next focus."""
+"""The ratings section: each behaviour's levels over the period, and its highlights (the
+one suggested next focus is sections/focus.py's)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from belonging_cli.reports.model import (
-    BehaviourTrend,
-    Highlight,
-    Highlights,
-    Suggestion,
-    WeekLevel,
-)
+from belonging_cli.reports.model import BehaviourTrend, Highlight, Highlights, WeekLevel
 from belonging_cli.reports.movement import movement
 from belonging_cli.reports.movement import trend as trend_word
 from belonging_cli.reports.scope import clean
@@ -113,36 +107,6 @@ def highlights(ratings: Trends, focus_counts: Counter[str | None]) -> Highlights
         most_improved=_highlight(improved) if (improved.change or 0) > 0 else None,
         least_explored=_highlight(least),
     )
-
-
-def suggestion(
-    scope: Scope, ratings: Trends, focus_counts: Counter[str | None]
-) -> Suggestion | None:
-    rated = [t for t in ratings if t.latest is not None]
-    if not rated:
-        return None
-    last_focus = next(
-        (s.focus_behaviour_id for s in reversed(scope.sessions) if s.focus_behaviour_id),
-        None,
-    )
-    # Just explored last week: give it a rest unless it is the only choice.
-    choices = [t for t in rated if t.behaviour_id != last_focus] or rated
-    pick = min(
-        choices,
-        key=lambda t: (t.latest or 0, focus_counts[t.behaviour_id], t.average or 0, t.number),
-    )
-    lowest = pick.latest == min(t.latest or 0 for t in rated)
-    level = f"{pick.latest_label} ({pick.latest})"
-    explored = focus_counts[pick.behaviour_id]
-    if explored == 0:
-        how_often = "and you have not made it your focus this period"
-    elif explored == 1:
-        how_often = "and you have explored it once this period"
-    else:
-        how_often = f"and you have explored it {explored} times this period"
-    where = "your lowest rating" if lowest else "one of your lower ratings"
-    reason = f"Your latest rating is {level}, {where}, {how_often}."
-    return Suggestion(pick.behaviour_id, pick.title, reason)
 
 
 def _highlight(trend: BehaviourTrend | None) -> Highlight | None:

@@ -1,0 +1,162 @@
+"""What the person wrote, used: takeaways, tags, and the people they write about.
+
+Takeaways are the answers of steps with `role: takeaway` (the weekly flow's last
+line, and its "what would influence have looked like" tip), each with the question
+it answered; sharing is decided by reports/privacy.py like every text. Tags are
+the session's own labels (never private: a person chooses them like a rating).
+People are for the person's own report only, never a shared one: recurring
+capitalised words in the texts this report shows, a word seen at least once
+where a sentence does not start (so "Friday was free" alone names nobody), that
+are not the rubric's own words, a day or a month.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from belonging_cli.reports.scope import answer_text
+
+if TYPE_CHECKING:
+    from belonging_cli.reports.model import (
+        Balance,
+        BehaviourTrend,
+        Exercises,
+        Experiments,
+        FocusReflection,
+    )
+    from belonging_cli.reports.scope import Scope
+
+PEOPLE_SHOWN = 5  # the people written about most often
+TAGS_SHOWN = 10
+# Capitalised, yet nobody: the calendar's words start mid-sentence too.
+CALENDAR = frozenset(
+    (
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    )
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_OPENERS = (
+    " \t\"'\u201c\u201d\u2018\u2019([*_"  # what may stand between a sentence's end and its word
+)
+_ENDS = ".!?:;\n"
+
+
+@dataclass(slots=True)
+class Takeaway:
+    week: str
+    question: str | None  # the words asked, to group takeaways by
+    text: str
+    private: bool
+
+
+@dataclass(slots=True)
+class TagUse:
+    tag: str
+    count: int  # sessions tagged with it
+    weeks: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str
+    count: int  # texts naming them
+    weeks: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Writing:
+    takeaways: tuple[Takeaway, ...]
+    tags: tuple[TagUse, ...]
+    people: tuple[Mention, ...]  # always empty in a shared report
+
+
+def takeaways(scope: Scope) -> tuple[Takeaway, ...]:
+    found: list[Takeaway] = []
+    for session in scope.sessions:
+        for answer in session.answers:
+            text = answer_text(answer.value)
+            if answer.role != "takeaway" or not text:
+                continue
+            key = ("answer", session.id, answer.step_id)
+            if scope.privacy.keep(
+                answer.private, key, section="Takeaways", week=session.week, text=text
+            ):
+                found.append(Takeaway(session.week, answer.question, text, answer.private))
+    return tuple(found)
+
+
+def tags(scope: Scope) -> tuple[TagUse, ...]:
+    weeks: dict[str, list[str]] = {}
+    for session in scope.sessions:
+        for tag in dict.fromkeys(session.tags):  # a tag given twice is one use
+            weeks.setdefault(tag, []).append(session.week)
+    ordered = sorted(weeks.items(), key=lambda t: (-len(t[1]), t[1][0], t[0]))
+    return tuple(TagUse(tag, len(w), tuple(dict.fromkeys(w))) for tag, w in ordered[:TAGS_SHOWN])
+
+
+def people(texts: Iterable[tuple[str, str]], rubric_words: Iterable[str]) -> tuple[Mention, ...]:
+    """Who the (week, text) pairs name in two texts or more, most often first."""
+    excluded = CALENDAR | {w.lower() for w in rubric_words}
+    named: set[str] = set()
+    counts: Counter[str] = Counter()
+    weeks: dict[str, list[str]] = {}
+    for week, text in texts:
+        seen: set[str] = set()
+        for name, at_start in _capitalised(text):
+            if name.lower() in excluded:
+                continue
+            if not at_start:
+                named.add(name)
+            seen.add(name)
+        for name in seen:
+            counts[name] += 1
+            weeks.setdefault(name, []).append(week)
+    recurring = [(n, c) for n, c in counts.items() if n in named and c >= 2]
+    recurring.sort(key=lambda t: (-t[1], t[0]))
+    return tuple(Mention(n, c, tuple(sorted(set(weeks[n])))) for n, c in recurring[:PEOPLE_SHOWN])
+
+
+def _capitalised(text: str) -> Iterator[tuple[str, bool]]:
+    """Each capitalised word (a capital, then a small letter: not an acronym), without
+    a possessive, and whether it starts a sentence."""
+    for match in _WORD.finditer(text):
+        word = re.split("['\u2019]", match.group())[0]
+        if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word[1:2]):
+            continue
+        before = text[: match.start()].rstrip(_OPENERS)
+        yield word, not before or before[-1] in _ENDS
+
+
+def written(
+    ratings: Iterable[BehaviourTrend],
+    reflections: Iterable[FocusReflection],
+    experiments: Experiments,
+    balance: Balance,
+    exercises: Exercises | None,
+    taken: Iterable[Takeaway],
+) -> Iterator[tuple[str, str]]:
+    """Every text the report shows, with its week: what people are found in."""
+    for trend in ratings:
+        yield from ((p.week, p.evidence) for p in trend.series if p.evidence)
+    yield from ((f.week, f.answer) for f in reflections)
+    for item in experiments.items:
+        for text in (item.title, item.happened, item.learned):
+            if text:
+                yield item.week, text
+    for note in balance.notes:
+        yield from ((note.week, t) for t in (note.control, note.influence) if t)
+    for exercise in exercises.items if exercises else ():
+        yield from ((a.week, a.answer) for a in exercise.answers)
+    yield from ((t.week, t.text) for t in taken)
+
+
+def rubric_words(scope: Scope) -> set[str]:
+    """The rubric's own words (its titles and level labels): never a person."""
+    texts = [scope.rubric.title, *scope.rubric.labels, *(b.title for b in scope.rubric.behaviours)]
+    return {w for text in texts for w in _WORD.findall(text)}
