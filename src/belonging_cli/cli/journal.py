@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -24,6 +23,7 @@ from belonging_cli.settings import Settings
 
 TYPE_CHECKING = False  # as typing's
 if TYPE_CHECKING:
+    from belonging_cli.journal.labels import Labels
     from belonging_cli.journal.store import Journal
     from belonging_cli.records import Session
 
@@ -106,7 +106,15 @@ def list_sessions(
         )
         filtered = any(x is not None for x in (since, until, behaviour, tag))
         empty = not found and (not filtered or opened.count_sessions() == 0)
-    sys.stdout.write(listing.render(found, as_json=as_json, empty_journal=empty))
+    titles: dict[str, str] = {}
+    if not as_json and any(s.focus_behaviour_id for s in found):
+        from belonging_cli.reports.rubric_facts import cached_rubric_facts
+
+        # Titles from the rubric's cached facts only: validating the rubric would cost
+        # a listing its whole budget (ids until a report or `rubric list` caches them).
+        facts = cached_rubric_facts(settings.rubrics)
+        titles = {b.id: b.title for b in facts.behaviours} if facts else {}
+    sys.stdout.write(listing.render(found, as_json=as_json, empty_journal=empty, titles=titles))
 
 
 @journal.command("show")
@@ -135,7 +143,7 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
     from belonging_cli.journal.markdown import export_markdown
 
     text = export_markdown(
-        titles=_behaviour_titles(settings),
+        labels=_labels(settings),
         data=JournalData(
             sessions=(session,), experiments=tuple({e.id: e for e in made + reviewed}.values())
         ),
@@ -143,7 +151,13 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
     from rich.markdown import Markdown
 
     body = text.split("\n", 2)[2]  # without the document title
-    console().print(Markdown(body))
+    out = console()
+    if out.is_terminal:
+        out.print(Markdown(body))
+        return
+    with out.capture() as captured:  # rich pads every line to the width: not in a file
+        out.print(Markdown(body))
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 @journal.command("search")
@@ -151,24 +165,20 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
 @json_option
 @pass_settings
 def search(settings: Settings, text: str, as_json: bool) -> None:
-    """Find sessions whose answers (or rating notes) contain TEXT; show the matching lines.
+    """Find sessions whose answers, rating notes or tags contain TEXT; show the matching lines.
 
-    Case does not matter.
+    Case and accents do not matter: "amelie" finds "Amélie".
     """
     from belonging_cli.journal import listing
+    from belonging_cli.journal import search as finding
 
-    needle = text.casefold().strip()
-    if not needle:
+    if not text.strip():
         raise UsageProblem("give some text to search for")
     with _open(settings) as opened:
         sessions = opened.sessions(status=None)
-    hits: list[dict[str, Any]] = []
-    for s in sessions:
-        for where, line in _lines(s):
-            if needle in line.casefold():
-                hits.append({"id": s.id, "date": _day(s), "where": where, "line": line.strip()})
+    hits = finding.search(sessions, text, _labels(settings).titles if sessions else {})
     if as_json:
-        print_json(hits)
+        print_json([hit.to_json() for hit in hits])
         return
     if not sessions:
         click.echo(listing.EMPTY_MESSAGE)
@@ -176,31 +186,9 @@ def search(settings: Settings, text: str, as_json: bool) -> None:
     if not hits:
         click.echo(f"No answers contain {text!r}.")
         return
-    from rich.markup import escape
+    from belonging_cli.journal.search_view import show_hits
 
-    out = console()
-    for hit in hits:
-        out.print(
-            f"[bold]{hit['date']}[/bold] [dim]{hit['id'][:8]} {escape(hit['where'])}[/dim]  "
-            f"{escape(hit['line'])}"
-        )
-    found = len({h["id"] for h in hits})
-    out.print(f"[dim]{len(hits)} matching lines in {found} sessions[/dim]")
-
-
-def _lines(s: Session) -> list[tuple[str, str]]:
-    """Every line of text a session holds, with where it came from."""
-    lines: list[tuple[str, str]] = []
-    for a in s.answers:
-        values = a.value if isinstance(a.value, list) else [a.value]
-        for value in values:
-            if isinstance(value, str):
-                lines += [(a.step_id, line) for line in value.splitlines() if line.strip()]
-    for r in s.ratings:
-        if r.evidence:
-            lines += [(f"rating {r.behaviour_id}", line) for line in r.evidence.splitlines()]
-    lines += [("tags", tag) for tag in s.tags]
-    return lines
+    show_hits(hits, console())
 
 
 @journal.command("edit")
@@ -239,15 +227,31 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
     "--format",
     "-f",
     "format_",
-    type=click.Choice(["json", "md"]),
+    type=click.Choice(["json", "md", "obsidian"]),
     default="json",
     show_default=True,
-    help="json (full, re-importable) or md.",
+    help="json (full, re-importable), md, or obsidian (a note a session, into DIR).",
 )
 @out_option
+@click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
 @pass_settings
-def export(settings: Settings, format_: str, out: Path | None) -> None:
-    """Export the whole journal: JSON (everything, for import) or Markdown (to read)."""
+def export(settings: Settings, format_: str, out: Path | None, folder: Path | None) -> None:
+    """Export the whole journal: JSON (everything, for import), Markdown (to read), or
+    Obsidian notes in DIR.
+
+    Obsidian: one note per session with its properties (date, week, flow, ratings as
+    rating-<behaviour id>, focus, experiment, tags) for Obsidian's Properties and
+    Dataview, and an index note. Private answers are included, marked (private): the
+    export is yours. Run it again to update the notes in place; notes you added to DIR,
+    and notes belonging wrote that you have edited since, are left as they are.
+    """
+    if format_ == "obsidian":
+        if folder is None or out is not None:
+            raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
+        _export_obsidian(settings, folder)
+        return
+    if folder is not None:
+        raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")
     from belonging_cli.files import write_private
     from belonging_cli.journal import exchange
 
@@ -258,7 +262,7 @@ def export(settings: Settings, format_: str, out: Path | None) -> None:
     else:
         from belonging_cli.journal.markdown import export_markdown
 
-        text = export_markdown(data, _behaviour_titles(settings))
+        text = export_markdown(data, _labels(settings))
     if out is None:
         sys.stdout.write(strip_controls(text))  # the terminal never gets a journal's controls
         return
@@ -267,6 +271,28 @@ def export(settings: Settings, format_: str, out: Path | None) -> None:
         f"Exported {plural(len(data.sessions), 'session')} and "
         f"{plural(len(data.experiments), 'experiment')} to {out}."
     )
+
+
+def _export_obsidian(settings: Settings, folder: Path) -> None:
+    from belonging_cli.journal.obsidian import notes
+    from belonging_cli.journal.obsidian_folder import prepare, write_notes
+
+    prepare(folder)  # refused before the journal is read
+    with _open(settings) as opened:
+        data = opened.load_all()
+    done = write_notes(folder, notes(data, _labels(settings)))
+    changed = plural(len(done.written), "note")
+    info(
+        f"Exported {plural(len(data.sessions), 'session')} to {folder}: {changed} written, "
+        f"{done.unchanged} unchanged"
+        + (f", {len(done.removed)} removed" if done.removed else "")
+        + "."
+    )
+    if done.kept:
+        info(
+            f"Kept {plural(len(done.kept), 'note')} as you edited them (delete one to have it "
+            f"written again): {', '.join(done.kept)}"
+        )
 
 
 def _behaviour_id(settings: Settings, ref: str) -> str:
@@ -281,14 +307,11 @@ def _behaviour_id(settings: Settings, ref: str) -> str:
     return found.id if found is not None else ref
 
 
-def _behaviour_titles(settings: Settings) -> dict[str, str]:
-    """Behaviour titles for readable exports; ids if the rubric cannot be loaded."""
-    try:
-        from belonging_cli.content.rubrics import load_rubric
+def _labels(settings: Settings) -> Labels:
+    """What show and the exports print for ids and numbers: titles, level and scale labels."""
+    from belonging_cli.journal.labels import load_labels
 
-        return {b.id: b.title for b in load_rubric(settings.rubrics).behaviours}
-    except BelongingError:
-        return {}
+    return load_labels(settings.rubrics, settings.flows)
 
 
 @journal.command("import")

@@ -7,7 +7,7 @@ the table is plain text, not rich's (see `columns`).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,9 +33,32 @@ def summary_dict(s: SessionSummary) -> dict[str, Any]:
     }
 
 
-def columns(headers: Sequence[str], rows: list[list[str]], right: frozenset[int]) -> str:
-    """A plain aligned table. Rich's Table takes ~1 ms a row; a 10-year journal has 520."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+def columns(
+    headers: Sequence[str],
+    rows: list[list[str]],
+    right: frozenset[int],
+    *,
+    width: int | None = None,
+    shrink: Sequence[int] = (),
+) -> str:
+    """A plain aligned table. Rich's Table takes ~1 ms a row; a 10-year journal has 520.
+
+    Too wide for `width`, the columns in `shrink` give up room (the widest first, down
+    to their header's width), their cells shortened at a word.
+    """
+    from belonging_cli.fitting import shorten
+
+    widths = _widths(headers, rows)
+    if width is not None:
+        over = sum(widths) + 2 * (len(widths) - 1) - width
+        while over > 0:
+            wide = [i for i in shrink if widths[i] > max(len(headers[i]), 4)]
+            if not wide:
+                break
+            widest = max(wide, key=lambda i: widths[i])
+            widths[widest] -= 1
+            over -= 1
+        rows = [[shorten(c, widths[i]) for i, c in enumerate(r)] for r in rows]
 
     def line(cells: Sequence[str]) -> str:
         parts = [
@@ -46,24 +69,53 @@ def columns(headers: Sequence[str], rows: list[list[str]], right: frozenset[int]
     return "\n".join([line(headers), *(line(r) for r in rows)]) + "\n"
 
 
-def render(found: list[SessionSummary], *, as_json: bool, empty_journal: bool) -> str:
-    """What `journal list` prints for `found` (newest first)."""
+def render(
+    found: list[SessionSummary],
+    *,
+    as_json: bool,
+    empty_journal: bool,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """What `journal list` prints for `found` (newest first): the focus by its title
+    (`titles`; its id when unknown), fitted to the terminal's width."""
+    from belonging_cli.fitting import text_width
     from belonging_cli.safe_text import strip_controls
 
     if as_json:
         return json.dumps([summary_dict(s) for s in found], indent=2, ensure_ascii=False) + "\n"
     if not found:
         return (EMPTY_MESSAGE if empty_journal else NO_MATCH_MESSAGE) + "\n"
+    titles = titles or {}
     rows = [
         [
             s.started_at.date().isoformat(),
             s.id[:8],
-            s.flow_id,
-            s.focus_behaviour_id or "",
+            strip_controls(s.flow_id),
+            strip_controls(titles.get(s.focus_behaviour_id or "", s.focus_behaviour_id or "")),
             "" if s.average_rating is None else f"{s.average_rating:.1f}",
             strip_controls(", ".join(s.tags)),  # typed text: never a terminal's escapes
             s.status,
         ]
         for s in found
     ]
-    return columns(HEADERS, rows, right=frozenset({4}))
+    headers = list(HEADERS)
+    width = text_width()
+    if width is not None and _too_wide(headers, rows, width):
+        # A column that says the same on every line says nothing: on a narrow screen
+        # its room goes to the focus and the tags.
+        for name in ("status", "flow"):
+            i = headers.index(name)
+            if len({r[i] for r in rows}) == 1 and _too_wide(headers, rows, width):
+                del headers[i]
+                rows = [r[:i] + r[i + 1 :] for r in rows]
+    shrink = [headers.index(name) for name in ("focus", "tags", "flow") if name in headers]
+    right = frozenset({headers.index("avg")})
+    return columns(headers, rows, right=right, width=width, shrink=shrink)
+
+
+def _widths(headers: Sequence[str], rows: list[list[str]]) -> list[int]:
+    return [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+
+def _too_wide(headers: Sequence[str], rows: list[list[str]], width: int) -> bool:
+    return sum(_widths(headers, rows)) + 2 * (len(headers) - 1) > width

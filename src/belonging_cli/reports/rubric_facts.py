@@ -90,6 +90,14 @@ def rubric_facts(option: Path | None = None) -> RubricFacts:
     return facts
 
 
+def cached_rubric_facts(option: Path | None = None) -> RubricFacts | None:
+    """The facts if cached and current, else None: for listings that must not pay for
+    validating the rubric (`journal list`), never loading pydantic or YAML."""
+    folder = rubric_folder(option)
+    key, cache = _key(folder), _cache_file(folder)
+    return None if key is None or cache is None else _read(cache, key)
+
+
 def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None) -> list[str]:
     """Behaviour ids for `--behaviour` refs; an unknown one gets the loader's suggestions."""
     found: list[str] = []

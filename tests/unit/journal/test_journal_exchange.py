@@ -11,6 +11,7 @@ import pytest
 
 from belonging_cli.errors import ContentError
 from belonging_cli.journal.exchange import KnownIds, export_json, parse_export
+from belonging_cli.journal.labels import Labels
 from belonging_cli.journal.markdown import export_markdown
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Answer, Assignment, Experiment, JournalData, Rating, Session
@@ -108,7 +109,7 @@ def test_everything_survives_export_and_import_exactly(tmp_path: Path) -> None:
 
 
 def test_markdown_marks_what_is_private_and_reads_oldest_first() -> None:
-    text = export_markdown(odd_journal(), {"prompt-insight": "Engage people so they learn"})
+    text = export_markdown(odd_journal(), Labels({"prompt-insight": "Engage people so they learn"}))
     assert text.index("2026-W09") < text.index("2026-W10")
     assert "**para** *(private)*" in text
     assert "Engage people so they learn" in text
