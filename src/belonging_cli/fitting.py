@@ -40,12 +40,13 @@ def wrap(text: str, width: int | None, indent: int) -> list[str]:
     """`text` as lines of at most `width`, broken at spaces; lines after the first
     indented by `indent` (the first is assumed to start there too). A word longer than
     a line stays whole on its own line: a split id cannot be typed back."""
-    if width is None or indent + len(text) <= width:
-        return [text]
+    words = text.split()  # one item, one paragraph: a typed line break is a space here
+    if width is None or indent + len(" ".join(words)) <= width:
+        return [" ".join(words)]
     room = max(width - indent, 10)
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
+    for word in words:
         if current and len(current) + 1 + len(word) > room:
             lines.append(current)
             current = word

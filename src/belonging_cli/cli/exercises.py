@@ -125,12 +125,14 @@ def list_exercises(settings: Settings, show_all: bool, as_json: bool) -> None:
             "No exercises yet. When your coach sends a pack: `belonging exercises import FILE`."
         )
         return
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="Exercises from your coach", title_justify="left")
-    table.add_column("id", no_wrap=True, min_width=12)  # typed back: keep it whole
-    table.add_column("title", ratio=1)  # the behaviour is in `show` and --json
+    # The title is what a person reads, the id under it what they type back (never
+    # split: it is one word); no column borders, so at 60 columns both still fit.
+    table = Table(title="Exercises from your coach", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("exercise", ratio=1, min_width=20)  # the behaviour: `show`, --json
     for column in ("state", "due", "done"):
         table.add_column(column, no_wrap=True)
     for a in items:
@@ -138,7 +140,7 @@ def list_exercises(settings: Settings, show_all: bool, as_json: bool) -> None:
         shown = f"[bold red]{current}[/]" if current == "overdue" else current
         done = f"{a.times_done}/{a.cadence_weeks}"
         due = a.due.isoformat() if a.due else "-"
-        table.add_row(escape(a.id), escape(a.title), shown, due, done)
+        table.add_row(f"{escape(a.title)}\n[dim]{escape(a.id)}[/]", shown, due, done)
     console().print(table)
 
 

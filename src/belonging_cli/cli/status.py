@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from belonging_cli.cli.options import json_option, pass_settings
+from belonging_cli.fitting import text_width, wrap
 from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -67,13 +68,27 @@ def render(s: Status, *, bold: bool = False) -> list[str]:
     def strong(text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if bold else text
 
+    width = text_width()  # wrapped at words under its label: an id is never split
+
     out = [f"Week {s.this_week} ({s.zone}), {s.now:%a} {s.now.day} {s.now:%b %H:%M}", ""]
     previous = ""
     for line in s.lines():
         label = "" if line.label == previous else line.label  # one label per group
         previous = line.label
-        out.append(strong(label.ljust(LABEL_WIDTH)) + strip_controls(line.text))  # titles
+        text = wrap(strip_controls(line.text), width, LABEL_WIDTH)  # titles: typed text
+        out += [strong(label.ljust(LABEL_WIDTH)) + text[0], *text[1:]]
         if line.command:  # names ids from the journal: a hand-edited one may hold anything
-            out.append(" " * LABEL_WIDTH + f"run: {strip_controls(line.command)}")
+            out += _command_lines(strip_controls(line.command), width)
     out += ["", f"Next: {strong(strip_controls(s.next_command()))}"]
     return out
+
+
+def _command_lines(command: str, width: int | None) -> list[str]:
+    """`run: COMMAND` under the text; too long, broken at spaces with a shell's ` \\`, so
+    that what is copied from the screen still runs as one command."""
+    room = None if width is None else width - LABEL_WIDTH - 2  # 2 for the ` \\`
+    parts = wrap(f"run: {command}", room, len("run: "))
+    return [
+        " " * LABEL_WIDTH + part + (" \\" if i < len(parts) - 1 else "")
+        for i, part in enumerate(parts)
+    ]

@@ -117,5 +117,13 @@ def _widths(headers: Sequence[str], rows: list[list[str]]) -> list[int]:
     return [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
 
 
+ROOMY = 20  # a focus or tags cell this wide reads well enough to keep every column
+
+
 def _too_wide(headers: Sequence[str], rows: list[list[str]], width: int) -> bool:
-    return sum(_widths(headers, rows)) + 2 * (len(headers) - 1) > width
+    """Whether the table is too wide even with the focus and tags cut to ROOMY."""
+    widths = _widths(headers, rows)
+    for i, name in enumerate(headers):
+        if name in ("focus", "tags"):
+            widths[i] = min(widths[i], ROOMY)
+    return sum(widths) + 2 * (len(headers) - 1) > width
