@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,14 @@ def test_a_demo_week_has_the_shape_of_a_scripted_reflect_week(
     data = generate(RUBRIC, weeks=2, end=END, seed=5)
     first, second = data.sessions
     assert second.answer("review") is not None  # the second week reviews the first's experiment
-    week_before = generate(RUBRIC, weeks=1, end=END - dt.timedelta(days=7), seed=5)
-    assert week_before.sessions == (first,)
+    # The first week as the demo wrote it, before the second reviewed its experiment.
+    made_first = tuple(
+        replace(e, status="open", outcome=None, happened=None, learned=None)
+        for e in data.experiments
+        if e.created_session_id == first.id
+    )
+    made_first = tuple(replace(e, reviewed_at=None, reviewed_session_id=None) for e in made_first)
+    week_before = JournalData(sessions=(first,), experiments=made_first)
     with open_journal() as journal:  # the first week, as the demo wrote it
         journal.import_data(week_before)
     path = tmp_path / "answers.json"
