@@ -11,6 +11,7 @@ rating note, tag and the experiment set carry the hostile texts, one each in tur
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ HOSTILE_TEXTS: tuple[str, ...] = tuple(
 def with_texts(data: JournalData, texts: tuple[str, ...]) -> JournalData:
     """`data` with its newest session's words replaced by `texts`, in turn."""
     newest = max(data.sessions, key=lambda s: s.started_at)
-    turn = iter(texts * 20)
+    turn = itertools.cycle(texts)
     answers = tuple(
         replace(a, value=next(turn)) if isinstance(a.value, str) and a.kind == "long_text" else a
         for a in newest.answers

@@ -66,7 +66,7 @@ def test_a_new_journal_gets_every_migration(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
 def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version: int) -> None:
     path = tmp_path / "j.db"
-    data = _with_legacy_roles(generate(load_rubric(), weeks=3, end=END))
+    data = _as_old(generate(load_rubric(), weeks=3, end=END))
     write_old_journal(path, version, data)  # what the old version would have stored
     with open_journal(path) as journal:
         assert journal.load_all() == data
@@ -82,6 +82,15 @@ def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version:
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 3
     conn.close()
+
+
+def _as_old(data: JournalData) -> JournalData:
+    """The data as a journal before schema 4 could hold it: answers with their legacy
+    roles, and one privacy flag per experiment (its notes as private as its title)."""
+    experiments = tuple(
+        replace(e, happened_private=e.private, learned_private=e.private) for e in data.experiments
+    )
+    return replace(_with_legacy_roles(data), experiments=experiments)
 
 
 def _with_legacy_roles(data: JournalData) -> JournalData:

@@ -40,7 +40,10 @@ def test_four_scripted_reflections_at_once_all_saved_and_nothing_shown(
         template = cli("reflect", "--answers-template", "--date", f"2026-0{n + 1}-05")
         assert template.code == 0, template.err
         path = tmp_path / f"week-{n}.yaml"
-        path.write_text(template.out.replace('control: ""', f'control: "run {n}"'), "utf-8")
+        # The control question's words are its first wording (a fresh journal's).
+        words = template.out.replace('control: {prompt: control, text: ""}', f'control: "run {n}"')
+        assert words != template.out  # a word written, so no "every answer is blank" note
+        path.write_text(words, "utf-8")
         answers.append(path)
     assert cli("journal", "list").code == 0  # the journal exists before they race
     go = tmp_path / "go"
