@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.reports import words
 from belonging_cli.reports.charts import sparkline
 from belonging_cli.reports.model import Report
+from belonging_cli.reports.terminal_report import show_glance
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,6 +25,8 @@ def show_progress(report: Report, console: Console) -> None:
     title = Text("Your progress", style="bold")
     title.append(f"  {words.period_phrase(period)}")
     console.print(title)
+    show_glance(report, console)  # the two-minute top first, as `report` at a terminal
+    console.print()
     console.print(words.rhythm(report.summary))
     console.print()
 

@@ -33,12 +33,7 @@ def show_report(report: Report, console: Console) -> None:
     person = report.person.name
     lead = f"For {person}, covering " if person else "Covering "
     say(Text(lead + words.period_phrase(report.period) + "."))
-    top = getattr(report, "top", None)  # the two-minute top (sections/top.py)
-    lines = tuple(getattr(top, "lines", ()) or ())
-    if lines:
-        _heading(console, "At a glance")
-        for line in lines:
-            say(_bullet(str(line)))
+    show_glance(report, console)
     say()
     say(Text(words.rhythm(report.summary)))
     if report.summary.last_reflection:
@@ -54,6 +49,16 @@ def show_report(report: Report, console: Console) -> None:
         "The full report with charts: belonging report --out report.html"
     )
     say(Text(footer, style="dim"))
+
+
+def show_glance(report: Report, console: Console) -> None:
+    """The two-minute top (sections/top.py), each line a bullet wrapped at words."""
+    top = getattr(report, "top", None)
+    lines = tuple(getattr(top, "lines", ()) or ())
+    if lines:
+        _heading(console, "At a glance")
+        for line in lines:
+            console.print(_bullet(str(line)))
 
 
 def _heading(console: Console, text: str, *, level: int = 2) -> None:
