@@ -1,8 +1,9 @@
 """A sample feedback aggregate, exactly as `belonging feedback collect` writes it
 (docs/feedback.md): five raters in three groups, three direct reports, one peer and
 one manager. The peer and the manager are merged into "others", still fewer than
-three, so only the direct reports are shown as a group; every rater counts in the
-totals. For tests of `feedback import` and the report's self-beside-others view.
+three, so they are left out (none of their answers is in the aggregate): three
+raters, all direct reports. For tests of `feedback import` and the report's
+self-beside-others view.
 """
 
 from __future__ import annotations
@@ -37,56 +38,56 @@ def five_raters_three_groups(
         "rubric": {"id": "belonging-core", "version": "2.0.0"},
         "requested_on": requested_on,
         "collected_on": collected_on,
-        "raters": {"total": 5, "groups": {"direct-report": 3}},
+        "raters": {"total": 3, "groups": {"direct-report": 3}},
         "behaviours": [
             {
                 "id": "cultivate-belonging",
                 "level": {
-                    "mean": 2.4,
+                    "mean": 2.33,
                     "min": 2,
                     "max": 3,
-                    "n": 5,
+                    "n": 3,
                     "by_group": {"direct-report": {"mean": 2.33, "n": 3}},
                 },
                 "look_fors": [
                     {
                         "text": "Quieter or newer people speak in meetings without being "
                         "called on.",
-                        "mean": 1.6,
-                        "n": 5,
+                        "mean": 1.67,
+                        "n": 3,
                     },
                     {
                         "text": "People bring you bad news early, while there is still time "
                         "to act on it.",
-                        "mean": 2.75,
-                        "n": 4,
+                        "mean": 2.67,
+                        "n": 3,
                     },
                 ],
             },
             {
                 "id": "protect-time",
                 "level": {
-                    "mean": 3.8,
+                    "mean": 4.0,
                     "min": 3,
                     "max": 5,
-                    "n": 5,
+                    "n": 3,
                     "by_group": {"direct-report": {"mean": 4.0, "n": 3}},
                 },
                 "look_fors": [
                     {
-                        "text": "Your calendar shows blocks for thinking that survive a busy week.",
-                        "mean": 3.2,
-                        "n": 5,
+                        "text": "Protected blocks in your calendar are still there, and were used "
+                        "as intended, at the end of the week.",
+                        "mean": 3.33,
+                        "n": 3,
                     }
                 ],
             },
-            # Only two raters could say: no level, and no look-for with fewer than three.
+            # Two raters said "can't say": no level, and no look-for with fewer than three.
             {"id": "navigate-paradox", "level": None, "look_fors": []},
         ],
         "comments": {
             "keep": [
                 "The opening round in our Monday meeting.",
-                "You protect Friday afternoons for the team and it shows.",
                 "Asking 'what would make this easier?' in one-to-ones.",
             ],
             "change": [
