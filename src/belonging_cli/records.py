@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # status builds no records: the round's module stays unimported
+    from belonging_cli.feedback.round import FeedbackRound
 
 # An answer's value as stored (JSON-compatible): text, a number, a yes/no,
 # a list of choices, or nothing (a skipped optional step).
@@ -20,6 +23,7 @@ ExperimentStatus = Literal["open", "done", "dropped"]
 # Did you try it? The weekly review's answer, kept with the closed experiment.
 ExperimentOutcome = Literal["tried", "partly", "not_tried"]
 AssignmentStatus = Literal["assigned", "done", "dropped", "withdrawn"]
+GoalStatus = Literal["open", "achieved", "dropped"]
 
 # The kinds of flow step (docs/flows.md). Flows validate against this list
 # (content/flows.py), the engine has one unit per kind (engine/kinds/), and an
@@ -47,6 +51,8 @@ Role = Literal[
     "control",  # where the person leaned on control: the report's control note
     "influence",  # where they led through influence: the report's influence note
     "takeaway",  # a sentence to carry into next week (kept with the answer, for exports)
+    "levers",  # which levers they led with: structural, relational, both or neither
+    "prep",  # what the person wants from their next coaching session (the bundle's `prep`)
 ]
 
 
@@ -155,9 +161,27 @@ class Assignment:
 
 
 @dataclass(frozen=True, slots=True)
+class Goal:
+    """A development goal: a behaviour, the level to reach by a day, success in words."""
+
+    id: str  # UUID4 as text (a pack's goal: the same id every time it is imported)
+    behaviour_id: str
+    target: int  # the level to reach, 1-5
+    due: dt.date  # the day to reach it by
+    success: str  # what success looks like, in the person's (or the coach's) words
+    set_at: dt.datetime
+    status: GoalStatus = "open"
+    closed_at: dt.datetime | None = None
+    pack_id: str | None = None  # set when a coach's pack carries the goal
+    coach: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class JournalData:
     """Everything in a journal: what export writes and import reads."""
 
     sessions: tuple[Session, ...] = ()
     experiments: tuple[Experiment, ...] = ()
     assignments: tuple[Assignment, ...] = field(default=())
+    feedback_rounds: tuple[FeedbackRound, ...] = ()  # issue 17: others' view
+    goals: tuple[Goal, ...] = ()

@@ -51,7 +51,7 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
 }
 # Kinds that need a question of their own (the others have a built-in wording).
 NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
-COMMON_FIELDS = frozenset({"id", "kind", "optional", "when", "role"})
+COMMON_FIELDS = frozenset({"id", "kind", "optional", "when", "role", "turn"})
 # The kinds of step each role fits: what the report reads from it (docs/flows.md).
 ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
     "review": frozenset({"review"}),
@@ -59,9 +59,12 @@ ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
     "control": frozenset({"text", "long_text"}),
     "influence": frozenset({"text", "long_text"}),
     "takeaway": frozenset({"text", "long_text"}),
+    "prep": frozenset({"text", "long_text"}),
 }
 # The report reads one answer of these a session: a second step would be ignored.
-ONCE_PER_FLOW: frozenset[Role] = frozenset({"review", "balance", "control", "influence"})
+ONCE_PER_FLOW: frozenset[Role] = frozenset(
+    {"review", "balance", "control", "influence", "levers"}
+)
 
 ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80), ONE_LINE]
 # A text step's default is put into the person's prompt as it is: one clean line.
@@ -159,6 +162,9 @@ class Step(Strict):
     count: int | None = Field(default=None, ge=1, le=10)
     days: int | None = Field(default=None, ge=7, le=366)
     role: Role | None = None  # what the step means to the report, whatever its id
+    # Steps that share a `turn` take turns: a sitting asks one of them, the one asked
+    # longest ago in this flow (engine/rotation.py), so a week stays short.
+    turn: Slug | None = None
     # Other wordings of `question`, taken in turn (engine/rotation.py); ids unique.
     variants: list[Variant] | None = Field(default=None, min_length=1, max_length=30)
 

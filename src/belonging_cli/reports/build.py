@@ -22,6 +22,7 @@ from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
 from belonging_cli.reports.sections.focus import next_focus
 from belonging_cli.reports.sections.links import links
+from belonging_cli.reports.sections.prep import prep_answers
 from belonging_cli.reports.sections.ratings import highlights, trends
 from belonging_cli.reports.sections.reflections import focus_reflections
 from belonging_cli.reports.sections.timeline import timelines
@@ -80,6 +81,7 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
     paths = timelines(ratings)
     linked = links(ratings, tried.items)
     suggested = next_focus(scope, ratings)
+    prep = prep_answers(scope)
     return Report(
         generated_at=scope.now,
         tool_version=tool_version,
@@ -115,6 +117,7 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
         suggested_next_focus=suggested,
         shared=scope.privacy.share,
         private_left_out=scope.privacy.left_out,
+        prep=prep,
     )
 
 

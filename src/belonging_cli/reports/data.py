@@ -19,8 +19,9 @@ FORMAT_VERSION = 1
 # Within a format version fields are only added; each addition bumps the minor
 # version, so a reader can tell which fields to expect (docs/report-json.md).
 # 1: experiments counted as answered (`state`, `skipped`, `total`), a rating's
-# `previous` and `trend`, the balance's `trend`.
-FORMAT_MINOR = 1
+# `previous` and `trend`, the balance's `trend`. 2: `prep`, the answers for the next
+# coaching session (sections/prep.py).
+FORMAT_MINOR = 2
 
 
 def report_data(report: Report) -> dict[str, Any]:

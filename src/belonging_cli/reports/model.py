@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # The insight sections' records live with their rules (each module's own contract).
     from belonging_cli.reports.sections.links import ExperimentLink
+    from belonging_cli.reports.sections.prep import PrepAnswer
     from belonging_cli.reports.sections.timeline import Timeline
     from belonging_cli.reports.sections.top import Top
     from belonging_cli.reports.sections.writing import Writing
@@ -252,6 +253,7 @@ class Report:
     suggested_next_focus: Suggestion | None
     shared: bool
     private_left_out: int
+    prep: tuple[PrepAnswer, ...] = ()  # for the coach's next session (sections/prep.py)
 
     @property
     def is_empty(self) -> bool:
