@@ -59,6 +59,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "belonging_cli.cli.coach:coach",
         "For coaches: write packs, roll up clients' reports.",
     ),
+    "feedback": (
+        "belonging_cli.cli.feedback:feedback",
+        "Others' view: a round of anonymous 360 feedback.",
+    ),
     "config": (
         "belonging_cli.cli.config:config",
         "Show and change your settings.",

@@ -135,6 +135,20 @@ MIGRATIONS: tuple[str, ...] = (
         CHECK (learned_private IN (0, 1));
     UPDATE experiments SET happened_private = private, learned_private = private;
     """,
+    # 5: feedback rounds (issue 17): others' view as the collector's anonymous aggregate,
+    # kept whole (`aggregate_json`) with its dates and rater counts per group beside it.
+    """
+    CREATE TABLE feedback_rounds (
+        id TEXT PRIMARY KEY,           -- a hash of the aggregate: the same one is one round
+        imported_at TEXT NOT NULL,
+        requested_on TEXT NOT NULL,
+        collected_on TEXT NOT NULL,
+        raters_total INTEGER NOT NULL CHECK (raters_total >= 3),
+        groups_json TEXT NOT NULL,
+        aggregate_json TEXT NOT NULL
+    );
+    CREATE INDEX feedback_rounds_by_collected ON feedback_rounds(collected_on);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
