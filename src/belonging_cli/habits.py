@@ -19,6 +19,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday, zone_label
@@ -124,13 +125,15 @@ class Status(NamedTuple):
     draft: DraftInfo | None = None
     open_experiments: int = 0
     suggestions: tuple[Suggestion, ...] = ()  # the monthly, a deep dive
+    titles: Mapping[str, str] | None = None  # behaviour id -> title (the rubric's cache)
 
     def lines(self, max_exercises: int = 5) -> list[Line]:
         """What status says, in the order it says it."""
         found = [self._reflection_line(), Line("Streak", self._streak_text())]
         if self.experiment is not None:
             e = self.experiment
-            text = f"{e.title} ({e.behaviour_id}), for {e.week}: {self.experiment_when}"
+            about = (self.titles or {}).get(e.behaviour_id, e.behaviour_id)
+            text = f"{e.title} ({about}), for {e.week}: {self.experiment_when}"
             if self.open_experiments > 1:
                 text += f" ({self.open_experiments - 1} more open)"
             review = self.experiment_when == "to review"
@@ -309,8 +312,14 @@ def experiment_when(week: str, this_week: str) -> str:
     return "to review" if week < this_week else "next week"
 
 
-def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> Status:
-    """The status at `now` (aware) for a user whose week runs in `schedule.zone`."""
+def build_status(
+    inputs: StatusInputs,
+    now: dt.datetime,
+    schedule: Schedule,
+    titles: Mapping[str, str] | None = None,
+) -> Status:
+    """The status at `now` (aware) for a user whose week runs in `schedule.zone`;
+    behaviours named by `titles` (id -> title) where it has them, else by id."""
     local = now.astimezone(schedule.zone)
     this_week = iso_week(local.date())
     weeks = _valid_weeks(inputs.reflection_weeks)
@@ -330,5 +339,6 @@ def build_status(inputs: StatusInputs, now: dt.datetime, schedule: Schedule) -> 
         exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
         open_experiments=len(inputs.open_experiments),
-        suggestions=suggestions(this_week, inputs.flow_sessions, reflected=bool(past)),
+        suggestions=suggestions(this_week, inputs.flow_sessions, bool(past), titles),
+        titles=titles,
     )

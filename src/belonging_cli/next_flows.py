@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from belonging_cli.clock import week_monday
@@ -59,7 +59,9 @@ def monthly(this_week: str, sessions: Sequence[FlowSession], reflected: bool) ->
     return Suggestion(MONTHLY, None, text, f"belonging reflect --flow {MONTHLY}")
 
 
-def deep_dive(sessions: Sequence[FlowSession]) -> Suggestion | None:
+def deep_dive(
+    sessions: Sequence[FlowSession], titles: Mapping[str, str] | None = None
+) -> Suggestion | None:
     weekly = [s for s in sessions if s.flow_id not in (MONTHLY, DEEP_DIVE)]
     focus = {s.focus_behaviour_id for s in weekly}
     if len(weekly) < RUNNING or len(focus) != 1:
@@ -71,14 +73,19 @@ def deep_dive(sessions: Sequence[FlowSession]) -> Suggestion | None:
     for s in sessions:
         if s.flow_id == DEEP_DIVE and s.focus_behaviour_id == behaviour and s.started_utc >= since:
             return None
-    text = f"{behaviour} was the focus of your last three reflections: go deeper"
+    named = (titles or {}).get(behaviour, behaviour)  # the command keeps the id
+    text = f"{named} was the focus of your last three reflections: go deeper"
     command = f"belonging reflect --flow {DEEP_DIVE} --behaviour {shlex.quote(behaviour)}"
     return Suggestion(DEEP_DIVE, behaviour, text, command)
 
 
 def suggestions(
-    this_week: str, sessions: Sequence[FlowSession], reflected: bool
+    this_week: str,
+    sessions: Sequence[FlowSession],
+    reflected: bool,
+    titles: Mapping[str, str] | None = None,
 ) -> tuple[Suggestion, ...]:
-    """What status suggests besides the weekly reflection, the monthly first."""
-    found = (monthly(this_week, sessions, reflected), deep_dive(sessions))
+    """What status suggests besides the weekly reflection, the monthly first; a
+    behaviour named by its title in `titles` (id -> title) when there."""
+    found = (monthly(this_week, sessions, reflected), deep_dive(sessions, titles))
     return tuple(s for s in found if s is not None)

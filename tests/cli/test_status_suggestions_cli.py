@@ -6,17 +6,15 @@ import datetime as dt
 import json
 import shlex
 import sqlite3
-import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from belonging_cli import clock
-from belonging_cli.journal.store import open_journal
-from belonging_cli.records import Session
 from support import places
 from support.cli import CliRunner
+from support.flow_sessions import record_session
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Wednesday 2 December 2026, 09:00 in Berlin: ISO week 2026-W49 holds 30 November.
@@ -34,21 +32,7 @@ def frozen_now(monkeypatch: pytest.MonkeyPatch, cli: CliRunner) -> None:
 
 
 def record(week: str, flow: str = "weekly", focus: str | None = "protect-time") -> None:
-    started = dt.datetime.combine(clock.week_monday(week), dt.time(17), tzinfo=BERLIN)
-    with open_journal() as journal:
-        journal.create_session(
-            Session(
-                id=str(uuid.uuid4()),
-                flow_id=flow,
-                rubric_id="belonging-core",
-                rubric_version="1.0",
-                started_at=started,
-                week=week,
-                status="complete",
-                completed_at=started + dt.timedelta(minutes=10),
-                focus_behaviour_id=focus,
-            )
-        )
+    record_session(week, flow, focus, zone=BERLIN)
 
 
 def test_the_month_end_week_suggests_the_monthly(cli: CliRunner) -> None:

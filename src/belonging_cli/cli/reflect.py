@@ -256,12 +256,21 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
             refuse_second(found, sitting.session.week)
         session, _ = sitting.complete(now)
         due = due_exercises(journal, now.date())
+    _remember_rubric(setup)
     if all_blank(session.answers):  # a script may mean it: saved, and said
         info(f"note: every text answer in {path} is blank")
     info(f"Saved your {flow.title.lower()} for {session.week}.")
     if due:
         info(mention(due))  # never asked: a script is answering
     click.echo(session.id)
+
+
+def _remember_rubric(setup: Setup) -> None:
+    """The rubric is loaded (and validated) anyway: keep its facts, so status and
+    listings show behaviour titles from the first reflection on, not ids."""
+    from belonging_cli.reports.rubric_facts import remember
+
+    remember(setup.rubric, setup.settings.rubrics)
 
 
 # -- interactive -------------------------------------------------------------------
@@ -336,6 +345,7 @@ def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
             ask.say("Kept as a draft: `belonging reflect` comes back to it.")
             return None
         session, outcome = sitting.complete(sitting.recorder.now())
+        _remember_rubric(setup)
         if flow.outro:
             ask.say(" ".join(flow.outro.split()))
         for line in recap(setup.settings, journal, sitting.engine, session, outcome):

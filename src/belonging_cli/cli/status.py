@@ -48,11 +48,15 @@ def show_status(settings: Settings, *, as_json: bool = False, bare: bool = False
 def current_status(settings: Settings) -> Status:
     from belonging_cli.habits import Schedule, build_status
     from belonging_cli.journal.status_queries import read_status_inputs
+    from belonging_cli.reports.facts_cache import cached_titles
 
     config = settings.config
     schedule = Schedule(config.weekday_number(), config.time_of_day(), settings.zone())
     inputs = read_status_inputs(settings.journal_path, weekly_flow=config.default_flow)
-    return build_status(inputs, settings.now(), schedule)
+    # Titles only from the rubric's cache (reflect and reports keep it): validating
+    # the rubric here would cost status its whole budget. No cache: ids.
+    titles = cached_titles(settings.rubrics)
+    return build_status(inputs, settings.now(), schedule, titles)
 
 
 def _wants_bold() -> bool:

@@ -6,27 +6,25 @@ the rubric (pydantic, YAML) costs more than the rest of a report together, so
 once a rubric folder has been validated, these facts are kept in a small JSON
 file in the cache folder, keyed by the name, size and modification time of
 every file in the folder: any change to the rubric and it is validated again.
-A cache that cannot be read or written is simply not used.
+A cache that cannot be read or written is simply not used. The file itself (its
+place, its key, the trust checks) is reports/facts_cache.py's, light for status.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from belonging_cli import __version__, paths
-from belonging_cli.reports.cache import cache_dir
+from belonging_cli import paths
+from belonging_cli.reports.facts_cache import cache_file, cache_key, current_facts, read_facts
 from belonging_cli.settings import rubric_folder
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
 
-# Bump when the cached shape changes; the tool version is part of the key too.
-FACTS_VERSION = 1
 LEVELS = 5  # a scale label and a descriptor for each level 1..5
 
 
@@ -76,10 +74,10 @@ def facts_of(rubric: Rubric) -> RubricFacts:
 def rubric_facts(option: Path | None = None) -> RubricFacts:
     """The facts of the rubric in use (`--rubrics`, $BELONGING_RUBRICS, else packaged)."""
     folder = rubric_folder(option)
-    key = _key(folder)
-    cache = _cache_file(folder)
+    key = cache_key(folder)
+    cache = cache_file(folder)
     if key is not None and cache is not None:
-        cached = _read(cache, key)
+        cached = _facts_from(read_facts(cache, key))
         if cached is not None:
             return cached
     from belonging_cli.content.rubrics import load_rubric
@@ -94,8 +92,17 @@ def cached_rubric_facts(option: Path | None = None) -> RubricFacts | None:
     """The facts if cached and current, else None: for listings that must not pay for
     validating the rubric (`journal list`), never loading pydantic or YAML."""
     folder = rubric_folder(option)
-    key, cache = _key(folder), _cache_file(folder)
-    return None if key is None or cache is None else _read(cache, key)
+    return _facts_from(current_facts(folder))
+
+
+def remember(rubric: Rubric, folder: Path) -> None:
+    """Cache the facts of a rubric just loaded (so validated) from `folder`, unless the
+    cache is current: `reflect` calls it, so status and listings show titles from the
+    first reflection on. Costs a folder listing and a small read when already cached."""
+    key, cache = cache_key(folder), cache_file(folder)
+    if key is None or cache is None or _facts_from(read_facts(cache, key)) is not None:
+        return
+    _write(cache, key, facts_of(rubric))
 
 
 def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None) -> list[str]:
@@ -111,46 +118,6 @@ def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None)
         if behaviour.id not in found:
             found.append(behaviour.id)
     return found
-
-
-def _key(folder: Path) -> list[Any] | None:
-    """What the cached facts depend on: every file's name, size and change time."""
-    try:
-        entries = sorted(
-            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-            for entry in os.scandir(folder)
-            if entry.is_file()
-        )
-    except OSError:
-        return None
-    return [FACTS_VERSION, __version__, str(folder.resolve()), entries]
-
-
-def _cache_file(folder: Path) -> Path | None:
-    base = cache_dir("rubric-facts")
-    if base is None:
-        return None
-    # A name for the folder, not a secret: the key inside is checked, so two folders
-    # sharing a name only rebuild each other's facts (hashlib would cost `rubric
-    # list` ~5 ms of OpenSSL loading).
-    path = str(folder.resolve()).encode()
-    return base / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}.json"
-
-
-def _read(cache: Path, key: list[Any]) -> RubricFacts | None:
-    from belonging_cli.files import is_mine
-
-    try:
-        # Someone else's file in a shared home could put any title on the screen: only
-        # a cache the user wrote is believed (another is rebuilt over).
-        if not is_mine(cache.lstat()) or cache.is_symlink():
-            return None
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("key") != json.loads(json.dumps(key)):
-        return None
-    return _facts_from(data.get("facts"))
 
 
 def _facts_from(facts: object) -> RubricFacts | None:
