@@ -126,3 +126,60 @@ def summary(
         info(f"wrote {out}: {count} client{'s' if count != 1 else ''}")
     if problems:
         raise ContentError(problems)
+
+
+@coach.command("prep")
+@click.argument("bundle", type=click.Path(path_type=Path), metavar="BUNDLE")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    metavar="FORMAT",
+    help="md or html (default: from --out's extension; at a terminal, drawn for it).",
+)
+@out_option
+@click.option(
+    "--since", metavar="DATE", help="From this date (YYYY-MM-DD; default: four weeks ago)."
+)
+@rubrics_option
+@pass_settings
+def prep(
+    settings: Settings,
+    bundle: Path,
+    fmt: str | None,
+    out: Path | None,
+    since: str | None,
+    rubrics: Path | None,
+) -> None:
+    """One page for the next session with one client, from their shared report
+    (`belonging report --share --format json`): what moved and what they wrote about
+    it, experiments, exercises, flags, and questions from the rubric's prompts."""
+    import sys
+
+    from belonging_cli.coaching.bundle import BadBundle, read_bundle
+    from belonging_cli.coaching.prep import build_prep
+    from belonging_cli.coaching.prep_render import FORMATS, render_prep, show_prep
+    from belonging_cli.content.rubrics import load_rubric
+
+    if fmt is None and out is not None:
+        suffix = out.suffix.lower().lstrip(".")
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        fmt = fmt if fmt in FORMATS else "md"
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    start = day_option(since, "--since")
+    try:
+        read = read_bundle(bundle)
+    except BadBundle as bad:
+        raise ContentError([bad.problem]) from None
+    rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
+    sheet = build_prep(read, str(bundle), rubric, settings.now().date(), start)
+    if out is not None:
+        write_private(out, [render_prep(sheet, fmt or "md")])  # a client's words: private
+        info(f"wrote {out}")
+    elif fmt is None and sys.stdout.isatty():
+        from belonging_cli.cli.output import console
+
+        show_prep(sheet, console())
+    else:
+        click.echo(render_prep(sheet, fmt or "md"), nl=False)

@@ -92,6 +92,7 @@ class Summary(Part):
 class Point(Part):
     week: Week
     level: Level
+    evidence: Words | None = None  # why it moved, when the client shared it
 
 
 class Rating(Part):
@@ -114,10 +115,20 @@ class ExperimentItem(Part):
     title: Words | None
     status: Name
     private: bool
+    outcome: Name | None = None
+    learned: Words | None = None
+    state: Name = ""  # what it is counted as (format_minor 1)
 
 
 class Experiments(Part):
     open: ExperimentItem | None
+    items: list[ExperimentItem] = Field(default_factory=list, max_length=5000)
+
+
+class ExerciseAnswer(Part):
+    week: Week
+    question: Words | None = None
+    answer: Words
 
 
 class ExerciseItem(Part):
@@ -129,10 +140,20 @@ class ExerciseItem(Part):
     state: Literal["done", "due", "overdue", "dropped", "withdrawn"]
     times_done: Count
     completed_at: dt.datetime | None
+    answers: list[ExerciseAnswer] = Field(default_factory=list, max_length=5000)
 
 
 class Exercises(Part):
     items: list[ExerciseItem] = Field(max_length=5000)
+
+
+class PrepAnswer(Part):
+    """What the client wrote for the next session (the `prep` flow; format_minor 2)."""
+
+    week: Week
+    date: dt.date
+    question: Words | None = None
+    text: Words
 
 
 class Bundle(Part):
@@ -149,6 +170,7 @@ class Bundle(Part):
     exercises: Exercises | None = None
     shared: bool
     private_left_out: Count
+    prep: list[PrepAnswer] = Field(default_factory=list, max_length=5000)
 
 
 class BadBundle(Exception):

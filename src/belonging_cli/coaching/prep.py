@@ -1,0 +1,204 @@
+"""The session prep sheet: one client's bundle -> one page for the next session.
+
+Pure: a bundle, the coach's rubric and today in, a `PrepSheet` out; `prep_render.py`
+draws it. The client's summary (weeks, quiet, overdue) is the roll-up's own
+(`rollup.summarise_client`), so the sheet and the roll-up never disagree. Every
+list is bounded, so a long engagement still fits one printed page; the questions
+are the rubric's prompts of the behaviours that moved most, then of those that
+stalled (one question each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from belonging_cli.clock import iso_week
+from belonging_cli.coaching.rollup import ClientSummary, summarise_client
+from belonging_cli.errors import BelongingError
+
+if TYPE_CHECKING:
+    from belonging_cli.coaching.bundle import Bundle, Rating
+    from belonging_cli.content.rubrics import Rubric
+
+DEFAULT_WEEKS = 4  # "since" defaults to the last four weeks: a typical month between sessions
+MOVED_SHOWN = 4  # behaviours that moved, biggest move first
+NOTES_SHOWN = 2  # the client's words per behaviour, newest first
+EXPERIMENTS_SHOWN = 4
+EXERCISES_SHOWN = 4
+ANSWERS_SHOWN = 2  # per exercise
+WANTS_SHOWN = 3
+QUESTIONS = (3, 5)  # at least, at most
+
+
+@dataclass(frozen=True)
+class Moved:
+    title: str
+    first: int | None
+    latest: int
+    change: int
+    notes: tuple[str, ...]  # what the client wrote when it moved
+
+
+@dataclass(frozen=True)
+class Tried:
+    week: str
+    title: str | None  # None when the client kept it private
+    outcome: str  # the state it is counted as (tried, partly, not tried, open...)
+    learned: str | None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    title: str
+    state: str  # done, due, overdue, dropped, withdrawn
+    due: dt.date | None
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Want:
+    question: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    behaviour: str
+    why: str  # "moved up 2", "stalled at 2"
+    text: str
+
+
+@dataclass(frozen=True)
+class PrepSheet:
+    client: ClientSummary
+    generated_on: dt.date
+    since: dt.date
+    wants: tuple[Want, ...]
+    moved: tuple[Moved, ...]
+    stalled: tuple[str, ...]  # titles of behaviours rated and unchanged
+    experiments: tuple[Tried, ...]
+    exercises: tuple[Exercise, ...]
+    flags: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+
+class NotShared(BelongingError):
+    def __init__(self, source: str) -> None:
+        super().__init__(
+            f"{source}: not a shared report: it may hold what the client kept private",
+            hint="ask the client for `belonging report --share --format json`",
+        )
+
+
+def build_prep(
+    bundle: Bundle, source: str, rubric: Rubric, today: dt.date, since: dt.date | None = None
+) -> PrepSheet:
+    """The sheet for `bundle` from `since` (default: four weeks before today) on."""
+    if not bundle.shared:
+        raise NotShared(source)
+    start = since if since is not None else today - dt.timedelta(weeks=DEFAULT_WEEKS)
+    week = iso_week(start)
+    client = summarise_client(bundle, source, today, start)
+    moved, stalled = _movement(bundle.ratings, week)
+    return PrepSheet(
+        client=client,
+        generated_on=today,
+        since=start,
+        wants=tuple(
+            Want(a.question, a.text)
+            for a in sorted(bundle.prep, key=lambda a: a.date, reverse=True)
+            if a.date >= start
+        )[:WANTS_SHOWN],
+        moved=moved,
+        stalled=tuple(r.title for r in stalled),
+        experiments=_experiments(bundle, week),
+        exercises=_exercises(bundle, client),
+        flags=_flags(client),
+        questions=_questions(rubric, moved, stalled, bundle.ratings),
+    )
+
+
+def _movement(ratings: list[Rating], week: str) -> tuple[tuple[Moved, ...], tuple[Rating, ...]]:
+    moved: list[tuple[Moved, Rating]] = []
+    stalled: list[Rating] = []
+    for rating in ratings:
+        points = [p for p in rating.series if p.week >= week]
+        if not points:
+            continue
+        before = [p.level for p in rating.series if p.week < week]
+        start = before[-1] if before else points[0].level
+        change = points[-1].level - start
+        if change == 0:
+            if len(points) >= 2 or before:
+                stalled.append(rating)
+            continue
+        notes = tuple(p.evidence for p in reversed(points) if p.evidence)[:NOTES_SHOWN]
+        moved.append((Moved(rating.title, start, points[-1].level, change, notes), rating))
+    moved.sort(key=lambda m: -abs(m[0].change))
+    stalled.sort(key=lambda r: r.latest or 0)  # the lowest first: where help is needed
+    kept = moved[:MOVED_SHOWN]
+    return tuple(m for m, _ in kept), tuple(stalled)
+
+
+def _experiments(bundle: Bundle, week: str) -> tuple[Tried, ...]:
+    items = [e for e in bundle.experiments.items if e.week >= week]
+    items.sort(key=lambda e: e.week, reverse=True)
+    return tuple(
+        Tried(e.week, e.title, (e.state or e.status).replace("_", " "), e.learned)
+        for e in items[:EXPERIMENTS_SHOWN]
+    )
+
+
+def _exercises(bundle: Bundle, client: ClientSummary) -> tuple[Exercise, ...]:
+    if bundle.exercises is None:
+        return ()
+    overdue = set(client.overdue_exercises)  # judged as of today, as the roll-up does
+    found = []
+    for item in bundle.exercises.items:
+        state = "overdue" if item.id in overdue else item.state
+        answers = tuple(a.answer for a in reversed(item.answers))[:ANSWERS_SHOWN]
+        found.append(Exercise(item.title, state, item.due, answers))
+    order = {"overdue": 0, "dropped": 1, "done": 2, "due": 3, "withdrawn": 4}
+    found.sort(key=lambda e: order.get(e.state, 5))
+    return tuple(found[:EXERCISES_SHOWN])
+
+
+def _flags(client: ClientSummary) -> tuple[str, ...]:
+    flags = []
+    if client.quiet:
+        days = client.days_since_reflection
+        flags.append("no reflection yet" if days is None else f"not reflected for {days} days")
+    if client.overdue_exercises:
+        count = len(client.overdue_exercises)
+        flags.append(f"{count} exercise{'s' if count != 1 else ''} overdue")
+    return tuple(flags)
+
+
+def _questions(
+    rubric: Rubric, moved: tuple[Moved, ...], stalled: tuple[Rating, ...], ratings: list[Rating]
+) -> tuple[Question, ...]:
+    """One rubric prompt per behaviour that moved (biggest first), then stalled, then the
+    lowest rated, until there are enough; a behaviour the coach's rubric lacks is skipped."""
+    by_title = {r.title: r for r in ratings}
+    picks: list[tuple[Rating, str]] = []
+    for m in moved:
+        direction = "up" if m.change > 0 else "down"
+        picks.append((by_title[m.title], f"moved {direction} {abs(m.change)}"))
+    picks += [(r, f"stalled at {r.latest}") for r in stalled]
+    rated = sorted((r for r in ratings if r.latest is not None), key=lambda r: r.latest or 0)
+    picks += [(r, f"at {r.latest}") for r in rated]
+    found: list[Question] = []
+    seen: set[str] = set()
+    for rating, why in picks:
+        behaviour = rubric.find(rating.behaviour_id)
+        if behaviour is None or rating.behaviour_id in seen or not behaviour.prompts:
+            continue
+        seen.add(rating.behaviour_id)
+        # The prompt that asks nothing a weekly step already asks, else the first.
+        prompt = next((p for p in behaviour.prompts if not p.asks), behaviour.prompts[0])
+        found.append(Question(rating.title, why, prompt.text))
+        if len(found) == QUESTIONS[1]:
+            break
+    return tuple(found)
