@@ -116,12 +116,22 @@ def _jsonable(value: Any) -> Any:
 
 
 def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | None]:
-    """Latest level and change over the weeks from `since_week` on, as the report moves them."""
-    if since_week is None and not rating.series:
+    """Latest level and change over the weeks from `since_week` on, as the report moves
+    them: from the rating just before the window (movement's `before`), not its first."""
+    if since_week is None:  # the bundle's period: its own figures, counted the same way
         return rating.latest, rating.change
-    levels = [p.level for p in rating.series if since_week is None or p.week >= since_week]
-    _, latest, change, _ = movement(levels)
+    inside = [p.level for p in rating.series if p.week >= since_week]
+    earlier = [p.level for p in rating.series if p.week < since_week]
+    _, latest, change, _ = movement(inside, earlier[-1] if earlier else _start(rating))
     return latest, change
+
+
+def _start(rating: Rating) -> int | None:
+    """Where the bundle's own change counts from: the rating before its period (its
+    first when there is none, which counts the same as no `before`)."""
+    if rating.latest is None or rating.change is None:
+        return None
+    return rating.latest - rating.change
 
 
 def summarise_client(

@@ -20,6 +20,7 @@ from belonging_cli.reports.scope import Scope, is_reflection, when
 from belonging_cli.reports.sections.balance import balance
 from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
+from belonging_cli.reports.sections.feedback import feedback_view
 from belonging_cli.reports.sections.focus import next_focus
 from belonging_cli.reports.sections.links import links
 from belonging_cli.reports.sections.prep import prep_answers
@@ -118,6 +119,14 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
         shared=scope.privacy.share,
         private_left_out=scope.privacy.left_out,
         prep=prep,
+        feedback=feedback_view(
+            scope.data.feedback_rounds,
+            scope.reflections,
+            scope.titles,
+            scope.period.end,
+            scope.zone,
+            scope.filter,
+        ),
     )
 
 

@@ -20,8 +20,9 @@ FORMAT_VERSION = 1
 # version, so a reader can tell which fields to expect (docs/report-json.md).
 # 1: experiments counted as answered (`state`, `skipped`, `total`), a rating's
 # `previous` and `trend`, the balance's `trend`. 2: `prep`, the answers for the next
-# coaching session (sections/prep.py).
-FORMAT_MINOR = 2
+# coaching session (sections/prep.py). 3: a dropped exercise's `reason`. 4: `feedback`,
+# the latest feedback round beside the person's own ratings (sections/feedback.py).
+FORMAT_MINOR = 4
 
 
 def report_data(report: Report) -> dict[str, Any]:

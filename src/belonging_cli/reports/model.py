@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # The insight sections' records live with their rules (each module's own contract).
+    from belonging_cli.reports.sections.feedback import FeedbackView
     from belonging_cli.reports.sections.links import ExperimentLink
     from belonging_cli.reports.sections.prep import PrepAnswer
     from belonging_cli.reports.sections.timeline import Timeline
@@ -254,6 +255,7 @@ class Report:
     shared: bool
     private_left_out: int
     prep: tuple[PrepAnswer, ...] = ()  # for the coach's next session (sections/prep.py)
+    feedback: FeedbackView | None = None  # self beside others (sections/feedback.py)
 
     @property
     def is_empty(self) -> bool:

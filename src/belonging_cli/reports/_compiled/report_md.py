@@ -1,4 +1,4 @@
-# source-sha256: 23509b4b5ebccb750ffc0d84f4adbb34429f1b0e2fa150e65c48978ec236d2c7
+# source-sha256: f50148145878b7156802f8dc3d495219736f64f1701c5528684660c12a8fdbf8
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -31,7 +31,7 @@ def root(context, missing=missing, environment=environment):
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
     l_0_answered = resolve('answered')
-    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_fell_back = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = missing
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_fell_back = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = l_0_fb = missing
     try:
         t_1 = environment.filters['cell']
     except KeyError:
@@ -633,6 +633,119 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield 'No coach exercises in this period.\n'
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    context.vars['fb'] = l_0_fb
+    context.exported_vars.add('fb')
+    if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
+        pass
+        yield "\n## Others' view\n\nFeedback from "
+        yield str(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'raters_total'))
+        yield ' people ('
+        l_1_loop = missing
+        for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'groups'), undefined):
+            _loop_vars = {}
+            pass
+            yield str(environment.getattr(l_1_g, 'n'))
+            yield ' '
+            yield str(t_9(environment.getattr(l_1_g, 'group')))
+            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 241 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_g = missing
+        yield '), collected '
+        yield str(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
+        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 241 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
+        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 243 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield '\n| --- | --- | --- | --- | --- |'
+        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 244 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield '\n'
+        l_1_loop = missing
+        for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(t_9(environment.getattr(l_1_b, 'title')))
+            yield ' | '
+            yield str(t_1(environment.getattr(l_1_b, 'self_level')))
+            yield ' | '
+            if (not t_20(environment.getattr(l_1_b, 'others_mean'))):
+                pass
+                yield str(t_3('%.1f', environment.getattr(l_1_b, 'others_mean')))
+                yield ' ('
+                yield str(environment.getattr(l_1_b, 'others_min'))
+                yield '-'
+                yield str(environment.getattr(l_1_b, 'others_max'))
+                yield ', '
+                yield str(environment.getattr(l_1_b, 'others_n'))
+                yield ')'
+            else:
+                pass
+                yield 'too few answers'
+            yield ' | '
+            l_2_loop = missing
+            t_25 = 1
+            for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
+                _loop_vars = {}
+                pass
+                yield str(t_9(environment.getattr(l_2_g, 'group')))
+                yield ' '
+                yield str(t_3('%.1f', environment.getattr(l_2_g, 'mean')))
+                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 246 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                t_25 = 0
+            l_2_loop = l_2_g = missing
+            if t_25:
+                pass
+                yield '-'
+            yield ' | '
+            yield str(t_1(environment.getattr(l_1_b, 'verdict')))
+            yield ' |'
+            if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
+                pass
+                yield ' '
+                yield str((t_3('%+.1f', environment.getattr(l_1_b, 'change')) if (not t_20(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield ' |'
+            yield '\n'
+        l_1_loop = l_1_b = missing
+        l_0_rated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        context.vars['rated'] = l_0_rated
+        context.exported_vars.add('rated')
+        if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+            pass
+            yield '\nLook-fors others see most and least:\n\n'
+            for l_1_b in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(t_9(environment.getattr(l_1_b, 'title')))
+                yield ': most, *'
+                yield str(t_9(environment.getattr(l_1_b, 'most_seen')))
+                yield '*'
+                if environment.getattr(l_1_b, 'least_seen'):
+                    pass
+                    yield '; least, *'
+                    yield str(t_9(environment.getattr(l_1_b, 'least_seen')))
+                    yield '*'
+                yield '\n'
+            l_1_b = missing
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
+            pass
+            yield '\nKeep doing, in their words:\n\n'
+            for l_1_c in environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(t_10(l_1_c))
+                yield '\n'
+            l_1_c = missing
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
+            pass
+            yield '\nDo more or less of:\n\n'
+            for l_1_c in environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
+                _loop_vars = {}
+                pass
+                yield '- '
+                yield str(t_10(l_1_c))
+                yield '\n'
+            l_1_c = missing
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
         pass
         yield '\n## Next week\n\nSuggested focus: **'
@@ -647,10 +760,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 245 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 285 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&35=205&36=207&37=211&40=215&43=218&44=222&46=241&48=245&54=255&57=258&60=260&61=279&62=282&63=293&67=296&68=300&71=307&72=310&73=325&74=328&78=331&79=335&82=345&85=348&86=351&88=354&90=358&91=361&92=364&94=372&95=374&97=378&99=383&102=387&103=390&106=393&108=397&110=402&114=405&115=408&119=411&120=413&121=416&123=422&124=424&125=427&127=430&132=435&133=439&136=453&137=456&138=459&142=462&143=466&146=469&150=472&151=476&155=479&156=482&160=485&161=487&163=489&165=491&168=494&171=496&175=499&176=504&177=506&178=510&179=515&183=521&184=524&187=527&188=529&190=533&192=535&193=539&197=546&199=550&202=562&204=566&208=576&209=578&213=582&214=585&218=591&219=595&221=606&222=609&226=612&227=615&228=619&236=636&240=639&245=644'
+debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&35=205&36=207&37=211&40=215&43=218&44=222&46=241&48=245&54=255&57=258&60=260&61=279&62=282&63=293&67=296&68=300&71=307&72=310&73=325&74=328&78=331&79=335&82=345&85=348&86=351&88=354&90=358&91=361&92=364&94=372&95=374&97=378&99=383&102=387&103=390&106=393&108=397&110=402&114=405&115=408&119=411&120=413&121=416&123=422&124=424&125=427&127=430&132=435&133=439&136=453&137=456&138=459&142=462&143=466&146=469&150=472&151=476&155=479&156=482&160=485&161=487&163=489&165=491&168=494&171=496&175=499&176=504&177=506&178=510&179=515&183=521&184=524&187=527&188=529&190=533&192=535&193=539&197=546&199=550&202=562&204=566&208=576&209=578&213=582&214=585&218=591&219=595&221=606&222=609&226=612&227=615&228=619&236=636&237=639&241=642&243=657&244=659&245=662&246=666&249=708&250=711&254=714&255=718&259=729&263=732&264=736&267=739&271=742&272=746&276=749&280=752&285=757'

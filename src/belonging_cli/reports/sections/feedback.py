@@ -1,0 +1,162 @@
+"""Self beside others: the latest feedback round set against the person's own ratings.
+
+Pure. For each behaviour others rated: the self-rating nearest the round (the
+day it was collected), others' average and spread, per group that passed the
+threshold (the aggregate holds no other), and the verdict: a **blind spot**
+when others see it at least one level lower than the person does, a **hidden
+strength** when at least one level higher. The look-fors most and least seen,
+and with an earlier round, how others' view changed since. The aggregate is
+already anonymous, so a shared report carries it all, comments too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from belonging_cli.feedback.round import FeedbackRound
+    from belonging_cli.records import Session
+
+Verdict = Literal["blind spot", "hidden strength"]
+# Others at least this far from the person's own level: a difference worth a word.
+GAP = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSeen:
+    group: str
+    mean: float
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class SelfBesideOthers:
+    behaviour_id: str
+    title: str
+    self_level: int | None  # the self-rating nearest the round
+    self_rated_on: dt.date | None
+    others_mean: float | None  # None: fewer than three answered
+    others_min: int | None
+    others_max: int | None
+    others_n: int
+    by_group: tuple[GroupSeen, ...]
+    gap: float | None  # others' mean minus the self-rating
+    verdict: Verdict | None
+    change: float | None  # others' mean since the round before, when both have one
+    most_seen: str | None  # the look-for others see most often
+    least_seen: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackView:
+    requested_on: dt.date
+    collected_on: dt.date
+    raters_total: int
+    groups: tuple[GroupSeen, ...]  # each group shown, with its count (mean: 0, unused)
+    behaviours: tuple[SelfBesideOthers, ...]
+    blind_spots: tuple[str, ...]  # behaviour ids, the largest gap first
+    hidden_strengths: tuple[str, ...]
+    previous_collected_on: dt.date | None  # the round before, when there is one
+    keep: tuple[str, ...]
+    change: tuple[str, ...]
+
+
+def verdict(self_level: int | None, others: float | None) -> Verdict | None:
+    """The one rule for a blind spot and a hidden strength."""
+    if self_level is None or others is None:
+        return None
+    if others <= self_level - GAP:
+        return "blind spot"
+    if others >= self_level + GAP:
+        return "hidden strength"
+    return None
+
+
+def nearest_ratings(
+    sessions: Iterable[Session], day: dt.date, zone: dt.tzinfo | None
+) -> dict[str, tuple[int, dt.date]]:
+    """Each behaviour's self-rating nearest `day` (ties: the earlier), and its day."""
+    best: dict[str, tuple[int, int, dt.date]] = {}
+    for session in sessions:
+        for rating in session.ratings:
+            on = rating.rated_at.astimezone(zone).date()
+            distance = abs((on - day).days)
+            found = best.get(rating.behaviour_id)
+            if found is None or (distance, on) < (found[0], found[2]):
+                best[rating.behaviour_id] = (distance, rating.level, on)
+    return {b: (level, on) for b, (_, level, on) in best.items()}
+
+
+def feedback_view(
+    rounds: Sequence[FeedbackRound],
+    sessions: Iterable[Session],
+    titles: Mapping[str, str],
+    until: dt.date,
+    zone: dt.tzinfo | None = None,
+    wanted: Iterable[str] | None = None,
+) -> FeedbackView | None:
+    """The latest round collected by `until` beside the person's ratings (None: no round)."""
+    upto = sorted((r for r in rounds if r.collected_on <= until), key=lambda r: r.collected_on)
+    if not upto:
+        return None
+    latest = upto[-1]
+    before = upto[-2] if len(upto) > 1 else None
+    earlier = {b.id: b.level.mean for b in before.behaviours if b.level} if before else {}
+    mine = nearest_ratings(sessions, latest.collected_on, zone)
+    keep = set(wanted) if wanted is not None else None
+    rows = []
+    for seen in latest.behaviours:
+        if keep is not None and seen.id not in keep:
+            continue
+        level, on = mine.get(seen.id, (None, None))
+        others = seen.level
+        mean = others.mean if others else None
+        looks = sorted(seen.look_fors, key=lambda f: (-f.mean, f.text))
+        rows.append(
+            SelfBesideOthers(
+                behaviour_id=seen.id,
+                title=titles.get(seen.id, seen.id),
+                self_level=level,
+                self_rated_on=on,
+                others_mean=mean,
+                others_min=others.min if others else None,
+                others_max=others.max if others else None,
+                others_n=others.n if others else 0,
+                by_group=tuple(GroupSeen(g.group, g.mean, g.n) for g in others.by_group)
+                if others
+                else (),
+                gap=None if mean is None or level is None else round(mean - level, 2),
+                verdict=verdict(level, mean),
+                change=None
+                if mean is None or seen.id not in earlier
+                else round(mean - earlier[seen.id], 2),
+                most_seen=looks[0].text if looks else None,
+                least_seen=looks[-1].text if len(looks) > 1 else None,
+            )
+        )
+
+    def by_gap(kind: Verdict) -> tuple[str, ...]:
+        picked = [r for r in rows if r.verdict == kind and r.gap is not None]
+        picked.sort(key=lambda r: (-abs(r.gap or 0.0), r.behaviour_id))
+        return tuple(r.behaviour_id for r in picked)
+
+    return FeedbackView(
+        requested_on=latest.requested_on,
+        collected_on=latest.collected_on,
+        raters_total=latest.raters_total,
+        groups=tuple(GroupSeen(g, 0.0, n) for g, n in latest.groups),
+        behaviours=tuple(rows),
+        blind_spots=by_gap("blind spot"),
+        hidden_strengths=by_gap("hidden strength"),
+        previous_collected_on=before.collected_on if before else None,
+        keep=latest.keep,
+        change=latest.change,
+    )
+
+
+def largest_blind_spot(view: FeedbackView | None) -> str | None:
+    """The behaviour others see furthest below the person's own view (focus_rule's input)."""
+    return view.blind_spots[0] if view and view.blind_spots else None
