@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -18,10 +17,6 @@ from belonging_cli.cli.output import info
 from belonging_cli.errors import BelongingError, ContentError, Problem
 from belonging_cli.files import write_private
 from belonging_cli.settings import Settings
-
-if TYPE_CHECKING:
-    from belonging_cli.content.rubrics import Rubric
-    from belonging_cli.feedback.form import Behaviour
 
 FORM_NAME = "feedback-form.txt"
 NOTE_NAME = "collector-note.txt"
@@ -35,20 +30,6 @@ NOTE_NAME = "collector-note.txt"
 )
 def feedback() -> None:
     pass
-
-
-def _behaviours(rubric: Rubric) -> list[Behaviour]:
-    from belonging_cli.feedback.form import Behaviour
-
-    return [
-        Behaviour(
-            b.id,
-            b.title,
-            tuple(b.look_fors),
-            tuple((rubric.label(lv.level), lv.descriptor) for lv in b.levels),
-        )
-        for b in rubric.behaviours
-    ]
 
 
 def _default_ids(settings: Settings) -> set[str]:
@@ -84,7 +65,7 @@ def _default_ids(settings: Settings) -> set[str]:
 def request(settings: Settings, chosen: tuple[str, ...], out: Path, rubrics: Path | None) -> None:
     """Write the rater form and a note for the person who collects the replies."""
     from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.feedback.form import Round, collector_note, form_text
+    from belonging_cli.feedback.form import Round, behaviours_of, collector_note, form_text
 
     settings = settings.with_folders(rubrics=rubrics)
     rubric = load_rubric(settings.rubrics)
@@ -100,7 +81,7 @@ def request(settings: Settings, chosen: tuple[str, ...], out: Path, rubrics: Pat
             hint='set it with `belonging config set name "Your Name"`',
         )
     round_ = Round(rubric.id, rubric.version, settings.now().date(), leader)
-    asked = [b for b in _behaviours(rubric) if b.id in ids]
+    asked = [b for b in behaviours_of(rubric) if b.id in ids]
     form, note = out / FORM_NAME, out / NOTE_NAME
     for path in (form, note):
         if path.exists():
@@ -139,11 +120,11 @@ def collect(
     from belonging_cli.content.rubrics import load_rubric
     from belonging_cli.feedback import state
     from belonging_cli.feedback.collect import aggregate, count, too_few
-    from belonging_cli.feedback.form import item_kinds
+    from belonging_cli.feedback.form import behaviours_of, item_kinds
     from belonging_cli.feedback.parse import Filled, read_form
 
     rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
-    behaviours = _behaviours(rubric)
+    behaviours = behaviours_of(rubric)
     kinds = item_kinds(behaviours)
     problems: list[Problem] = []
     read: list[Filled] = []

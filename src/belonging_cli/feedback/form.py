@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from belonging_cli.content.rubrics import Rubric
 
 FORMAT = "belonging-feedback"
 VERSION = 1
@@ -49,6 +52,19 @@ class Round(NamedTuple):
             f"[round {FORMAT}/{VERSION} {self.rubric_id}/{self.rubric_version} "
             f"{self.requested_on.isoformat()}]"
         )
+
+
+def behaviours_of(rubric: Rubric) -> list[Behaviour]:
+    """What a form asks of each of the rubric's behaviours, in the rubric's order."""
+    return [
+        Behaviour(
+            b.id,
+            b.title,
+            tuple(b.look_fors),
+            tuple((rubric.label(level.level), level.descriptor) for level in b.levels),
+        )
+        for b in rubric.behaviours
+    ]
 
 
 def look_for_key(behaviour_id: str, number: int) -> str:
