@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "belonging_cli.cli.flows:flows",
         "List, show and validate reflection flows.",
     ),
+    "goals": ("belonging_cli.cli.goals:goals", "Your goals (one to three): add, close, review."),
     "exercises": (
         "belonging_cli.cli.exercises:exercises",
         "Your coach's exercises: import, list, do.",
@@ -124,8 +125,8 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 )
 @click.option(
     "--home",
-    envvar="BELONGING_HOME",  # checked by click alike, however given (finding D)
-    type=click.Path(file_okay=False, path_type=Path),
+    envvar="BELONGING_HOME",  # either way, settings.resolve checks it (finding D)
+    type=click.Path(path_type=Path),
     help="Keep the journal and config in this folder (default: $BELONGING_HOME, "
     "else the platform's data folder).",
 )
@@ -145,7 +146,10 @@ def app(ctx: click.Context, home: Path | None, debug: bool) -> None:
 
     A weekly reflection on ten behaviours of leading through influence, not control.
     """
-    ctx.obj = settings.resolve(home, debug=debug)
+    given_as = "--home"
+    if ctx.get_parameter_source("home") is click.core.ParameterSource.ENVIRONMENT:
+        given_as = "BELONGING_HOME"
+    ctx.obj = settings.resolve(home, debug=debug, home_given_as=given_as)
     if ctx.invoked_subcommand is None:
         # No command: what is due and the most useful next command, not the help.
         from belonging_cli.cli.status import show_status

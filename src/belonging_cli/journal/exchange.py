@@ -17,7 +17,7 @@ from typing import Any
 
 from belonging_cli.errors import ContentError, Problem
 from belonging_cli.located import decode_text, line_column
-from belonging_cli.records import Assignment, Experiment, JournalData, Session
+from belonging_cli.records import Assignment, Experiment, Goal, JournalData, Session
 
 FORMAT = "belonging-journal"
 FORMAT_VERSION = 1
@@ -72,7 +72,7 @@ def session_dict(s: Session) -> dict[str, Any]:
     }
 
 
-def _plain(record: Experiment | Assignment) -> dict[str, Any]:
+def _plain(record: Experiment | Assignment | Goal) -> dict[str, Any]:
     # Not dataclasses.asdict: it deep-copies every value, a third of the export's time.
     data = {name: getattr(record, name) for name in record.__dataclass_fields__}
     for key, value in data.items():
@@ -88,6 +88,7 @@ def to_document(data: JournalData) -> dict[str, Any]:
         "sessions": [session_dict(s) for s in data.sessions],
         "experiments": [_plain(e) for e in data.experiments],
         "assignments": [_plain(a) for a in data.assignments],
+        "goals": [_plain(g) for g in data.goals],
     }
 
 
@@ -106,7 +107,7 @@ def export_json(data: JournalData) -> str:
         return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 
     parts = [f'{{\n  "format": {dumps(FORMAT)},\n  "format_version": {FORMAT_VERSION}']
-    for name in ("sessions", "experiments", "assignments"):
+    for name in ("sessions", "experiments", "assignments", "goals"):
         records = document[name]
         if records:
             body = ",\n".join(f"    {dumps(record)}" for record in records)
@@ -305,6 +306,11 @@ def _cross_check(data: JournalData, known: KnownIds, located: _Located) -> None:
                 ("sessions", i, "assignment_id"),
                 f"no assignment {s.assignment_id!r} in the file or the journal",
             )
+    goal_ids: set[str] = set()
+    for i, g in enumerate(data.goals):
+        if g.id in goal_ids:
+            located.add(("goals", i, "id"), f"goal id {g.id} appears twice")
+        goal_ids.add(g.id)
     experiment_ids: set[str] = set()
     reachable = session_ids | known.sessions
     for i, e in enumerate(data.experiments):

@@ -29,6 +29,7 @@ from belonging_cli.records import (
     Answer,
     Assignment,
     Experiment,
+    Goal,
     JournalData,
     Rating,
     Role,
@@ -212,18 +213,33 @@ class AssignmentIn(_Exact):
         return self
 
 
+class GoalIn(_Exact):
+    id: Uuid
+    behaviour_id: Name
+    target: int = Field(ge=1, le=5)
+    due: Day
+    success: Annotated[Text, StringConstraints(min_length=1)]
+    set_at: AwareTime
+    status: Literal["open", "achieved", "dropped"] = "open"
+    closed_at: AwareTime | None = None
+    pack_id: Name | None = None
+    coach: Text | None = None
+
+
 class ExportFile(_Exact):
     format: Literal["belonging-journal"]
     format_version: Literal[1]
     sessions: list[SessionIn] = []
     experiments: list[ExperimentIn] = []
     assignments: list[AssignmentIn] = []
+    goals: list[GoalIn] = []  # added with goals (issue 16): older exports have none
 
     def to_records(self) -> JournalData:
         return JournalData(
             sessions=tuple(s.to_record() for s in self.sessions),
             experiments=tuple(Experiment(**_fields(e)) for e in self.experiments),
             assignments=tuple(Assignment(**_fields(a)) for a in self.assignments),
+            goals=tuple(Goal(**_fields(g)) for g in self.goals),
         )
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Generic, TypeVar
 
-from belonging_cli.records import Answer, Assignment, Experiment, Rating, Session
+from belonging_cli.records import Answer, Assignment, Experiment, Goal, Rating, Session
 
 R = TypeVar("R")
 Convert = Callable[[Any], Any]
@@ -197,6 +197,7 @@ EXPERIMENTS = _table(
     derived=(("created_utc", lambda e: utc_key(e.created_at)),),
 )
 ASSIGNMENTS = _table("assignments", Assignment, keys=("id",))
+GOALS = _table("goals", Goal, keys=("id",), derived=(("set_utc", lambda g: utc_key(g.set_at)),))
 
 # A saved answer or rating of a draft goes after those already there.
 NEXT_POSITION = "(SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE session_id = ?)"

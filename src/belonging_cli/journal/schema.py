@@ -149,6 +149,23 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX feedback_rounds_by_collected ON feedback_rounds(collected_on);
     """,
+    # 6: development goals (`belonging goals`, a coach's pack): at most three open at once.
+    """
+    CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        behaviour_id TEXT NOT NULL,
+        target INTEGER NOT NULL CHECK (target BETWEEN 1 AND 5),
+        due TEXT NOT NULL,
+        success TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        set_utc TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'achieved', 'dropped')),
+        closed_at TEXT,
+        pack_id TEXT,
+        coach TEXT
+    );
+    CREATE INDEX goals_by_time ON goals(set_utc);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import BelongingError, JournalError
-from belonging_cli.journal import feedback_rounds, file, loading, safekeeping
+from belonging_cli.journal import feedback_rounds, file, goals_store, loading, safekeeping
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
 from belonging_cli.journal.rows import (
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from belonging_cli.feedback.round import FeedbackRound
+    from belonging_cli.goals import Rated
+    from belonging_cli.journal.goals_store import PackGoals
+    from belonging_cli.records import Goal, GoalStatus
     from belonging_cli.journal.exchange import KnownIds
     from belonging_cli.journal.loading import SessionFilter, SessionSummary
 
@@ -286,7 +289,34 @@ class Journal:
                         added[table] += 1
             for round in data.feedback_rounds:
                 skipped += not feedback_rounds.insert(conn, round)
+            # Goals come whole from an export: known ids skipped, the three-open rule
+            # is for opening one, not for restoring what a journal held.
+            for goal in data.goals:
+                skipped += not goals_store.insert_new(conn, goal)
         return ImportCounts(skipped=skipped, **added)
+
+    def add_goal(self, goal: Goal, title: str) -> None:
+        """Open a goal: refused (one line) with three open, or one open for its behaviour."""
+        with self._writing() as conn:
+            goals_store.add(conn, goal, title)
+
+    def close_goal(self, id_or_prefix: str, status: GoalStatus, when: dt.datetime) -> Goal:
+        with self._writing() as conn:
+            return goals_store.close(conn, id_or_prefix, status, when)
+
+    def save_pack_goals(self, goals: Sequence[Goal], title: Callable[[str], str]) -> PackGoals:
+        with self._writing() as conn:
+            return goals_store.save_pack_goals(conn, goals, title)
+
+    def goals(self) -> list[Goal]:
+        """Every goal, the earliest set first."""
+        with self._reading() as conn:
+            return goals_store.load(conn)
+
+    def goal_ratings(self, behaviour_ids: Iterable[str]) -> dict[str, list[Rated]]:
+        """Each behaviour's ratings, oldest first: what goal progress is read from."""
+        with self._reading() as conn:
+            return goals_store.rating_series(conn, behaviour_ids)
 
     def add_feedback_round(self, round: FeedbackRound) -> bool:
         """Store a feedback round; False (nothing written) when it is there already."""
@@ -373,8 +403,13 @@ class Journal:
             experiments = loading.experiments(conn)
             assignments = loading.assignments(conn)
             rounds = feedback_rounds.rounds(conn)
+            goals = goals_store.load(conn)
         return JournalData(
-            tuple(sessions), tuple(experiments), tuple(assignments), feedback_rounds=tuple(rounds)
+            tuple(sessions),
+            tuple(experiments),
+            tuple(assignments),
+            feedback_rounds=tuple(rounds),
+            goals=tuple(goals),
         )
 
     def known_ids(self) -> KnownIds:
