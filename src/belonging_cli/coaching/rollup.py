@@ -12,16 +12,29 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from belonging_cli.clock import iso_week
+from belonging_cli.coaching import client_view
 from belonging_cli.coaching.bundle import Bundle, Rating
+from belonging_cli.coaching.client_view import (
+    QUIET_DAYS,
+    BehaviourLine,
+    Dropped,
+    Flag,
+    SharedWord,
+)
 from belonging_cli.coaching.progress import state_of
+from belonging_cli.errors import Problem
 from belonging_cli.reports.movement import average, movement
 
-QUIET_DAYS = 14  # "has not reflected for two weeks or more"
+WINDOW_DAYS = 28  # without --since, the words and timelines of the last four weeks
+NOT_SHARED = (
+    "not a shared report: it may hold private answers, so it is not rolled up; "
+    "ask for one made with `belonging report --share --format json`"
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,13 @@ class ClientSummary:
     overdue_exercises: tuple[str, ...]
     open_experiment: OpenExperiment | None
     shared: bool
+    window_start: str = ""  # the first week the words and timelines cover
+    started: dt.date | None = None  # coaching started: --started, else the first import
+    weeks_coached: int | None = None  # whole weeks from `started` to the roll-up's day
+    words: tuple[SharedWord, ...] = ()
+    timeline: tuple[BehaviourLine, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,8 +160,11 @@ def summarise_client(
     today: dt.date,
     since: dt.date | None,
     reference_rubric: str | None = None,
+    started: dt.date | None = None,
 ) -> ClientSummary:
-    """One client's summary; the note on another rubric needs `reference_rubric`."""
+    """One client's summary; the note on another rubric needs `reference_rubric`.
+
+    The words, timelines and flags cover `since` on, else the last WINDOW_DAYS."""
     since_week = iso_week(since) if since is not None and since > bundle.period.start else None
     ratings = []
     reflected_weeks: set[str] = set()
@@ -174,6 +197,9 @@ def summarise_client(
     note = None if reference_rubric is None else _rubric_note(rubric, reference_rubric)
     counts, overdue = _exercises(bundle, today)
     open_exp = bundle.experiments.open
+    first = client_view.window_start(bundle, since or today - dt.timedelta(days=WINDOW_DAYS))
+    timeline = client_view.behaviour_lines(bundle, first)
+    began = client_view.coaching_started(bundle, started)
     return ClientSummary(
         name=bundle.person.name or _stem(source),
         source=source,
@@ -199,6 +225,13 @@ def summarise_client(
             open_exp.week,
         ),
         shared=bundle.shared,
+        window_start=first,
+        started=began,
+        weeks_coached=None if began is None else max(0, (today - began).days // 7),
+        words=client_view.shared_words(bundle, first),
+        timeline=timeline,
+        dropped=client_view.dropped(bundle),
+        flags=client_view.flags(bundle, first, days, timeline),
     )
 
 
@@ -219,6 +252,20 @@ def _exercises(bundle: Bundle, today: dt.date) -> tuple[ExerciseCounts | None, t
     return ExerciseCounts(done, due, len(overdue)), tuple(overdue)
 
 
+def shared_only(
+    pairs: Iterable[tuple[str, Bundle]], problems: list[Problem]
+) -> Iterator[tuple[str, Bundle]]:
+    """The shared bundles; each other one is refused as a problem naming its file.
+
+    A bundle made without --share holds every private answer: a coach's roll-up
+    must never show it, and a small note beside it would be missed."""
+    for source, bundle in pairs:
+        if bundle.shared:
+            yield source, bundle
+        else:
+            problems.append(Problem(source, 1, 1, "shared", NOT_SHARED))
+
+
 def _rubric_note(rubric: str, reference: str) -> str | None:
     if rubric == reference:
         return None
@@ -236,12 +283,13 @@ def build_rollup(
     today: dt.date,
     since: dt.date | None = None,
     skipped: Sequence[str] = (),
+    started: dt.date | None = None,
 ) -> Rollup:
     """The roll-up of `(source, bundle)` pairs, in the order given, read once each."""
     found: list[ClientSummary] = []
     titles: dict[str, str] = {}  # exercise id -> its title, as first seen
     for source, bundle in bundles:
-        found.append(summarise_client(bundle, source, today, since))
+        found.append(summarise_client(bundle, source, today, since, started=started))
         for item in bundle.exercises.items if bundle.exercises else ():
             titles.setdefault(item.id, item.title)
     rubrics = Counter(c.rubric for c in found)

@@ -1,0 +1,198 @@
+"""What a coach preps a session from, per client: the shared words, each behaviour's
+timeline, when coaching started, and the flags to act on.
+
+Pure over one bundle (coaching/bundle.py) and the window the roll-up covers; each
+part is small and bounded, so the roll-up keeps these and lets the bundle go.
+The rules of a path (stretches, a fall back from a high) are the report's own
+(reports/sections/timeline.py): a coach and a client read the same relapse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from belonging_cli.clock import iso_week
+from belonging_cli.coaching.bundle import Bundle, Point
+from belonging_cli.reports.charts import sparkline, weeks_between
+from belonging_cli.reports.model import WeekLevel
+from belonging_cli.reports.sections.timeline import Stretch, fell_back, story, stretches
+
+MAX_WORDS = 12  # shared words per client: a session's worth, newest first
+MAX_CHARS = 200  # each cut at a word boundary past this
+QUIET_DAYS = 14  # "has not reflected for two weeks or more"
+RELAPSE_LEVELS = 2  # a behaviour down this many levels from its high
+LOW_WELLBEING = 2  # a wellbeing check at or below this ...
+LOW_WEEKS = 2  # ... this many weeks running
+NOT_TRIED_RUN = 2  # experiments answered "not this time" in a row
+
+
+@dataclass(frozen=True)
+class SharedWord:
+    week: str
+    kind: str  # exercise, experiment, rating, takeaway
+    about: str  # what it answers: the exercise and question, the experiment, ...
+    text: str
+
+
+@dataclass(frozen=True)
+class BehaviourLine:
+    behaviour_id: str
+    title: str
+    spark: str  # one mark a week from the window's first week; a space: not rated
+    high: int
+    low: int
+    latest: int
+    story: str
+    relapse: str | None  # "4 in 2026-W47, now 2": down RELAPSE_LEVELS or more from its high
+
+
+@dataclass(frozen=True)
+class Dropped:
+    id: str
+    title: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: str  # quiet, wellbeing, relapse, not-tried
+    text: str
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    """One line, cut at the last word boundary before `limit` with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,.;:") + "\u2026"
+
+
+def shared_words(bundle: Bundle, since_week: str) -> tuple[SharedWord, ...]:
+    """Every word the client shared from `since_week` on, newest first, at most MAX_WORDS.
+
+    A shared bundle holds no private text (the writer leaves it out), so nothing
+    here can show one."""
+    found = [w for w in _words(bundle) if w.week >= since_week and w.text.strip()]
+    found.sort(key=lambda w: w.week, reverse=True)  # stable: within a week, as written
+    return tuple(
+        SharedWord(w.week, w.kind, shorten(w.about, 120), shorten(w.text))
+        for w in found[:MAX_WORDS]
+    )
+
+
+def _words(bundle: Bundle) -> Iterator[SharedWord]:
+    for item in bundle.exercises.items if bundle.exercises else ():
+        for answer in item.answers:
+            about = f"{item.title}: {answer.question}" if answer.question else item.title
+            yield SharedWord(answer.week, "exercise", about, answer.answer)
+    for exp in bundle.experiments.items:
+        if exp.learned:
+            title = exp.title or "an experiment"
+            outcome = (exp.outcome or "open").replace("_", " ")
+            yield SharedWord(exp.week, "experiment", f"{title} ({outcome})", exp.learned)
+    for rating in bundle.ratings:
+        for point in rating.series:
+            if point.evidence:
+                about = f"{rating.title} at {point.level}"
+                yield SharedWord(point.week, "rating", about, point.evidence)
+    for takeaway in bundle.writing.takeaways:
+        yield SharedWord(takeaway.week, "takeaway", takeaway.question or "", takeaway.text)
+
+
+def behaviour_lines(bundle: Bundle, since_week: str) -> tuple[BehaviourLine, ...]:
+    """Each behaviour rated in the window: a strip of its weeks, highs, lows, a relapse."""
+    last_week = max(bundle.period.last_week, since_week)
+    weeks = weeks_between(since_week, last_week)
+    lines = []
+    for rating in bundle.ratings:
+        series = [_level(p) for p in rating.series if p.week >= since_week]
+        if not series:
+            continue
+        by_week = {p.week: p.level for p in series}
+        found = stretches(series)
+        levels = [p.level for p in series]
+        lines.append(
+            BehaviourLine(
+                behaviour_id=rating.behaviour_id,
+                title=rating.title,
+                spark=sparkline(by_week.get(w) for w in weeks),
+                high=max(levels),
+                low=min(levels),
+                latest=levels[-1],
+                story=story(found),
+                relapse=_relapse(found),
+            )
+        )
+    return tuple(lines)
+
+
+def _level(point: Point) -> WeekLevel:
+    return WeekLevel(point.week, point.level)
+
+
+def _relapse(found: Sequence[Stretch]) -> str | None:
+    back = fell_back(found)
+    if back is None or back.high - back.to < RELAPSE_LEVELS:
+        return None
+    return f"down from {back.high} to {back.to} since {back.week}"
+
+
+def dropped(bundle: Bundle) -> tuple[Dropped, ...]:
+    return tuple(
+        Dropped(item.id, item.title, item.reason)
+        for item in (bundle.exercises.items if bundle.exercises else ())
+        if item.state == "dropped"
+    )
+
+
+def coaching_started(bundle: Bundle, given: dt.date | None) -> dt.date | None:
+    """The day the coach gave, else the first import of the coach's pack, as the
+    bundle's exercises say (None: no pack, and no day given)."""
+    if given is not None:
+        return given
+    days = [i.imported_on for i in (bundle.exercises.items if bundle.exercises else ())]
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
+
+
+def flags(
+    bundle: Bundle,
+    since_week: str,
+    days_quiet: int | None,
+    lines: Sequence[BehaviourLine],
+) -> tuple[Flag, ...]:
+    """What a coach acts on, most urgent first."""
+    found: list[Flag] = []
+    if days_quiet is None:
+        found.append(Flag("quiet", "has not reflected yet"))
+    elif days_quiet >= QUIET_DAYS:
+        found.append(Flag("quiet", f"not reflected for {days_quiet} days"))
+    checks = [p for p in bundle.wellbeing if p.week >= since_week]
+    recent = checks[-LOW_WEEKS:]
+    if len(recent) == LOW_WEEKS and all(p.level <= LOW_WELLBEING for p in recent):
+        found.append(
+            Flag("wellbeing", f"wellbeing low for {LOW_WEEKS} weeks (since {recent[0].week})")
+        )
+    for line in lines:
+        if line.relapse is not None:
+            found.append(Flag("relapse", f"{line.title}: {line.relapse}"))
+    answered = [e for e in bundle.experiments.items if e.outcome is not None]
+    answered.sort(key=lambda e: e.week)
+    tail = answered[-NOT_TRIED_RUN:]
+    if len(tail) == NOT_TRIED_RUN and all(e.outcome == "not_tried" for e in tail):
+        found.append(
+            Flag(
+                "not-tried",
+                f"experiment not tried {NOT_TRIED_RUN} weeks in a row (to {tail[-1].week})",
+            )
+        )
+    return tuple(found)
+
+
+def window_start(bundle: Bundle, since: dt.date) -> str:
+    """The first ISO week the roll-up covers for this bundle."""
+    return max(iso_week(since), bundle.period.first_week)
