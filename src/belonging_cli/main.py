@@ -43,7 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # double the time of `--version` (~25 ms of ~50).
         print(f"belonging {__version__}")
         return 0
-    from belonging_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, BelongingError
+    from belonging_cli.errors import (
+        EXIT_ERROR,
+        EXIT_INTERRUPTED,
+        EXIT_OK,
+        BelongingError,
+        UsageProblem,
+    )
 
     debug = _wants_debug(args)
     stdout = sys.stdout
@@ -57,6 +63,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except click.exceptions.Abort:
             print("\nbelonging: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()  # `belonging journal`: the group's help, as asked
+            return exc.exit_code
+        except click.UsageError as exc:
+            # One line, as every other mistake (not click's usage block).
+            where = exc.ctx.command_path if exc.ctx is not None else "belonging"
+            message = exc.format_message().rstrip(".")
+            print(
+                f"belonging: error: {message} (`{where} --help` lists what it takes)",
+                file=sys.stderr,
+            )
+            return exc.exit_code
         except click.ClickException as exc:
             exc.show()
             return exc.exit_code
@@ -70,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exc.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_ERROR)
     except BelongingError as exc:
-        if debug:
+        if debug and not isinstance(exc, UsageProblem):  # a usage mistake needs no traceback
             raise
         report_error(exc)
         return exc.exit_code

@@ -156,17 +156,40 @@ FOLDERS = ("rubrics", "flows")
 
 
 def resolve(
-    home: Path | None = None, *, debug: bool = False, environ: Mapping[str, str] | None = None
+    home: Path | None = None,
+    *,
+    debug: bool = False,
+    environ: Mapping[str, str] | None = None,
+    home_given_as: str = "--home",
 ) -> Settings:
     """The settings for this run: option > environment > config.toml > default."""
     env = dict(os.environ if environ is None else environ)
     if home is None and env.get(paths.HOME_ENV):
-        home = Path(env[paths.HOME_ENV])
+        home, home_given_as = Path(env[paths.HOME_ENV]), paths.HOME_ENV
+    if home is not None:
+        _refuse_file_home(home.expanduser(), home_given_as)
     settings = Settings(
         home=home.expanduser() if home is not None else None, environ=env, debug=debug
     )
     install(settings)
     return settings
+
+
+def _refuse_file_home(home: Path, given_as: str) -> None:
+    """A home is a folder, or a place one can be made: a file there, or above it where
+    the folder would go, is a usage mistake said in one line, however it was given."""
+    for place in (home, *home.parents):
+        try:
+            if not place.exists():
+                continue
+        except OSError:
+            return  # unreadable: the command that opens it says so
+        if not place.is_dir():
+            raise UsageProblem(
+                f"{given_as}: '{place}' is a file, not a folder",
+                hint="give a folder for the journal and config; it is made if missing",
+            )
+        return
 
 
 def rubric_folder(option: Path | None = None) -> Path:

@@ -1,7 +1,8 @@
 """Finding D: the same mistake gets the same message and exit code on every path.
 
-A home that is a file is a usage mistake (exit 2), said the same way whichever
-command follows, with --debug or without, and given as --home or BELONGING_HOME.
+A home that is a file is a usage mistake (exit 2), said in one line the same way
+whichever command follows, with --debug or without; given as BELONGING_HOME, the line
+names BELONGING_HOME, not --home. Every other usage mistake is one line too.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def a_file(tmp_path: Path) -> Path:
 
 
 def message(err: str) -> str:
-    """The error line: click's usage lines around it name the command."""
-    lines = [line for line in err.splitlines() if "error" in line.lower()]
-    assert len(lines) == 1, err
+    """The one line a mistake is said in."""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("belonging: error: "), err
     return lines[0]
 
 
@@ -49,7 +50,7 @@ def test_a_home_that_is_a_file_is_a_usage_mistake_on_every_path(
     assert given.code == 2, given.err
     assert given.out == ""
     assert message(given.err) == message(reference.err)
-    assert f"'{a_file}' is a file" in given.err
+    assert f"--home: '{a_file}' is a file" in given.err
     assert "Traceback" not in given.err
     assert not (a_file.parent / "journal.db").exists()
 
@@ -62,7 +63,26 @@ def test_the_same_home_given_in_the_environment_is_the_same_mistake(
     monkeypatch.setenv("BELONGING_HOME", str(a_file))
     given = cli(*command)
     assert (given.code, given.out) == (2, "")
-    assert message(given.err) == message(reference.err)
+    assert message(given.err) == message(reference.err).replace("--home", "BELONGING_HOME")
+
+
+def test_a_home_below_a_file_is_the_same_mistake(cli: CliRunner, a_file: Path) -> None:
+    given = cli("--home", str(a_file / "sub"), "status")
+    assert given.code == 2
+    assert f"--home: '{a_file}' is a file" in message(given.err)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--bogus",), ("journal", "list", "--limit", "x"), ("report", "--rubrics", "/nonexistent")],
+    ids=" ".join,
+)
+def test_every_usage_mistake_is_one_line_naming_the_help(
+    cli: CliRunner, args: tuple[str, ...]
+) -> None:
+    given = cli(*args)
+    assert given.code == 2
+    assert "--help` lists what it takes" in message(given.err)
 
 
 def test_an_option_of_the_root_after_the_command_is_refused_as_usage(

@@ -12,14 +12,15 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print machin
 
 rubrics_option = click.option(
     "--rubrics",
-    type=click.Path(file_okay=False, path_type=Path),
+    # A missing folder is a usage mistake, as BELONGING_RUBRICS's is (exit 2).
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Use the rubric set in this folder (default: $BELONGING_RUBRICS, the rubrics "
     "setting, else the built-in).",
 )
 
 flows_option = click.option(
     "--flows",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Use the reflection flows in this folder (default: $BELONGING_FLOWS, the flows "
     "setting, else the built-in).",
 )
