@@ -20,8 +20,10 @@ from belonging_cli.settings import Settings
 if TYPE_CHECKING:
     import datetime as dt
 
+    from belonging_cli.engine.session import Engine
     from belonging_cli.goals import GoalProgress
-    from belonging_cli.records import Goal, GoalStatus
+    from belonging_cli.journal.store import Journal
+    from belonging_cli.records import Goal, GoalStatus, Session
     from belonging_cli.reports.rubric_facts import RubricFacts
 
 
@@ -157,6 +159,25 @@ def progress_of(settings: Settings, *, closed: bool = False) -> list[GoalProgres
         progress(g, titles.get(g.behaviour_id, g.behaviour_id), series[g.behaviour_id], zone)
         for g in found
     ]
+
+
+def goal_lines(settings: Settings, journal: Journal, engine: Engine, session: Session) -> list[str]:
+    """The recap's line for each open goal whose behaviour the session rated, where the
+    person stands now (`Goal: Protect time 2 -> 4 by 1 Mar: now 3, rising`)."""
+    from belonging_cli.goals import line, progress
+
+    rated = {r.behaviour_id for r in session.ratings}
+    found = [g for g in journal.goals() if g.status == "open" and g.behaviour_id in rated]
+    if not found:
+        return []
+    series = journal.goal_ratings(g.behaviour_id for g in found)
+    today = settings.now().date()
+    lines = []
+    for goal in found:
+        behaviour = engine.rubric.find(goal.behaviour_id)
+        title = behaviour.title if behaviour else goal.behaviour_id
+        lines.append(line(progress(goal, title, series[goal.behaviour_id], settings.zone()), today))
+    return lines
 
 
 def _list(settings: Settings, as_json: bool, *, closed: bool) -> None:

@@ -24,6 +24,7 @@ def recap(
     settings: Settings, journal: Journal, engine: Engine, session: Session, outcome: Outcome
 ) -> list[str]:
     """The recap of `session`, just saved, as lines to print."""
+    from belonging_cli.cli.goals import goal_lines
     from belonging_cli.cli.status import current_status
 
     status = current_status(settings)
@@ -32,6 +33,7 @@ def recap(
         moved(engine, session),
         next_line(experiment.title, experiment.week) if experiment else "Next: no experiment open",
         streak(status.current_streak, status.longest_streak),
+        *goal_lines(settings, journal, engine, session),  # a goal a line, those rated now
     ]
     return [wrapped for line in found if line for wrapped in wrap(line)]
 
