@@ -80,6 +80,8 @@ def ask(question: Question) -> tuple[AnswerValue, bool | None]:
     _Shown.help = question.help
     if question.ask == "rate":
         return _rate(question)
+    if question.ask == "info" and question.message:
+        say(f"\n{question.message}", style="bold")  # an info step's heading ("Your month")
     for line in question.details:
         say(line)
     if question.ask == "info":

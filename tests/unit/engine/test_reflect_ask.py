@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,3 +27,16 @@ def test_a_marker_is_only_ever_taken_from_the_end(text: str, mark: str) -> None:
     elif flip is None:
         assert cleaned == text.rstrip()
     assert cleaned == cleaned.rstrip()
+
+
+def test_an_info_step_shows_its_heading_then_its_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from belonging_cli import ask as asking
+    from belonging_cli.engine.questions import Question
+
+    said: list[str] = []
+    monkeypatch.setattr(asking, "say", lambda text="", **_: said.append(text))
+    recap = Question(
+        id="recap", ask="info", kind="recap", message="Your month", details=("  Protect time: 2 3",)
+    )
+    assert asking.ask(recap) == (None, None)
+    assert said == ["\nYour month", "  Protect time: 2 3"]  # the monthly's "help: Your month"
