@@ -52,6 +52,7 @@ Role = Literal[
     "influence",  # where they led through influence: the report's influence note
     "takeaway",  # a sentence to carry into next week (kept with the answer, for exports)
     "levers",  # which levers they led with: structural, relational, both or neither
+    "levers",  # which levers they led with: structural, relational, both or neither
     "prep",  # what the person wants from their next coaching session (the bundle's `prep`)
 ]
 

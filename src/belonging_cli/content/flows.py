@@ -36,7 +36,7 @@ DEFAULT_FLOW = "weekly"
 KIND_FIELDS: dict[str, frozenset[str]] = {
     "text": frozenset({"question", "help", "private", "default", "variants"}),
     "long_text": frozenset({"question", "help", "private", "variants"}),
-    "select": frozenset({"question", "help", "choices", "default"}),
+    "select": frozenset({"question", "help", "choices", "default", "private"}),
     "checkbox": frozenset({"question", "help", "choices"}),
     "confirm": frozenset({"question", "help", "default"}),
     "scale": frozenset({"question", "help", "labels", "default"}),
@@ -60,11 +60,10 @@ ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
     "influence": frozenset({"text", "long_text"}),
     "takeaway": frozenset({"text", "long_text"}),
     "prep": frozenset({"text", "long_text"}),
+    "levers": frozenset({"select"}),  # structural, relational, both or neither
 }
 # The report reads one answer of these a session: a second step would be ignored.
-ONCE_PER_FLOW: frozenset[Role] = frozenset(
-    {"review", "balance", "control", "influence", "levers"}
-)
+ONCE_PER_FLOW: frozenset[Role] = frozenset({"review", "balance", "control", "influence", "levers"})
 
 ChoiceValue = Annotated[str, StringConstraints(min_length=1, max_length=80), ONE_LINE]
 # A text step's default is put into the person's prompt as it is: one clean line.

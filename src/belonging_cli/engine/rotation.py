@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from belonging_cli.content.flows import Step, Variant
+    from belonging_cli.content.flows import Flow, Step, Variant
     from belonging_cli.records import Session
 
 _NEVER = ("", dt.datetime.min.replace(tzinfo=dt.timezone.utc))
@@ -38,3 +38,21 @@ def least_recent(step: Step, flow_id: str, sessions: Iterable[Session]) -> Varia
                 last[used] = max(last.get(used, _NEVER), when)
     order = {w.id: i for i, w in enumerate(wordings)}
     return min(wordings, key=lambda w: (last.get(w.id, _NEVER), order[w.id]))
+
+
+def turn_of(flow: Flow, turn: str, sessions: Iterable[Session]) -> str:
+    """The step of `turn` this sitting asks: the one answered longest ago in the flow's
+    sessions (never answered first, then the flow's order), as wordings take turns."""
+    steps = [s for s in flow.steps if s.turn == turn]
+    ids = {s.id for s in steps}
+    last: dict[str, tuple[str, dt.datetime]] = {}
+    for session in sessions:
+        if session.flow_id != flow.id:
+            continue
+        when = (session.week, session.started_at)
+        for answer in session.answers:
+            step_id = answer.step_id
+            if step_id in ids:
+                last[step_id] = max(last.get(step_id, _NEVER), when)
+    order = {s.id: i for i, s in enumerate(steps)}
+    return min(ids, key=lambda i: (last.get(i, _NEVER), order[i]))

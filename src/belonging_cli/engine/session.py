@@ -124,9 +124,16 @@ class Engine:
     def questions(self) -> Iterator[Question]:
         """Every question the flow asks given the answers so far, in order."""
         for step in self.flow.steps:
+            if step.turn is not None and step.id != self._turn(step.turn):
+                continue  # another step's turn this sitting
             if step.when is not None and not self._holds(step.when):
                 continue
             yield from unit(step.kind).questions(step, self)
+
+    def _turn(self, turn: str) -> str:
+        from belonging_cli.engine.rotation import turn_of
+
+        return turn_of(self.flow, turn, self.history.sessions)
 
     def remaining(self) -> int:
         """How many questions are left, as far as can be told now."""

@@ -65,7 +65,7 @@ def _steps() -> list[Step]:
         Step("review", r"Did you try it\?.*?" + SELECT, "1\r", "answer:review"),
         Step(
             "review.happened",
-            r"What happened\?.*?" + TEXT_PROMPT,
+            r"[Ww]hat happened(?:, against what you intended)?\?.*?" + TEXT_PROMPT,
             "Ran it twice\r",
             "answer:review.happened",
         ),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli.content.source import type_name
-from belonging_cli.engine.kinds.base import Base, Given, one_of
+from belonging_cli.engine.kinds.base import Base, Given, Saved, answer_record, one_of
 from belonging_cli.engine.kinds.text import plain_question
 from belonging_cli.engine.questions import AskKind, Question
 from belonging_cli.records import AnswerValue
@@ -48,7 +49,13 @@ class Choice(Base):
         self.ask = ask
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
-        yield plain_question(step, engine, self.ask, words=False)
+        question = plain_question(step, engine, self.ask, words=False)
+        # A choice is shared like a rating, unless its step says `private: true` (the
+        # weekly's wellbeing check: never a leadership rating, never a coach's to read).
+        yield dataclasses.replace(question, private=True) if step.private else question
+
+    def records(self, question: Question, given: Given, engine: Engine) -> Saved:
+        return Saved(answer=answer_record(question, given, private=given.private))
 
     def coerce(self, question: Question, raw: Any, engine: Engine) -> AnswerValue:
         if self.ask == "confirm":

@@ -97,7 +97,7 @@ class Review(Base):
             outcome = engine.given.get(prefix)
             if outcome is None or outcome.value is None:
                 continue
-            happened = "What got in the way?" if outcome.value == "not_tried" else "What happened?"
+            happened = _happened(str(outcome.value), bool(experiment.signal))
             for suffix, message in zip(NOTES, (happened, "What did you learn?"), strict=True):
                 yield Question(
                     id=f"{prefix}.{suffix}",
@@ -140,6 +140,18 @@ class Review(Base):
 
     def describe(self, step: Step) -> list[str]:
         return ["each open experiment: did you try it, what happened, what did you learn?"]
+
+
+def _happened(outcome: str, signal: bool) -> str:
+    """The after-action question: what happened against what was meant to, one question
+    (with its signal on screen, whether the signal showed is the thing to say)."""
+    if outcome == "not_tried":
+        return "What got in the way?"
+    return (
+        "Against the signal above, what happened?"
+        if signal
+        else ("What happened, against what you intended?")
+    )
 
 
 def _title(question: Question, engine: Engine) -> str:
