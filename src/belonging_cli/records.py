@@ -159,6 +159,7 @@ class Assignment:
     questions_json: str = "[]"  # the exercise's steps, as validated JSON
     completed_at: dt.datetime | None = None
     times_done: int = 0
+    drop_reason: str | None = None  # the client's words on `exercises drop`, for the coach
 
 
 @dataclass(frozen=True, slots=True)

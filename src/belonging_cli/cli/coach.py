@@ -87,7 +87,16 @@ def pack_validate(settings: Settings, files: tuple[Path, ...], rubrics: Path | N
 )
 @format_option
 @out_option
-@click.option("--since", metavar="DATE", help="Only count from this date (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only count from this date (YYYY-MM-DD); words and timelines: the last four weeks.",
+)
+@click.option(
+    "--started",
+    metavar="DATE",
+    help="When coaching started (YYYY-MM-DD; default: the first import of your pack).",
+)
 @pass_settings
 def summary(
     settings: Settings,
@@ -95,16 +104,18 @@ def summary(
     fmt: str | None,
     out: Path | None,
     since: str | None,
+    started: str | None,
 ) -> None:
     """Roll up many clients' shared reports (`belonging report --share --format json`):
-    each client, and all of them together.
+    each client's shared words, timelines, dropped exercises and flags, and all of
+    them together.
 
-    A file that cannot be read is named on stderr with the reason; the others
-    are still summarised (and the exit code is 1).
+    A file that cannot be read, or a report made without --share, is named on
+    stderr with the reason; the others are still summarised (and the exit code is 1).
     """
     from belonging_cli.coaching.bundle import read_each
     from belonging_cli.coaching.render import FORMATS, render
-    from belonging_cli.coaching.rollup import build_rollup
+    from belonging_cli.coaching.rollup import build_rollup, shared_only
 
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
@@ -113,9 +124,11 @@ def summary(
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     start = day_option(since, "--since")
+    began = day_option(started, "--started")
     problems: list[Problem] = []
     # One bundle at a time, summarised and let go: memory does not grow with the files.
-    rollup = build_rollup(read_each(list(bundles), problems), settings.now().date(), since=start)
+    pairs = shared_only(read_each(list(bundles), problems), problems)
+    rollup = build_rollup(pairs, settings.now().date(), since=start, started=began)
     rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
     text = render(rollup, fmt)
     if out is None:

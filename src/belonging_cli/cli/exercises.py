@@ -196,14 +196,26 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
 
 @exercises.command("drop")
 @id_argument
+@click.option(
+    "--reason",
+    metavar="TEXT",
+    help="Why, in a line, for your coach (asked at a terminal when not given; optional).",
+)
 @pass_settings
-def drop(settings: Settings, exercise: str) -> None:
-    """Drop an exercise you will not do; your answers so far are kept."""
+def drop(settings: Settings, exercise: str, reason: str | None) -> None:
+    """Drop an exercise you will not do; your answers so far are kept.
+
+    The reason travels in your shared report, so your coach sees why.
+    """
+    from belonging_cli.coaching.drop_reason import ask_reason, clean_reason
+
     with _journal(settings) as journal:
         found = resolve(exercise, journal.assignments())
         if found.status != "assigned":
             raise BelongingError(f"{found.id} is already {found.status}; nothing to drop")
-        journal.upsert_assignment(replace(found, status="dropped"))
+        # Checked before anything is asked or written: a bad --reason changes nothing.
+        given = clean_reason(reason) if reason is not None else ask_reason(found.title)
+        journal.upsert_assignment(replace(found, status="dropped", drop_reason=given))
     info(f"dropped {found.id}; importing a newer version of the pack will not bring it back")
 
 

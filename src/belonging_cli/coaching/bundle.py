@@ -141,10 +141,29 @@ class ExerciseItem(Part):
     times_done: Count
     completed_at: dt.datetime | None
     answers: list[ExerciseAnswer] = Field(default_factory=list, max_length=5000)
+    reason: Words | None = None  # why the client dropped it (format_minor 3)
+    imported_on: dt.date | None = None  # the day the pack brought it (format_minor 3)
 
 
 class Exercises(Part):
     items: list[ExerciseItem] = Field(max_length=5000)
+
+
+class Takeaway(Part):
+    week: Week
+    question: Words | None = None
+    text: Words
+
+
+class Writing(Part):
+    takeaways: list[Takeaway] = Field(default_factory=list, max_length=5000)
+
+
+class WellbeingPoint(Part):
+    """The weekly wellbeing check, when the client shared it (a step with role `wellbeing`)."""
+
+    week: Week
+    level: Level
 
 
 class PrepAnswer(Part):
@@ -168,6 +187,8 @@ class Bundle(Part):
     ratings: list[Rating] = Field(max_length=500)
     experiments: Experiments
     exercises: Exercises | None = None
+    writing: Writing = Writing()
+    wellbeing: list[WellbeingPoint] = Field(default_factory=list, max_length=5000)
     shared: bool
     private_left_out: Count
     prep: list[PrepAnswer] = Field(default_factory=list, max_length=5000)

@@ -199,6 +199,7 @@ class AssignmentIn(_Exact):
     questions_json: Text = "[]"
     completed_at: AwareTime | None = None
     times_done: Count = 0
+    drop_reason: Text | None = None
 
     @field_validator("questions_json")
     @classmethod

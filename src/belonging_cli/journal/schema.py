@@ -166,6 +166,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX goals_by_time ON goals(set_utc);
     """,
+    # 7: why the client dropped an exercise (`exercises drop --reason`), for their coach.
+    """
+    ALTER TABLE assignments ADD COLUMN drop_reason TEXT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # The insight sections' records live with their rules (each module's own contract).
+    from belonging_cli.goals import GoalProgress
     from belonging_cli.reports.sections.feedback import FeedbackView
     from belonging_cli.reports.sections.links import ExperimentLink
     from belonging_cli.reports.sections.prep import PrepAnswer
@@ -208,6 +209,8 @@ class ExerciseItem:
     times_done: int
     completed_at: dt.datetime | None
     answers: tuple[ExerciseAnswer, ...]
+    reason: str | None = None  # why the client dropped it (bundle minor 3)
+    imported_on: dt.date | None = None  # the day the coach's pack brought it (minor 3)
 
 
 @dataclass(slots=True)
@@ -256,6 +259,7 @@ class Report:
     private_left_out: int
     prep: tuple[PrepAnswer, ...] = ()  # for the coach's next session (sections/prep.py)
     feedback: FeedbackView | None = None  # self beside others (sections/feedback.py)
+    goals: tuple[GoalProgress, ...] = ()  # each goal and where they stand (sections/goals.py)
 
     @property
     def is_empty(self) -> bool:

@@ -41,6 +41,8 @@ def exercises(scope: Scope) -> Exercises | None:
                 times_done=assignment.times_done,
                 completed_at=assignment.completed_at,
                 answers=tuple(answers.get(assignment.id, ())),
+                reason=assignment.drop_reason if judged == "dropped" else None,
+                imported_on=scope.local_date(assignment.imported_at),
             )
         )
     items.sort(key=lambda i: (*pressing(i.due), i.title))
