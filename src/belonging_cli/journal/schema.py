@@ -170,6 +170,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE assignments ADD COLUMN drop_reason TEXT;
     """,
+    # 8: evidence from the person's own week (issue 18): figures per ISO week and source,
+    # measured locally; never titles, attendees or other people's words.
+    """
+    CREATE TABLE evidence (
+        week TEXT NOT NULL,             -- ISO week, 2024-W09
+        source TEXT NOT NULL CHECK (source IN ('calendar', 'transcript')),
+        figures TEXT NOT NULL,          -- JSON object of numbers and short labels
+        examples TEXT NOT NULL DEFAULT '[]',  -- JSON list of the person's own sentences
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (week, source)
+    ) WITHOUT ROWID;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

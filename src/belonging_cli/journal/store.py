@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.errors import BelongingError, JournalError
-from belonging_cli.journal import feedback_rounds, file, goals_store, loading, safekeeping
+from belonging_cli.journal import (
+    evidence_store,
+    feedback_rounds,
+    file,
+    goals_store,
+    loading,
+    safekeeping,
+)
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
 from belonging_cli.journal.rows import (
@@ -42,10 +49,11 @@ if TYPE_CHECKING:
 
     from belonging_cli.feedback.round import FeedbackRound
     from belonging_cli.goals import Rated
-    from belonging_cli.journal.goals_store import PackGoals
-    from belonging_cli.records import Goal, GoalStatus
+    from belonging_cli.journal.evidence_store import Source, WeekEvidence
     from belonging_cli.journal.exchange import KnownIds
+    from belonging_cli.journal.goals_store import PackGoals
     from belonging_cli.journal.loading import SessionFilter, SessionSummary
+    from belonging_cli.records import Goal, GoalStatus
 
 
 class _Unset:
@@ -327,6 +335,15 @@ class Journal:
         """Every feedback round, the earliest collected first."""
         with self._reading() as conn:
             return feedback_rounds.rounds(conn)
+
+    def save_evidence(self, weeks: Iterable[WeekEvidence], imported_at: dt.datetime) -> int:
+        """Store weeks of evidence in one write, each replacing its source's week."""
+        with self._writing() as conn:
+            return evidence_store.replace_weeks(conn, weeks, imported_at)
+
+    def evidence(self, source: Source | None = None) -> list[WeekEvidence]:
+        with self._reading() as conn:
+            return evidence_store.load(conn, source)
 
     def restore_from(self, source: Path) -> Path:
         """Replace this journal's contents with the journal at `source`; the copy of
