@@ -9,6 +9,10 @@ markdownlint's no-bare-urls rule passes and they stay clickable).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 # Characters that can start or end inline structure anywhere in a line.
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~$])")
@@ -19,25 +23,44 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINE_START = re.compile(r"^(#+|[-+=]+|\d{1,9}[.)])(?=\s|$)")
 _URL = re.compile(r"https?://[^\s<>|`\\\"'{}\[\]]+")
 _URL_TAIL = ".,;:!?)'\""
+# What a person's formatting (emphasis, a link) needs: text without it is escaped whole.
+_FORMATTING = re.compile(r"[*_\[]")
 
 
 def _escape_plain(text: str) -> str:
     return _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\1", text))
 
 
+def web_addresses(text: str) -> list[tuple[int, str]]:
+    """The bare web addresses in `text` with where each starts (a sentence's closing
+    punctuation left out)."""
+    found = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_TAIL)
+        if len(url) > len("https://"):
+            found.append((match.start(), url))
+    return found
+
+
 def _escape_line(line: str) -> str:
     """One line of text, whitespace already tidied."""
+    return _line_start(_escape_text(line))
+
+
+def _escape_text(text: str) -> str:
+    """Text escaped, its bare web addresses made autolinks."""
     parts: list[str] = []
     position = 0
-    for match in _URL.finditer(line):
-        url = match.group(0).rstrip(_URL_TAIL)
-        if len(url) <= len("https://"):
-            continue
-        parts.append(_escape_plain(line[position : match.start()]))
+    for start, url in web_addresses(text):
+        parts.append(_escape_plain(text[position:start]))
         parts.append(f"<{url}>")
-        position = match.start() + len(url)
-    parts.append(_escape_plain(line[position:]))
-    escaped = "".join(parts)
+        position = start + len(url)
+    parts.append(_escape_plain(text[position:]))
+    return "".join(parts)
+
+
+def _line_start(escaped: str) -> str:
+    """What would start a heading, list item or rule at a line's start, escaped."""
     start = _LINE_START.match(escaped)
     if start is None:
         return escaped
@@ -58,15 +81,58 @@ def md_cell(text: object) -> str:
 
 
 def md_lines(text: object) -> list[str]:
-    """Text kept as its lines (for quotes): each escaped, blank runs reduced to one."""
+    """A person's text kept as its lines (quotes, notes): each escaped, blank runs
+    reduced to one; their emphasis and links kept as the HTML report keeps them."""
+    said = str(text)
+    formatted = _FORMATTING.search(said) is not None
     lines: list[str] = []
-    for raw in str(text).splitlines():
+    for raw in _formatted(said) if formatted else said.splitlines():
         line = " ".join(raw.split())
         if line or (lines and lines[-1]):
-            lines.append(_escape_line(line))
+            lines.append(line if formatted else _escape_line(line))
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def _formatted(text: str) -> list[str]:
+    """Text that may hold emphasis or a link, as escaped Markdown lines: parsed by the
+    HTML report's own parser (html_text.py: the one rule of what is rendered), so the
+    two show the same; emphasis written with asterisks only (markdownlint's one style)."""
+    from belonging_cli.reports.html_text import _parser
+
+    out: list[str] = []
+    for token in _parser().parse(text):
+        if token.type == "paragraph_open" and out:
+            out.append("\n\n")
+        elif token.type == "inline":
+            out.append(_inline_markdown(token.children or []))
+    return [_line_start(line.strip()) for line in "".join(out).split("\n")]
+
+
+_MARKERS = {"em_open": "*", "em_close": "*", "strong_open": "**", "strong_close": "**"}
+
+
+def _inline_markdown(children: list[Token]) -> str:
+    parts: list[str] = []
+    inside = False  # a written link's text: no autolink in it
+    href = ""
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            said = token.content
+            parts.append(_escape_plain(said) if inside else _escape_text(said))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind in _MARKERS:
+            parts.append(_MARKERS[kind])
+        elif kind == "link_open":  # links do not nest
+            inside, href = True, str(token.attrs.get("href", ""))
+            parts.append("[")
+        elif kind == "link_close":
+            parts.append(f"](<{href}>)")
+            inside = False
+    return "".join(parts)
 
 
 def md_quote(text: object) -> str:

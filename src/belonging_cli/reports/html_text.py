@@ -1,9 +1,14 @@
 """A user's words inside the HTML report: Markdown-ish text made safe.
 
-markdown-it-py's `js-default` preset already escapes raw HTML; on top of that
-only http, https, mailto and relative links survive, images are off (an
-image would fetch from the network when the report is opened) and so are
-headings (a note must not reshape the report around it).
+What of a person's formatting a report renders is decided here, once, for HTML and
+Markdown alike (reports/escape.py writes the Markdown from the same parse): inline
+emphasis (`*em*`, `**strong**`), links written `[text](url)` (only http, https,
+mailto and relative ones), and line breaks. Everything else is
+shown as typed: `#`, `>`, `-`, `*`, `1.` at a line start (no heading, quote, list or
+rule can reshape the report around a note), code spans, HTML, entities, backslashes.
+Raw HTML is escaped; images are off (an image would fetch from the network). One
+difference is kept: a bare web address is a link in the Markdown (markdownlint asks
+for no bare URLs) and text in the HTML (a report file points nowhere by itself).
 """
 
 from __future__ import annotations
@@ -31,12 +36,10 @@ def safe_link(url: str) -> bool:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    # breaks: a person's line breaks are kept, as the Markdown report keeps them.
-    md = MarkdownIt(
-        "js-default", {"html": False, "linkify": False, "typographer": False, "breaks": True}
-    )
-    # No images (they would fetch), no headings (a note must not reshape the report).
-    md.disable(["image", "heading", "lheading"])
+    # Only paragraphs and the inline rules the docstring names; breaks: a person's
+    # line breaks are kept, as the Markdown report keeps them.
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False, "breaks": True})
+    md.enable(["emphasis", "newline", "link"])
     md.validateLink = safe_link  # type: ignore[method-assign]
     return md
 
