@@ -30,7 +30,8 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 def viewer(markdown: str) -> str:
     """What a Markdown viewer makes of it: CommonMark, as GitHub and editors read it."""
-    return MarkdownIt("commonmark").render(markdown)
+    rendered: str = MarkdownIt("commonmark").render(markdown)
+    return rendered
 
 
 def seen(fragment: str) -> dict[str, Any]:
