@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from belonging_cli.errors import BelongingError
 from belonging_cli.limits import LAST_DAY
@@ -160,16 +160,19 @@ class GoalProgress:
     reached: bool
     by_coach: bool  # carried by a coach's pack
     coach: str | None
+    standing: str = ""  # in words: `now 3, rising` (`standing`, for templates and readers)
 
 
-def progress(goal: Goal, title: str, series: Sequence[Rated], zone: dt.tzinfo) -> GoalProgress:
+def progress(
+    goal: Goal, title: str, series: Sequence[Rated], zone: dt.tzinfo | None
+) -> GoalProgress:
     """Where the person stands against `goal`, from its behaviour's ratings in time order."""
     upto = [r for r in series if goal.closed_at is None or r[0] <= goal.closed_at]
     before = [level for when, level in upto if when <= goal.set_at]
     after = [level for when, level in upto if when > goal.set_at]
     levels = [*before[-1:], *after]
     now = levels[-1] if levels else None
-    return GoalProgress(
+    found = GoalProgress(
         id=goal.id,
         behaviour_id=goal.behaviour_id,
         title=title,
@@ -187,6 +190,7 @@ def progress(goal: Goal, title: str, series: Sequence[Rated], zone: dt.tzinfo) -
         by_coach=goal.pack_id is not None,
         coach=goal.coach,
     )
+    return replace(found, standing=standing(found))
 
 
 def day_words(day: dt.date, today: dt.date) -> str:

@@ -9,12 +9,45 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli.goals import Rated, find, refuse_another
 from belonging_cli.journal.rows import GOALS, iso
 from belonging_cli.records import Goal, GoalStatus
+
+
+class JournalGoals:
+    """`Journal`'s goal methods (a base of it, so the store stays one object)."""
+
+    if TYPE_CHECKING:  # Journal's own transactions
+
+        def _writing(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def add_goal(self, goal: Goal, title: str) -> None:
+        """Open a goal: refused (one line) with three open, or one open for its behaviour."""
+        with self._writing() as conn:
+            add(conn, goal, title)
+
+    def close_goal(self, id_or_prefix: str, status: GoalStatus, when: dt.datetime) -> Goal:
+        with self._writing() as conn:
+            return close(conn, id_or_prefix, status, when)
+
+    def save_pack_goals(self, goals: Sequence[Goal], title: Callable[[str], str]) -> PackGoals:
+        with self._writing() as conn:
+            return save_pack_goals(conn, goals, title)
+
+    def goals(self) -> list[Goal]:
+        """Every goal, the earliest set first."""
+        with self._reading() as conn:
+            return load(conn)
+
+    def goal_ratings(self, behaviour_ids: Iterable[str]) -> dict[str, list[Rated]]:
+        """Each behaviour's ratings, oldest first: what goal progress is read from."""
+        with self._reading() as conn:
+            return rating_series(conn, behaviour_ids)
 
 
 class PackGoals(NamedTuple):

@@ -48,12 +48,9 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from belonging_cli.feedback.round import FeedbackRound
-    from belonging_cli.goals import Rated
     from belonging_cli.journal.evidence_store import Source, WeekEvidence
     from belonging_cli.journal.exchange import KnownIds
-    from belonging_cli.journal.goals_store import PackGoals
     from belonging_cli.journal.loading import SessionFilter, SessionSummary
-    from belonging_cli.records import Goal, GoalStatus
 
 
 class _Unset:
@@ -94,7 +91,7 @@ _ANSWER_SAVE = ANSWERS.upsert(position=NEXT_POSITION.format(table="answers"))
 _RATING_SAVE = RATINGS.upsert(position=NEXT_POSITION.format(table="ratings"))
 
 
-class Journal:
+class Journal(goals_store.JournalGoals):
     """An open journal file. Use `open_journal()`; close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -302,29 +299,6 @@ class Journal:
             for goal in data.goals:
                 skipped += not goals_store.insert_new(conn, goal)
         return ImportCounts(skipped=skipped, **added)
-
-    def add_goal(self, goal: Goal, title: str) -> None:
-        """Open a goal: refused (one line) with three open, or one open for its behaviour."""
-        with self._writing() as conn:
-            goals_store.add(conn, goal, title)
-
-    def close_goal(self, id_or_prefix: str, status: GoalStatus, when: dt.datetime) -> Goal:
-        with self._writing() as conn:
-            return goals_store.close(conn, id_or_prefix, status, when)
-
-    def save_pack_goals(self, goals: Sequence[Goal], title: Callable[[str], str]) -> PackGoals:
-        with self._writing() as conn:
-            return goals_store.save_pack_goals(conn, goals, title)
-
-    def goals(self) -> list[Goal]:
-        """Every goal, the earliest set first."""
-        with self._reading() as conn:
-            return goals_store.load(conn)
-
-    def goal_ratings(self, behaviour_ids: Iterable[str]) -> dict[str, list[Rated]]:
-        """Each behaviour's ratings, oldest first: what goal progress is read from."""
-        with self._reading() as conn:
-            return goals_store.rating_series(conn, behaviour_ids)
 
     def add_feedback_round(self, round: FeedbackRound) -> bool:
         """Store a feedback round; False (nothing written) when it is there already."""

@@ -22,6 +22,7 @@ from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
 from belonging_cli.reports.sections.feedback import feedback_view
 from belonging_cli.reports.sections.focus import next_focus
+from belonging_cli.reports.sections.goals import goals
 from belonging_cli.reports.sections.links import links
 from belonging_cli.reports.sections.prep import prep_answers
 from belonging_cli.reports.sections.ratings import highlights, trends
@@ -127,6 +128,7 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
             scope.zone,
             scope.filter,
         ),
+        goals=goals(scope),
     )
 
 

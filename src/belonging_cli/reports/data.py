@@ -22,7 +22,8 @@ FORMAT_VERSION = 1
 # `previous` and `trend`, the balance's `trend`. 2: `prep`, the answers for the next
 # coaching session (sections/prep.py). 3: a dropped exercise's `reason`. 4: `feedback`,
 # the latest feedback round beside the person's own ratings (sections/feedback.py).
-FORMAT_MINOR = 4
+# 5: `goals`, each goal and where the person stands on it (sections/goals.py).
+FORMAT_MINOR = 5
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -302,6 +302,7 @@ def test_json_follows_the_documented_bundle() -> None:
         "private_left_out",
         "prep",
         "feedback",
+        "goals",
     ]
     assert "exercises" not in bundle  # absent, not empty, without coach exercises
     assert bundle["generated_at"] == "2026-11-27T18:00:00+00:00"

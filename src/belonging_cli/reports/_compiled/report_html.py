@@ -1,4 +1,4 @@
-# source-sha256: 95471dd125d1315e356a2a3318486db15d10c313830f2c72a0a98b2f950e31a4
+# source-sha256: e5671907e94e8f7a25579f16ca0fa5ff8422b1f39d3352f05efd68351350b1f0
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -203,7 +203,39 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="notice">Shared report: '
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
-    yield '</header>\n\n<section id="ratings">\n<h2>Ratings</h2>\n'
+    yield '</header>\n\n'
+    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+        pass
+        yield '<section id="goals">\n<h2>Goals</h2>\n<ul>\n'
+        for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
+            _loop_vars = {}
+            pass
+            yield '<li><b>'
+            yield escape(environment.getattr(l_1_g, 'title'))
+            yield ':</b> '
+            if (not t_17(environment.getattr(l_1_g, 'start'))):
+                pass
+                yield escape(environment.getattr(l_1_g, 'start'))
+                yield ' &rarr; '
+            yield escape(environment.getattr(l_1_g, 'target'))
+            yield ' by '
+            yield escape(t_1(environment.getattr(l_1_g, 'due')))
+            yield ', '
+            yield escape(environment.getattr(l_1_g, 'standing'))
+            if (environment.getattr(l_1_g, 'status') != 'open'):
+                pass
+                yield ' ('
+                yield escape(environment.getattr(l_1_g, 'status'))
+                yield ')'
+            if environment.getattr(l_1_g, 'by_coach'):
+                pass
+                yield ' (from your coach)'
+            yield '. Success: '
+            yield escape(environment.getattr(l_1_g, 'success'))
+            yield '</li>\n'
+        l_1_g = missing
+        yield '</ul>\n</section>\n'
+    yield '\n<section id="ratings">\n<h2>Ratings</h2>\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
         pass
         l_0_changed = environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed')
@@ -687,10 +719,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 312 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 323 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=138&5=141&6=144&7=147&15=151&74=158&75=169&78=172&79=176&85=181&86=185&87=189&88=193&90=199&91=201&92=204&98=207&99=209&100=213&102=217&106=220&107=224&111=246&112=249&117=254&120=257&123=259&125=262&127=266&128=270&135=275&136=278&137=289&141=292&142=296&148=313&149=316&150=331&151=334&157=337&158=341&165=359&168=362&169=365&170=368&172=372&173=375&174=378&175=386&176=388&177=392&178=399&181=403&182=406&184=409&185=413&186=420&192=425&193=428&196=431&197=433&198=436&200=442&201=444&202=447&203=450&208=455&209=459&214=485&215=488&216=491&219=494&223=502&226=505&233=515&234=518&237=521&238=524&239=526&241=528&246=531&247=535&255=552&256=555&259=558&260=560&261=564&263=566&264=570&269=580&270=584&272=597&273=601&278=613&279=615&282=619&283=622&287=628&288=632&292=646&293=654&294=656&295=660&296=667&305=676&308=679&312=684'
+debug_info = '4=138&5=141&6=144&7=147&15=151&74=158&75=169&78=172&79=176&85=181&86=185&87=189&88=193&90=199&91=201&92=204&96=207&100=210&101=214&109=239&110=241&111=245&113=249&117=252&118=256&122=278&123=281&128=286&131=289&134=291&136=294&138=298&139=302&146=307&147=310&148=321&152=324&153=328&159=345&160=348&161=363&162=366&168=369&169=373&176=391&179=394&180=397&181=400&183=404&184=407&185=410&186=418&187=420&188=424&189=431&192=435&193=438&195=441&196=445&197=452&203=457&204=460&207=463&208=465&209=468&211=474&212=476&213=479&214=482&219=487&220=491&225=517&226=520&227=523&230=526&234=534&237=537&244=547&245=550&248=553&249=556&250=558&252=560&257=563&258=567&266=584&267=587&270=590&271=592&272=596&274=598&275=602&280=612&281=616&283=629&284=633&289=645&290=647&293=651&294=654&298=660&299=664&303=678&304=686&305=688&306=692&307=699&316=708&319=711&323=716'

@@ -1,4 +1,4 @@
-# source-sha256: f50148145878b7156802f8dc3d495219736f64f1701c5528684660c12a8fdbf8
+# source-sha256: 27805bb6a47882bdd6c067169025ce0237179d37db233cf7775b7f02662424e8
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -201,6 +201,36 @@ def root(context, missing=missing, environment=environment):
         yield '\n> Shared report: '
         yield str(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '\n'
+    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+        pass
+        yield '\n## Goals\n\n'
+        for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
+            _loop_vars = {}
+            pass
+            yield '- '
+            yield str(t_9(environment.getattr(l_1_g, 'title')))
+            yield ': '
+            if (not t_20(environment.getattr(l_1_g, 'start'))):
+                pass
+                yield str(environment.getattr(l_1_g, 'start'))
+                yield ' -> '
+            yield str(environment.getattr(l_1_g, 'target'))
+            yield ' by '
+            yield str(t_2(environment.getattr(l_1_g, 'due')))
+            yield ', '
+            yield str(t_9(environment.getattr(l_1_g, 'standing')))
+            if (environment.getattr(l_1_g, 'status') != 'open'):
+                pass
+                yield ' ('
+                yield str(environment.getattr(l_1_g, 'status'))
+                yield ')'
+            if environment.getattr(l_1_g, 'by_coach'):
+                pass
+                yield ' (from your coach)'
+            yield '. Success: '
+            yield str(t_9(environment.getattr(l_1_g, 'success')))
+            yield '\n'
+        l_1_g = missing
     yield '\n## Ratings\n\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'level_wording_changed'):
         pass
@@ -337,7 +367,7 @@ def root(context, missing=missing, environment=environment):
             yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield ', '
             yield str((t_3('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_3('rated %s', environment.getattr(l_1_point, 'level'))))
-            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 79 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 87 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
             yield str(t_10(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
@@ -378,7 +408,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9((environment.getattr(l_2_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_2_f, 'week'))
-                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 97 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 105 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
@@ -397,7 +427,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9((environment.getattr(l_1_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_1_f, 'week'))
-                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 108 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 116 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
@@ -439,7 +469,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
                 yield str(t_9((environment.getattr(l_1_x, 'title') or '(private)')))
-                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 133 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 141 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
                 yield str(t_9((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
@@ -513,7 +543,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 179 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 187 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
                 yield str(t_5(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
@@ -537,7 +567,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield '- '
                     yield str(environment.getattr(l_2_t, 'week'))
-                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 193 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 201 in 'report.md.j2' evaluated to false and no else section was defined.")))
                     yield ': '
                     yield str(t_9(environment.getattr(l_2_t, 'text')))
                     yield '\n'
@@ -619,7 +649,7 @@ def root(context, missing=missing, environment=environment):
                         yield str(t_9(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 228 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 236 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
@@ -648,15 +678,15 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield str(t_9(environment.getattr(l_1_g, 'group')))
-            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 241 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 249 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield str(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
-        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 241 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 249 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
-        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 243 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 251 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n| --- | --- | --- | --- | --- |'
-        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 244 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n'
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
@@ -689,7 +719,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9(environment.getattr(l_2_g, 'group')))
                 yield ' '
                 yield str(t_3('%.1f', environment.getattr(l_2_g, 'mean')))
-                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 246 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 t_25 = 0
             l_2_loop = l_2_g = missing
             if t_25:
@@ -760,10 +790,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 285 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 293 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&35=205&36=207&37=211&40=215&43=218&44=222&46=241&48=245&54=255&57=258&60=260&61=279&62=282&63=293&67=296&68=300&71=307&72=310&73=325&74=328&78=331&79=335&82=345&85=348&86=351&88=354&90=358&91=361&92=364&94=372&95=374&97=378&99=383&102=387&103=390&106=393&108=397&110=402&114=405&115=408&119=411&120=413&121=416&123=422&124=424&125=427&127=430&132=435&133=439&136=453&137=456&138=459&142=462&143=466&146=469&150=472&151=476&155=479&156=482&160=485&161=487&163=489&165=491&168=494&171=496&175=499&176=504&177=506&178=510&179=515&183=521&184=524&187=527&188=529&190=533&192=535&193=539&197=546&199=550&202=562&204=566&208=576&209=578&213=582&214=585&218=591&219=595&221=606&222=609&226=612&227=615&228=619&236=636&237=639&241=642&243=657&244=659&245=662&246=666&249=708&250=711&254=714&255=718&259=729&263=732&264=736&267=739&271=742&272=746&276=749&280=752&285=757'
+debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&32=204&36=207&37=211&43=235&44=237&45=241&48=245&51=248&52=252&54=271&56=275&62=285&65=288&68=290&69=309&70=312&71=323&75=326&76=330&79=337&80=340&81=355&82=358&86=361&87=365&90=375&93=378&94=381&96=384&98=388&99=391&100=394&102=402&103=404&105=408&107=413&110=417&111=420&114=423&116=427&118=432&122=435&123=438&127=441&128=443&129=446&131=452&132=454&133=457&135=460&140=465&141=469&144=483&145=486&146=489&150=492&151=496&154=499&158=502&159=506&163=509&164=512&168=515&169=517&171=519&173=521&176=524&179=526&183=529&184=534&185=536&186=540&187=545&191=551&192=554&195=557&196=559&198=563&200=565&201=569&205=576&207=580&210=592&212=596&216=606&217=608&221=612&222=615&226=621&227=625&229=636&230=639&234=642&235=645&236=649&244=666&245=669&249=672&251=687&252=689&253=692&254=696&257=738&258=741&262=744&263=748&267=759&271=762&272=766&275=769&279=772&280=776&284=779&288=782&293=787'
