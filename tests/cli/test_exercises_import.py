@@ -86,7 +86,8 @@ def test_update_moves_relative_due_dates_and_brings_back_withdrawn() -> None:
     later = NOW + dt.timedelta(days=3)
     second = plan_import(v2, stored, later)
     by_id = {a.id: a for a in second.writes}
-    assert by_id["first-month/ask-dont-tell"].due == dt.date(2026, 12, 10)  # 10d from the update
+    # 10d from the first import (27 Nov), not from the update three days later
+    assert by_id["first-month/ask-dont-tell"].due == dt.date(2026, 12, 7)
     assert by_id["first-month/weekly-rhythm"].status == "withdrawn"
     merged = {a.id: a for a in stored} | by_id
     v3 = parse_pack(parse_text(PACK.replace('version: "1"', 'version: "3"'), "v3.yaml"), RUBRIC)
@@ -108,8 +109,9 @@ def test_weekly_exercise_falls_due_again_until_its_weeks_run_out() -> None:
     weekly = next(a for a in plan_import(v1, [], NOW).writes if a.cadence_weeks == 4)
     first_due = weekly.due
     assert first_due is not None
-    for n in range(1, 4):
-        weekly = record_done(weekly, NOW)
+    for n in range(1, 4):  # done on its due day each week: due again a week later
+        on_the_day = dt.datetime.combine(weekly.due or first_due, NOW.timetz())
+        weekly = record_done(weekly, on_the_day)
         assert weekly.status == "assigned"
         assert weekly.due == first_due + dt.timedelta(weeks=n)
     weekly = record_done(weekly, NOW)

@@ -4,9 +4,11 @@ Pure: given what is stored and the pack, say what to write. The rules:
 - importing the same version again changes nothing (relative due dates stay
   counted from the first import);
 - a newer version updates titles, instructions, questions and due dates (a
-  relative due date now counts from this import) and keeps everything the
-  client did: times done, completion, a drop;
+  relative due time still counts from the exercise's first import, so an update
+  never moves a date the coach did not change) and keeps everything the client
+  did: times done, completion, a drop;
 - an exercise no longer in the pack is withdrawn, never deleted (its answers stay);
+  one that comes back is assigned again, its time counted from its return;
 - an older version is refused: it would undo the coach's update.
 """
 
@@ -93,14 +95,18 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
             writes.append(record)
             added.append(key)
             continue
-        due = old.due
-        if newer or old.status == "withdrawn":
-            due = next_due(exercise.due_date(today), old.times_done, exercise.cadence)
+        due, imported_at = old.due, old.imported_at
+        if old.status == "withdrawn":
+            imported_at = now  # assigned again: its time counts from its return
+            due = exercise.due_date(today)
+        elif newer:
+            due = _due_after_update(old, exercise)
         status = _status_after_update(old, exercise.cadence)
         record = replace(
             old,
             due=due,
             status=status,
+            imported_at=imported_at,
             **_as_the_pack_says(pack, exercise),
         )
         if record == old:
@@ -124,6 +130,16 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
         withdrawn=tuple(withdrawn),
         unchanged=tuple(unchanged),
     )
+
+
+def _due_after_update(old: Assignment, exercise: Exercise) -> dt.date | None:
+    """A relative due time counts from the exercise's first import, never from the update
+    (an overdue exercise stays overdue); a weekly one done already is next due a week
+    after it was last done. One done as often as asked keeps the date it had."""
+    if all_done(old.times_done, exercise.cadence):
+        return old.due
+    last = old.completed_at.date() if old.completed_at else None
+    return next_due(exercise.due_date(old.imported_at.date()), old.times_done, last)
 
 
 def _new_assignment(pack: Pack, exercise: Exercise, key: str, now: dt.datetime) -> Assignment:

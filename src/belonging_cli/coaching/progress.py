@@ -59,12 +59,23 @@ def all_done(times_done: int, cadence_weeks: int) -> bool:
     return times_done >= max(1, cadence_weeks)
 
 
-def next_due(first_due: dt.date | None, times_done: int, cadence_weeks: int) -> dt.date | None:
-    """When a weekly exercise first due `first_due` and done `times_done` times falls due
-    next: a week later for each time done, until its last week."""
-    if first_due is None:
-        return None
-    return first_due + dt.timedelta(weeks=min(times_done, max(cadence_weeks - 1, 0)))
+def next_due(
+    first_due: dt.date | None,
+    times_done: int,
+    last_done: dt.date | None = None,
+) -> dt.date | None:
+    """When an exercise first due `first_due`, done `times_done` times (the last on
+    `last_done`), falls due next: a weekly one a week after each time it is done, never
+    sooner than it was first due (doing week one early does not pull week two in).
+    Never done: its first due day. (Done as often as asked, it keeps the date it had.)"""
+    if first_due is None or times_done == 0 or last_done is None:
+        return first_due
+    return week_after(first_due, last_done)
+
+
+def week_after(due: dt.date, done_on: dt.date) -> dt.date:
+    """A weekly exercise's next due day once done on `done_on`, while it was due `due`."""
+    return max(due, done_on + dt.timedelta(weeks=1))
 
 
 def state(assignment: Assignment, today: dt.date) -> State:
@@ -97,12 +108,14 @@ def sort_for_listing(assignments: Iterable[Assignment], today: dt.date) -> list[
 
 
 def record_done(assignment: Assignment, when: dt.datetime) -> Assignment:
-    """One more time done: a weekly exercise falls due a week later until its weeks run out."""
+    """One more time done: a weekly one falls due a week after this, until its weeks run out."""
     from dataclasses import replace  # here, not at the top: status imports this module (~0.5 ms)
 
     times = assignment.times_done + 1
     finished = all_done(times, assignment.cadence_weeks)
-    due = assignment.due if finished else next_due(assignment.due, 1, assignment.cadence_weeks)
+    due = assignment.due
+    if not finished and due is not None:
+        due = week_after(due, when.date())
     return replace(
         assignment,
         times_done=times,

