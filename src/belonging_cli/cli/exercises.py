@@ -72,13 +72,18 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> No
     from belonging_cli.content.packs import load_pack
     from belonging_cli.content.rubrics import load_rubric
 
-    pack = load_pack(pack_file, load_rubric(settings.with_folders(rubrics=rubrics).rubrics))
+    rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
+    pack = load_pack(pack_file, rubric)
     with _journal(settings) as journal:
         from belonging_cli.coaching.importing import plan_import
 
         plan = plan_import(pack, journal.assignments(), settings.now())
         journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
-    info(plan.summary())
+        info(plan.summary())
+        if pack.goals:
+            from belonging_cli.cli.goals import import_pack_goals
+
+            import_pack_goals(settings, journal, pack, rubric)
     for record in plan.writes:
         if record.id in plan.added:
             due = f", due {record.due.isoformat()}" if record.due else ""

@@ -20,6 +20,8 @@ from belonging_cli.settings import Settings
 if TYPE_CHECKING:
     import datetime as dt
 
+    from belonging_cli.content.packs import Pack
+    from belonging_cli.content.rubrics import Rubric
     from belonging_cli.engine.session import Engine
     from belonging_cli.goals import GoalProgress
     from belonging_cli.journal.store import Journal
@@ -178,6 +180,37 @@ def goal_lines(settings: Settings, journal: Journal, engine: Engine, session: Se
         title = behaviour.title if behaviour else goal.behaviour_id
         lines.append(line(progress(goal, title, series[goal.behaviour_id], settings.zone()), today))
     return lines
+
+
+def import_pack_goals(settings: Settings, journal: Journal, pack: Pack, rubric: Rubric) -> None:
+    """A pack's goals into the journal as the coach's, each outcome one line on stderr."""
+    from belonging_cli import goals as rules
+    from belonging_cli.cli.output import info
+
+    def title(behaviour_id: str) -> str:
+        found = rubric.find(behaviour_id)
+        return found.title if found else behaviour_id
+
+    now = settings.now()
+    ahead = []
+    for g in pack.goals:
+        if g.by <= now.date():
+            info(f"  goal not added: {title(g.behaviour)} by {g.by.isoformat()} is already past")
+            continue
+        coach = pack.coach.name
+        ahead.append(
+            rules.new_goal(
+                g.behaviour, g.target, g.by, g.success, now, pack_id=pack.id, coach=coach
+            )
+        )
+    saved = journal.save_pack_goals(ahead, title)
+    today = now.date()
+    for said, found in (("new goal", saved.added), ("goal updated", saved.updated)):
+        for goal in found:
+            shown = _summary(goal, title(goal.behaviour_id), today)
+            info(f"  {said}: {rules.short_id(goal)}  {shown}")
+    for goal, why in saved.refused:
+        info(f"  goal not added: {title(goal.behaviour_id)}: {why}")
 
 
 def _list(settings: Settings, as_json: bool, *, closed: bool) -> None:

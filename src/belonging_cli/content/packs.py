@@ -195,6 +195,25 @@ class Exercise(Strict):
         return "once" if self.cadence == 1 else f"weekly for {self.cadence} weeks"
 
 
+class PackGoal(Strict):
+    """A development goal the coach sets with the client, imported as the coach's
+    (goals.py's rules: three open at most, one a behaviour)."""
+
+    behaviour: Slug
+    target: int = Field(ge=1, le=5)
+    by: dt.date
+    success: Annotated[str, StringConstraints(min_length=1, max_length=300), ONE_LINE]
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _by(cls, value: object) -> dt.date:
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            value = dt.date.fromisoformat(value)  # a ValueError says the day is not real
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise ValueError(f"a goal's `by` is a date, like 2027-03-01, not {value!r}")
+        return check_day(value)
+
+
 class Pack(Strict):
     format_version: Literal[1] = 1
     id: Slug
@@ -204,6 +223,7 @@ class Pack(Strict):
     client: Short | None = None
     description: Text | None = None
     exercises: list[Exercise] = Field(min_length=1, max_length=100)
+    goals: list[PackGoal] = Field(default=[], max_length=3)  # the client's, at most 3
 
     @field_validator("version", mode="before")
     @classmethod
@@ -222,6 +242,7 @@ def check_references(doc: Document, rubric: Rubric) -> list[Problem]:
     if not isinstance(exercises, list):
         return problems
     seen: set[str] = set()
+    places: list[tuple[tuple[str | int, ...], object]] = _goal_places(doc)
     for i, exercise in enumerate(exercises):
         if not isinstance(exercise, dict):
             continue
@@ -232,26 +253,31 @@ def check_references(doc: Document, rubric: Rubric) -> list[Problem]:
                     doc.problem(("exercises", i, "id"), f"exercise id {ident!r} is used twice")
                 )
             seen.add(ident)
-        places: list[tuple[tuple[str | int, ...], object]] = [
-            (("exercises", i, "behaviour"), exercise.get("behaviour"))
-        ]
+        places.append((("exercises", i, "behaviour"), exercise.get("behaviour")))
         questions = exercise.get("questions")
         for j, question in enumerate(questions if isinstance(questions, list) else []):
             if isinstance(question, dict) and question.get("behaviour") not in (None, "focus"):
                 where = ("exercises", i, "questions", j, "behaviour")
                 places.append((where, question.get("behaviour")))
-        for loc, behaviour in places:
-            if isinstance(behaviour, str) and (
-                behaviour.isdigit() or rubric.find(behaviour) is None
-            ):
-                problems.append(
-                    doc.problem(
-                        loc,
-                        f"no behaviour {behaviour!r} in rubric {rubric.id} "
-                        f"{rubric.version}; one of: {', '.join(rubric.ids())}",
-                    )
+    for loc, behaviour in places:
+        if isinstance(behaviour, str) and (behaviour.isdigit() or rubric.find(behaviour) is None):
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"no behaviour {behaviour!r} in rubric {rubric.id} "
+                    f"{rubric.version}; one of: {', '.join(rubric.ids())}",
                 )
+            )
     return problems
+
+
+def _goal_places(doc: Document) -> list[tuple[tuple[str | int, ...], object]]:
+    goals = doc.data.get("goals") if isinstance(doc.data, dict) else None
+    return [
+        (("goals", i, "behaviour"), goal.get("behaviour"))
+        for i, goal in enumerate(goals if isinstance(goals, list) else [])
+        if isinstance(goal, dict)
+    ]
 
 
 def parse_pack(doc: Document, rubric: Rubric) -> Pack:
