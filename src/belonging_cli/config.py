@@ -42,6 +42,10 @@ class Config(NamedTuple):  # not a frozen dataclass: ~1.5 ms less for every comm
     private_by_default: bool = False
     pulse: str = "few"  # few, all: which behaviours a weekly pulse rates
     pulse_text: str = "compact"  # compact, full: a returning rating's levels
+    email: str | None = None  # the person in a calendar's ATTENDEE/ORGANIZER lines
+    working_days: str = "mon-fri"
+    working_hours: str = "09:00-17:00"
+    protected_pattern: str = "focus|thinking|no meetings"  # titles of one's own blocks
 
     def zone(self) -> dt.tzinfo:
         """The zone weeks and due times are counted in."""
@@ -143,6 +147,86 @@ def _folder(value: object) -> str:
     return _text(value)
 
 
+DAY_NAMES = tuple(day[:3] for day in WEEKDAYS)
+
+
+def _day_index(word: str) -> int:
+    for names in (DAY_NAMES, WEEKDAYS):
+        if word in names:
+            return names.index(word)
+    raise ValueError(word)
+
+
+def day_numbers(text: str) -> frozenset[int]:
+    """ISO weekdays of `mon-fri`, `sun-thu` (a range may wrap) or `mon,wed,fri`."""
+    days: set[int] = set()
+    for part in text.replace(" ", "").lower().split(","):
+        first, dash, last = part.partition("-")
+        try:
+            start = _day_index(first)
+            end = _day_index(last) if dash else start
+        except ValueError:
+            raise BadValue(
+                f"{text!r} is not a set of days (allowed: days like mon-fri, sun-thu "
+                "or mon,wed,fri)"
+            ) from None
+        days.update((start + step) % 7 + 1 for step in range((end - start) % 7 + 1))
+    return frozenset(days)
+
+
+def _days(value: object) -> str:
+    text = _text(value)
+    day_numbers(text)
+    return text.replace(" ", "").lower()
+
+
+def hours_span(text: str) -> tuple[dt.time, dt.time]:
+    """The start and end of `09:00-17:00`: a working day within one calendar day."""
+    start, _, end = text.partition("-")
+    try:
+        first, last = (dt.time.fromisoformat(_time(part.strip())) for part in (start, end))
+    except BadValue:
+        first = last = dt.time()
+    if not first < last:
+        raise BadValue(
+            f"{text!r} is not a span of hours (allowed: HH:MM-HH:MM, start before end, "
+            "like 09:00-17:00)"
+        )
+    return first, last
+
+
+def _hours(value: object) -> str:
+    first, last = hours_span(_text(value))
+    return f"{first:%H:%M}-{last:%H:%M}"
+
+
+MAX_PATTERN = 200
+
+
+def _pattern(value: object) -> str:
+    text = _text(value)
+    try:
+        re.compile(text)
+    except re.error as exc:
+        raise BadValue(
+            f"{text!r} is not a pattern ({exc}; allowed: a regular expression like "
+            "focus|thinking|no meetings)"
+        ) from None
+    if len(text) > MAX_PATTERN:
+        raise BadValue(f"must be at most {MAX_PATTERN} characters, not {len(text)}")
+    return text
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def _email(value: object) -> str:
+    text = _text(value).lower().removeprefix("mailto:")
+    if not _EMAIL.match(text) or len(text) > 254:
+        raise BadValue(f"{text!r} is not an email address (allowed: like ana@example.com)")
+    return text
+
+
 def _boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
@@ -226,6 +310,19 @@ SETTINGS: dict[str, Setting] = {
             "a rating after week one shows last week's level and its neighbours "
             "(compact) or all five levels in full (full)",
             _one_of(PULSE_TEXTS),
+        ),
+        Setting(
+            "email",
+            "your address in calendar invitations: which attendee is you (evidence calendar)",
+            _email,
+        ),
+        Setting("working_days", "your working days, like mon-fri or sun-thu", _days),
+        Setting("working_hours", "your working hours, like 09:00-17:00", _hours),
+        Setting(
+            "protected_pattern",
+            "a pattern on the titles of your own protected blocks (default: "
+            "focus|thinking|no meetings)",
+            _pattern,
         ),
     )
 }

@@ -1,0 +1,221 @@
+"""An exported calendar (.ics from Google, Outlook or Apple) read as the person's busy times.
+
+Another program wrote the file, so it is hostile until checked: its size, its number
+of events and the occurrences its rules make inside the window are bounded before
+and while they are expanded, and any failure of the libraries becomes one line
+with the file (and the line, where one is known). icalendar parses;
+x-wr-timezone moves Google's calendar-wide zone onto its events; recurring-ical-events
+expands RRULE, RDATE, EXDATE and RECURRENCE-ID overrides. They are imported here
+only, by `belonging evidence calendar`.
+
+Nothing of an event is kept but when it was and whether it was the person's own
+protected block: never a title, an attendee or a description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from belonging_cli.errors import BelongingError
+from belonging_cli.evidence.figures import Occurrence, monday_of
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_EVENTS = 50_000
+MAX_OCCURRENCES = 100_000  # inside the window: a rule that makes more is refused
+# Rules that repeat within the hour make millions of instances to walk through before
+# any window; no calendar a person keeps has them.
+_TOO_FREQUENT = re.compile(rb"FREQ=(SECONDLY|MINUTELY|HOURLY)|BY(SECOND|MINUTE)=[^;\r\n]*,")
+_VEVENT = re.compile(rb"^BEGIN:VEVENT", re.IGNORECASE | re.MULTILINE)
+_EMAIL_NAME = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+class Person(NamedTuple):
+    """Who the calendar belongs to, for declined meetings and protected blocks."""
+
+    email: str | None
+    protected: re.Pattern[str]
+    zone: dt.tzinfo
+
+
+class Read(NamedTuple):
+    """What a calendar held inside the window."""
+
+    occurrences: list[Occurrence]
+    mondays: set[dt.date]  # the weeks the calendar had any event in
+    owner: str | None  # the address declined meetings were looked for under
+    declined: int
+    cancelled: int
+
+
+def problem(path: Path, message: str, line: int | None = None) -> BelongingError:
+    where = f"{path}:{line}:1" if line is not None else str(path)
+    return BelongingError(f"{where}: {' '.join(message.split())}")
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise problem(path, "no such file") from None
+    except IsADirectoryError:
+        raise problem(path, "is a folder, expected a calendar file (.ics)") from None
+    except OSError as exc:
+        raise problem(path, f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise problem(path, f"too large for a calendar (at most {MAX_BYTES // 1_048_576} MB)")
+    return raw
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def check_bounds(raw: bytes, path: Path) -> None:
+    """Refuse what would take unbounded work before any library sees the file."""
+    events = sum(1 for _ in zip(_VEVENT.finditer(raw), range(MAX_EVENTS + 1), strict=False))
+    if events > MAX_EVENTS:
+        raise problem(path, f"too many events for a calendar (at most {MAX_EVENTS:,})")
+    frequent = _TOO_FREQUENT.search(raw.upper())
+    if frequent is not None:
+        raise problem(
+            path,
+            "a rule repeats more often than daily-or-hourly calendars do; belonging reads "
+            "rules that repeat at most daily",
+            _line_of(raw, frequent.start()),
+        )
+
+
+def _content_line(raw: bytes, message: str) -> int | None:
+    """The line icalendar's message quotes, when it quotes one."""
+    quoted = re.search(r"'([^']{4,})'", message)
+    if quoted is None:
+        return None
+    found = raw.find(quoted[1].encode("utf-8", "replace"))
+    return _line_of(raw, found) if found >= 0 else None
+
+
+def parse(raw: bytes, path: Path) -> Any:
+    import icalendar
+    import x_wr_timezone
+
+    check_bounds(raw, path)
+    try:
+        calendar = icalendar.Calendar.from_ical(raw)
+        if calendar.name != "VCALENDAR":
+            raise ValueError("the file does not begin with BEGIN:VCALENDAR")
+        return x_wr_timezone.to_standard(calendar)
+    # Hostile bytes make these libraries raise nearly anything (ValueError, KeyError,
+    # IndexError, TypeError, RecursionError...): each is this file's problem, one line.
+    except Exception as exc:
+        message = str(exc) or type(exc).__name__
+        line = _content_line(raw, message)
+        raise problem(path, f"not a calendar file: {message}", line) from None
+
+
+def owner_of(calendar: Any, email: str | None) -> str | None:
+    """The person's address: the `email` setting, else Google's X-WR-CALNAME when it is one."""
+    if email:
+        return email
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
+    return name if _EMAIL_NAME.match(name) else None
+
+
+def _address(value: Any) -> str:
+    return str(value).strip().lower().removeprefix("mailto:")
+
+
+def _attendees(event: Any) -> list[Any]:
+    found = event.get("ATTENDEE", [])
+    return list(found) if isinstance(found, list) else [found]
+
+
+def _declined(event: Any, owner: str | None) -> bool:
+    if owner is None:
+        return False
+    for attendee in _attendees(event):
+        if _address(attendee) == owner:
+            return str(attendee.params.get("PARTSTAT", "")).upper() == "DECLINED"
+    return False
+
+
+def _own(event: Any, owner: str | None) -> bool:
+    """The person's own block: they organised it, or nobody else is on it."""
+    organizer = event.get("ORGANIZER")
+    if organizer is not None and owner is not None:
+        return _address(organizer) == owner
+    others = [a for a in _attendees(event) if owner is None or _address(a) != owner]
+    return not others
+
+
+def _instant(value: Any, zone: dt.tzinfo) -> float:
+    if not isinstance(value, dt.datetime):
+        raise TypeError("not a time")
+    if value.tzinfo is None:  # a floating time is the person's own clock
+        value = value.replace(tzinfo=zone)
+    return float(value.timestamp())
+
+
+def occurrences_in(calendar: Any, start: dt.datetime, end: dt.datetime) -> Iterator[Any]:
+    """Every instance happening in [start, end), bounded in number."""
+    import recurring_ical_events
+
+    for count, event in enumerate(recurring_ical_events.of(calendar).after(start)):
+        begins = event.get("DTSTART")
+        when = begins.dt if begins is not None else None
+        if isinstance(when, dt.datetime) and when.tzinfo is None:
+            when = when.replace(tzinfo=start.tzinfo)
+        if isinstance(when, dt.datetime) and when >= end:
+            break
+        if isinstance(when, dt.date) and not isinstance(when, dt.datetime) and when >= end.date():
+            break
+        if count >= MAX_OCCURRENCES:
+            raise ValueError(
+                f"more than {MAX_OCCURRENCES:,} events in these weeks: give a shorter "
+                "--since/--until"
+            )
+        yield event
+
+
+def read(path: Path, since: dt.date, until: dt.date, person: Person) -> Read:
+    """The busy times of the weeks from `since`'s to `until`'s, in the person's zone."""
+    raw = read_bytes(path)
+    calendar = parse(raw, path)
+    owner = owner_of(calendar, person.email)
+    zone = person.zone
+    first = since - dt.timedelta(days=since.weekday())
+    after = until + dt.timedelta(days=7 - until.weekday())
+    start = dt.datetime.combine(first, dt.time(), tzinfo=zone)
+    end = dt.datetime.combine(after, dt.time(), tzinfo=zone)
+    found: list[Occurrence] = []
+    mondays: set[dt.date] = set()
+    declined = cancelled = 0
+    try:
+        for event in occurrences_in(calendar, start, end):
+            begins = event.start
+            if not isinstance(begins, dt.datetime):  # an all-day event: not a meeting
+                if first <= begins < after:
+                    mondays.add(begins - dt.timedelta(days=begins.weekday()))
+                continue
+            low, high = _instant(begins, zone), _instant(event.end, zone)
+            monday = monday_of(low, zone)
+            if first <= monday < after:
+                mondays.add(monday)
+            if str(event.get("STATUS", "")).upper() == "CANCELLED":
+                cancelled += 1
+            elif _declined(event, owner):
+                declined += 1
+            elif str(event.get("TRANSP", "")).upper() != "TRANSPARENT" and high > low:
+                title = str(event.get("SUMMARY", ""))
+                own = bool(person.protected.search(title)) and _own(event, owner)
+                found.append(Occurrence(low, high, own))
+    except BelongingError:
+        raise
+    # As in `parse`: whatever a hostile rule or date makes the libraries raise.
+    except Exception as exc:
+        raise problem(path, f"cannot expand its events: {str(exc) or type(exc).__name__}") from None
+    return Read(found, mondays, owner, declined, cancelled)
