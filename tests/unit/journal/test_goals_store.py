@@ -66,7 +66,10 @@ def test_goals_travel_in_an_export_and_back(tmp_path: Path) -> None:
         assert export_json(journal.load_all()) == text  # full fidelity, byte for byte
         again = journal.import_data(parse_export(text, "export.json"))
         assert again.skipped == 2  # both goals known: nothing written twice
-        assert [g.coach for g in journal.goals()] == [None, "Ana"]
+        assert {g.behaviour_id: g.coach for g in journal.goals()} == {
+            "protect-time": None,
+            "cultivate-belonging": "Ana",
+        }
 
 
 def test_an_export_from_before_goals_imports(tmp_path: Path) -> None:
