@@ -137,14 +137,27 @@ def parse_aggregate(raw: bytes, name: str) -> dict[str, Any]:
         problem = Problem(name, line, column, format_loc(loc), message + more)
         raise BelongingError(str(problem)) from None
     plain = checked.model_dump()
+    found = after_checks(plain)
+    if found is not None:
+        key, message = found
+        line, column = locate(raw, key) if key else (1, 1)
+        raise _bad(name, line, column, message)
+    return plain
+
+
+def after_checks(plain: dict[str, Any]) -> tuple[tuple[str, ...], str] | None:
+    """What the model's types cannot say: real dates, and the anonymity rules again.
+
+    (the key it is at, or () for the whole aggregate; the message), or None. The
+    one check for an aggregate from a file and for a round in a journal export.
+    """
     for day in ("requested_on", "collected_on"):
         if not _is_day(plain[day]):
-            line, column = locate(raw, (day,))
-            raise _bad(name, line, column, f"{day}: not a date")
+            return (day,), f"{day}: not a date"
     unsafe = below_threshold(plain)
     if unsafe is not None:
-        raise _bad(name, 1, 1, f"refused, it breaks the anonymity rules: {unsafe}")
-    return plain
+        return (), f"refused, it breaks the anonymity rules: {unsafe}"
+    return None
 
 
 def _is_day(text: str) -> bool:

@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from belonging_cli.errors import ContentError, Problem
 from belonging_cli.located import decode_text, line_column
 from belonging_cli.records import Assignment, Experiment, Goal, JournalData, Session
+
+if TYPE_CHECKING:
+    from belonging_cli.feedback.round import FeedbackRound
 
 FORMAT = "belonging-journal"
 FORMAT_VERSION = 1
@@ -89,6 +92,18 @@ def to_document(data: JournalData) -> dict[str, Any]:
         "experiments": [_plain(e) for e in data.experiments],
         "assignments": [_plain(a) for a in data.assignments],
         "goals": [_plain(g) for g in data.goals],
+        "feedback_rounds": [_round(r) for r in data.feedback_rounds],
+    }
+
+
+def _round(round: FeedbackRound) -> dict[str, Any]:
+    """A round as its id, when it was imported and its (already anonymous) aggregate."""
+    from belonging_cli.feedback.round import to_aggregate
+
+    return {
+        "id": round.id,
+        "imported_at": _time(round.imported_at),
+        "aggregate": to_aggregate(round),
     }
 
 
@@ -107,7 +122,7 @@ def export_json(data: JournalData) -> str:
         return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 
     parts = [f'{{\n  "format": {dumps(FORMAT)},\n  "format_version": {FORMAT_VERSION}']
-    for name in ("sessions", "experiments", "assignments", "goals"):
+    for name in ("sessions", "experiments", "assignments", "goals", "feedback_rounds"):
         records = document[name]
         if records:
             body = ",\n".join(f"    {dumps(record)}" for record in records)

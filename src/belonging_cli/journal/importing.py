@@ -24,6 +24,8 @@ from pydantic import (
 
 from belonging_cli import limits
 from belonging_cli.content.validation import ONE_LINE
+from belonging_cli.feedback.aggregate_file import Aggregate, after_checks
+from belonging_cli.feedback.round import FeedbackRound, from_aggregate
 from belonging_cli.journal.schema import legacy_role
 from belonging_cli.records import (
     Answer,
@@ -227,6 +229,25 @@ class GoalIn(_Exact):
     coach: Text | None = None
 
 
+class FeedbackRoundIn(_Exact):
+    """A feedback round as an export keeps it: its id, when it was imported, and its
+    aggregate, checked as strictly as `feedback import` checks one from a collector."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    imported_at: AwareTime
+    aggregate: Aggregate
+
+    @model_validator(mode="after")
+    def _anonymous(self) -> FeedbackRoundIn:
+        found = after_checks(self.aggregate.model_dump())
+        if found is not None:
+            raise ValueError(f"its aggregate: {found[1]}")
+        return self
+
+    def to_record(self) -> FeedbackRound:
+        return from_aggregate(self.aggregate.model_dump(), self.imported_at, id=self.id)
+
+
 class ExportFile(_Exact):
     format: Literal["belonging-journal"]
     format_version: Literal[1]
@@ -234,6 +255,8 @@ class ExportFile(_Exact):
     experiments: list[ExperimentIn] = []
     assignments: list[AssignmentIn] = []
     goals: list[GoalIn] = []  # added with goals (issue 16): older exports have none
+    # Added with feedback rounds (issue 17): older exports have none.
+    feedback_rounds: list[FeedbackRoundIn] = Field(default=[], max_length=1000)
 
     def to_records(self) -> JournalData:
         return JournalData(
@@ -241,6 +264,7 @@ class ExportFile(_Exact):
             experiments=tuple(Experiment(**_fields(e)) for e in self.experiments),
             assignments=tuple(Assignment(**_fields(a)) for a in self.assignments),
             goals=tuple(Goal(**_fields(g)) for g in self.goals),
+            feedback_rounds=tuple(r.to_record() for r in self.feedback_rounds),
         )
 
 
