@@ -77,7 +77,8 @@ def pack_validate(settings: Settings, files: tuple[Path, ...], rubrics: Path | N
     from belonging_cli.content.rubrics import load_rubric
 
     rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
-    for line in validate_paths(list(files), rubric):
+    today = settings.now().date()
+    for line in validate_paths(list(files), rubric, today, lambda p: info(str(p))):
         click.echo(f"ok  {line}")
 
 

@@ -73,7 +73,7 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> No
     from belonging_cli.content.rubrics import load_rubric
 
     rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
-    pack = load_pack(pack_file, rubric)
+    pack = load_pack(pack_file, rubric, settings.now().date(), lambda p: info(str(p)))
     with _journal(settings) as journal:
         from belonging_cli.coaching.importing import plan_import
 

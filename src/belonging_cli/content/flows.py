@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from belonging_cli.content.conditions import condition_problem
 from belonging_cli.content.folders import check_paths, each_loaded, no_files, yaml_files
 from belonging_cli.content.rubrics import DottedId, Short, Slug, Text
 from belonging_cli.content.source import Document, read_document, require_mapping
@@ -48,6 +49,9 @@ KIND_FIELDS: dict[str, frozenset[str]] = {
     "experiment": frozenset({"question", "help", "behaviour", "private"}),  # own ones
     "tags": frozenset({"question", "help"}),
     "recap": frozenset({"help", "days"}),
+    "traps": frozenset({"question", "help", "behaviour", "private"}),
+    "lookfor": frozenset({"question", "help", "behaviour", "private"}),
+    "goals": frozenset({"help"}),
 }
 # Kinds that need a question of their own (the others have a built-in wording).
 NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
@@ -227,6 +231,7 @@ class Flow(Strict):
     @classmethod
     def _unique_ids(cls, steps: list[Step]) -> list[Step]:
         seen: set[str] = set()
+        earlier: dict[str, Step] = {}
         has_focus = False
         roles: dict[str, str] = {}
         for step in steps:
@@ -239,12 +244,13 @@ class Flow(Strict):
                 )
             if step.role is not None:
                 roles.setdefault(step.role, step.id)
+            if step.when is not None:
+                later = [s.id for s in steps if s.id not in seen and s is not step]
+                found = condition_problem(step.when, earlier, later)
+                if found is not None:
+                    raise ValueError(f"step {step.id!r}: {found[1]}")
             seen.add(step.id)
-            if step.when is not None and step.when.step.split(".")[0] not in seen - {step.id}:
-                raise ValueError(
-                    f"step {step.id!r}: its condition refers to {step.when.step!r}, "
-                    "which is not an earlier step"
-                )
+            earlier[step.id] = step
             if _needs_focus(step) and not has_focus:
                 raise ValueError(
                     f"step {step.id!r} works on the focus behaviour: put a focus step before it"
@@ -259,7 +265,7 @@ class Flow(Strict):
 def _needs_focus(step: Step) -> bool:
     if step.kind == "reflect":
         return True
-    if step.kind == "experiment":
+    if step.kind in ("experiment", "traps", "lookfor"):
         return step.behaviour in (None, "focus")
     return step.kind == "rate" and step.behaviour in (None, "focus")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,6 +33,7 @@ _RELATIVE_DUE = re.compile(r"^(\d{1,3})\s*([dw])$")
 _CADENCE = re.compile(r"^weekly for (\d{1,2}) weeks?$")
 _VERSION = re.compile(r"^\d{1,6}(\.\d{1,6}){0,3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+Warn = Callable[[Problem], None]
 
 
 def _slug(value: str) -> str:
@@ -140,6 +142,30 @@ def _with_choice_mappings(question: object) -> object:
     return {**question, "choices": choices}
 
 
+def _conditions_hold(questions: list[Step]) -> list[Step]:
+    """Flows' rule for `when` (content/conditions.py), each problem at its condition: a
+    question that could never be asked is a mistake, not a silence for every client."""
+    from pydantic import ValidationError
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    from belonging_cli.content.conditions import condition_problem
+
+    earlier: dict[str, Step] = {}
+    errors: list[InitErrorDetails] = []
+    for j, q in enumerate(questions):
+        if q.when is not None:
+            later = [other.id for other in questions[j + 1 :]]
+            found = condition_problem(q.when, earlier, later, word="question")
+            if found is not None:
+                # The message as context, not the template: a choice may hold braces.
+                error = PydanticCustomError("condition", "{message}", {"message": found[1]})
+                errors.append(InitErrorDetails(type=error, loc=(j, "when", found[0]), input=None))
+        earlier[q.id] = q
+    if errors:
+        raise ValidationError.from_exception_data("questions", errors)
+    return questions
+
+
 class Exercise(Strict):
     id: Slug
     behaviour: Slug
@@ -183,7 +209,7 @@ class Exercise(Strict):
                     f"question {q.id!r}: an exercise cannot use a {q.kind} step "
                     f"(use one of: {', '.join(EXERCISE_KINDS)})"
                 )
-        return questions
+        return _conditions_hold(questions)
 
     def due_date(self, imported: dt.date) -> dt.date | None:
         """The first due date, for a pack imported on `imported`."""
@@ -282,10 +308,12 @@ def _goal_places(doc: Document) -> list[tuple[tuple[str | int, ...], object]]:
 
 def parse_pack(doc: Document, rubric: Rubric) -> Pack:
     """Validate a read document as a pack for `rubric`; every problem at once."""
+    from belonging_cli.content.pack_checks import reword
+
     require_mapping(doc, "an exercise pack")
     problems = check_references(doc, rubric)
     try:
-        pack = validate(doc, Pack)
+        pack = validate(doc, Pack, reword=reword(rubric, EXERCISE_KINDS))
     except ContentError as exc:
         raise ContentError(exc.problems + problems) from None
     if problems:
@@ -293,15 +321,28 @@ def parse_pack(doc: Document, rubric: Rubric) -> Pack:
     return pack
 
 
-def load_pack(path: Path, rubric: Rubric) -> Pack:
-    return parse_pack(read_document(path), rubric)
+def load_pack(
+    path: Path, rubric: Rubric, today: dt.date | None = None, warn: Warn | None = None
+) -> Pack:
+    """The pack in `path`; given `today`, what is allowed but likely a slip goes to `warn`."""
+    doc = read_document(path)
+    pack = parse_pack(doc, rubric)
+    if today is not None and warn is not None:
+        from belonging_cli.content.pack_checks import warnings
+
+        for problem in warnings(doc, pack, today):
+            warn(problem)
+    return pack
 
 
-def validate_paths(paths: list[Path], rubric: Rubric) -> list[str]:
-    """Check pack files (a folder: its *.yaml files); one line per good file, or every problem."""
+def validate_paths(
+    paths: list[Path], rubric: Rubric, today: dt.date | None = None, warn: Warn | None = None
+) -> list[str]:
+    """Check pack files (a folder: its *.yaml files); one line per good file, or every problem.
+    Warnings of the good files (given `today`) go to `warn`."""
 
     def check(path: Path) -> str:
-        pack = load_pack(path, rubric)
+        pack = load_pack(path, rubric, today, warn)
         count = len(pack.exercises)
         return (
             f"{path}: pack {pack.id} version {pack.version}, "

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic_core import ErrorDetails
 
 from belonging_cli.content.source import Document, format_loc
 from belonging_cli.errors import ContentError, Problem
@@ -25,7 +27,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+# A content kind's own wording of one of pydantic's errors (None: pydantic's is fine).
+Reword = Callable[[ErrorDetails], str | None]
+
+
+def problems_from(
+    exc: ValidationError, doc: Document, model: type[BaseModel], reword: Reword | None = None
+) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
@@ -37,7 +45,7 @@ def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -
         elif kind == "missing":
             problems.append(doc.problem(loc, "required, but missing"))
         else:
-            message = str(error["msg"])
+            message = (reword and reword(error)) or str(error["msg"])
             message = message.removeprefix("Value error, ")
             problems.append(doc.problem(loc, message))
     # A union reports the same place once per branch; keep the first.
@@ -76,12 +84,12 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def validate(doc: Document, model: type[M], data: Any = None) -> M:
+def validate(doc: Document, model: type[M], data: Any = None, reword: Reword | None = None) -> M:
     """Validate `doc.data` (or `data`) as `model`; all problems at once on failure."""
     try:
         result = model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
-        raise ContentError(doc.problems + problems_from(exc, doc, model)) from None
+        raise ContentError(doc.problems + problems_from(exc, doc, model, reword)) from None
     if doc.problems:
         raise ContentError(doc.problems)
     return result
