@@ -327,12 +327,7 @@ def import_(settings: Settings, file: Path) -> None:
     with _open(settings) as opened:
         data = exchange.read_export(file, opened.known_ids())
         counts = opened.import_data(data)
-    already = f"; {counts.skipped} already in the journal" if counts.skipped else ""
-    info(
-        f"Imported {plural(counts.sessions, 'session')}, "
-        f"{plural(counts.experiments, 'experiment')} and "
-        f"{plural(counts.assignments, 'assignment')} from {file}{already}."
-    )
+    info(counts.said(file))
 
 
 @journal.command("backup")

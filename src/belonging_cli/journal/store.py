@@ -15,22 +15,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from belonging_cli.errors import BelongingError, JournalError
-from belonging_cli.journal import (
-    evidence_store,
-    feedback_rounds,
-    file,
-    goals_store,
-    loading,
-    safekeeping,
-)
+from belonging_cli.journal import feedback_rounds, file, goals_store, loading, safekeeping
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
+from belonging_cli.journal.outside_store import JournalEvidence, JournalFeedback
 from belonging_cli.journal.rows import (
     ANSWERS,
     ASSIGNMENTS,
@@ -42,13 +36,12 @@ from belonging_cli.journal.rows import (
     iso,
     stored_form,
 )
+from belonging_cli.journal.store_import import JournalImport, exists
 from belonging_cli.records import Answer, Assignment, Experiment, JournalData, Rating, Session
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from belonging_cli.feedback.round import FeedbackRound
-    from belonging_cli.journal.evidence_store import Source, WeekEvidence
     from belonging_cli.journal.exchange import KnownIds
     from belonging_cli.journal.loading import SessionFilter, SessionSummary
 
@@ -62,19 +55,6 @@ class _Unset:
 
 # "Leave this field as it is" for `update_session`, where None means "clear it".
 UNSET = _Unset()
-
-
-class ImportCounts(NamedTuple):
-    """What an import added; records whose id was already there are skipped."""
-
-    sessions: int = 0
-    experiments: int = 0
-    assignments: int = 0
-    skipped: int = 0
-
-    @property
-    def added(self) -> int:
-        return self.sessions + self.experiments + self.assignments
 
 
 @contextlib.contextmanager
@@ -91,7 +71,7 @@ _ANSWER_SAVE = ANSWERS.upsert(position=NEXT_POSITION.format(table="answers"))
 _RATING_SAVE = RATINGS.upsert(position=NEXT_POSITION.format(table="ratings"))
 
 
-class Journal(goals_store.JournalGoals):
+class Journal(JournalImport, JournalFeedback, JournalEvidence, goals_store.JournalGoals):
     """An open journal file. Use `open_journal()`; close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -165,7 +145,7 @@ class Journal(goals_store.JournalGoals):
     def create_session(self, session: Session) -> None:
         """Store a new session with the answers, ratings and tags it carries."""
         with self._writing() as conn:
-            if _exists(conn, "sessions", session.id):
+            if exists(conn, "sessions", session.id):
                 raise JournalError(f"a session with id {session.id} already exists")
             insert_session(conn, session, upsert=False)
 
@@ -215,7 +195,7 @@ class Journal(goals_store.JournalGoals):
 
     def add_experiment(self, experiment: Experiment) -> None:
         with self._writing() as conn:
-            if _exists(conn, "experiments", experiment.id):
+            if exists(conn, "experiments", experiment.id):
                 raise JournalError(f"an experiment with id {experiment.id} already exists")
             conn.execute(EXPERIMENTS.insert(), EXPERIMENTS.row(experiment))
 
@@ -273,51 +253,6 @@ class Journal(goals_store.JournalGoals):
         with self._writing() as conn:
             for assignment in assignments:
                 conn.execute(ASSIGNMENTS.upsert(), ASSIGNMENTS.row(assignment))
-
-    def import_data(self, data: JournalData) -> ImportCounts:
-        """Add what is not there yet, in one transaction; known ids are skipped."""
-        added = {"sessions": 0, "experiments": 0, "assignments": 0}
-        skipped = 0
-        with self._writing() as conn:
-            # In this order: a session names its assignment, an experiment its sessions.
-            inserts: dict[str, Callable[[Any], object]] = {
-                "assignments": lambda a: conn.execute(ASSIGNMENTS.insert(), ASSIGNMENTS.row(a)),
-                "sessions": lambda s: insert_session(conn, s, upsert=False),
-                "experiments": lambda e: conn.execute(EXPERIMENTS.insert(), EXPERIMENTS.row(e)),
-            }
-            for table, insert in inserts.items():
-                for record in getattr(data, table):
-                    if _exists(conn, table, record.id):
-                        skipped += 1
-                    else:
-                        insert(record)
-                        added[table] += 1
-            for round in data.feedback_rounds:
-                skipped += not feedback_rounds.insert(conn, round)
-            # Goals come whole from an export: known ids skipped, the three-open rule
-            # is for opening one, not for restoring what a journal held.
-            for goal in data.goals:
-                skipped += not goals_store.insert_new(conn, goal)
-        return ImportCounts(skipped=skipped, **added)
-
-    def add_feedback_round(self, round: FeedbackRound) -> bool:
-        """Store a feedback round; False (nothing written) when it is there already."""
-        with self._writing() as conn:
-            return feedback_rounds.insert(conn, round)
-
-    def feedback_rounds(self) -> list[FeedbackRound]:
-        """Every feedback round, the earliest collected first."""
-        with self._reading() as conn:
-            return feedback_rounds.rounds(conn)
-
-    def save_evidence(self, weeks: Iterable[WeekEvidence], imported_at: dt.datetime) -> int:
-        """Store weeks of evidence in one write, each replacing its source's week."""
-        with self._writing() as conn:
-            return evidence_store.replace_weeks(conn, weeks, imported_at)
-
-    def evidence(self, source: Source | None = None) -> list[WeekEvidence]:
-        with self._reading() as conn:
-            return evidence_store.load(conn, source)
 
     def restore_from(self, source: Path) -> Path:
         """Replace this journal's contents with the journal at `source`; the copy of
@@ -419,10 +354,6 @@ class Journal(goals_store.JournalGoals):
 
 # ---------------------------------------------------------------------------
 # Helpers working inside a transaction.
-
-
-def _exists(conn: sqlite3.Connection, table: str, row_id: str) -> bool:
-    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
 
 
 def _status(conn: sqlite3.Connection, session_id: str) -> str | None:
