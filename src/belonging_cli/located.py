@@ -6,7 +6,12 @@ Stdlib only: the settings file is read through it on the path of `belonging stat
 
 from __future__ import annotations
 
-from belonging_cli.errors import ContentError, Problem
+from typing import TYPE_CHECKING
+
+from belonging_cli.errors import BelongingError, ContentError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NOT_UTF8 = "not valid UTF-8 text (save the file as UTF-8)"
 
@@ -31,3 +36,17 @@ def decode_text(raw: bytes, path: str) -> str:
         before = exc.object[: exc.start].decode("utf-8")
         line, column = line_column(before, len(before))
         raise ContentError([Problem(path, line, column, "", NOT_UTF8)]) from None
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """Someone else's file, never more than `limit` bytes of it read: a larger one is a
+    ContentError at its start, one that cannot be read a one-line BelongingError."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise BelongingError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        size = f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1024} KB"
+        raise ContentError([Problem(str(path), 1, 1, "", f"larger than {size}")])
+    return raw

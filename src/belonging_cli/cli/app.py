@@ -64,7 +64,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "belonging_cli.cli.feedback:feedback",
         "Others' view: a round of anonymous 360 feedback.",
     ),
-    "evidence": ("belonging_cli.cli.evidence:evidence", "Evidence from your own week: calendar."),
+    "evidence": (
+        "belonging_cli.cli.evidence:evidence",
+        "Evidence from your own week: calendar, meetings.",
+    ),
     "config": (
         "belonging_cli.cli.config:config",
         "Show and change your settings.",

@@ -2,7 +2,8 @@
 
 `evidence calendar FILE.ics` reads an exported calendar (evidence/calendar.py),
 measures each ISO week (evidence/figures.py) and keeps the figures in the journal
-(journal/evidence_store.py). The readers' libraries are imported inside the commands.
+(journal/evidence_store.py); `evidence transcript` is cli/evidence_transcript.py's.
+The readers' libraries are imported inside the commands.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from belonging_cli.cli.evidence_transcript import transcript
 from belonging_cli.cli.options import pass_settings
 from belonging_cli.errors import UsageProblem
 from belonging_cli.settings import Settings
@@ -28,9 +30,14 @@ DEFAULT_WEEKS = 12  # without --since: this week and the twelve before it
 MAX_WEEKS = 260  # five years of weeks in one import
 
 
-@click.group("evidence", help="Evidence from your own week: your calendar, measured locally.")
+@click.group(
+    "evidence", help="Evidence from your own week: your calendar and meetings, measured locally."
+)
 def evidence() -> None:
     pass
+
+
+evidence.add_command(transcript)  # cli/evidence_transcript.py
 
 
 @evidence.command("calendar")

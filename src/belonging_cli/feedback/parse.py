@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol, TypeVar
 
-from belonging_cli.errors import BelongingError, ContentError, Problem
+from belonging_cli.errors import ContentError, Problem
 from belonging_cli.feedback.form import (
     CANT_SAY,
     FORMAT,
@@ -28,7 +28,7 @@ from belonging_cli.feedback.form import (
     VERSION,
     Round,
 )
-from belonging_cli.located import decode_text
+from belonging_cli.located import decode_text, read_bounded
 from belonging_cli.safe_text import MAX_NAME, MAX_TEXT, strip_controls
 
 MAX_BYTES = 256 * 1024  # a form with all ten behaviours is ~25 KB
@@ -83,14 +83,7 @@ class _Section(NamedTuple):
 def read_form(path: Path, kinds: Mapping[str, Kind]) -> Filled:
     """The filled form at `path`; a ContentError listing every problem in it."""
     name = str(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BelongingError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise ContentError([Problem(name, 1, 1, "", f"larger than {MAX_BYTES // 1024} KB")])
-    return parse_form(decode_text(raw, name), name, kinds)
+    return parse_form(decode_text(read_bounded(path, MAX_BYTES), name), name, kinds)
 
 
 def parse_form(text: str, path: str, kinds: Mapping[str, Kind]) -> Filled:
