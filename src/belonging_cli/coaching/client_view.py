@@ -136,9 +136,10 @@ def _level(point: Point) -> WeekLevel:
 
 def _relapse(found: Sequence[Stretch]) -> str | None:
     back = fell_back(found)
-    if back is None or back.high - back.to < RELAPSE_LEVELS:
+    now = found[-1].level  # where it is now, not the level of the first week down
+    if back is None or back.high - now < RELAPSE_LEVELS:
         return None
-    return f"down from {back.high} to {back.to} since {back.week}"
+    return f"down from {back.high} to {now} since {back.week}"
 
 
 def dropped(bundle: Bundle) -> tuple[Dropped, ...]:

@@ -66,7 +66,8 @@ def test_only_falling_or_only_rising_is_no_relapse(levels: list[int]) -> None:
 def test_a_long_restless_series_is_told_in_one_line_of_its_latest_stretches() -> None:
     (path,) = report_of(rated([1, 4] * 6)).timeline  # a quarter: 12 weeks
     assert len(path.stretches) == 12
-    assert path.story.startswith("after 4 earlier changes of level: ")
+    # The first stretch, how many are left out and their weeks, then the latest 7.
+    assert path.story.startswith(f"1 in {path.stretches[0].first_week}, then 4 stretches left out")
     assert path.story.count(" in ") == 8
 
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from belonging_cli.reports.words import plural
+
 if TYPE_CHECKING:
     from belonging_cli.reports.model import BehaviourTrend, WeekLevel
 
@@ -31,7 +33,7 @@ class FallBack:
     """A climb to a high, then a drop below it: where a relapse shows."""
 
     high: int
-    to: int
+    to: int  # the level it fell to in `week` (where it is now is the series' latest)
     week: str  # the first week back down
 
 
@@ -96,28 +98,38 @@ def fell_back(found: Sequence[Stretch]) -> FallBack | None:
     if not climbed or peak == len(found) - 1:
         return None
     after = found[peak + 1]
-    return FallBack(high, found[-1].level, after.first_week)
+    return FallBack(high, after.level, after.first_week)
 
 
 def story(found: Sequence[Stretch]) -> str:
     """`1 in 2026-W42, 2 in 2026-W43 to W44, 3 in 2026-W45 to W48, back to 1 in 2026-W49`.
 
-    A long, restless series says its latest STORY_STRETCHES stretches, after a count
-    of the changes before them: a report line, not a year of weeks."""
-    parts: list[str] = []
-    start = max(0, len(found) - STORY_STRETCHES)
-    for i, s in enumerate(found[start:], start=start):
-        when = s.first_week if s.weeks == 1 else f"{s.first_week} to {_end(s)}"
-        back = i > 0 and any(earlier.level == s.level for earlier in found[:i])
-        parts.append(f"{'back to ' if back else ''}{s.level} in {when}")
-    told = ", ".join(parts)
-    return f"after {start} earlier changes of level: {told}" if start else told
+    A long, restless series says its first stretch, how many it leaves out and
+    their weeks, then its latest: a report line, not a year of weeks, and every
+    level and week said is the series' own."""
+    if len(found) <= STORY_STRETCHES + 1:  # one left out would save nothing
+        return ", ".join(_told(found, i) for i in range(len(found)))
+    tail = len(found) - (STORY_STRETCHES - 1)
+    skipped = found[1:tail]
+    gap = _weeks(skipped[0].first_week, skipped[-1].last_week)
+    latest = ", ".join(_told(found, i) for i in range(tail, len(found)))
+    left = plural(len(skipped), "stretch", "stretches")
+    return f"{_told(found, 0)}, then {left} left out ({gap}), then {latest}"
+
+
+def _told(found: Sequence[Stretch], i: int) -> str:
+    s = found[i]
+    when = _weeks(s.first_week, s.last_week)
+    back = i > 0 and any(earlier.level == s.level for earlier in found[:i])
+    return f"{'back to ' if back else ''}{s.level} in {when}"
 
 
 STORY_STRETCHES = 8
 
 
-def _end(stretch: Stretch) -> str:
-    """The stretch's last week, `W48`, when its first week already says the year."""
-    year, _, week = stretch.last_week.partition("-")
-    return week if stretch.first_week.startswith(year + "-") else stretch.last_week
+def _weeks(first: str, last: str) -> str:
+    """`2026-W45 to W48` (the year said once when it is the same), or one week."""
+    if first == last:
+        return first
+    year, _, week = last.partition("-")
+    return f"{first} to {week if first.startswith(year + '-') else last}"
