@@ -5,9 +5,12 @@ a report names it as the next focus (reports/sections/focus.py): one rule here, 
 plain data, so the two never disagree and the report need not load the rubric's
 pydantic models to apply it.
 
-A coach's open exercise comes first; else the lowest rated (each behaviour's latest
-rating), ties going to the one explored longest ago (never explored first, then
-rubric order); else, nothing rated, the behaviour explored longest ago.
+A coach's open exercise comes first; else the largest blind spot of the latest
+feedback round (others see it at least a level lower than the person does), when
+that round is recent and the behaviour has not been the focus since; else the
+lowest rated (each behaviour's latest rating), ties going to the one explored
+longest ago (never explored first, then rubric order); else, nothing rated, the
+behaviour explored longest ago.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
 COACH = "your coach's exercise"
 LONGEST_AGO = "the one you explored longest ago"
+BLIND_SPOT = "others see it lower than you do"
+# About six months: a round older than this says too little of the team today to
+# steer the week's focus (the report still shows it).
+BLIND_SPOT_DAYS = 183
 
 
 def pick_focus(
@@ -27,11 +34,17 @@ def pick_focus(
     explored: Mapping[str, dt.datetime | None],
     assigned: Sequence[str],
     label: Callable[[int], str],
+    *,
+    blind_spots: Sequence[str] = (),
+    collected_on: dt.date | None = None,
+    on: dt.date | None = None,
 ) -> tuple[str, str]:
     """(behaviour id, reason) among the behaviour ids `order` (rubric order).
 
     `levels` is each behaviour's latest level, `explored` when it was last the
-    focus, `assigned` the behaviours of a coach's open exercises, most urgent first.
+    focus, `assigned` the behaviours of a coach's open exercises, most urgent first,
+    `blind_spots` those of the latest round (collected on `collected_on`), the
+    largest first, and `on` the day the suggestion is for.
     """
     known = set(order)
     for behaviour_id in assigned:
@@ -40,6 +53,13 @@ def pick_focus(
 
     def last_explored(behaviour_id: str) -> dt.datetime:
         return explored.get(behaviour_id) or _EPOCH
+
+    days = (on - collected_on).days if collected_on and on else -1
+    if collected_on and 0 <= days <= BLIND_SPOT_DAYS:
+        # Once it was the focus after the round, the person has looked: the next one.
+        for behaviour_id in blind_spots:
+            if behaviour_id in known and last_explored(behaviour_id).date() < collected_on:
+                return behaviour_id, BLIND_SPOT
 
     place = {b: i for i, b in enumerate(order)}
     rated = {b: level for b in order if (level := levels.get(b)) is not None}

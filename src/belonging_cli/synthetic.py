@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from belonging_cli.content.flows import Flow
     from belonging_cli.content.rubrics import Behaviour, Rubric
     from belonging_cli.engine.session import Saved
+    from belonging_cli.feedback.round import FeedbackRound
     from belonging_cli.journal.conflicts import NotADraft
 
 FLOW_ID = "weekly"
@@ -186,6 +187,9 @@ class _Notebook:
         return list(self.open.values())
 
     def assignments(self) -> Sequence[Assignment]:
+        return ()
+
+    def feedback_rounds(self) -> Sequence[FeedbackRound]:
         return ()
 
     def save_whole_session(

@@ -11,13 +11,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from belonging_cli.clock import week_monday
 from belonging_cli.content.rubrics import Behaviour, Prompt, Rubric
 from belonging_cli.content.rubrics import Experiment as RubricExperiment
 from belonging_cli.focus_rule import pick_focus
 from belonging_cli.records import Assignment, Experiment, Session
+
+if TYPE_CHECKING:
+    from belonging_cli.feedback.round import FeedbackRound
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 # An experiment chosen in the last eight weeks is left off the menu's new ones
@@ -31,6 +34,7 @@ class JournalView(Protocol):
     def sessions(self) -> Sequence[Session]: ...  # completed ones
     def experiments(self) -> Sequence[Experiment]: ...  # every status
     def assignments(self) -> Sequence[Assignment]: ...
+    def feedback_rounds(self) -> Sequence[FeedbackRound]: ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class History:
     open_experiments: tuple[Experiment, ...] = ()
     assigned_behaviours: tuple[str, ...] = ()  # from a coach's open exercises, most urgent first
     past_experiments: tuple[Experiment, ...] = ()  # every experiment, any status
+    feedback_rounds: tuple[FeedbackRound, ...] = ()  # others' view, for the focus rule
 
     @classmethod
     def from_journal(cls, journal: JournalView, *, assignment: Assignment | None = None) -> History:
@@ -63,6 +68,7 @@ class History:
             open_experiments=tuple(e for e in experiments if e.status == "open"),
             assigned_behaviours=assigned,
             past_experiments=experiments,
+            feedback_rounds=tuple(journal.feedback_rounds()),
         )
 
     def fresh_experiment(self, behaviour: Behaviour) -> RubricExperiment:
@@ -143,13 +149,31 @@ class Suggestion:
     reason: str
 
 
-def suggest_focus(rubric: Rubric, history: History, ratings: dict[str, int]) -> Suggestion:
+def suggest_focus(
+    rubric: Rubric, history: History, ratings: dict[str, int], week: str | None = None
+) -> Suggestion:
     """The behaviour to suggest for a deep look this week (focus_rule.pick_focus, the
-    report's rule too), rated by this session's ratings, else the latest earlier ones."""
+    report's rule too), rated by this session's ratings, else the latest earlier ones.
+    A feedback round counts as of the `week`'s Sunday, as a report ending then does."""
+    from belonging_cli.reports.sections.feedback import blind_spots_by
+
     ids = rubric.ids()
     levels = {b: ratings.get(b) if b in ratings else history.last_rating(b) for b in ids}
     explored = {b: history.last_explored(b) for b in ids}
-    found = pick_focus(ids, levels, explored, history.assigned_behaviours, rubric.label)
+    on = week_monday(week) + dt.timedelta(days=6) if week else None
+    spots, collected = (
+        blind_spots_by(history.feedback_rounds, history.sessions, on) if on else ((), None)
+    )
+    found = pick_focus(
+        ids,
+        levels,
+        explored,
+        history.assigned_behaviours,
+        rubric.label,
+        blind_spots=spots,
+        collected_on=collected,
+        on=on,
+    )
     return Suggestion(*found)
 
 

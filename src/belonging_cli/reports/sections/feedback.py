@@ -160,3 +160,15 @@ def feedback_view(
 def largest_blind_spot(view: FeedbackView | None) -> str | None:
     """The behaviour others see furthest below the person's own view (focus_rule's input)."""
     return view.blind_spots[0] if view and view.blind_spots else None
+
+
+def blind_spots_by(
+    rounds: Sequence[FeedbackRound],
+    sessions: Iterable[Session],
+    until: dt.date,
+    zone: dt.tzinfo | None = None,
+) -> tuple[tuple[str, ...], dt.date | None]:
+    """The latest round's blind spots by `until`, the largest first, and the day it was
+    collected: what focus_rule.pick_focus weighs (the reflection's and the report's)."""
+    view = feedback_view(rounds, sessions, {}, until, zone)
+    return (view.blind_spots, view.collected_on) if view else ((), None)

@@ -2,7 +2,8 @@
 
 The rule is focus_rule.pick_focus, the reflection's own (engine/history.suggest_focus),
 applied to the journal as it stood at the period's end: a coach's open exercise, else
-the lowest latest rating (ties: the one explored longest ago). One recommendation, so
+the largest blind spot of a recent feedback round, else the lowest latest rating
+(ties: the one explored longest ago). One recommendation, so
 the report's top, its "Next week" and the next reflection never name different ones.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.coaching.progress import open_assignments
 from belonging_cli.focus_rule import pick_focus
 from belonging_cli.reports.model import Suggestion
+from belonging_cli.reports.sections.feedback import blind_spots_by
 
 if TYPE_CHECKING:
     from belonging_cli.reports.model import BehaviourTrend
@@ -41,5 +43,16 @@ def next_focus(scope: Scope, ratings: Sequence[BehaviourTrend]) -> Suggestion | 
             explored[session.focus_behaviour_id] = session.started_at
     order = [b.id for b in scope.behaviours]
     assigned = [a.behaviour_id for a in open_assignments(scope.data.assignments)]
-    found, reason = pick_focus(order, levels, explored, assigned, scope.rubric.label)
+    end = scope.period.end
+    spots, collected = blind_spots_by(scope.data.feedback_rounds, upto, end, scope.zone)
+    found, reason = pick_focus(
+        order,
+        levels,
+        explored,
+        assigned,
+        scope.rubric.label,
+        blind_spots=spots,
+        collected_on=collected,
+        on=end,
+    )
     return Suggestion(found, scope.titles.get(found, found), f"{reason[:1].upper()}{reason[1:]}.")
