@@ -193,7 +193,7 @@ class Engine:
         return found
 
     def suggestion(self) -> tuple[str, str]:
-        found = suggest_focus(self.rubric, self.history, self._ratings_so_far())
+        found = suggest_focus(self.rubric, self.history, self._ratings_so_far(), self.week)
         return found.behaviour_id, found.reason
 
     def focus_behaviour(self) -> Behaviour | None:
