@@ -160,6 +160,10 @@ class Assignment:
     completed_at: dt.datetime | None = None
     times_done: int = 0
     drop_reason: str | None = None  # the client's words on `exercises drop`, for the coach
+    # The pack's own words, as the coach wrote them: shown on import and by `exercises show`.
+    pack_description: str | None = None
+    coach_contact: str | None = None
+    client: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from belonging_cli.config import Config
+    from belonging_cli.content.packs import Pack
     from belonging_cli.content.rubrics import Rubric
     from belonging_cli.journal.store import Journal
     from belonging_cli.records import Assignment
@@ -89,7 +90,17 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> No
             due = f", due {record.due.isoformat()}" if record.due else ""
             info(f"  new: {record.id}  {record.title}{due}")
     if plan.writes:
-        info(f"from {pack.coach.name}; see them with `belonging exercises list`")
+        _about_pack(pack)
+
+
+def _about_pack(pack: Pack) -> None:
+    """Who the exercises are from and the coach's own words, as the client first sees them."""
+    from belonging_cli.coaching.exercise_view import sender
+
+    who = sender(pack.coach.name, pack.coach.contact, pack.client)
+    info(f"{who}; see them with `belonging exercises list`")
+    if pack.description:
+        info(" ".join(pack.description.split()))
 
 
 def _row(a: Assignment, today: dt.date) -> dict[str, Any]:
@@ -169,10 +180,19 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
     today = settings.now().date()
     with _journal(settings) as journal:
         found = resolve(exercise, journal.assignments())
+    from belonging_cli.coaching.exercise_view import PRIVATE, SHARED, from_line, question_lines
+
     questions = json.loads(found.questions_json)
     row = _row(found, today)
+    lines = question_lines(questions, found.behaviour_id, settings.config.private_by_default)
     if as_json:
-        print_json({**row, "instructions": found.instructions, "questions": questions})
+        shown = [{**q, "private": p} for q, (_, p) in zip(questions, lines, strict=True)]
+        about = {
+            "description": found.pack_description,
+            "coach_contact": found.coach_contact,
+            "client": found.client,
+        }
+        print_json({**row, **about, "instructions": found.instructions, "questions": shown})
         return
     from rich.markup import escape
 
@@ -187,14 +207,16 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
     ]
     if found.minutes:
         facts.append(f"about {found.minutes} min")
-    if found.coach:
-        facts.append(f"from {found.coach}")
     out.print(escape(" · ".join(facts)))
+    sender = from_line(found)
+    if sender:
+        out.print(escape(sender))
+    if found.pack_description:
+        out.print(f"[italic]{escape(found.pack_description)}[/italic]")
     out.print(f"\n{escape(found.instructions)}\n")
     out.print("[bold]Questions[/bold]")
-    for q in questions:
-        text = q.get("question") or q.get("text") or q.get("id")
-        out.print(f"  • {escape(str(text))} [dim]({escape(str(q.get('kind')))})[/dim]")
+    for text, private in lines:
+        out.print(f"  • {escape(text)} [dim]({PRIVATE if private else SHARED})[/dim]")
     if found.status == "assigned":
         out.print(f"\nDo it: belonging exercises do {escape(found.id)}")
 

@@ -162,6 +162,9 @@ class _FromPack(TypedDict):
     minutes: int | None
     coach: str | None
     questions_json: str
+    pack_description: str | None
+    coach_contact: str | None
+    client: str | None
 
 
 def _as_the_pack_says(pack: Pack, exercise: Exercise) -> _FromPack:
@@ -177,4 +180,7 @@ def _as_the_pack_says(pack: Pack, exercise: Exercise) -> _FromPack:
         minutes=exercise.minutes,
         coach=pack.coach.name,
         questions_json=questions_json(exercise),
+        pack_description=pack.description,
+        coach_contact=pack.coach.contact,
+        client=pack.client,
     )

@@ -202,6 +202,9 @@ class AssignmentIn(_Exact):
     completed_at: AwareTime | None = None
     times_done: Count = 0
     drop_reason: Text | None = None
+    pack_description: Text | None = None
+    coach_contact: Text | None = None
+    client: Text | None = None
 
     @field_validator("questions_json")
     @classmethod

@@ -182,6 +182,13 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (week, source)
     ) WITHOUT ROWID;
     """,
+    # 9: a pack's words for the client (its description, the coach's contact, who it is
+    # for), kept with each of its exercises: shown on import and by `exercises show`.
+    """
+    ALTER TABLE assignments ADD COLUMN pack_description TEXT;
+    ALTER TABLE assignments ADD COLUMN coach_contact TEXT;
+    ALTER TABLE assignments ADD COLUMN client TEXT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

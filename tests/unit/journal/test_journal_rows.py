@@ -66,7 +66,7 @@ def test_every_field_of_every_record_comes_back(tmp_path: Path) -> None:
     assignment = Assignment(
         "pack/walk", "pack", "2", "walk", "protect-time", "Walk", "Walk and talk.", AT,
         dt.date(2026, 12, 4), 3, 20, "dropped", "Sam", '[{"id": "q"}]', AT, 1,
-        "No evenings free",
+        "No evenings free", "Answer as you would talk to me.", "sam@example.org", "Alex",
     )  # fmt: skip
     experiment = Experiment(
         "e-1", "protect-time", "Block a thinking hour", "2026-W48", AT, session.id, "block",
