@@ -1,4 +1,4 @@
-# source-sha256: e5671907e94e8f7a25579f16ca0fa5ff8422b1f39d3352f05efd68351350b1f0
+# source-sha256: 90d5fa0f36e946545c4c008d62d87367adb1e31fa3e21bdf7a71475ee28125be
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -31,7 +31,8 @@ def root(context, missing=missing, environment=environment):
     l_0_flat = resolve('flat')
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
-    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = missing
+    l_0_seen = resolve('seen')
+    l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = l_0_fb = missing
     try:
         t_1 = environment.filters['day']
     except KeyError:
@@ -705,6 +706,128 @@ def root(context, missing=missing, environment=environment):
             yield '<p>No coach exercises in this period.</p>\n'
         yield '</section>\n'
     yield '\n'
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    context.vars['fb'] = l_0_fb
+    context.exported_vars.add('fb')
+    if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
+        pass
+        yield '<section id="others">\n<h2>Others\' view</h2>\n<p>Feedback from '
+        yield escape(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'raters_total'))
+        yield ' people ('
+        l_1_loop = missing
+        for l_1_g, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'groups'), undefined):
+            _loop_vars = {}
+            pass
+            yield escape(environment.getattr(l_1_g, 'n'))
+            yield ' '
+            yield escape(environment.getattr(l_1_g, 'group'))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 320 in 'report.html.j2' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_g = missing
+        yield '), collected '
+        yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
+            pass
+            yield '; change since the round of '
+            yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')))
+        yield '.</p>\n<table>\n<thead><tr><th>Behaviour</th><th>You</th><th>Others (spread)</th><th>By group</th><th>Seen</th>'
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
+            pass
+            yield '<th>Since last</th>'
+        yield '</tr></thead>\n<tbody>\n'
+        l_1_loop = missing
+        for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(environment.getattr(l_1_b, 'title'))
+            yield '</td><td>'
+            yield escape((environment.getattr(l_1_b, 'self_level') if (not t_17(environment.getattr(l_1_b, 'self_level'))) else '-'))
+            yield '</td><td>'
+            if (not t_17(environment.getattr(l_1_b, 'others_mean'))):
+                pass
+                yield escape(t_2('%.1f', environment.getattr(l_1_b, 'others_mean')))
+                yield ' <span class="muted">('
+                yield escape(environment.getattr(l_1_b, 'others_min'))
+                yield '-'
+                yield escape(environment.getattr(l_1_b, 'others_max'))
+                yield ', '
+                yield escape(environment.getattr(l_1_b, 'others_n'))
+                yield ')</span>'
+            else:
+                pass
+                yield '<span class="muted">too few answers</span>'
+            yield '</td><td>'
+            l_2_loop = missing
+            t_22 = 1
+            for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
+                _loop_vars = {}
+                pass
+                yield escape(environment.getattr(l_2_g, 'group'))
+                yield ' '
+                yield escape(t_2('%.1f', environment.getattr(l_2_g, 'mean')))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 325 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                t_22 = 0
+            l_2_loop = l_2_g = missing
+            if t_22:
+                pass
+                yield '-'
+            yield '</td><td class="'
+            yield escape(('down' if (environment.getattr(l_1_b, 'verdict') == 'blind spot') else ('up' if (environment.getattr(l_1_b, 'verdict') == 'hidden strength') else '')))
+            yield '">'
+            yield escape((environment.getattr(l_1_b, 'verdict') or '-'))
+            yield '</td>'
+            if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
+                pass
+                yield '<td>'
+                yield escape((t_2('%+.1f', environment.getattr(l_1_b, 'change')) if (not t_17(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield '</td>'
+            yield '</tr>\n'
+        l_1_loop = l_1_b = missing
+        yield '</tbody>\n</table>\n'
+        l_0_seen = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        context.vars['seen'] = l_0_seen
+        context.exported_vars.add('seen')
+        if (undefined(name='seen') if l_0_seen is missing else l_0_seen):
+            pass
+            yield '<h3>Look-fors others see most and least</h3>\n<ul>\n'
+            for l_1_b in (undefined(name='seen') if l_0_seen is missing else l_0_seen):
+                _loop_vars = {}
+                pass
+                yield '<li>'
+                yield escape(environment.getattr(l_1_b, 'title'))
+                yield ': most, <i>'
+                yield escape(environment.getattr(l_1_b, 'most_seen'))
+                yield '</i>'
+                if environment.getattr(l_1_b, 'least_seen'):
+                    pass
+                    yield '; least, <i>'
+                    yield escape(environment.getattr(l_1_b, 'least_seen'))
+                    yield '</i>'
+                yield '</li>\n'
+            l_1_b = missing
+            yield '</ul>\n'
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
+            pass
+            yield '<h3>Keep doing, in their words</h3>\n'
+            for l_1_c in environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
+                _loop_vars = {}
+                pass
+                yield '<blockquote>'
+                yield escape(t_8(l_1_c))
+                yield '</blockquote>\n'
+            l_1_c = missing
+        if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
+            pass
+            yield '<h3>Do more or less of</h3>\n'
+            for l_1_c in environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
+                _loop_vars = {}
+                pass
+                yield '<blockquote>'
+                yield escape(t_8(l_1_c))
+                yield '</blockquote>\n'
+            l_1_c = missing
+        yield '</section>\n'
+    yield '\n'
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
         pass
         yield '<section id="next">\n<h2>Next week</h2>\n<p>Suggested focus: <b>'
@@ -719,10 +842,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 323 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 360 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=138&5=141&6=144&7=147&15=151&74=158&75=169&78=172&79=176&85=181&86=185&87=189&88=193&90=199&91=201&92=204&96=207&100=210&101=214&109=239&110=241&111=245&113=249&117=252&118=256&122=278&123=281&128=286&131=289&134=291&136=294&138=298&139=302&146=307&147=310&148=321&152=324&153=328&159=345&160=348&161=363&162=366&168=369&169=373&176=391&179=394&180=397&181=400&183=404&184=407&185=410&186=418&187=420&188=424&189=431&192=435&193=438&195=441&196=445&197=452&203=457&204=460&207=463&208=465&209=468&211=474&212=476&213=479&214=482&219=487&220=491&225=517&226=520&227=523&230=526&234=534&237=537&244=547&245=550&248=553&249=556&250=558&252=560&257=563&258=567&266=584&267=587&270=590&271=592&272=596&274=598&275=602&280=612&281=616&283=629&284=633&289=645&290=647&293=651&294=654&298=660&299=664&303=678&304=686&305=688&306=692&307=699&316=708&319=711&323=716'
+debug_info = '4=139&5=142&6=145&7=148&15=152&74=159&75=170&78=173&79=177&85=182&86=186&87=190&88=194&90=200&91=202&92=205&96=208&100=211&101=215&109=240&110=242&111=246&113=250&117=253&118=257&122=279&123=282&128=287&131=290&134=292&136=295&138=299&139=303&146=308&147=311&148=322&152=325&153=329&159=346&160=349&161=364&162=367&168=370&169=374&176=392&179=395&180=398&181=401&183=405&184=408&185=411&186=419&187=421&188=425&189=432&192=436&193=439&195=442&196=446&197=453&203=458&204=461&207=464&208=466&209=469&211=475&212=477&213=480&214=483&219=488&220=492&225=518&226=521&227=524&230=527&234=535&237=538&244=548&245=551&248=554&249=557&250=559&252=561&257=564&258=568&266=585&267=588&270=591&271=593&272=597&274=599&275=603&280=613&281=617&283=630&284=634&289=646&290=648&293=652&294=655&298=661&299=665&303=679&304=687&305=689&306=693&307=700&316=709&317=712&320=715&322=733&324=738&325=742&329=787&330=790&333=793&334=797&338=809&340=812&341=816&344=819&346=822&347=826&353=831&356=834&360=839'
