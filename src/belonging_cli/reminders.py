@@ -77,6 +77,12 @@ def shell_words(command: Sequence[str]) -> str:
     return " ".join(shlex.quote(part) for part in command)
 
 
+def suggested(home: Path | None, *args: str) -> str:
+    """A command the tool tells a person to type next, `belonging --home X report ...`:
+    with the home this run was given, so it opens the same journal (the demo's too)."""
+    return shell_words(["belonging", *(["--home", str(home)] if home is not None else []), *args])
+
+
 def description(command: Sequence[str], experiment: ExperimentInfo | None) -> str:
     """What the event says: the commands to run, and the experiment open when it was made."""
     run = shell_words(command)

@@ -9,7 +9,6 @@ target); the JSON format never imports jinja2 or markdown-it.
 from __future__ import annotations
 
 import json
-import shlex
 from pathlib import Path
 
 import click
@@ -134,7 +133,7 @@ def progress(
         return
     from belonging_cli.reports.terminal import show_progress  # rich
 
-    show_progress(built.report, console())
+    show_progress(built.report, console(), home=settings.home)
 
 
 @click.command("demo")
@@ -185,9 +184,9 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
 
 def _say_how_to_explore(target: Path, data: JournalData, weeks: int) -> None:
     from belonging_cli.cli.output import console
+    from belonging_cli.reminders import suggested
 
-    home = shlex.quote(str(target))
-    page = shlex.quote(str(target / "report.html"))
+    page = str(target / "report.html")
     reflections = sum(1 for s in data.sessions if s.status == "complete")
     out = console()
     out.print(
@@ -198,12 +197,12 @@ def _say_how_to_explore(target: Path, data: JournalData, weeks: int) -> None:
     )
     out.print("Explore it:", markup=False)
     for line in (
-        f"belonging --home {home} progress",
-        f"belonging --home {home} report",
-        f"belonging --home {home} report --format html --out {page}",
-        f"belonging --home {home} report --share --format json",
-        f"belonging --home {home} journal list",
-        f"belonging --home {home} status",
+        suggested(target, "progress"),
+        suggested(target, "report"),
+        suggested(target, "report", "--format", "html", "--out", page),
+        suggested(target, "report", "--share", "--format", "json"),
+        suggested(target, "journal", "list"),
+        suggested(target, "status"),
     ):
         out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 

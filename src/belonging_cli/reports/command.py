@@ -76,7 +76,7 @@ def write_report(
         from belonging_cli.cli.output import console
         from belonging_cli.reports.terminal_report import show_report  # rich
 
-        show_report(built.report, console())
+        show_report(built.report, console(), home=settings.home)
         chunks = []
     else:
         from belonging_cli.reports.render import render

@@ -14,12 +14,16 @@ from belonging_cli.reports.model import Report
 from belonging_cli.reports.terminal_report import show_glance
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
 
-def show_progress(report: Report, console: Console) -> None:
+def show_progress(report: Report, console: Console, *, home: Path | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from belonging_cli.reminders import suggested
 
     period = report.period
     title = Text("Your progress", style="bold")
@@ -95,6 +99,5 @@ def show_progress(report: Report, console: Console) -> None:
         console.print(line)
         console.print(Text(suggestion.reason, style="dim"))
     console.print()
-    console.print(
-        Text("The full story: belonging report --format html --out report.html", style="dim")
-    )
+    story = suggested(home, "report", "--format", "html", "--out", "report.html")
+    console.print(Text(f"The full story: {story}", style="dim"))

@@ -17,15 +17,20 @@ from belonging_cli.reports.charts import sparkline
 from belonging_cli.reports.model import Report
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console, RenderableType
 
 SHOWN = 150  # as the Markdown report: the latest of the long lists
 NOTES_SHOWN = 3  # the latest control-or-influence notes, as the other formats
 
 
-def show_report(report: Report, console: Console) -> None:
-    """The whole report, section by section, to the width of `console`."""
+def show_report(report: Report, console: Console, *, home: Path | None = None) -> None:
+    """The whole report, section by section, to the width of `console`; the command
+    it suggests keeps `home`, the one this run was given."""
     from rich.text import Text
+
+    from belonging_cli.reminders import suggested
 
     say = console.print
     title = Text("Progress report", style="bold underline")
@@ -40,13 +45,24 @@ def show_report(report: Report, console: Console) -> None:
         say(Text(f"Your last reflection was on {words.day(report.summary.last_reflection)}."))
     if report.shared:
         say(Text(f"Shared report: {words.left_out(report.private_left_out)}", style="bold"))
-    for section in (_ratings, _moved, _reflections, _experiments, _balance, _exercises, _next):
+    sections = (
+        _ratings,
+        _highs_and_lows,
+        _moved,
+        _reflections,
+        _experiments,
+        _balance,
+        _writing,
+        _exercises,
+        _next,
+    )
+    for section in sections:
         section(report, console)
     say()
     footer = (
         f"Rubric {report.rubric.id} {report.rubric.version} ({report.rubric.title}). "
         f"Made with belonging {report.tool_version} on {words.day(report.generated_at)}. "
-        "The full report with charts: belonging report --out report.html"
+        "The full report with charts: " + suggested(home, "report", "--out", "report.html")
     )
     say(Text(footer, style="dim"))
 
@@ -101,36 +117,21 @@ def _table(*columns: str, right: Iterable[str] = ()) -> Any:
 
 
 def _ratings(report: Report, console: Console) -> None:
-    from rich.text import Text
+    from belonging_cli.reports.terminal_ratings import show_ratings
 
-    _heading(console, "Ratings")
-    rated = [r for r in report.ratings if r.count]
-    if not rated:
-        console.print(Text("No ratings in this period yet."))
-        return
-    # The sparkline takes what is left of a narrow window, a half year at most.
-    points = max(6, min(26, (console.width - 40) // 2))
-    table = _table("Behaviour", "From", "Latest", "Change", "Trend", right=("From", "Change"))
-    table.columns[4].no_wrap = True
-    for r in rated:
-        start = getattr(r, "previous", None)
-        change = Text(words.signed(r.change))
-        if r.change:
-            change.stylize("green" if r.change > 0 else "red")
-        trend = Text(sparkline(p.level for p in r.series[-points:]), style="cyan")
-        word = getattr(r, "trend", "")
-        label = f" {r.latest_label}" if r.latest_label else ""
-        table.add_row(
-            Text(f"{r.number}. {r.title}"),
-            str(r.first if start is None else start),
-            Text(f"{r.latest}{label}"),
-            change,
-            trend + Text(f" {word}" if word else ""),
-        )
-    console.print(table)
-    unrated = [r.title for r in report.ratings if not r.count]
-    if unrated:
-        console.print(Text(f"Not rated in this period: {', '.join(unrated)}.", style="dim"))
+    show_ratings(report, console, _heading)
+
+
+def _highs_and_lows(report: Report, console: Console) -> None:
+    from belonging_cli.reports.terminal_insight import show_highs_and_lows
+
+    show_highs_and_lows(report, console, _heading, _bullet)
+
+
+def _writing(report: Report, console: Console) -> None:
+    from belonging_cli.reports.terminal_insight import show_writing
+
+    show_writing(report, console, _heading, _bullet)
 
 
 def _moved(report: Report, console: Console) -> None:
@@ -203,6 +204,9 @@ def _experiments(report: Report, console: Console) -> None:
         for lead, text in (("What happened", item.happened), ("What you learned", item.learned)):
             if text:
                 console.print(_note(f"{lead}: {text}"))
+    from belonging_cli.reports.terminal_insight import show_links
+
+    show_links(report, console, _bullet)
 
 
 def _balance(report: Report, console: Console) -> None:
