@@ -63,9 +63,14 @@ id_argument = click.argument("exercise", metavar="ID")
 
 @exercises.command("import")
 @click.argument("pack_file", type=click.Path(path_type=Path), metavar="PACK")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Show what importing would add, change (due dates included) and withdraw; write nothing.",
+)
 @rubrics_option
 @pass_settings
-def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> None:
+def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_run: bool) -> None:
     """Import a coach's pack; importing a newer version updates it and keeps your answers.
 
     PACK is the YAML file your coach sent.
@@ -79,17 +84,26 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None) -> No
         from belonging_cli.coaching.importing import plan_import
 
         plan = plan_import(pack, journal.assignments(), settings.now())
-        journal.upsert_assignments(plan.writes)  # one transaction: a pack lands whole or not
-        info(plan.summary())
-        if pack.goals:
+        if dry_run:
+            info(plan.summary(dry_run=True))
+        else:
+            journal.upsert_assignments(plan.writes)  # one transaction: lands whole or not
+            info(plan.summary())
+        if pack.goals and not dry_run:
             from belonging_cli.cli.goals import import_pack_goals
 
             import_pack_goals(settings, journal, pack, rubric)
     for record in plan.writes:
         if record.id in plan.added:
             due = f", due {record.due.isoformat()}" if record.due else ""
-            info(f"  new: {record.id}  {record.title}{due}")
-    if plan.writes:
+            info(f"  {'add' if dry_run else 'new'}: {record.id}  {record.title}{due}")
+    for key, noticed in plan.changes:
+        info(f"  change: {key}  {noticed}")
+    for key in plan.withdrawn:
+        info(f"  withdraw: {key}")
+    if dry_run:
+        info("dry run: nothing written; import without --dry-run to apply it")
+    elif plan.writes:
         _about_pack(pack)
 
 

@@ -38,13 +38,17 @@ class ImportPlan:
     updated: tuple[str, ...] = ()
     withdrawn: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = field(default=())
+    # For each exercise updated, what the client would notice change ("due ... -> ...").
+    changes: tuple[tuple[str, str], ...] = ()
 
-    def summary(self) -> str:
+    def summary(self, *, dry_run: bool = False) -> str:
         if not self.writes:
             return (
                 f"pack {self.pack_id} version {self.version} is already imported; nothing changed"
             )
-        verb = "imported" if self.previous_version is None else "updated"
+        first = self.previous_version is None
+        verb = ("would import" if first else "would update") if dry_run else ""
+        verb = verb or ("imported" if first else "updated")
         parts = [
             f"{len(names)} {label}"
             for names, label in (
@@ -87,6 +91,7 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
     added: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
+    changes: list[tuple[str, str]] = []
     for exercise in pack.exercises:
         key = assignment_id(pack.id, exercise.id)
         old = mine.get(key)
@@ -114,6 +119,9 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
         else:
             writes.append(record)
             updated.append(key)
+            noticed = what_changed(old, record)
+            if noticed:
+                changes.append((key, noticed))
     withdrawn: list[str] = []
     in_pack = {assignment_id(pack.id, e.id) for e in pack.exercises}
     for key, old in sorted(mine.items()):
@@ -129,7 +137,30 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
         updated=tuple(updated),
         withdrawn=tuple(withdrawn),
         unchanged=tuple(unchanged),
+        changes=tuple(changes),
     )
+
+
+def what_changed(old: Assignment, new: Assignment) -> str:
+    """What a client would notice of an update to one exercise, in a line ("" if only
+    the version moved): the due date old -> new first, then the parts reworded."""
+    parts: list[str] = []
+    if old.due != new.due:
+        before = old.due.isoformat() if old.due else "no date"
+        parts.append(f"due {before} -> {new.due.isoformat() if new.due else 'no date'}")
+    if old.status != new.status:
+        parts.append(f"{old.status} -> {new.status}")
+    for name, label in (
+        ("title", "title"),
+        ("instructions", "instructions"),
+        ("questions_json", "questions"),
+        ("cadence_weeks", "how often"),
+        ("minutes", "minutes"),
+        ("behaviour_id", "behaviour"),
+    ):
+        if getattr(old, name) != getattr(new, name):
+            parts.append(label)
+    return "; ".join(parts)
 
 
 def _due_after_update(old: Assignment, exercise: Exercise) -> dt.date | None:
