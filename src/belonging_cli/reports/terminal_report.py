@@ -54,6 +54,7 @@ def show_report(report: Report, console: Console, *, home: Path | None = None) -
         _balance,
         _writing,
         _exercises,
+        _others,
         _next,
     )
     for section in sections:
@@ -258,6 +259,12 @@ def _exercises(report: Report, console: Console) -> None:
             asked = answer.question or "Your answer"
             console.print(_bullet(f"{item.title} ({answer.week}{private}): {asked}"))
             console.print(_note(answer.answer))
+
+
+def _others(report: Report, console: Console) -> None:
+    from belonging_cli.reports.terminal_feedback import show_feedback
+
+    show_feedback(report, console, _heading, _bullet, _note)
 
 
 def _next(report: Report, console: Console) -> None:
