@@ -5,46 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from pathlib import Path
 
-from belonging_cli.journal.store import open_journal
-from belonging_cli.records import Rating, Session
 from support.cli import CliRunner
-from support.feedback_samples import five_raters_three_groups
+from support.feedback_journal import import_round, reflect_on
 
 
 def _reflections() -> None:
     """Two reflections (the second nearest the round): real records in the journal."""
-    with open_journal() as journal:
-        for day, belonging, time in ((dt.date(2026, 6, 1), 1, 5), (dt.date(2026, 11, 18), 4, 3)):
-            at = dt.datetime.combine(day, dt.time(9), dt.timezone.utc)
-            year, week, _ = day.isocalendar()
-            ratings = (
-                Rating("cultivate-belonging", belonging, at),
-                Rating("protect-time", time, at),
-            )
-            journal.create_session(
-                Session(
-                    str(uuid.uuid4()),
-                    "weekly",
-                    "belonging-core",
-                    "2.0.0",
-                    at,
-                    f"{year}-W{week:02d}",
-                    "complete",
-                    at,
-                    ratings=ratings,
-                )
-            )
+    reflect_on(dt.date(2026, 6, 1), {"cultivate-belonging": 1, "protect-time": 5})
+    reflect_on(dt.date(2026, 11, 18), {"cultivate-belonging": 4, "protect-time": 3})
 
 
 def _journal_with_a_round(cli: CliRunner, tmp_path: Path) -> None:
     _reflections()
-    aggregate = tmp_path / "aggregate.json"
-    data = five_raters_three_groups()
-    aggregate.write_text(json.dumps(data), encoding="utf-8")
-    assert cli("feedback", "import", str(aggregate)).code == 0
+    import_round(cli, tmp_path)
 
 
 def test_the_report_sets_self_beside_others(cli: CliRunner, tmp_path: Path) -> None:
