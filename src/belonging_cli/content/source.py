@@ -90,6 +90,12 @@ def _at(path: str, node: yaml.Node, message: str, loc: Loc = ()) -> Problem:
     return Problem(path, mark.line, mark.column, format_loc(loc), message)
 
 
+def _unbuilt(node: yaml.Node, exc: Exception) -> str:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{node.value!r} is not a valid date ({exc}): give a real day, YYYY-MM-DD"
+    return f"{node.value!r} is not a valid value ({exc})"
+
+
 class _Builder:
     """Turns a composed node tree into plain Python values, recording marks."""
 
@@ -132,7 +138,12 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, OverflowError) as exc:
+            # Well-formed YAML whose value cannot be built: `date: 2026-11-31` reads as
+            # a timestamp with no such day. Said at the value, as a bad date.
+            raise ContentError([_at(self.doc.path, node, _unbuilt(node, exc), loc)]) from None
 
     def check_merges(self, node: yaml.MappingNode, depth: int) -> None:
         """Merge keys nested too deeply for PyYAML's recursive flattening are refused;

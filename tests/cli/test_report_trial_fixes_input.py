@@ -1,0 +1,41 @@
+"""Fixes from a fresh-eyes trial (issue 14, part F): outside input said where it is wrong.
+
+An impossible date in an answers file is well-formed YAML: it is reported at the
+value's line and column as a bad date, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from support.cli import CliRunner
+from support.places import TESTS
+from support.weekly_answers import weekly_answers
+
+DATES: list[dict[str, Any]] = yaml.safe_load(
+    (TESTS / "hostile" / "report_trial" / "impossible_dates.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", DATES, ids=[c["name"] for c in DATES])
+def test_an_impossible_date_is_a_bad_date_at_its_place(
+    cli: CliRunner, tmp_path: Path, case: dict[str, Any]
+) -> None:
+    answers = weekly_answers()["answers"]
+    path = tmp_path / "answers.yaml"
+    # The date is unquoted, as a person writes it, on line 2 after the flow.
+    path.write_text(
+        f"flow: weekly\ndate: {case['date']}\nanswers: {json.dumps(answers)}\n", encoding="utf-8"
+    )
+    result = cli("reflect", "--answers", str(path))
+    assert result.code == 1
+    assert result.err.startswith(f"{path}:2:7:"), result.err
+    assert "not valid YAML" not in result.err
+    assert case["date"] in result.err and "date" in result.err
+    assert "Traceback" not in result.err
+    assert "No reflections" in cli("journal", "list").out + cli("journal", "list").err
