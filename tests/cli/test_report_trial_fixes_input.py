@@ -39,3 +39,12 @@ def test_an_impossible_date_is_a_bad_date_at_its_place(
     assert case["date"] in result.err and "date" in result.err
     assert "Traceback" not in result.err
     assert "No reflections" in cli("journal", "list").out + cli("journal", "list").err
+
+
+def test_an_empty_period_says_between_one_day_and_another(cli: CliRunner, tmp_path: Path) -> None:
+    from support.weekly_answers import write_answers
+
+    assert cli("reflect", "--answers", str(write_answers(tmp_path, weekly_answers()))).code == 0
+    result = cli("report", "--since", "2020-01-01", "--until", "2020-02-01")
+    said = result.out + result.err
+    assert "No reflections between 30 Dec 2019 and 2 Feb 2020." in said, said

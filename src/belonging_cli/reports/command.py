@@ -229,7 +229,7 @@ def empty_message(report: Report, data: JournalData) -> str:
     period = report.period
     last = max(when(s).date() for s in data.sessions if is_reflection(s))
     return (
-        f"No reflections between {date_range(period.start.isoformat(), period.end.isoformat())}. "
+        f"No reflections between {date_range(period.start, period.end, 'and')}. "
         f"Your last one was on {day(last)}: try `--period all`, "
         "or `belonging reflect` to pick the practice up again."
     )

@@ -56,11 +56,12 @@ def day(value: str | dt.date | None) -> str:
     return f"{date.day} {date:%b %Y}"
 
 
-def date_range(start: str | dt.date, end: str | dt.date) -> str:
+def date_range(start: str | dt.date, end: str | dt.date, joiner: str = "to") -> str:
+    """`7 Sep to 29 Nov 2026`; after "between", `joiner="and"`."""
     first, last = _date(start), _date(end)
     if first.year == last.year:
-        return f"{first.day} {first:%b} to {day(last)}"
-    return f"{day(first)} to {day(last)}"
+        return f"{first.day} {first:%b} {joiner} {day(last)}"
+    return f"{day(first)} {joiner} {day(last)}"
 
 
 def period_label(period: Any) -> str:
