@@ -1,5 +1,7 @@
 """Which other flow `belonging status` suggests, and when: pure rules, stdlib only.
 
+- Week one (the intake) to someone who has not reflected yet: once any reflection
+  is done, intake included, it is not suggested again.
 - The monthly look back, in the week (ISO, Monday to Sunday, in the user's zone)
   that holds the last day of a month, unless a monthly was done in that month or
   since; not before the first reflection (a recap of nothing helps no one).
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from belonging_cli.journal.status_queries import FlowSession
 
 MONTHLY = "monthly"
+INTAKE = "intake"
 DEEP_DIVE = "deep-dive"
 RUNNING = 3  # weekly reflections on one focus before a deep dive is suggested
 
@@ -37,7 +40,14 @@ class Suggestion(NamedTuple):
 
     @property
     def label(self) -> str:
-        return "Monthly" if self.flow_id == MONTHLY else "Deep dive"
+        return {MONTHLY: "Monthly", INTAKE: "Week one"}.get(self.flow_id, "Deep dive")
+
+
+def intake(sessions: Sequence[FlowSession], reflected: bool) -> Suggestion | None:
+    if reflected or sessions:
+        return None
+    text = "new here: start with week one, your baseline and goals"
+    return Suggestion(INTAKE, None, text, f"belonging reflect --flow {INTAKE}")
 
 
 def month_ending_in(week: str) -> dt.date | None:
@@ -86,6 +96,10 @@ def suggestions(
     titles: Mapping[str, str] | None = None,
 ) -> tuple[Suggestion, ...]:
     """What status suggests besides the weekly reflection, the monthly first; a
-    behaviour named by its title in `titles` (id -> title) when there."""
+    behaviour named by its title in `titles` (id -> title) when there; week one alone
+    to someone new."""
+    first = intake(sessions, reflected)
+    if first is not None:
+        return (first,)
     found = (monthly(this_week, sessions, reflected), deep_dive(sessions, titles))
     return tuple(s for s in found if s is not None)

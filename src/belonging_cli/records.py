@@ -43,6 +43,9 @@ StepKind = Literal[
     "experiment",  # next week's experiment: one of the rubric's, or your own
     "tags",  # a few words to find the session by later
     "recap",  # shows the last `days` of ratings and experiments; asks nothing
+    "traps",  # which of the focus behaviour's control traps the person caught themselves in
+    "lookfor",  # one of the focus behaviour's look-fors to watch for next week
+    "goals",  # shows each open goal: where it started, where it is, its target; asks nothing
 ]
 # What a step means to the report, whatever its id (a flow's `role:`, docs/flows.md).
 Role = Literal[

@@ -163,6 +163,10 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
         pulse="all" if setup.rate_all else setup.config.pulse,
         pulse_text=setup.config.pulse_text,
     )
+    if any(step.kind == "goals" for step in flow.steps):
+        from belonging_cli.engine.kinds.goal import open_goals
+
+        engine.goals = open_goals(journal, setup.rubric, setup.settings.zone())
     if flow.id == QUICK and engine.focus_preset is None:
         # A quick week asks no focus: its experiment is about the suggested behaviour
         # (from the history alone, so it holds all sitting; the review screen changes it).

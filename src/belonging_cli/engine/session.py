@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from belonging_cli.content.flows import Condition, Flow, Step
 from belonging_cli.content.rubrics import Behaviour, Rubric
@@ -29,6 +30,9 @@ from belonging_cli.engine.privacy import step_private
 from belonging_cli.engine.pulse_plan import PulsePlan
 from belonging_cli.engine.questions import Question
 from belonging_cli.records import Answer, AnswerValue, Experiment, Rating, Session
+
+if TYPE_CHECKING:
+    from belonging_cli.goals import GoalProgress
 
 # Re-exported: what callers have always found here.
 __all__ = ["OUTCOMES", "SKIP", "Engine", "Given", "Outcome", "Saved", "split_tags"]
@@ -79,6 +83,8 @@ class Engine:
     ahead: frozenset[str] = frozenset()
     # Ratings the person chose to add a note to though they did not move (kinds/rate.py).
     noted: set[str] = field(default_factory=set)
+    # Progress against each open goal, for a goals step (kinds/goal.py; else empty).
+    goals: tuple[GoalProgress, ...] = ()
 
     # -- resuming ---------------------------------------------------------------
 

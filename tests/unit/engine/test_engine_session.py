@@ -398,6 +398,9 @@ def test_the_monthly_recap_shows_the_ratings_trend_and_lessons(rubric: Rubric) -
     assert "  Protect time to reflect, experiment, engage and rest: 2 3 4  (+2)" in recap.details
     assert "  Block an hour: Mornings work" in recap.details
     engine.answer(recap, None, T0)
+    goals = engine.next_question()  # shown next: the month's goals (issue 15)
+    assert goals is not None and goals.ask == "info" and goals.kind == "goals"
+    engine.answer(goals, None, T0)
     nxt = engine.next_question()
     assert nxt is not None and nxt.id == "pattern"
 

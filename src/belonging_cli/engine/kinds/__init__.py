@@ -15,6 +15,8 @@ from belonging_cli.engine.kinds.base import Base, Given, Kind, Saved
 from belonging_cli.engine.kinds.choice import Choice
 from belonging_cli.engine.kinds.experiment import ExperimentKind
 from belonging_cli.engine.kinds.focus import Focus
+from belonging_cli.engine.kinds.goal import Goals
+from belonging_cli.engine.kinds.lookfor import LookFor
 from belonging_cli.engine.kinds.pulse import Pulse
 from belonging_cli.engine.kinds.rate import Evidence, Rate
 from belonging_cli.engine.kinds.recap import Recap
@@ -22,6 +24,7 @@ from belonging_cli.engine.kinds.reflect import Reflect
 from belonging_cli.engine.kinds.review import Review
 from belonging_cli.engine.kinds.tags import Tags
 from belonging_cli.engine.kinds.text import Text
+from belonging_cli.engine.kinds.traps import Traps
 from belonging_cli.engine.questions import QuestionKind
 from belonging_cli.records import StepKind
 
@@ -45,6 +48,9 @@ KINDS: dict[StepKind, Kind] = {
     "experiment": ExperimentKind(),
     "tags": Tags(),
     "recap": Recap(),
+    "traps": Traps(),
+    "lookfor": LookFor(),
+    "goals": Goals(),
 }
 # Questions that are not a step of their own (a rating's evidence) have a unit too.
 _EVIDENCE: Kind = Evidence()
