@@ -48,3 +48,23 @@ def test_an_empty_period_says_between_one_day_and_another(cli: CliRunner, tmp_pa
     result = cli("report", "--since", "2020-01-01", "--until", "2020-02-01")
     said = result.out + result.err
     assert "No reflections between 30 Dec 2019 and 2 Feb 2020." in said, said
+
+
+@pytest.mark.parametrize("command", ["report", "progress"])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--period", ""], "unknown period ''"),
+        (["--since", "2026-01-05", "--period", "week"], "--since and --period"),
+    ],
+)
+def test_a_period_given_wrong_is_a_usage_error(
+    cli: CliRunner, tmp_path: Path, command: str, args: list[str], said: str
+) -> None:
+    from support.weekly_answers import write_answers
+
+    assert cli("reflect", "--answers", str(write_answers(tmp_path, weekly_answers()))).code == 0
+    result = cli(command, *args)
+    assert result.code == 2, result.out
+    assert said in result.err and len(result.err.strip().splitlines()) == 1
+    assert result.out == ""

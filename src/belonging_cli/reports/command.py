@@ -141,6 +141,12 @@ def build(
     privacy: Privacy | None = None,
 ) -> Built:
     """The report of `settings`' journal, against `settings.rubrics`."""
+    if since is not None and period is not None:
+        # Both choose the period: one would be silently dropped.
+        raise UsageProblem(
+            "--since and --period both choose the period",
+            hint="give --since DATE (and --until DATE), or --period, not both",
+        )
     config = settings.config
     zone = settings.zone()
     now = settings.now()
@@ -151,7 +157,7 @@ def build(
     chosen = resolve_behaviours(rubric, behaviours or [], folder)
     data = load_journal(settings.journal_path)
     span = resolve_period(
-        period or config.report_period,
+        config.report_period if period is None else period,  # '' is a mistake, not a default
         today=now.date(),
         since=start,
         until=end,
