@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,15 @@ def section(shown: str, heading: str) -> str:
     return shown[start : min([e for e in ends if e > 0] or [len(shown)])]
 
 
+def quarter(cli: CliRunner, demo: Path) -> tuple[str, dict[str, Any]]:
+    """The quarter's report as drawn, and as the JSON bundle (what it must show)."""
+    shown = cli("--home", str(demo), "report", "--period", "quarter").out
+    data = json.loads(
+        cli("--home", str(demo), "report", "--period", "quarter", "--format", "json").out
+    )
+    return shown, data
+
+
 HEADINGS = (
     "Ratings",
     "Highs and lows",
@@ -58,10 +68,7 @@ def test_the_terminal_report_draws_every_section_the_markdown_has(
     cli: CliRunner, demo: Path, terminal: None, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
-    shown = cli("--home", str(demo), "report", "--period", "quarter").out
-    data = json.loads(
-        cli("--home", str(demo), "report", "--period", "quarter", "--format", "json").out
-    )
+    shown, data = quarter(cli, demo)
     assert max(len(line.rstrip()) for line in shown.splitlines()) <= columns
     flat = " ".join(shown.split())  # words wrapped over lines read as one text
     highs = section(shown, "Highs and lows")
@@ -89,10 +96,7 @@ def test_ratings_keep_every_word_and_every_week(
     cli: CliRunner, demo: Path, terminal: None, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
-    shown = cli("--home", str(demo), "report", "--period", "quarter").out
-    data = json.loads(
-        cli("--home", str(demo), "report", "--period", "quarter", "--format", "json").out
-    )
+    shown, data = quarter(cli, demo)
     ratings = section(shown, "Ratings")
     assert "…" not in ratings
     told = set(WORDS.findall(ratings))
