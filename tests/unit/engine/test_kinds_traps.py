@@ -56,7 +56,7 @@ def test_traps_offer_the_focus_behaviours_control_traps_and_keep_the_words_ticke
     behaviour = rubric.get("protect-time")
     assert [c.title for c in traps.choices] == [_words(t) for t in behaviour.control_traps]
     assert traps.ask == "checkbox" and traps.optional
-    picked = [traps.choices[1].value]
+    picked = [str(traps.choices[1].value)]
     engine.answer(traps, picked, AT)
     answers, _ = engine.records()
     saved = next(a for a in answers if a.step_id == "traps")
