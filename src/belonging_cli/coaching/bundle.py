@@ -159,11 +159,45 @@ class Writing(Part):
     takeaways: list[Takeaway] = Field(default_factory=list, max_length=5000)
 
 
-class WellbeingPoint(Part):
-    """The weekly wellbeing check, when the client shared it (a step with role `wellbeing`)."""
+def _success(text: str) -> str:
+    """A person's own words for success, shown as text: controls stripped, on one line,
+    cut at the length a writer keeps (goals.MAX_SUCCESS)."""
+    from belonging_cli.goals import MAX_SUCCESS
+    from belonging_cli.safe_text import strip_controls
 
-    week: Week
-    level: Level
+    flat = " ".join(strip_controls(text.replace("\r", "\n")).split())
+    return flat if len(flat) <= MAX_SUCCESS else flat[: MAX_SUCCESS - 1] + "\u2026"
+
+
+def _known_trend(word: str) -> str:
+    from belonging_cli.reports.movement import TRENDS
+
+    if word not in TRENDS:
+        raise ValueError(f"not a trend the report writes (one of {', '.join(map(repr, TRENDS))})")
+    return word
+
+
+class Goal(Part):
+    """A development goal and where the client stands on it (format_minor 5). Its
+    standing is worked out again from these fields (goals.standing), never taken as
+    the bundle words it."""
+
+    id: Name
+    behaviour_id: Name
+    title: Name
+    target: Level
+    due: dt.date
+    success: Annotated[str, AfterValidator(_success)]  # bounded by the file's size, then cut
+    status: Literal["open", "achieved", "dropped"]
+    set_on: dt.date
+    closed_on: dt.date | None
+    start: Level | None
+    now: Level | None
+    ratings_since: Count
+    trend: Annotated[str, AfterValidator(_known_trend)]
+    reached: bool
+    by_coach: bool
+    coach: Name | None
 
 
 class PrepAnswer(Part):
@@ -188,10 +222,10 @@ class Bundle(Part):
     experiments: Experiments
     exercises: Exercises | None = None
     writing: Writing = Writing()
-    wellbeing: list[WellbeingPoint] = Field(default_factory=list, max_length=5000)
     shared: bool
     private_left_out: Count
     prep: list[PrepAnswer] = Field(default_factory=list, max_length=5000)
+    goals: list[Goal] = Field(default_factory=list, max_length=100)
 
 
 class BadBundle(Exception):

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from belonging_cli.clock import iso_week
-from belonging_cli.coaching.bundle import Bundle, Point
+from belonging_cli.coaching.bundle import Bundle, Goal, Point
 from belonging_cli.reports.charts import sparkline, weeks_between
 from belonging_cli.reports.model import WeekLevel
 from belonging_cli.reports.sections.timeline import Stretch, fell_back, story, stretches
@@ -23,8 +23,6 @@ MAX_WORDS = 12  # shared words per client: a session's worth, newest first
 MAX_CHARS = 200  # each cut at a word boundary past this
 QUIET_DAYS = 14  # "has not reflected for two weeks or more"
 RELAPSE_LEVELS = 2  # a behaviour down this many levels from its high
-LOW_WELLBEING = 2  # a wellbeing check at or below this ...
-LOW_WEEKS = 2  # ... this many weeks running
 NOT_TRIED_RUN = 2  # experiments answered "not this time" in a row
 
 
@@ -57,8 +55,29 @@ class Dropped:
 
 @dataclass(frozen=True)
 class Flag:
-    kind: str  # quiet, wellbeing, relapse, not-tried
+    kind: str  # quiet, relapse, not-tried (and the prep sheet's overdue)
     text: str
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """A goal as the coach reads it: `Protect time 2 -> 4 by 1 Mar: now 3, rising`."""
+
+    id: str
+    behaviour_id: str
+    title: str
+    status: str  # open, achieved, dropped
+    start: int | None  # where the client was when it was set
+    target: int
+    due: dt.date
+    due_words: str  # `1 Mar`, with the year when it is not the roll-up's
+    now: int | None
+    standing: str  # goals.standing: worked out here, never the bundle's own words
+    success: str
+    closed_on: dt.date | None
+    closed_words: str | None  # `dropped 20 Nov 2026`
+    coach: str | None  # set by this coach's pack
+    plan: str  # the one line every coach view shows: `2 → 4 by 1 Mar: now 3, rising`
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:
@@ -150,6 +169,38 @@ def dropped(bundle: Bundle) -> tuple[Dropped, ...]:
     )
 
 
+def goals(bundle: Bundle, today: dt.date) -> tuple[GoalLine, ...]:
+    """Each goal in the bundle (open ones first, as the report orders them)."""
+    return tuple(_goal_line(g, today) for g in bundle.goals)
+
+
+def _goal_line(goal: Goal, today: dt.date) -> GoalLine:
+    from belonging_cli.goals import GoalProgress, day_words, standing
+
+    where = standing(GoalProgress(**goal.model_dump()))
+    closed = goal.closed_on
+    closed_words = None if closed is None else f"{goal.status} {day_words(closed, today)}"
+    start = "" if goal.start is None else f"{goal.start} "
+    plan = f"{start}\u2192 {goal.target} by {day_words(goal.due, today)}: {where}"
+    return GoalLine(
+        id=goal.id,
+        behaviour_id=goal.behaviour_id,
+        title=goal.title,
+        status=goal.status,
+        start=goal.start,
+        target=goal.target,
+        due=goal.due,
+        due_words=day_words(goal.due, today),
+        now=goal.now,
+        standing=where,
+        success=goal.success,
+        closed_on=closed,
+        closed_words=closed_words,
+        coach=goal.coach,
+        plan=plan if closed_words is None else f"{plan} ({closed_words})",
+    )
+
+
 def coaching_started(bundle: Bundle, given: dt.date | None) -> dt.date | None:
     """The day the coach gave, else the first import of the coach's pack, as the
     bundle's exercises say (None: no pack, and no day given)."""
@@ -162,7 +213,6 @@ def coaching_started(bundle: Bundle, given: dt.date | None) -> dt.date | None:
 
 def flags(
     bundle: Bundle,
-    since_week: str,
     days_quiet: int | None,
     lines: Sequence[BehaviourLine],
 ) -> tuple[Flag, ...]:
@@ -172,12 +222,8 @@ def flags(
         found.append(Flag("quiet", "has not reflected yet"))
     elif days_quiet >= QUIET_DAYS:
         found.append(Flag("quiet", f"not reflected for {days_quiet} days"))
-    checks = [p for p in bundle.wellbeing if p.week >= since_week]
-    recent = checks[-LOW_WEEKS:]
-    if len(recent) == LOW_WEEKS and all(p.level <= LOW_WELLBEING for p in recent):
-        found.append(
-            Flag("wellbeing", f"wellbeing low for {LOW_WEEKS} weeks (since {recent[0].week})")
-        )
+    # No wellbeing flag: the weekly wellbeing check is private by design and never in
+    # a shared bundle, so a flag on it could only ever be silent (docs/packs.md).
     for line in lines:
         if line.relapse is not None:
             found.append(Flag("relapse", f"{line.title}: {line.relapse}"))

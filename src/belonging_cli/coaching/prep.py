@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
+from belonging_cli.coaching.client_view import Flag, GoalLine
 from belonging_cli.coaching.rollup import ClientSummary, summarise_client
 from belonging_cli.errors import BelongingError
 
@@ -55,6 +56,7 @@ class Exercise:
     state: str  # done, due, overdue, dropped, withdrawn
     due: dt.date | None
     answers: tuple[str, ...]
+    reason: str | None = None  # why the client dropped it, when they said
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,9 @@ class PrepSheet:
     stalled: tuple[str, ...]  # titles of behaviours rated and unchanged
     experiments: tuple[Tried, ...]
     exercises: tuple[Exercise, ...]
-    flags: tuple[str, ...]
+    flags: tuple[Flag, ...]  # the roll-up's own (client_view.flags), then overdue exercises
     questions: tuple[Question, ...]
+    goals: tuple[GoalLine, ...] = ()  # the roll-up's own (client_view.goals)
 
 
 class NotShared(BelongingError):
@@ -117,6 +120,7 @@ def build_prep(
         exercises=_exercises(bundle, client),
         flags=_flags(client),
         questions=_questions(rubric, moved, stalled, bundle.ratings),
+        goals=client.goals,
     )
 
 
@@ -159,21 +163,19 @@ def _exercises(bundle: Bundle, client: ClientSummary) -> tuple[Exercise, ...]:
     for item in bundle.exercises.items:
         state = "overdue" if item.id in overdue else item.state
         answers = tuple(a.answer for a in reversed(item.answers))[:ANSWERS_SHOWN]
-        found.append(Exercise(item.title, state, item.due, answers))
+        reason = item.reason if state == "dropped" else None
+        found.append(Exercise(item.title, state, item.due, answers, reason))
     order = {"overdue": 0, "dropped": 1, "done": 2, "due": 3, "withdrawn": 4}
     found.sort(key=lambda e: order.get(e.state, 5))
     return tuple(found[:EXERCISES_SHOWN])
 
 
-def _flags(client: ClientSummary) -> tuple[str, ...]:
-    flags = []
-    if client.quiet:
-        days = client.days_since_reflection
-        flags.append("no reflection yet" if days is None else f"not reflected for {days} days")
-    if client.overdue_exercises:
-        count = len(client.overdue_exercises)
-        flags.append(f"{count} exercise{'s' if count != 1 else ''} overdue")
-    return tuple(flags)
+def _flags(client: ClientSummary) -> tuple[Flag, ...]:
+    """The roll-up's flags (one rule: a coach reads the same in both), and the
+    exercises overdue, which the roll-up shows in its own column instead."""
+    count = len(client.overdue_exercises)
+    overdue = (Flag("overdue", f"{count} exercise{'s' if count != 1 else ''} overdue"),)
+    return client.flags + (overdue if count else ())
 
 
 def _questions(

@@ -24,6 +24,7 @@ from belonging_cli.coaching.client_view import (
     BehaviourLine,
     Dropped,
     Flag,
+    GoalLine,
     SharedWord,
 )
 from belonging_cli.coaching.progress import state_of
@@ -87,6 +88,7 @@ class ClientSummary:
     timeline: tuple[BehaviourLine, ...] = ()
     dropped: tuple[Dropped, ...] = ()
     flags: tuple[Flag, ...] = ()
+    goals: tuple[GoalLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,8 @@ def summarise_client(
         words=client_view.shared_words(bundle, first),
         timeline=timeline,
         dropped=client_view.dropped(bundle),
-        flags=client_view.flags(bundle, first, days, timeline),
+        flags=client_view.flags(bundle, days, timeline),
+        goals=client_view.goals(bundle, today),
     )
 
 
