@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # After a question id: the words half typed there (no step or question id has a "~").
 TYPED = "~typed"
@@ -32,9 +32,19 @@ class _Rating(Protocol):
     def evidence(self) -> str | None: ...
 
 
+A = TypeVar("A", bound=_Answer)
+
+
 def is_typed(step_id: str) -> bool:
     """Whether a draft's answer is the words half typed at Ctrl-C, not an answer."""
     return step_id.endswith(TYPED)
+
+
+def from_earlier_version(answers: Iterable[A], step_ids: Iterable[str]) -> list[A]:
+    """A draft's answers to steps its flow no longer has (a newer version of an exercise
+    renamed or removed the question): never asked again, and never lost."""
+    have = set(step_ids)
+    return [a for a in answers if not is_typed(a.step_id) and a.step_id.split(".")[0] not in have]
 
 
 def answered(answers: Iterable[_Answer], ratings: Iterable[_Rating]) -> int:

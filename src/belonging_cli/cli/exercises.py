@@ -81,9 +81,17 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_r
     rubric = load_rubric(settings.with_folders(rubrics=rubrics).rubrics)
     pack = load_pack(pack_file, rubric, settings.now().date(), lambda p: info(str(p)))
     with _journal(settings) as journal:
+        from belonging_cli.coaching.doing import find_draft
+        from belonging_cli.coaching.exercise_view import earlier_answers, earlier_note
         from belonging_cli.coaching.importing import plan_import
 
         plan = plan_import(pack, journal.assignments(), settings.now())
+        # A draft answer to a question this version renamed or removed: kept, and said.
+        earlier = [
+            (a.id, len(found))
+            for a in plan.writes
+            if a.id in plan.updated and (found := earlier_answers(find_draft(journal, a), a))
+        ]
         if dry_run:
             info(plan.summary(dry_run=True))
         else:
@@ -99,6 +107,8 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_r
             info(f"  {'add' if dry_run else 'new'}: {record.id}  {record.title}{due}")
     for key, noticed in plan.changes:
         info(f"  change: {key}  {noticed}")
+    for key, count in earlier:
+        info(earlier_note(count, key))
     for key in plan.withdrawn:
         info(f"  withdraw: {key}")
     if dry_run:
@@ -192,9 +202,19 @@ def _when(day: dt.date | None, today: dt.date) -> str:
 def show(settings: Settings, exercise: str, as_json: bool) -> None:
     """Show one exercise: instructions, questions, due date and how often."""
     today = settings.now().date()
+    from belonging_cli.coaching.doing import find_draft
+    from belonging_cli.coaching.exercise_view import (
+        EARLIER,
+        PRIVATE,
+        SHARED,
+        earlier_answers,
+        from_line,
+        question_lines,
+    )
+
     with _journal(settings) as journal:
         found = resolve(exercise, journal.assignments())
-    from belonging_cli.coaching.exercise_view import PRIVATE, SHARED, from_line, question_lines
+        kept = earlier_answers(find_draft(journal, found), found)
 
     questions = json.loads(found.questions_json)
     row = _row(found, today)
@@ -231,6 +251,10 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
     out.print("[bold]Questions[/bold]")
     for text, private in lines:
         out.print(f"  • {escape(text)} [dim]({PRIVATE if private else SHARED})[/dim]")
+    if kept:
+        out.print("\n[bold]Already written[/bold]")
+        for answer in kept:
+            out.print(f"  • {escape(str(answer.value))} [dim]({EARLIER})[/dim]")
     if found.status == "assigned":
         out.print(f"\nDo it: belonging exercises do {escape(found.id)}")
 

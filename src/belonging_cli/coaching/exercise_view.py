@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from belonging_cli.records import Assignment
+    from belonging_cli.records import Answer, Assignment, Session
 
 PRIVATE = "private: stays on this machine"
 SHARED = "shared with your coach"
+EARLIER = "from an earlier version of this exercise"
 # Answers that are a choice or a number: shared like a rating unless the step says
 # `private: true` (engine/kinds/choice.py); words follow engine/privacy.py.
 _CHOSEN = frozenset({"select", "checkbox", "confirm", "scale"})
@@ -76,4 +77,37 @@ def question_lines(
     ]
 
 
-__all__ = ["PRIVATE", "SHARED", "from_line", "question_lines", "question_private", "sender"]
+def earlier_answers(draft: Session | None, assignment: Assignment) -> list[Answer]:
+    """The answers of a draft of `assignment` to questions its (newer) version no longer
+    asks: kept with the draft, and saved with it when the exercise is done."""
+    import json
+
+    from belonging_cli.content.packs import RESERVED_ID
+    from belonging_cli.drafts import from_earlier_version
+
+    if draft is None:
+        return []
+    asked = [str(q.get("id")) for q in json.loads(assignment.questions_json)]
+    return from_earlier_version(draft.answers, [*asked, RESERVED_ID])
+
+
+def earlier_note(count: int, assignment_id: str) -> str:
+    """What an import says when a draft holds answers from an earlier version."""
+    answers = f"{count} answer{'s' if count != 1 else ''}"
+    return (
+        f"  your unfinished {assignment_id} holds {answers} {EARLIER}: kept, and saved "
+        "with it when you finish (`belonging exercises show` lists them)"
+    )
+
+
+__all__ = [
+    "EARLIER",
+    "PRIVATE",
+    "SHARED",
+    "earlier_answers",
+    "earlier_note",
+    "from_line",
+    "question_lines",
+    "question_private",
+    "sender",
+]

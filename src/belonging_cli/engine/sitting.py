@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from belonging_cli.drafts import TYPED, is_typed
+from belonging_cli.drafts import TYPED, from_earlier_version, is_typed
 from belonging_cli.engine.kinds import unit
 from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import Engine, Outcome, Saved
@@ -90,6 +90,8 @@ class Sitting:
     hidden: frozenset[str] = field(default_factory=frozenset)  # given up front, never saved
     # Words half typed when Ctrl-C came, by question id: put back into its prompt.
     typed: dict[str, str] = field(default_factory=dict)
+    # A resumed draft's answers to steps the flow no longer has: saved with the rest.
+    earlier: tuple[Answer, ...] = ()
 
     @classmethod
     def start(
@@ -118,13 +120,23 @@ class Sitting:
             session, stored, resumed = draft, True, True
         engine = engine_for(session)
         typed: dict[str, str] = {}
+        earlier: tuple[Answer, ...] = ()
         if resumed:
             words = [a for a in session.answers if is_typed(a.step_id)]
             typed = {a.step_id.removesuffix(TYPED): str(a.value) for a in words}
             answers = tuple(a for a in session.answers if not is_typed(a.step_id))
             engine.restore(dataclasses.replace(session, answers=answers))
+            earlier = tuple(from_earlier_version(answers, (s.id for s in engine.flow.steps)))
         recorder = DraftRecorder(journal, session, exists=stored, zone=zone, resume=resume)
-        return cls(engine, recorder, drafting=drafting, resumed=resumed, hidden=hidden, typed=typed)
+        return cls(
+            engine,
+            recorder,
+            drafting=drafting,
+            resumed=resumed,
+            hidden=hidden,
+            typed=typed,
+            earlier=earlier,
+        )
 
     @property
     def session(self) -> Session:
@@ -208,10 +220,8 @@ class Sitting:
     def answered(self, now: dt.datetime) -> Session:
         """The session completed with every answer so far (answers given up front are not)."""
         session = self.engine.completed(self.session, now)
-        if not self.hidden:
-            return session
         answers = tuple(a for a in session.answers if a.step_id not in self.hidden)
-        return dataclasses.replace(session, answers=answers)
+        return dataclasses.replace(session, answers=answers + self.earlier)
 
     def complete(
         self,
