@@ -158,8 +158,10 @@ def test_a_deep_dive_on_a_chosen_behaviour(cli: CliRunner) -> None:
         "2\r"  # place yourself
         + "I skipped my thinking block\r"  # evidence
         + "x\r" * 5  # five prompts
+        + ENTER  # counterfeits caught: none ticked
         + "Decline one meeting a day\r"  # the next level up
         + ENTER  # experiment
+        + ENTER  # a look-for to watch next week
         + ENTER  # tags
         + ENTER  # save
     )
@@ -172,6 +174,7 @@ def test_a_deep_dive_on_a_chosen_behaviour(cli: CliRunner) -> None:
     assert (rating.level, rating.evidence) == (2, "I skipped my thinking block")
     prompts = [a.prompt_id for a in session.answers if a.prompt_id]
     assert len(set(prompts)) == 5
+    assert session.answer("lookfor") is not None  # the deep dive ends with one to watch
 
 
 def test_not_a_terminal_points_to_answers(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
