@@ -3,20 +3,16 @@ in a draft of that exercise: kept, shown as from an earlier version, said on imp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from belonging_cli import ask
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
 from support.cli import REPO, CliRunner, Result
+from support.keys import typed
 
 PACK = example_pack(load_rubric(REPO / "rubrics"))
 EARLIER = "from an earlier version of this exercise"
@@ -25,13 +21,6 @@ EARLIER = "from an earlier version of this exercise"
 @pytest.fixture(autouse=True)
 def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ask, "terminal_available", lambda: True)
-
-
-@contextmanager
-def typed(keys: str) -> Iterator[None]:
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text(keys)
-        yield
 
 
 def do(cli: CliRunner, keys: str) -> Result:
