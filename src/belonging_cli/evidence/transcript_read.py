@@ -26,6 +26,7 @@ from belonging_cli.safe_text import strip_controls
 
 MAX_BYTES = 5_000_000  # a two-hour meeting's VTT is ~300 kB
 MAX_CUES = 50_000
+MAX_LINES = 200_000  # a two-hour meeting's VTT has ~10,000: more is not a transcript
 MAX_SPEAKERS = 200
 MAX_NAME = 100
 MAX_SECONDS = 24 * 3600  # a meeting is shorter than a day
@@ -35,8 +36,8 @@ WORDS_PER_SECOND = 2.5
 # holds no sentence punctuation (so "Note: ..." is a name, "http://x" and "Yes, and: x" are not).
 _NAMED = re.compile(
     r"^(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\)?\]?\s+)?"
-    r"([^\W\d_][^:?!;\"<>\[\]]{0,99}?)\s*:(?:\s+(.*))?$"
-)
+    r"([^\W\d_][^:?!;\"<>\[\]]{0,99}):(?:\s+(.*))?$"
+)  # no two repeats can take the same characters: one try per line, never quadratic
 # Zoom's saved plain transcript: "[Alice Smith] 10:02:13" on its own line.
 _BRACKETED = re.compile(r"^\[([^\W\d_][^\]]{0,99})\]\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 # "Date: 2026-03-18" above the talk is the file's header, not a speaker called Date.
@@ -44,7 +45,7 @@ HEADER_WORDS = frozenset({"date", "time", "meeting", "title", "subject", "topic"
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _NAME_DAY = re.compile(r"(?<!\d)(\d{4})[-_]?(\d{2})[-_]?(\d{2})(?!\d)")
-_SRT_START = re.compile(r"^\s*(?:\d+\s*\n)?\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+_SRT_START = re.compile(r"^(?:\d+[ \t]*\n)?[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 
 
 class Cue(NamedTuple):
@@ -71,16 +72,17 @@ def problem(path: str, line: int, column: int, message: str) -> ContentError:
 def read_transcript(path: Path) -> Transcript:
     """The transcript at `path`, or a BelongingError naming the place of its problem."""
     name = str(path)
-    text = (
-        decode_text(read_bounded(path, MAX_BYTES), name).replace("\r\n", "\n").replace("\r", "\n")
-    )
+    raw = read_bounded(path, MAX_BYTES)
+    text = decode_text(raw, name).replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\n") >= MAX_LINES:
+        raise problem(name, MAX_LINES + 1, 1, f"more than {MAX_LINES:,} lines")
     suffix = path.suffix.lower()
     timed = True
     if suffix == ".vtt" or (suffix != ".srt" and text.startswith("WEBVTT")):
         from belonging_cli.evidence.transcript_vtt import read_vtt
 
         cues, header = read_vtt(text, name)
-    elif suffix == ".srt" or _SRT_START.match(text):
+    elif suffix == ".srt" or _SRT_START.match(text.lstrip()[:200]):
         from belonging_cli.evidence.transcript_vtt import read_srt
 
         cues, header = read_srt(text, name), ""

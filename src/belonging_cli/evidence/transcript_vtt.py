@@ -148,13 +148,25 @@ def read_srt(text: str, path: str) -> list[Cue]:
 
     lines = text.split("\n")
     timings = _timings(lines, path, _SRT_TIMING, "00:01:02,500 --> 00:01:05,000")
-    cleaned = "\n".join(_raw(line) for line in lines)
+    # srt's pattern tries a `\s*` from every place, so a long run of blank space costs
+    # its square: each line is stripped and blank lines kept two at most (`origin` is
+    # each kept line's own number, for the problem's place).
+    kept: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        stripped = _raw(line).strip()
+        if stripped or len(kept) < 2 or kept[-1] or kept[-2]:
+            kept.append(stripped)
+            origin.append(number)
+    cleaned = "\n".join(kept)
     try:
         subtitles = list(srt.parse(cleaned))
     except srt.SRTParseError as exc:
         skipped = len(exc.unmatched_content) - len(exc.unmatched_content.lstrip())
         line, column = line_column(cleaned, exc.expected_start + skipped)
-        raise problem(path, line, column, _NOT_SUBTITLE) from None
+        number = origin[line - 1] if line <= len(origin) else len(lines)
+        indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+        raise problem(path, number, column + indent, _NOT_SUBTITLE) from None
     except srt.TimestampParseError:  # pragma: no cover - the timing lines are checked above
         raise problem(path, 1, 1, "a subtitle's time cannot be read") from None
     items = [

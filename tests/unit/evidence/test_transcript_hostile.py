@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,39 @@ def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
 def test_a_folder_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(BelongingError, match="cannot read"):
         read_transcript(tmp_path)
+
+
+def _spaces(n: int) -> str:
+    return " " * n
+
+
+# Long runs of what a reader's patterns might try again and again from every place:
+# each file must be read or refused in well under a second (srt's own pattern and a
+# `\s*` twice in a row took minutes on 50 kB of spaces).
+SLOW_ONCE = {
+    "spaces.srt": _spaces(4_000_000),
+    "spaces.txt": _spaces(4_000_000),
+    "spaced-name.txt": "A" * 90 + _spaces(4_000_000) + ": hi",
+    "blank-lines.srt": " \n" * 190_000,
+    "blank-lines.txt": "\n" * 190_000,
+    "tags.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>" + "<a" * 1_000_000,
+    "colons.txt": "a:" * 1_000_000,
+    "srt-breaks.srt": "1\n00:00:01,000 --> 00:00:02,000\nA: hi" + "\n\nx" * 60_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLOW_ONCE))
+def test_no_input_makes_a_reader_slow(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_text(SLOW_ONCE[name], encoding="utf-8")
+    started = time.perf_counter()
+    with contextlib.suppress(BelongingError):
+        read_transcript(path)
+    assert time.perf_counter() - started < 1.5
+
+
+def test_too_many_lines_is_a_problem_where_they_go_past(tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_text("A: hi\n" * transcript_read.MAX_LINES, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"lines\.txt:200001:1: more than 200,000 lines"):
+        read_transcript(path)
