@@ -33,28 +33,6 @@ from belonging_cli.settings import flows_folder
 DEFAULT_FLOW = "weekly"
 
 
-# Which optional fields each kind uses; anything else set on a step is a mistake.
-KIND_FIELDS: dict[str, frozenset[str]] = {
-    "text": frozenset({"question", "help", "private", "default", "variants"}),
-    "long_text": frozenset({"question", "help", "private", "variants"}),
-    "select": frozenset({"question", "help", "choices", "default", "private"}),
-    "checkbox": frozenset({"question", "help", "choices"}),
-    "confirm": frozenset({"question", "help", "default"}),
-    "scale": frozenset({"question", "help", "labels", "default"}),
-    "rate": frozenset({"question", "help", "behaviour", "evidence", "private"}),
-    "pulse": frozenset({"question", "help", "evidence", "private", "rates"}),
-    "review": frozenset({"help", "private"}),
-    "focus": frozenset({"question", "help"}),
-    "reflect": frozenset({"help", "count", "private"}),
-    "experiment": frozenset({"question", "help", "behaviour", "private"}),  # own ones
-    "tags": frozenset({"question", "help"}),
-    "recap": frozenset({"help", "days"}),
-    "traps": frozenset({"question", "help", "behaviour", "private"}),
-    "lookfor": frozenset({"question", "help", "behaviour", "private"}),
-    "goals": frozenset({"help"}),
-}
-# Kinds that need a question of their own (the others have a built-in wording).
-NEEDS_QUESTION = frozenset({"text", "long_text", "select", "checkbox", "confirm", "scale"})
 COMMON_FIELDS = frozenset({"id", "kind", "optional", "when", "role", "turn"})
 # The kinds of step each role fits: what the report reads from it (docs/flows.md).
 ROLE_KINDS: dict[Role, frozenset[StepKind]] = {
@@ -175,13 +153,17 @@ class Step(Strict):
 
     @model_validator(mode="after")
     def _fits_kind(self) -> Step:
-        allowed = KIND_FIELDS[self.kind] | COMMON_FIELDS
+        # What a kind uses and needs is its own module's (engine/kinds/): one place.
+        from belonging_cli.engine.kinds import KINDS
+
+        kind = KINDS[self.kind]
+        allowed = kind.fields | COMMON_FIELDS
         for name in sorted(self.model_fields_set - allowed):
             raise ValueError(f"`{name}` is not used by a {self.kind} step")
         if self.role is not None and self.kind not in ROLE_KINDS[self.role]:
             fits = " or ".join(sorted(ROLE_KINDS[self.role]))
             raise ValueError(f"the role {self.role} is for a {fits} step, not {self.kind}")
-        if self.kind in NEEDS_QUESTION and self.question is None:
+        if kind.needs_question and self.question is None:
             raise ValueError(f"a {self.kind} step needs a `question`")
         if self.kind in ("select", "checkbox") and not self.choices:
             raise ValueError(f"a {self.kind} step needs `choices`")

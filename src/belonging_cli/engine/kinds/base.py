@@ -49,6 +49,10 @@ class Kind(Protocol):
 
     # Shown above the summary lines of this kind, once ("Ratings:").
     heading: str | None
+    # The optional step fields this kind uses (anything else set on its step is a
+    # mistake: content/flows.py checks), and whether its step needs a `question`.
+    fields: frozenset[str]
+    needs_question: bool
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         """The questions `step` asks now, given the answers so far."""
@@ -153,6 +157,8 @@ class Base:
     """What a kind does unless it says otherwise: a plain answer, kept as given."""
 
     heading: str | None = None
+    fields: frozenset[str] = frozenset({"help"})
+    needs_question: bool = False
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         return iter(())

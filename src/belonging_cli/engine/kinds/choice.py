@@ -44,9 +44,21 @@ def level_of(question: Question, raw: Any) -> int:
     return number
 
 
+# The fields each choice kind's step uses.
+_FIELDS: dict[str, frozenset[str]] = {
+    "select": frozenset({"question", "help", "choices", "default", "private"}),
+    "checkbox": frozenset({"question", "help", "choices"}),
+    "confirm": frozenset({"question", "help", "default"}),
+    "scale": frozenset({"question", "help", "labels", "default"}),
+}
+
+
 class Choice(Base):
+    needs_question = True
+
     def __init__(self, ask: AskKind) -> None:
         self.ask = ask
+        self.fields = _FIELDS[ask]
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         question = plain_question(step, engine, self.ask, words=False)

@@ -111,6 +111,8 @@ def _from_rubric(behaviour: Behaviour, id_or_title: str) -> RubricExperiment | N
 
 
 class ExperimentKind(Base):
+    fields = frozenset({"question", "help", "behaviour", "private"})  # private: own ones
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         behaviour = behaviour_of(step, engine)
         if behaviour is None:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 
 class Focus(Base):
+    fields = frozenset({"question", "help"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         suggested, reason = engine.suggestion()
         choices = tuple(

@@ -38,6 +38,8 @@ def pulse_plan(step: Step, engine: Engine) -> PulsePlan:
 
 
 class Pulse(Base):
+    fields = frozenset({"question", "help", "evidence", "private", "rates"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         asked = self.rated(step, engine)
         for n, behaviour in enumerate(b for b in engine.rubric.behaviours if b.id in asked):

@@ -184,6 +184,7 @@ def split_notes(answers: Mapping[str, Any], doc: Document | None = None) -> dict
 
 class Rate(Base):
     heading: str | None = "Ratings:"
+    fields = frozenset({"question", "help", "behaviour", "evidence", "private"})
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         rated = engine.rated_behaviour(step)

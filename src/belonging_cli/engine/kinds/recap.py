@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 
 class Recap(Base):
+    fields = frozenset({"help", "days"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         since = engine.today - dt.timedelta(days=step.days or 31)
         lines = [f"Your ratings since {since.isoformat()}:"]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 
 class Reflect(Base):
+    fields = frozenset({"help", "count", "private"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         behaviour = engine.focus_behaviour()
         if behaviour is None:

@@ -66,6 +66,8 @@ def _private(note: Given | None) -> bool:
 
 
 class Review(Base):
+    fields = frozenset({"help", "private"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         for prefix, experiment in targets(engine):
             behaviour = engine.rubric.find(experiment.behaviour_id)

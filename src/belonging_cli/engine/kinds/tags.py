@@ -32,6 +32,8 @@ def split_tags(value: AnswerValue) -> list[str]:
 
 
 class Tags(Base):
+    fields = frozenset({"question", "help"})
+
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         yield Question(
             id=step.id,

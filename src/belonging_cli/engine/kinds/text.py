@@ -70,8 +70,13 @@ def wording(step: Step, engine: Engine) -> Variant:
 
 
 class Text(Base):
+    needs_question = True
+
     def __init__(self, ask: AskKind) -> None:
         self.ask = ask
+        self.fields = frozenset({"question", "help", "private", "variants"})
+        if ask == "text":  # a one-line default can be put into the prompt
+            self.fields |= {"default"}
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         question = plain_question(step, engine, self.ask, words=True)

@@ -51,6 +51,8 @@ NONE = "none"
 
 
 class FromBehaviour(Base):
+    fields = frozenset({"question", "help", "behaviour", "private"})
+
     """A pick among one list of the behaviour a step is about (its own, or the focus)."""
 
     kind: StepKind
