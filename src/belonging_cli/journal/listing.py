@@ -79,6 +79,7 @@ def render(
     """What `journal list` prints for `found` (newest first): the focus by its title
     (`titles`; its id when unknown), fitted to the terminal's width."""
     from belonging_cli.fitting import text_width
+    from belonging_cli.reports.words import one_decimal
     from belonging_cli.safe_text import strip_controls
 
     if as_json:
@@ -92,7 +93,7 @@ def render(
             s.id[:8],
             strip_controls(s.flow_id),
             strip_controls(titles.get(s.focus_behaviour_id or "", s.focus_behaviour_id or "")),
-            "" if s.average_rating is None else f"{s.average_rating:.1f}",
+            "" if s.average_rating is None else one_decimal(s.average_rating),
             strip_controls(", ".join(s.tags)),  # typed text: never a terminal's escapes
             s.status,
         ]

@@ -62,12 +62,13 @@ def _row(b: SelfBesideOthers, with_change: bool) -> str:
     if b.others_mean is None:
         others = "too few answers"
     else:
-        others = f"{b.others_mean:.1f} ({b.others_min}-{b.others_max}, {b.others_n})"
+        mean = words.one_decimal(b.others_mean)
+        others = f"{mean} ({b.others_min}-{b.others_max}, {b.others_n})"
     line = f"{b.title}: you {you}, others {others}"
     if b.by_group:
-        line += "; " + "; ".join(f"{g.group} {g.mean:.1f}" for g in b.by_group)
+        line += "; " + "; ".join(f"{g.group} {words.one_decimal(g.mean)}" for g in b.by_group)
     if b.verdict:
         line += f": {b.verdict}"
     if with_change and b.change is not None:
-        line += f", {b.change:+.1f} since last"
+        line += f", {words.one_decimal(b.change, sign=True)} since last"
     return line + "."

@@ -88,6 +88,19 @@ def signed(change: int | float | None) -> str:
     return "0"
 
 
+def one_decimal(value: float, *, sign: bool = False) -> str:
+    """An average as shown anywhere (`3.3`; `+0.3` with `sign`): one decimal, half up.
+
+    Python's own rounding is half to even on the float (3.25 -> 3.2 beside 2.75 ->
+    2.8); a person rounds the digits written half up, so the figure is rounded from its
+    shortest decimal form (2.675 -> 2.7, though the float is 2.67499...)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    shown = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    shown = shown.copy_abs() if shown.is_zero() else shown  # never "-0.0"
+    return f"{shown:+}" if sign else f"{shown}"
+
+
 def change_words(change: int | None) -> str:
     if change is None:
         return ""
@@ -132,10 +145,10 @@ def balance_words(balance: Any) -> str:
         return f"You placed your week at {latest} of 5 (1 is mostly control, 5 mostly influence)."
     if _trend(balance) == "up and down":
         values = [_get(p, "value") for p in series]
+        average = one_decimal(_get(balance, "average"))
         return (
             f"Up and down, between {min(values)} and {max(values)} of 5, now {latest} "
-            f"(average {_get(balance, 'average'):g}). Notice what the weeks nearer "
-            "influence had in common."
+            f"(average {average}). Notice what the weeks nearer influence had in common."
         )
     if change > 0:
         return (
@@ -148,7 +161,7 @@ def balance_words(balance: Any) -> str:
             "under pressure; it is worth asking what the recent weeks asked of you."
         )
     return (
-        f"Steady at {latest} of 5 (average {_get(balance, 'average'):g}). "
+        f"Steady at {latest} of 5 (average {one_decimal(_get(balance, 'average'))}). "
         "A small experiment in letting go could shift it."
     )
 

@@ -1,4 +1,4 @@
-# source-sha256: 90d5fa0f36e946545c4c008d62d87367adb1e31fa3e21bdf7a71475ee28125be
+# source-sha256: 2c6c2afff189dd174c3708d3c400b8844a51c2f5858cf82bcdd5ea023815120c
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -40,47 +40,47 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_2 = environment.filters['format']
+        t_2 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'format' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_3 = environment.filters['group_by']
+        t_3 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_4 = environment.filters['join']
+        t_4 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_5 = environment.filters['length']
+        t_5 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_6 = environment.filters['list']
+        t_6 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_7 = environment.filters['map']
+        t_7 = environment.filters['markdown']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
     try:
-        t_8 = environment.filters['markdown']
+        t_8 = environment.filters['one_decimal']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'markdown' found.")
+            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
     try:
         t_9 = environment.filters['outcome']
     except KeyError:
@@ -142,10 +142,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_6(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="referrer" content="no-referrer">\n<title>Progress report'
@@ -266,7 +266,7 @@ def root(context, missing=missing, environment=environment):
             yield '">'
             yield escape(t_12(environment.getattr(l_1_r, 'change')))
             yield '</td><td class="num">'
-            yield escape(t_2('%.1f', environment.getattr(l_1_r, 'average')))
+            yield escape(t_8(environment.getattr(l_1_r, 'average')))
             yield '</td><td><span class="spark">'
             yield escape(t_14(environment.getattr(l_1_r, 'series')))
             yield '</span> '
@@ -279,7 +279,7 @@ def root(context, missing=missing, environment=environment):
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
             pass
             yield '<p class="muted">Not rated in this period: '
-            yield escape(t_4(context.eval_ctx, t_7(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
+            yield escape(t_3(context.eval_ctx, t_6(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
             yield '.</p>\n'
     else:
         pass
@@ -310,7 +310,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('paths')
     def t_18(fiter):
         for l_1_t in fiter:
-            if (t_5(environment.getattr(l_1_t, 'stretches')) > 1):
+            if (t_4(environment.getattr(l_1_t, 'stretches')) > 1):
                 yield l_1_t
     for l_1_t in t_18(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
         l_1__ = missing
@@ -381,7 +381,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' → '
             yield escape(environment.getattr(l_1_point, 'level'))
             yield '</td><td>'
-            yield escape(t_8(environment.getattr(l_1_point, 'evidence')))
+            yield escape(t_7(environment.getattr(l_1_point, 'evidence')))
             if environment.getattr(l_1_point, 'private'):
                 pass
                 yield '<span class="private">private</span>'
@@ -395,17 +395,17 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '<p class="muted">The latest '
-            yield escape(t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield escape(t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield escape(t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield escape(t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
-        l_0_groups = t_3((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_2((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_6(context.eval_ctx, t_7(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_5(context.eval_ctx, t_6(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
         def t_20(fiter):
@@ -429,11 +429,11 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_8(environment.getattr(l_2_f, 'answer')))
+                yield escape(t_7(environment.getattr(l_2_f, 'answer')))
                 yield '</blockquote>\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_6(context.eval_ctx, t_10(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_5(context.eval_ctx, t_10(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -450,7 +450,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_8(environment.getattr(l_1_f, 'answer')))
+                yield escape(t_7(environment.getattr(l_1_f, 'answer')))
                 yield '</blockquote>\n'
             l_1_f = missing
         yield '</section>\n'
@@ -477,12 +477,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_4((undefined(name='items') if l_0_items is missing else l_0_items)) < t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '<p class="muted">The latest '
-                yield escape(t_5((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield escape(t_4((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield escape(t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield escape(t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments.</p>\n'
             yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -507,18 +507,18 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'happened'):
                     pass
-                    yield escape(t_8(environment.getattr(l_1_x, 'happened')))
+                    yield escape(t_7(environment.getattr(l_1_x, 'happened')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'learned'):
                     pass
-                    yield escape(t_8(environment.getattr(l_1_x, 'learned')))
+                    yield escape(t_7(environment.getattr(l_1_x, 'learned')))
                 yield '</td></tr>\n'
             l_1_x = missing
             yield '</tbody>\n</table>\n'
-        l_0_rose = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_rose = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['rose'] = l_0_rose
         context.exported_vars.add('rose')
-        l_0_flat = t_6(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_flat = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['flat'] = l_0_flat
         context.exported_vars.add('flat')
         if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
@@ -556,7 +556,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>'
             yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '</p>\n<p>Week by week: <span class="spark">'
-            yield escape(t_14(t_7(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield escape(t_14(t_6(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield '</span> <span class="muted">(1 mostly control, 5 mostly influence)</span></p>\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
             pass
@@ -572,11 +572,11 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    yield escape(t_8(environment.getattr(l_1_n, 'control')))
+                    yield escape(t_7(environment.getattr(l_1_n, 'control')))
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    yield escape(t_8(environment.getattr(l_1_n, 'influence')))
+                    yield escape(t_7(environment.getattr(l_1_n, 'influence')))
                 yield '</td></tr>\n'
             l_1_n = missing
             yield '</tbody>\n</table>\n'
@@ -590,7 +590,7 @@ def root(context, missing=missing, environment=environment):
         yield '<section id="writing">\n<h2>In your words</h2>\n'
         if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
             pass
-            for (l_1_question, l_1_said) in context.call(environment.getattr(t_3(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_2(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -622,7 +622,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</b> ('
                 yield escape(environment.getattr(l_1_t, 'count'))
                 yield ': '
-                yield escape(t_4(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield escape(t_3(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
                 yield ')'
                 yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_t = missing
@@ -697,7 +697,7 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield ', private'
                     yield ')</span></p>\n<blockquote>'
-                    yield escape(t_8(environment.getattr(l_2_a, 'answer')))
+                    yield escape(t_7(environment.getattr(l_2_a, 'answer')))
                     yield '</blockquote>\n'
                 l_2_a = missing
             l_1_item = missing
@@ -745,7 +745,7 @@ def root(context, missing=missing, environment=environment):
             yield '</td><td>'
             if (not t_17(environment.getattr(l_1_b, 'others_mean'))):
                 pass
-                yield escape(t_2('%.1f', environment.getattr(l_1_b, 'others_mean')))
+                yield escape(t_8(environment.getattr(l_1_b, 'others_mean')))
                 yield ' <span class="muted">('
                 yield escape(environment.getattr(l_1_b, 'others_min'))
                 yield '-'
@@ -764,7 +764,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
-                yield escape(t_2('%.1f', environment.getattr(l_2_g, 'mean')))
+                yield escape(t_8(environment.getattr(l_2_g, 'mean')))
                 yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 325 in 'report.html.j2' evaluated to false and no else section was defined.")))
                 t_22 = 0
             l_2_loop = l_2_g = missing
@@ -779,12 +779,12 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
                 pass
                 yield '<td>'
-                yield escape((t_2('%+.1f', environment.getattr(l_1_b, 'change')) if (not t_17(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield escape((t_8(environment.getattr(l_1_b, 'change'), sign=True) if (not t_17(environment.getattr(l_1_b, 'change'))) else '-'))
                 yield '</td>'
             yield '</tr>\n'
         l_1_loop = l_1_b = missing
         yield '</tbody>\n</table>\n'
-        l_0_seen = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        l_0_seen = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
         context.vars['seen'] = l_0_seen
         context.exported_vars.add('seen')
         if (undefined(name='seen') if l_0_seen is missing else l_0_seen):
@@ -813,7 +813,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_8(l_1_c))
+                yield escape(t_7(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
@@ -823,7 +823,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_8(l_1_c))
+                yield escape(t_7(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         yield '</section>\n'

@@ -1,4 +1,4 @@
-# source-sha256: 27805bb6a47882bdd6c067169025ce0237179d37db233cf7775b7f02662424e8
+# source-sha256: cb3509987975a5b6869da4cd4a0082687acf7361b4d682e6c2f3d2c46cc82c97
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -99,58 +99,64 @@ def root(context, missing=missing, environment=environment):
         def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'md_quote' found.")
     try:
-        t_12 = environment.filters['outcome']
+        t_12 = environment.filters['one_decimal']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
     try:
-        t_13 = environment.filters['rejectattr']
+        t_13 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_14 = environment.filters['selectattr']
+        t_14 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_15 = environment.filters['signed']
+        t_15 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_16 = environment.filters['sort']
+        t_16 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_17 = environment.filters['sparkline']
+        t_17 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_17(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_18 = environment.filters['state']
+        t_18 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_18(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_19 = environment.tests['defined']
+        t_19 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_19(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_20 = environment.tests['none']
+        t_20 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_20(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_21 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_21(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -159,10 +165,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_7(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '# Progress report\n\n'
@@ -201,7 +207,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n> Shared report: '
         yield str(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '\n'
-    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
         pass
         yield '\n## Goals\n\n'
         for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
@@ -210,7 +216,7 @@ def root(context, missing=missing, environment=environment):
             yield '- '
             yield str(t_9(environment.getattr(l_1_g, 'title')))
             yield ': '
-            if (not t_20(environment.getattr(l_1_g, 'start'))):
+            if (not t_21(environment.getattr(l_1_g, 'start'))):
                 pass
                 yield str(environment.getattr(l_1_g, 'start'))
                 yield ' -> '
@@ -253,15 +259,15 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield ' | '
-            yield str((environment.getattr(l_1_r, 'first') if t_20(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield str((environment.getattr(l_1_r, 'first') if t_21(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield ' | '
             yield str(environment.getattr(l_1_r, 'latest'))
             yield ' | '
-            yield str(t_15(environment.getattr(l_1_r, 'change')))
+            yield str(t_16(environment.getattr(l_1_r, 'change')))
             yield ' | '
-            yield str(t_3('%.1f', environment.getattr(l_1_r, 'average')))
+            yield str(t_12(environment.getattr(l_1_r, 'average')))
             yield ' | '
-            yield str(t_17(environment.getattr(l_1_r, 'series')))
+            yield str(t_18(environment.getattr(l_1_r, 'series')))
             yield ' '
             yield str(environment.getattr(l_1_r, 'trend'))
             yield ' | '
@@ -288,13 +294,13 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'))
         yield '\n```\n'
     def macro(l_1_t):
-        t_21 = []
+        t_22 = []
         if l_1_t is missing:
             l_1_t = undefined("parameter 't' was not provided", name='t')
         pass
         if environment.getattr(l_1_t, 'fell_back'):
             pass
-            t_21.extend((
+            t_22.extend((
                 ' Fell back from ',
                 str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'high')),
                 ' to ',
@@ -303,17 +309,17 @@ def root(context, missing=missing, environment=environment):
                 str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'week')),
                 '.',
             ))
-        return concat(t_21)
+        return concat(t_22)
     context.exported_vars.add('fell_back')
     context.vars['fell_back'] = l_0_fell_back = Macro(environment, macro, 'fell_back', ('t',), False, False, False, context.eval_ctx.autoescape)
     l_0_paths = []
     context.vars['paths'] = l_0_paths
     context.exported_vars.add('paths')
-    def t_22(fiter):
+    def t_23(fiter):
         for l_1_t in fiter:
             if (t_6(environment.getattr(l_1_t, 'stretches')) > 1):
                 yield l_1_t
-    for l_1_t in t_22(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+    for l_1_t in t_23(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
         l_1__ = missing
         _loop_vars = {}
         pass
@@ -340,11 +346,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_23(fiter):
+        def t_24(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_23(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_24(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -352,7 +358,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_16(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_17(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -391,11 +397,11 @@ def root(context, missing=missing, environment=environment):
         l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_24(fiter):
+        def t_25(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_24(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_25(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '\n### '
@@ -414,7 +420,7 @@ def root(context, missing=missing, environment=environment):
                 yield '\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_7(context.eval_ctx, t_13(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_7(context.eval_ctx, t_14(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -473,17 +479,17 @@ def root(context, missing=missing, environment=environment):
                 yield ' | '
                 yield str(t_9((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
-                yield str(t_12(environment.getattr(l_1_x, 'state')))
+                yield str(t_13(environment.getattr(l_1_x, 'state')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'happened')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'learned')))
                 yield ' |\n'
             l_1_x = missing
-        l_0_rose = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_rose = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['rose'] = l_0_rose
         context.exported_vars.add('rose')
-        l_0_flat = t_7(context.eval_ctx, t_13(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_flat = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['flat'] = l_0_flat
         context.exported_vars.add('flat')
         if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
@@ -516,7 +522,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '\n\nWeek by week: '
-            yield str(t_17(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield str(t_18(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield ' (1 mostly control, 5 mostly influence).\n'
         if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'):
             pass
@@ -603,7 +609,7 @@ def root(context, missing=missing, environment=environment):
                 yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_m = missing
             yield '\n'
-    if (t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -630,10 +636,10 @@ def root(context, missing=missing, environment=environment):
                 yield ' | '
                 yield str(t_1(t_2(environment.getattr(l_1_item, 'due'))))
                 yield ' | '
-                yield str(t_18(environment.getattr(l_1_item, 'state')))
+                yield str(t_19(environment.getattr(l_1_item, 'state')))
                 yield ' |\n'
             l_1_item = missing
-            l_0_answered = t_7(context.eval_ctx, t_14(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
+            l_0_answered = t_7(context.eval_ctx, t_15(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
             context.vars['answered'] = l_0_answered
             context.exported_vars.add('answered')
             if (undefined(name='answered') if l_0_answered is missing else l_0_answered):
@@ -663,7 +669,7 @@ def root(context, missing=missing, environment=environment):
         else:
             pass
             yield 'No coach exercises in this period.\n'
-    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
     context.vars['fb'] = l_0_fb
     context.exported_vars.add('fb')
     if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
@@ -697,9 +703,9 @@ def root(context, missing=missing, environment=environment):
             yield ' | '
             yield str(t_1(environment.getattr(l_1_b, 'self_level')))
             yield ' | '
-            if (not t_20(environment.getattr(l_1_b, 'others_mean'))):
+            if (not t_21(environment.getattr(l_1_b, 'others_mean'))):
                 pass
-                yield str(t_3('%.1f', environment.getattr(l_1_b, 'others_mean')))
+                yield str(t_12(environment.getattr(l_1_b, 'others_mean')))
                 yield ' ('
                 yield str(environment.getattr(l_1_b, 'others_min'))
                 yield '-'
@@ -712,17 +718,17 @@ def root(context, missing=missing, environment=environment):
                 yield 'too few answers'
             yield ' | '
             l_2_loop = missing
-            t_25 = 1
+            t_26 = 1
             for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
                 _loop_vars = {}
                 pass
                 yield str(t_9(environment.getattr(l_2_g, 'group')))
                 yield ' '
-                yield str(t_3('%.1f', environment.getattr(l_2_g, 'mean')))
+                yield str(t_12(environment.getattr(l_2_g, 'mean')))
                 yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
-                t_25 = 0
+                t_26 = 0
             l_2_loop = l_2_g = missing
-            if t_25:
+            if t_26:
                 pass
                 yield '-'
             yield ' | '
@@ -731,11 +737,11 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
                 pass
                 yield ' '
-                yield str((t_3('%+.1f', environment.getattr(l_1_b, 'change')) if (not t_20(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield str((t_12(environment.getattr(l_1_b, 'change'), sign=True) if (not t_21(environment.getattr(l_1_b, 'change'))) else '-'))
                 yield ' |'
             yield '\n'
         l_1_loop = l_1_b = missing
-        l_0_rated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        l_0_rated = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
         context.vars['rated'] = l_0_rated
         context.exported_vars.add('rated')
         if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
@@ -796,4 +802,4 @@ def root(context, missing=missing, environment=environment):
     yield '.\n'
 
 blocks = {}
-debug_info = '4=156&5=159&6=162&7=165&10=169&11=172&13=179&15=181&19=184&20=188&24=192&25=194&26=197&28=199&30=202&32=204&36=207&37=211&43=235&44=237&45=241&48=245&51=248&52=252&54=271&56=275&62=285&65=288&68=290&69=309&70=312&71=323&75=326&76=330&79=337&80=340&81=355&82=358&86=361&87=365&90=375&93=378&94=381&96=384&98=388&99=391&100=394&102=402&103=404&105=408&107=413&110=417&111=420&114=423&116=427&118=432&122=435&123=438&127=441&128=443&129=446&131=452&132=454&133=457&135=460&140=465&141=469&144=483&145=486&146=489&150=492&151=496&154=499&158=502&159=506&163=509&164=512&168=515&169=517&171=519&173=521&176=524&179=526&183=529&184=534&185=536&186=540&187=545&191=551&192=554&195=557&196=559&198=563&200=565&201=569&205=576&207=580&210=592&212=596&216=606&217=608&221=612&222=615&226=621&227=625&229=636&230=639&234=642&235=645&236=649&244=666&245=669&249=672&251=687&252=689&253=692&254=696&257=738&258=741&262=744&263=748&267=759&271=762&272=766&275=769&279=772&280=776&284=779&288=782&293=787'
+debug_info = '4=162&5=165&6=168&7=171&10=175&11=178&13=185&15=187&19=190&20=194&24=198&25=200&26=203&28=205&30=208&32=210&36=213&37=217&43=241&44=243&45=247&48=251&51=254&52=258&54=277&56=281&62=291&65=294&68=296&69=315&70=318&71=329&75=332&76=336&79=343&80=346&81=361&82=364&86=367&87=371&90=381&93=384&94=387&96=390&98=394&99=397&100=400&102=408&103=410&105=414&107=419&110=423&111=426&114=429&116=433&118=438&122=441&123=444&127=447&128=449&129=452&131=458&132=460&133=463&135=466&140=471&141=475&144=489&145=492&146=495&150=498&151=502&154=505&158=508&159=512&163=515&164=518&168=521&169=523&171=525&173=527&176=530&179=532&183=535&184=540&185=542&186=546&187=551&191=557&192=560&195=563&196=565&198=569&200=571&201=575&205=582&207=586&210=598&212=602&216=612&217=614&221=618&222=621&226=627&227=631&229=642&230=645&234=648&235=651&236=655&244=672&245=675&249=678&251=693&252=695&253=698&254=702&257=744&258=747&262=750&263=754&267=765&271=768&272=772&275=775&279=778&280=782&284=785&288=788&293=793'
