@@ -21,6 +21,7 @@ from belonging_cli.records import Assignment, Experiment, Session
 
 if TYPE_CHECKING:
     from belonging_cli.feedback.round import FeedbackRound
+    from belonging_cli.journal.evidence_store import WeekEvidence
 
 _EPOCH = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 # An experiment chosen in the last eight weeks is left off the menu's new ones
@@ -46,6 +47,7 @@ class History:
     assigned_behaviours: tuple[str, ...] = ()  # from a coach's open exercises, most urgent first
     past_experiments: tuple[Experiment, ...] = ()  # every experiment, any status
     feedback_rounds: tuple[FeedbackRound, ...] = ()  # others' view, for the focus rule
+    evidence: tuple[WeekEvidence, ...] = ()  # calendar and transcript figures, by week
 
     @classmethod
     def from_journal(cls, journal: JournalView, *, assignment: Assignment | None = None) -> History:
@@ -69,6 +71,8 @@ class History:
             assigned_behaviours=assigned,
             past_experiments=experiments,
             feedback_rounds=tuple(journal.feedback_rounds()),
+            # The store keeps evidence; the demo's journal in memory has none.
+            evidence=tuple(getattr(journal, "evidence", tuple)()),
         )
 
     def fresh_experiment(self, behaviour: Behaviour) -> RubricExperiment:

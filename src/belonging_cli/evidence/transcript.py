@@ -189,24 +189,31 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
+def number(figures: Mapping[str, int | float | str], key: str) -> float:
+    """A figure as a number (0 when it is missing or not one)."""
+    value = figures.get(key, 0)
+    return value if isinstance(value, int | float) else 0
+
+
+def spoke(figures: Mapping[str, int | float | str]) -> str:
+    """ "you spoke 64% of the time in 4 meetings": the line's start, here and in the pulse."""
+    meetings = int(number(figures, "meetings"))
+    share = number(figures, "talk_share")
+    return f"you spoke {share:.0%} of the time in {meetings} meeting{'' if meetings == 1 else 's'}"
+
+
 def describe(figures: Mapping[str, int | float | str]) -> str:
     """Transcript figures as one line, as `evidence transcript` prints a meeting or a week."""
-
-    def number(key: str) -> float:
-        value = figures.get(key, 0)
-        return value if isinstance(value, int | float) else 0
-
-    meetings = int(number("meetings"))
     parts = [
-        f"you spoke {number('talk_share'):.0%} of the time in "
-        f"{meetings} meeting{'' if meetings == 1 else 's'}"
-        f" ({number('word_share'):.0%} of the words)",
-        f"longest monologue {_duration(number('longest_monologue_s'))}",
-        f"{int(number('turns'))} turns",
-        f"{int(number('questions'))} questions, {int(number('open_questions'))} open",
-        f"{int(number('directive'))} directive, {int(number('inviting'))} inviting",
+        f"{spoke(figures)} ({number(figures, 'word_share'):.0%} of the words)",
+        f"longest monologue {_duration(number(figures, 'longest_monologue_s'))}",
+        f"{int(number(figures, 'turns'))} turns",
+        f"{int(number(figures, 'questions'))} questions, "
+        f"{int(number(figures, 'open_questions'))} open",
+        f"{int(number(figures, 'directive'))} directive, "
+        f"{int(number(figures, 'inviting'))} inviting",
     ]
     quietest = figures.get("quietest")
     if isinstance(quietest, str) and quietest:
-        parts.append(f"spoke least: {quietest} ({number('quietest_share'):.0%})")
+        parts.append(f"spoke least: {quietest} ({number(figures, 'quietest_share'):.0%})")
     return ", ".join(parts)

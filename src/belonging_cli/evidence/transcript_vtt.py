@@ -163,8 +163,8 @@ def read_srt(text: str, path: str) -> list[Cue]:
         subtitles = list(srt.parse(cleaned))
     except srt.SRTParseError as exc:
         skipped = len(exc.unmatched_content) - len(exc.unmatched_content.lstrip())
-        line, column = line_column(cleaned, exc.expected_start + skipped)
-        number = origin[line - 1] if line <= len(origin) else len(lines)
+        kept_line, column = line_column(cleaned, exc.expected_start + skipped)
+        number = origin[kept_line - 1] if kept_line <= len(origin) else len(lines)
         indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
         raise problem(path, number, column + indent, _NOT_SUBTITLE) from None
     except srt.TimestampParseError:  # pragma: no cover - the timing lines are checked above

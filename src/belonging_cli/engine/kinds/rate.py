@@ -107,7 +107,11 @@ def _rating(
         kind="rate",
         message=(step.question or f"{number}{behaviour.title}") + suffix,
         help=help,
-        about=(behaviour.title, " ".join(behaviour.statement.split())),
+        about=(
+            behaviour.title,
+            " ".join(behaviour.statement.split()),
+            *_evidence(engine, behaviour),
+        ),
         details=level_lines(rubric, behaviour.id),
         compact=compact and last is not None,  # week one shows every level in full
         choices=choices,
@@ -115,6 +119,14 @@ def _rating(
         behaviour_id=behaviour.id,
         role=step.role,
     )
+
+
+def _evidence(engine: Engine, behaviour: Behaviour) -> tuple[str, ...]:
+    """The week's evidence for the behaviour, one line under its statement (or none)."""
+    from belonging_cli.evidence.beside import line
+
+    found = line(behaviour.id, engine.week, engine.history.evidence)
+    return () if found is None else (found,)
 
 
 # A rubric's content is the same in every sitting (the demo's journals run thousands
