@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 
 from support.cli import CliRunner
+from support.demo_home import demo_home
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("pipes") / "demo"
-    made = subprocess.run(
-        [sys.executable, "-m", "belonging_cli", "demo", str(home), "--weeks", "30"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "BELONGING_HOME": str(home.parent / "own")},
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
-    return home
+    return demo_home(tmp_path_factory.mktemp("pipes"), weeks=30)
 
 
 @pytest.mark.parametrize(

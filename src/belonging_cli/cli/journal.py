@@ -151,13 +151,7 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
     from rich.markdown import Markdown
 
     body = text.split("\n", 2)[2]  # without the document title
-    out = console()
-    if out.is_terminal:
-        out.print(Markdown(body))
-        return
-    with out.capture() as captured:  # rich pads every line to the width: not in a file
-        out.print(Markdown(body))
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    console().print(Markdown(body))  # unpadded when piped (output.py)
 
 
 @journal.command("search")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,8 @@ from belonging_cli.safe_text import strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+_PADDING = re.compile(r" +(?=\n)")
 
 
 def console() -> Console:
@@ -45,6 +48,13 @@ def _safe_console() -> type[Console]:
             for segment in super().render(renderable, options):
                 clean = segment.text if segment.control else strip_controls(segment.text)
                 yield segment if clean == segment.text else Segment(clean, segment.style)
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # Rich pads each line to the width (a table's cells, Markdown's blocks):
+            # invisible in a terminal, trailing spaces in a file or `| cat`. Only spaces
+            # before a line's end go: the end of a `print(..., end="")` is kept.
+            text = super()._render_buffer(buffer)
+            return text if self.is_terminal else _PADDING.sub("", text)
 
         def on_broken_pipe(self) -> None:
             # Rich would exit 1 here; as an OSError, click and main.py see the reader
