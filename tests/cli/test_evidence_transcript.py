@@ -118,3 +118,10 @@ def test_control_characters_never_reach_the_terminal(cli: CliRunner) -> None:
 def test_the_help_names_transcript(cli: CliRunner) -> None:
     result = cli("evidence", "--help")
     assert "transcript" in result.out
+
+
+def test_one_question_is_one_question(cli: CliRunner) -> None:
+    srt = str(HERE / "one-to-one-2026-03-17.srt")
+    result = cli("evidence", "transcript", srt, "--me", "Dana Reyes")
+    assert result.code == 0, result.err
+    assert "2 turns, 1 question, 1 open, 1 directive, 1 inviting" in result.out

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import previous_week
-from belonging_cli.evidence.transcript import number, spoke
+from belonging_cli.evidence.transcript import number, plural, spoke
 
 if TYPE_CHECKING:
     from belonging_cli.journal.evidence_store import Figure, Source, WeekEvidence
@@ -25,20 +25,16 @@ INFORMS: Mapping[str, Source] = {
 }
 
 
-def _plural(count: float, one: str) -> str:
-    return f"{count:g} {one if count == 1 else one + 's'}"
-
-
 def _calendar(figures: Mapping[str, Figure]) -> str:
     return (
         f"{number(figures, 'meeting_hours'):g} h of meetings, "
-        f"{_plural(number(figures, 'free_blocks_2h'), 'free block')} of 2 h or more, "
+        f"{plural(number(figures, 'free_blocks_2h'), 'free block')} of 2 h or more, "
         f"{number(figures, 'after_hours_hours'):g} h after hours"
     )
 
 
 def _asked(figures: Mapping[str, Figure]) -> str:
-    questions = _plural(number(figures, "questions"), "question")
+    questions = plural(number(figures, "questions"), "question")
     return f"{spoke(figures)}, {questions}, {number(figures, 'open_questions'):g} open"
 
 

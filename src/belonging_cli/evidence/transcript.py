@@ -195,11 +195,15 @@ def number(figures: Mapping[str, int | float | str], key: str) -> float:
     return value if isinstance(value, int | float) else 0
 
 
+def plural(count: float, one: str) -> str:
+    """ "1 question", "5 questions": a count and its noun."""
+    return f"{count:g} {one if count == 1 else one + 's'}"
+
+
 def spoke(figures: Mapping[str, int | float | str]) -> str:
     """ "you spoke 64% of the time in 4 meetings": the line's start, here and in the pulse."""
-    meetings = int(number(figures, "meetings"))
-    share = number(figures, "talk_share")
-    return f"you spoke {share:.0%} of the time in {meetings} meeting{'' if meetings == 1 else 's'}"
+    meetings = plural(int(number(figures, "meetings")), "meeting")
+    return f"you spoke {number(figures, 'talk_share'):.0%} of the time in {meetings}"
 
 
 def describe(figures: Mapping[str, int | float | str]) -> str:
@@ -207,8 +211,8 @@ def describe(figures: Mapping[str, int | float | str]) -> str:
     parts = [
         f"{spoke(figures)} ({number(figures, 'word_share'):.0%} of the words)",
         f"longest monologue {_duration(number(figures, 'longest_monologue_s'))}",
-        f"{int(number(figures, 'turns'))} turns",
-        f"{int(number(figures, 'questions'))} questions, "
+        plural(int(number(figures, "turns")), "turn"),
+        f"{plural(int(number(figures, 'questions')), 'question')}, "
         f"{int(number(figures, 'open_questions'))} open",
         f"{int(number(figures, 'directive'))} directive, "
         f"{int(number(figures, 'inviting'))} inviting",
