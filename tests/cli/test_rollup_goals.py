@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from support.cli import CliRunner
+from support.coach_runs import coach
 from support.goal_client import DROP_REASON, DROPPED_SUCCESS, SUCCESS, goal_client
-from support.three_clients import TODAY, frozen_at
 
 PROTECT = "Protect time to reflect, experiment, engage and rest"
 
@@ -21,13 +21,6 @@ PROTECT = "Protect time to reflect, experiment, engage and rest"
 @pytest.fixture
 def bundle(cli: CliRunner, tmp_path: Path) -> Path:
     return goal_client(cli, tmp_path / "clients")
-
-
-def coach(cli: CliRunner, *args: str, day: dt.date = TODAY) -> str:
-    with frozen_at(day):
-        done = cli("coach", *args)
-    assert done.code == 0, done.err
-    return done.out
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

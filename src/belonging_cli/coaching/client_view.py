@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching.bundle import Bundle, Goal, Point
 from belonging_cli.reports.charts import sparkline, weeks_between
 from belonging_cli.reports.model import WeekLevel
 from belonging_cli.reports.sections.timeline import Stretch, fell_back, story, stretches
+
+if TYPE_CHECKING:
+    from belonging_cli.reports.sections.feedback import Verdict
 
 MAX_WORDS = 12  # shared words per client: a session's worth, newest first
 MAX_CHARS = 200  # each cut at a word boundary past this
@@ -78,6 +82,33 @@ class GoalLine:
     closed_words: str | None  # `dropped 20 Nov 2026`
     coach: str | None  # set by this coach's pack
     plan: str  # the one line every coach view shows: `2 → 4 by 1 Mar: now 3, rising`
+
+
+@dataclass(frozen=True)
+class SeenLine:
+    """A blind spot or hidden strength: `Cultivate belonging (you 4, others 2.33)`."""
+
+    behaviour_id: str
+    title: str
+    self_level: int
+    others_mean: float
+    gap: float
+    verdict: Verdict  # blind spot, hidden strength
+    text: str
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    """The client's latest feedback round as the coach reads it."""
+
+    collected_on: dt.date
+    collected_words: str  # `20 Nov`, with the year when it is not the roll-up's
+    raters: int
+    groups: str  # `direct-report 3`
+    blind_spots: tuple[SeenLine, ...]  # the largest gap first
+    hidden_strengths: tuple[SeenLine, ...]
+    head: str  # `Round of 20 Nov: 3 raters (direct-report 3)`
+    verdicts: str  # `Blind spot: ... Hidden strength: ...` (or that there is neither)
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:
@@ -198,6 +229,47 @@ def _goal_line(goal: Goal, today: dt.date) -> GoalLine:
         closed_words=closed_words,
         coach=goal.coach,
         plan=plan if closed_words is None else f"{plan} ({closed_words})",
+    )
+
+
+def feedback_round(bundle: Bundle, today: dt.date) -> RoundLine | None:
+    """The bundle's latest round; each verdict worked out again from the levels it
+    sets side by side (the report's rule and order), never the bundle's own words."""
+    from belonging_cli.goals import day_words
+    from belonging_cli.reports.sections.feedback import largest_first, verdict
+
+    found = bundle.feedback
+    if found is None:
+        return None
+    seen = []
+    for b in found.behaviours:
+        said = verdict(b.self_level, b.others_mean)
+        if said is None or b.self_level is None or b.others_mean is None:
+            continue
+        gap = round(b.others_mean - b.self_level, 2)
+        words = f"{b.title} (you {b.self_level}, others {b.others_mean:g})"
+        mine, others = b.self_level, b.others_mean
+        seen.append(SeenLine(b.behaviour_id, b.title, mine, others, gap, said, words))
+    blind = tuple(largest_first(seen, "blind spot"))
+    hidden = tuple(largest_first(seen, "hidden strength"))
+    when = day_words(found.collected_on, today)
+    groups = ", ".join(f"{g.group} {g.n}" for g in found.groups)
+    rated = f"{found.raters_total} rater{'s' if found.raters_total != 1 else ''}"
+    head = f"Round of {when}: {rated}" + (f" ({groups})" if groups else "")
+    parts = [
+        f"{label}{'s' if len(lines) > 1 else ''}: " + "; ".join(x.text for x in lines)
+        for label, lines in (("Blind spot", blind), ("Hidden strength", hidden))
+        if lines
+    ]
+    return RoundLine(
+        collected_on=found.collected_on,
+        collected_words=when,
+        raters=found.raters_total,
+        groups=groups,
+        blind_spots=blind,
+        hidden_strengths=hidden,
+        head=head,
+        verdicts=". ".join(parts) if parts else "No blind spot or hidden strength",
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
-from belonging_cli.coaching.client_view import Flag, GoalLine
+from belonging_cli.coaching.client_view import Flag, GoalLine, RoundLine
 from belonging_cli.coaching.rollup import ClientSummary, summarise_client
 from belonging_cli.errors import BelongingError
 
@@ -85,6 +85,7 @@ class PrepSheet:
     flags: tuple[Flag, ...]  # the roll-up's own (client_view.flags), then overdue exercises
     questions: tuple[Question, ...]
     goals: tuple[GoalLine, ...] = ()  # the roll-up's own (client_view.goals)
+    feedback: RoundLine | None = None  # the roll-up's own (client_view.feedback_round)
 
 
 class NotShared(BelongingError):
@@ -121,6 +122,7 @@ def build_prep(
         flags=_flags(client),
         questions=_questions(rubric, moved, stalled, bundle.ratings),
         goals=client.goals,
+        feedback=client.feedback,
     )
 
 

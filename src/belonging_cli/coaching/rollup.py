@@ -25,6 +25,7 @@ from belonging_cli.coaching.client_view import (
     Dropped,
     Flag,
     GoalLine,
+    RoundLine,
     SharedWord,
 )
 from belonging_cli.coaching.progress import state_of
@@ -89,6 +90,7 @@ class ClientSummary:
     dropped: tuple[Dropped, ...] = ()
     flags: tuple[Flag, ...] = ()
     goals: tuple[GoalLine, ...] = ()
+    feedback: RoundLine | None = None  # the latest round of others' view
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,7 @@ def summarise_client(
         dropped=client_view.dropped(bundle),
         flags=client_view.flags(bundle, days, timeline),
         goals=client_view.goals(bundle, today),
+        feedback=client_view.feedback_round(bundle, today),
     )
 
 

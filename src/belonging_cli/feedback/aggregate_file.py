@@ -16,11 +16,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from belonging_cli.coaching.bundle import locate
 from belonging_cli.content.source import format_loc
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import BelongingError, Problem
 from belonging_cli.feedback.round import below_threshold
+from belonging_cli.json_place import locate
 from belonging_cli.safe_text import MAX_NAME, MAX_TEXT
 
 # Ten behaviours of a dozen look-fors and a few hundred comments are ~100 KB.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from belonging_cli.feedback.round import FeedbackRound
@@ -73,6 +73,26 @@ def verdict(self_level: int | None, others: float | None) -> Verdict | None:
     if others >= self_level + GAP:
         return "hidden strength"
     return None
+
+
+class Gapped(Protocol):
+    @property
+    def behaviour_id(self) -> str: ...
+    @property
+    def gap(self) -> float | None: ...
+    @property
+    def verdict(self) -> Verdict | None: ...
+
+
+G = TypeVar("G", bound=Gapped)
+
+
+def largest_first(rows: Iterable[G], kind: Verdict) -> list[G]:
+    """The rows of `kind`, the largest gap first (ties by id): the one order of blind
+    spots and hidden strengths (the report's and the coach's)."""
+    picked = [r for r in rows if r.verdict == kind and r.gap is not None]
+    picked.sort(key=lambda r: (-abs(r.gap or 0.0), r.behaviour_id))
+    return picked
 
 
 def nearest_ratings(
@@ -138,19 +158,14 @@ def feedback_view(
             )
         )
 
-    def by_gap(kind: Verdict) -> tuple[str, ...]:
-        picked = [r for r in rows if r.verdict == kind and r.gap is not None]
-        picked.sort(key=lambda r: (-abs(r.gap or 0.0), r.behaviour_id))
-        return tuple(r.behaviour_id for r in picked)
-
     return FeedbackView(
         requested_on=latest.requested_on,
         collected_on=latest.collected_on,
         raters_total=latest.raters_total,
         groups=tuple(GroupSeen(g, 0.0, n) for g, n in latest.groups),
         behaviours=tuple(rows),
-        blind_spots=by_gap("blind spot"),
-        hidden_strengths=by_gap("hidden strength"),
+        blind_spots=tuple(r.behaviour_id for r in largest_first(rows, "blind spot")),
+        hidden_strengths=tuple(r.behaviour_id for r in largest_first(rows, "hidden strength")),
         previous_collected_on=before.collected_on if before else None,
         keep=latest.keep,
         change=latest.change,
