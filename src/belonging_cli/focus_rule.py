@@ -28,6 +28,13 @@ BLIND_SPOT = "others see it lower than you do"
 BLIND_SPOT_DAYS = 183
 
 
+def recent_round(collected_on: dt.date | None, on: dt.date | None) -> bool:
+    """A round collected within BLIND_SPOT_DAYS up to `on`: one that still speaks of the
+    team today (the focus rule's, and the flows' `when: {feedback: recent}`)."""
+    days = (on - collected_on).days if collected_on and on else -1
+    return 0 <= days <= BLIND_SPOT_DAYS
+
+
 def pick_focus(
     order: Sequence[str],
     levels: Mapping[str, int | None],
@@ -54,8 +61,7 @@ def pick_focus(
     def last_explored(behaviour_id: str) -> dt.datetime:
         return explored.get(behaviour_id) or _EPOCH
 
-    days = (on - collected_on).days if collected_on and on else -1
-    if collected_on and 0 <= days <= BLIND_SPOT_DAYS:
+    if collected_on is not None and recent_round(collected_on, on):
         # Once it was the focus after the round, the person has looked: the next one.
         for behaviour_id in blind_spots:
             if behaviour_id in known and last_explored(behaviour_id).date() < collected_on:

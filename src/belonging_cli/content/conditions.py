@@ -27,6 +27,8 @@ def condition_problem(
 ) -> tuple[str, str] | None:
     """(the condition's field at fault, why) when `condition` can never hold, given the
     steps before it (by id) and the ids after it; None when it can."""
+    if condition.step is None:
+        return None  # a fact of the journal (`feedback: recent`), not an answer
     head = condition.step.split(".")[0]
     target = earlier.get(head)
     if target is None:

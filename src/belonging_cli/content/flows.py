@@ -93,9 +93,10 @@ def _unique_variants(variants: list[Variant] | None, info: ValidationInfo) -> li
 
 
 class Condition(Strict):
-    """Ask a step only when an earlier answer fits: `{step: balance, at_most: 2}`."""
+    """Ask a step only when an earlier answer fits: `{step: balance, at_most: 2}`, or
+    when the journal holds a fact no step asks: `{feedback: recent}`."""
 
-    step: DottedId
+    step: DottedId | None = None  # every test but `feedback` tests this step's answer
     equals: str | int | bool | None = None
     not_equals: str | int | bool | None = None
     in_: list[str | int] | None = Field(default=None, alias="in")
@@ -103,6 +104,8 @@ class Condition(Strict):
     at_most: int | None = None
     answered: bool | None = None
     moved: bool | None = None  # a rating (of a rate step, or any of a pulse) moved since last time
+    # A feedback round collected within about six months (focus_rule.recent_round).
+    feedback: Literal["recent"] | None = None
 
     @model_validator(mode="after")
     def _one_test(self) -> Condition:
@@ -114,12 +117,17 @@ class Condition(Strict):
             self.at_most,
             self.answered,
             self.moved,
+            self.feedback,
         ]
         if sum(t is not None for t in tests) != 1:
             raise ValueError(
                 "a condition needs exactly one of equals, not_equals, in, at_least, "
-                "at_most, answered, moved"
+                "at_most, answered, moved, feedback"
             )
+        if self.feedback is not None and self.step is not None:
+            raise ValueError("a `feedback` condition tests no step's answer: leave out `step`")
+        if self.feedback is None and self.step is None:
+            raise ValueError("a condition names the earlier step it tests: add `step`")
         return self
 
 

@@ -150,6 +150,10 @@ class Engine:
         )
 
     def _holds(self, condition: Condition) -> bool:
+        if condition.feedback is not None:
+            return self._recent_round()
+        if condition.step is None:
+            return False  # validation makes every other test name a step
         if condition.moved is not None:
             return self._moved(condition.step) == condition.moved
         given = self.given.get(condition.step)
@@ -173,6 +177,15 @@ class Engine:
         if condition.at_least is not None:
             return number >= condition.at_least
         return condition.at_most is not None and number <= condition.at_most
+
+    def _recent_round(self) -> bool:
+        """A feedback round collected within about six months of the week's Sunday (as
+        the focus suggestion counts a round: history.suggest_focus)."""
+        from belonging_cli.clock import week_monday
+        from belonging_cli.focus_rule import recent_round
+
+        on = week_monday(self.week) + dt.timedelta(days=6)
+        return any(recent_round(r.collected_on, on) for r in self.history.feedback_rounds)
 
     def _moved(self, ref: str) -> bool:
         """Whether a rating (or any rating of a pulse) moved a level or more since last time."""
