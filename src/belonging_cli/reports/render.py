@@ -100,7 +100,12 @@ def chart_texts(report: Report, *, html: bool) -> dict[str, Any]:
     overview = charts.svg_chart(lines, weeks, title="Ratings and balance by week") if lines else ""
     if len(set(drawn)) == 1:
         when = words.day(week_monday(drawn[0]))
-        overview = _one_week(f"one week so far ({when}): the chart starts with your second week")
+        overview = _one_week(
+            f"one week so far ({when}): the chart starts with your second week"
+            if all(_first_rated(r) for r in rated)
+            else f"one week in this period ({when}): a longer one (--period month) draws "
+            "the weeks before it"
+        )
     behaviours = {r.behaviour_id: Markup(_behaviour_chart(r, weeks)) for r in rated}
     return {"overview": Markup(overview), "behaviours": behaviours}
 
@@ -112,8 +117,10 @@ def _behaviour_chart(trend: BehaviourTrend, weeks: list[str]) -> str:
         only = trend.series[0]
         when = words.day(week_monday(only.week))
         label = f", {trend.latest_label}" if trend.latest_label else ""
-        lead = "one week so far" if len(weeks) == 1 else "rated once in this period"
-        return _one_week(f"{lead}: {only.level}{label} ({when})")
+        if _first_rated(trend):
+            return _one_week(f"one week so far: {only.level}{label} ({when})")
+        before = f"; {trend.previous} the time before"
+        return _one_week(f"rated once in this period: {only.level}{label} ({when}){before}")
     return charts.svg_chart(
         [charts.Line(trend.title, points, AVERAGE_COLOUR)],
         weeks,
@@ -122,6 +129,12 @@ def _behaviour_chart(trend: BehaviourTrend, weeks: list[str]) -> str:
         title=f"{trend.title}: rating by week",
         legend=False,
     )
+
+
+def _first_rated(trend: BehaviourTrend) -> bool:
+    """Whether the period holds the behaviour's first rating ever: a week's report for
+    someone with months behind them is not their first week (the whole journal says)."""
+    return trend.previous is None
 
 
 def _one_week(text: str) -> str:
