@@ -130,10 +130,12 @@ class Review(Base):
         return SKIP
 
     def template_lines(self, question: Question, value: AnswerValue) -> list[str]:
+        # Every outcome asks both notes (`questions`): the template says so for each.
+        *most, last = OUTCOMES
+        when = f"required with {', '.join(most)} or {last}"
         return [
             *super().template_lines(question, value),
-            f'  # {question.id}.happened: ""   # with tried, partly or not_tried',
-            f'  # {question.id}.learned: ""',
+            *(f'  # {question.id}.{note}: ""   # {when}' for note in NOTES),
         ]
 
     def summary(self, question: Question, given: Given, engine: Engine) -> str | None:
