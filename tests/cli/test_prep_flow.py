@@ -33,7 +33,8 @@ def test_the_prep_answers_travel_in_the_shared_bundle_and_a_private_one_does_not
 ) -> None:
     prep(cli, tmp_path, {"want": WANT, "tried": TRIED, "stuck": {"text": SECRET, "private": True}})
     data = shared_bundle(cli)
-    assert data["format_minor"] >= 2  # prep came with minor 2
+    minor = data["format_minor"]
+    assert isinstance(minor, int) and minor >= 2  # prep came with minor 2
     texts = {item["question"]: item["text"] for item in data["prep"]}  # type: ignore[attr-defined]
     assert texts == {
         "What do I want from our next session?": WANT,

@@ -82,7 +82,11 @@ def cached_titles(folder: Path) -> dict[str, str]:
         id_, title = (b.get("id"), b.get("title")) if isinstance(b, dict) else (None, None)
         # One line of text, as the validated rubric's titles are; anything else keeps
         # its id (a line of status is never a terminal escape).
-        if isinstance(id_, str) and isinstance(title, str) and title.strip():
-            if text_problem(title, one_line=True) is None:
-                titles[id_] = title
+        if (
+            isinstance(id_, str)
+            and isinstance(title, str)
+            and title.strip()
+            and text_problem(title, one_line=True) is None
+        ):
+            titles[id_] = title
     return titles
