@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -41,7 +41,42 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False, "breaks": True})
     md.enable(["emphasis", "newline", "link"])
     md.validateLink = safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("flatten_emphasis", _flatten_emphasis)
     return md
+
+
+def _flatten_emphasis(state: Any) -> None:
+    """Emphasis inside the same emphasis (`_1*1*_`: italic in italic) is shown once, and
+    two side by side (`*1*_1_`) as one: the Markdown report cannot write either back so
+    that every viewer reads it alike (asterisks side by side read as bold, or as text),
+    so the one parser both reports use gives them the shape Markdown can hold."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        open_now = {"em": 0, "strong": 0}
+        dropped: list[bool] = []  # for each emphasis open now: whether it was dropped
+        kept = []
+        for token in block.children:
+            kind, _, edge = token.type.rpartition("_")
+            if kind in open_now and edge == "open":
+                drop = open_now[kind] > 0
+                if not drop and kept and kept[-1].type == f"{kind}_close":
+                    # `*1*_1_`: two emphases side by side read as one in Markdown
+                    # (`*1**1*` would not), so they are one here too.
+                    kept.pop()
+                    dropped.append(False)  # its close now closes the one before
+                    open_now[kind] += 1
+                    continue
+                open_now[kind] += 1
+                dropped.append(drop)
+                if drop:
+                    continue
+            elif kind in open_now and edge == "close":
+                open_now[kind] -= 1
+                if dropped.pop() if dropped else False:
+                    continue
+            kept.append(token)
+        block.children = kept
 
 
 # Text with none of these can hold no Markdown structure: one line of prose.

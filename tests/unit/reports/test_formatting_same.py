@@ -97,3 +97,18 @@ def test_a_bare_web_address_links_in_the_markdown_only() -> None:
         "https://example.org/a_b"
     ]
     assert seen(markdown_html(text))["shown"] == "Read https://example.org/a_b."
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("_1*1*_", "<p><em>11</em></p>"),  # italic in italic: italic once
+        ("*1*_1_", "<p><em>11</em></p>"),  # two side by side: one
+        ("*a* and *b*", "<p><em>a</em> and <em>b</em></p>"),  # apart: two
+    ],
+)
+def test_emphasis_markdown_cannot_write_back_is_given_the_shape_it_can(
+    text: str, html: str
+) -> None:
+    assert markdown_html(text).strip() == html
+    assert seen(outer(viewer(md_quote(text) + "\n"), "blockquote")) == seen(markdown_html(text))
