@@ -43,7 +43,7 @@ def mention(due: list[Assignment]) -> str:
 def offer_exercises(journal: Journal, settings: Settings, rubric: Rubric) -> None:
     """Offer to do a due exercise now, just as `belonging exercises do ID` would."""
     from belonging_cli import ask
-    from belonging_cli.cli.exercises import do_exercise
+    from belonging_cli.cli.exercises_do import do_exercise
     from belonging_cli.errors import Interrupted
 
     due = due_exercises(journal, settings.now().date())

@@ -55,7 +55,7 @@ def _flatten_emphasis(state: Any) -> None:
             continue
         open_now = {"em": 0, "strong": 0}
         dropped: list[bool] = []  # for each emphasis open now: whether it was dropped
-        kept = []
+        kept: list[Any] = []
         for token in block.children:
             kind, _, edge = token.type.rpartition("_")
             if kind in open_now and edge == "open":
