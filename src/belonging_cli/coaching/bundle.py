@@ -28,10 +28,10 @@ from pydantic import (
 )
 
 from belonging_cli.coaching.bundle_feedback import Feedback
-from belonging_cli.content.validation import ONE_LINE
+from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import Problem
 from belonging_cli.json_place import locate
-from belonging_cli.safe_text import MAX_NAME, MAX_TEXT, strip_controls
+from belonging_cli.safe_text import MAX_NAME, MAX_TEXT
 
 FORMAT = "belonging-report"
 FORMAT_VERSION = 1
@@ -51,10 +51,10 @@ def _cut(text: str) -> str:
 
 Week = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME), ONE_LINE]
-# A person's own words, as their report wrote them: a control character in a forged or
-# damaged bundle is taken out (never shown to the coach's terminal), not a reason to
-# drop the client from the roll-up.
-Words = Annotated[str, AfterValidator(strip_controls), AfterValidator(_cut)]
+# A person's own words, as their report wrote them (never with a control character:
+# reports/data.py strips them), so one in a bundle is a forged or damaged one: refused
+# and located, as every text of a bundle is.
+Words = Annotated[str, PARAGRAPH, AfterValidator(_cut)]
 Level = Annotated[int, Field(ge=1, le=5)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 Change = Annotated[int, Field(ge=-4, le=4)]

@@ -100,10 +100,17 @@ def experiment_item(scope: Scope, experiment: Experiment, counted: str) -> Exper
         title=strip_controls(title) if title is not None else None,
         status=experiment.status,
         outcome=experiment.outcome,
-        happened=shown("happened", clean(experiment.happened), experiment.happened_private),
-        learned=shown("learned", clean(experiment.learned), experiment.learned_private),
+        # The notes too: a bundle never carries a control character (the roll-up refuses
+        # one that does, as a forged bundle).
+        happened=shown("happened", _words(experiment.happened), experiment.happened_private),
+        learned=shown("learned", _words(experiment.learned), experiment.learned_private),
         private=experiment.private,
         happened_private=experiment.happened_private,
         learned_private=experiment.learned_private,
         state=counted,
     )
+
+
+def _words(text: str | None) -> str | None:
+    """A note as typed, without surrounding blanks or control characters."""
+    return clean(strip_controls(text)) if text is not None else None
