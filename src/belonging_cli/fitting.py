@@ -7,7 +7,6 @@ this, but costs more than their whole budget. Stdlib only, no dataclasses.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 ELLIPSIS = "…"
@@ -20,7 +19,10 @@ def text_width() -> int | None:
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     if sys.stdout.isatty():
-        return shutil.get_terminal_size().columns
+        try:  # not shutil's: importing shutil costs status ~2.5 ms
+            return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+        except (OSError, ValueError):
+            return 80
     return None
 
 

@@ -14,10 +14,7 @@ import click
 from belonging_cli.cli.options import json_option, out_option, pass_settings
 from belonging_cli.cli.output import console, info, print_json
 from belonging_cli.errors import BelongingError, JournalError, UsageProblem
-from belonging_cli.journal.errors import not_a_journal
-from belonging_cli.journal.file import inspect_file
 from belonging_cli.limits import MAX_INT, day_option
-from belonging_cli.reports.words import plural
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
@@ -261,6 +258,8 @@ def export(settings: Settings, format_: str, out: Path | None, folder: Path | No
         sys.stdout.write(strip_controls(text))  # the terminal never gets a journal's controls
         return
     write_private(out, [text])
+    from belonging_cli.reports.words import plural
+
     info(
         f"Exported {plural(len(data.sessions), 'session')} and "
         f"{plural(len(data.experiments), 'experiment')} to {out}."
@@ -270,6 +269,7 @@ def export(settings: Settings, format_: str, out: Path | None, folder: Path | No
 def _export_obsidian(settings: Settings, folder: Path) -> None:
     from belonging_cli.journal.obsidian import notes
     from belonging_cli.journal.obsidian_folder import prepare, write_notes
+    from belonging_cli.reports.words import plural
 
     prepare(folder)  # refused before the journal is read
     with _open(settings) as opened:
@@ -346,6 +346,9 @@ def backup(settings: Settings, out: Path | None) -> None:
 @pass_settings
 def restore(settings: Settings, file: Path, yes: bool) -> None:
     """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
+    from belonging_cli.journal.errors import not_a_journal
+    from belonging_cli.journal.file import inspect_file
+
     if not file.is_file():
         raise JournalError(f"no such file: {file}")
     if inspect_file(file) is None:

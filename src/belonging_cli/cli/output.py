@@ -11,7 +11,6 @@ markup: user text goes into a markup string through `rich.markup.escape`, or as 
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -70,6 +69,8 @@ def _safe_console() -> type[Console]:
 
 def print_json(data: Any) -> None:
     """Machine output: stable, indented, UTF-8, one document on stdout."""
+    import json  # here: most commands print no JSON, and json costs start-up ~2 ms
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 

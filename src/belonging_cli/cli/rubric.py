@@ -9,8 +9,6 @@ import click
 
 from belonging_cli.cli.options import json_option, pass_settings, rubrics_option
 from belonging_cli.cli.output import console, print_json
-from belonging_cli.journal.listing import columns
-from belonging_cli.reports.rubric_facts import rubric_facts
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
@@ -40,6 +38,9 @@ def list_behaviours(settings: Settings, rubrics: Path | None, as_json: bool) -> 
     """List the behaviours: number, id and title."""
     folder = settings.with_folders(rubrics=rubrics).rubrics
     if not as_json:
+        from belonging_cli.journal.listing import columns
+        from belonging_cli.reports.rubric_facts import rubric_facts
+
         # The cached facts (validated when cached) and a plain table: a quick answer.
         facts = rubric_facts(folder)
         rows = [[str(b.number), b.id, strip_controls(b.title)] for b in facts.behaviours]

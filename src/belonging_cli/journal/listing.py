@@ -6,7 +6,6 @@ the table is plain text, not rich's (see `columns`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +82,8 @@ def render(
     from belonging_cli.safe_text import strip_controls
 
     if as_json:
+        import json  # here, not at the top: the table needs none
+
         return json.dumps([summary_dict(s) for s in found], indent=2, ensure_ascii=False) + "\n"
     if not found:
         return (EMPTY_MESSAGE if empty_journal else NO_MATCH_MESSAGE) + "\n"
