@@ -29,10 +29,10 @@ def test_the_roll_up_shows_the_round_its_raters_and_each_verdict(
     out = coach(cli, "summary", str(bundle), "--format", fmt)
     assert "Others' view" in out or "Others&#39; view" in out
     assert "Round of 20 Nov: 3 raters (direct-report 3)" in out
-    assert f"blind spot</strong>: {BELONGING} (you 4, others 2.33)" in out or (
-        f"**blind spot**: {BELONGING} (you 4, others 2.33)" in out
+    assert f"blind spot</strong>: {BELONGING} (you 4, others 2.3)" in out or (
+        f"**blind spot**: {BELONGING} (you 4, others 2.3)" in out
     )
-    assert f"{TIME} (you 3, others 4)" in out
+    assert f"{TIME} (you 3, others 4.0)" in out
     assert "hidden strength" in out
 
 
@@ -59,8 +59,8 @@ def test_the_prep_sheet_shows_the_round_in_a_line(cli: CliRunner, bundle: Path, 
     out = coach(cli, "prep", str(bundle), "--format", fmt)
     (line,) = [x for x in out.splitlines() if "view:" in x]
     assert "Round of 20 Nov: 3 raters" in line
-    assert f"Blind spot: {BELONGING} (you 4, others 2.33)" in line
-    assert f"Hidden strength: {TIME} (you 3, others 4)" in line
+    assert f"Blind spot: {BELONGING} (you 4, others 2.3)" in line
+    assert f"Hidden strength: {TIME} (you 3, others 4.0)" in line
 
 
 def test_a_verdict_the_bundle_claims_is_worked_out_again(

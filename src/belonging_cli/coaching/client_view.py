@@ -237,6 +237,7 @@ def feedback_round(bundle: Bundle, today: dt.date) -> RoundLine | None:
     sets side by side (the report's rule and order), never the bundle's own words."""
     from belonging_cli.goals import day_words
     from belonging_cli.reports.sections.feedback import largest_first, verdict
+    from belonging_cli.reports.words import one_decimal
 
     found = bundle.feedback
     if found is None:
@@ -247,7 +248,8 @@ def feedback_round(bundle: Bundle, today: dt.date) -> RoundLine | None:
         if said is None or b.self_level is None or b.others_mean is None:
             continue
         gap = round(b.others_mean - b.self_level, 2)
-        words = f"{b.title} (you {b.self_level}, others {b.others_mean:g})"
+        # Others' average as the report shows it: one rule (words.one_decimal).
+        words = f"{b.title} (you {b.self_level}, others {one_decimal(b.others_mean)})"
         mine, others = b.self_level, b.others_mean
         seen.append(SeenLine(b.behaviour_id, b.title, mine, others, gap, said, words))
     blind = tuple(largest_first(seen, "blind spot"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from belonging_cli.coaching.rollup import Rollup
 from belonging_cli.reports.escape import md_cell
+from belonging_cli.reports.words import one_decimal
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -31,7 +32,11 @@ def signed(value: int | float | None) -> str:
 
 
 def number(value: object) -> str:
-    return NONE if value is None else str(value)
+    """A figure as a coach reads it: a fraction (an average, a spread) as the reports
+    show one (words.one_decimal); a count, a level or a day as it is; none, a dash."""
+    if value is None:
+        return NONE
+    return one_decimal(value) if isinstance(value, float) else str(value)
 
 
 def _environment(html: bool) -> Environment:
