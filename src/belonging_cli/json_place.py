@@ -43,16 +43,16 @@ def _value_at(text: str, loc: tuple[str | int, ...]) -> int:
             for _ in range(part):
                 at = after_value(at)
         elif isinstance(part, str) and opened == "{":
-            at = skip_space(index + 1)
+            at, found = skip_space(index + 1), None
             while text[at : at + 1] == '"':
                 key, end = decoder.raw_decode(text, at)
                 value = skip_space(skip_space(end) + 1)  # past the colon
                 if key == part:
-                    break
+                    found = value  # a key given twice: the last is the one that was read
                 at = after_value(value)
-            else:
+            if found is None:
                 return index  # a missing key: the object that lacks it
-            at = value
+            at = found
         else:
             return index
         index = at

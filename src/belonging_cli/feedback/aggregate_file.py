@@ -3,9 +3,10 @@
 It comes from someone else's machine: bounded in size before it is read, strict
 types (no "3" for 3), bounded strings and lists, no control characters (group
 names and look-fors on one line, comments as paragraphs), and the anonymity
-rules checked again (a group or a round of fewer than three raters is refused:
-collect never writes one, so such a file was made or edited by hand). Every
-failure is one `file:line:col` line, located with the JSON decoder's positions.
+rules checked again (a group or a round of fewer than three raters, or a figure
+from fewer answers, is refused: collect never writes one, so such a file was made
+or edited by hand). Every failure is one `file:line:col` line, located with the
+JSON decoder's positions: an anonymity refusal at the figure that breaks the rule.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from belonging_cli.content.source import format_loc
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import BelongingError, Problem
-from belonging_cli.feedback.round import below_threshold
+from belonging_cli.feedback.round import KeyPath, first_breach
 from belonging_cli.json_place import locate
 from belonging_cli.safe_text import MAX_NAME, MAX_TEXT
 
@@ -140,23 +141,27 @@ def parse_aggregate(raw: bytes, name: str) -> dict[str, Any]:
     found = after_checks(plain)
     if found is not None:
         key, message = found
-        line, column = locate(raw, key) if key else (1, 1)
+        # The checked data keeps the file's keys and their order, so the key path of
+        # the figure at fault is where it is in the file (the last of a repeated key,
+        # as the decoder read it).
+        line, column = locate(raw, key)
         raise _bad(name, line, column, message)
     return plain
 
 
-def after_checks(plain: dict[str, Any]) -> tuple[tuple[str, ...], str] | None:
+def after_checks(plain: dict[str, Any]) -> tuple[KeyPath, str] | None:
     """What the model's types cannot say: real dates, and the anonymity rules again.
 
-    (the key it is at, or () for the whole aggregate; the message), or None. The
-    one check for an aggregate from a file and for a round in a journal export.
+    (the key path of the value at fault; the message), or None. The one check for an
+    aggregate from a file and for a round in a journal export.
     """
     for day in ("requested_on", "collected_on"):
         if not _is_day(plain[day]):
             return (day,), f"{day}: not a date"
-    unsafe = below_threshold(plain)
+    unsafe = first_breach(plain)
     if unsafe is not None:
-        return (), f"refused, it breaks the anonymity rules: {unsafe}"
+        key, why = unsafe
+        return key, f"refused, it breaks the anonymity rules: {why}"
     return None
 
 

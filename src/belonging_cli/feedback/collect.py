@@ -1,6 +1,7 @@
 """Filled forms -> the anonymous aggregate (docs/feedback.md), pure.
 
-The anonymity rules live here, once: a group with fewer than `MIN_RATERS` raters
+The anonymity rules live here, once (the threshold `MIN_RATERS` is round.py's, which
+checks an aggregate from a file again): a group with fewer than `MIN_RATERS` raters
 (and every "other") is merged into "others", which is left out, every answer of it,
 if still fewer; fewer than `MIN_RATERS` raters counted means no aggregate at all.
 Each figure is over at least `MIN_RATERS` answers, and a group's figure is shown only
@@ -20,8 +21,8 @@ from typing import Any, NamedTuple
 from belonging_cli.errors import BelongingError
 from belonging_cli.feedback.form import FORMAT, GROUPS, VERSION, Behaviour, Round, look_for_key
 from belonging_cli.feedback.parse import Filled
+from belonging_cli.feedback.round import MIN_RATERS as MIN_RATERS  # state.py counts with it
 
-MIN_RATERS = 3
 OTHERS = "others"
 
 

@@ -142,25 +142,68 @@ def _behaviour_data(b: BehaviourSeen) -> dict[str, Any]:
     return {"id": b.id, "level": level, "look_fors": looks}
 
 
+# Where a figure is in an aggregate: its keys and list indexes, from the top.
+KeyPath = tuple[str | int, ...]
+
+
 def below_threshold(aggregate: dict[str, Any]) -> str | None:
     """Why an aggregate breaks the anonymity rules (a group or the round under three), or None."""
+    found = first_breach(aggregate)
+    return None if found is None else found[1]
+
+
+def first_breach(aggregate: dict[str, Any]) -> tuple[KeyPath, str] | None:
+    """The first figure of an aggregate that breaks the anonymity rules, as its key path
+    (so a refusal can point at it in the file), and why; or None.
+
+    No group and no round of fewer than `MIN_RATERS` raters, and no figure drawn from
+    fewer answers: a level, a group's level, a look-for, or what a level's answers
+    leave outside the groups shown (the overall figure minus the groups' would reveal
+    one or two). Collect never writes one (feedback/collect.py), so such a file was
+    made or edited by hand."""
     raters = aggregate["raters"]
     if raters["total"] < MIN_RATERS:
-        return f"only {raters['total']} raters: a round needs at least {MIN_RATERS}"
+        return ("raters", "total"), (
+            f"only {raters['total']} raters: a round needs at least {MIN_RATERS}"
+        )
     for group, n in raters["groups"].items():
         if n < MIN_RATERS:
-            return f"the group {group!r} has {n} raters: every group needs at least {MIN_RATERS}"
+            return ("raters", "groups", group), (
+                f"the group {group!r} has {n} raters: every group needs at least {MIN_RATERS}"
+            )
     if sum(raters["groups"].values()) > raters["total"]:
-        return "its groups count more raters than its total"
-    for b in aggregate["behaviours"]:
-        level = b["level"]
-        if level is None:
-            continue
+        return ("raters", "total"), "its groups count more raters than its total"
+    for index, b in enumerate(aggregate["behaviours"]):
+        found = _behaviour_breach(b, raters["groups"])
+        if found is not None:
+            return ("behaviours", index, *found[0]), f"{b['id']}: {found[1]}"
+    return None
+
+
+def _behaviour_breach(b: dict[str, Any], groups: dict[str, int]) -> tuple[KeyPath, str] | None:
+    level = b["level"]
+    if level is not None:
         if level["n"] < MIN_RATERS:
-            return f"{b['id']}: a level from {level['n']} answers (at least {MIN_RATERS})"
+            return ("level", "n"), f"a level from {level['n']} answers (at least {MIN_RATERS})"
         for group, seen in level["by_group"].items():
-            if group not in raters["groups"]:
-                return f"{b['id']}: a level from the group {group!r}, not among its raters"
+            if group not in groups:
+                return ("level", "by_group", group), (
+                    f"a level from the group {group!r}, not among its raters"
+                )
             if seen["n"] < MIN_RATERS:
-                return f"{b['id']}: the group {group!r} answered {seen['n']} times"
+                return ("level", "by_group", group, "n"), (
+                    f"the group {group!r} answered {seen['n']} times"
+                )
+        outside = level["n"] - sum(seen["n"] for seen in level["by_group"].values())
+        if 0 < outside < MIN_RATERS:
+            return ("level", "n"), (
+                f"{outside} of its {level['n']} answers are in no group shown "
+                f"(none, or at least {MIN_RATERS})"
+            )
+    # A bundle's copy of a round carries no look-fors (coaching/bundle_feedback.py).
+    for number, seen in enumerate(b.get("look_fors", ())):
+        if seen["n"] < MIN_RATERS:
+            return ("look_fors", number, "n"), (
+                f"a look-for seen from {seen['n']} answers (at least {MIN_RATERS})"
+            )
     return None
