@@ -79,7 +79,7 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_r
     with _journal(settings) as journal:
         from belonging_cli.coaching.doing import find_draft
         from belonging_cli.coaching.exercise_view import earlier_answers, earlier_note
-        from belonging_cli.coaching.importing import plan_import
+        from belonging_cli.coaching.importing import kept_line, plan_import
 
         plan = plan_import(pack, journal.assignments(), settings.now())
         # A draft answer to a question this version renamed or removed: kept, and said.
@@ -107,6 +107,8 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_r
         info(earlier_note(count, key))
     for key in plan.withdrawn:
         info(f"  withdraw: {key}")
+    for key, status in plan.kept:
+        info(kept_line(key, status))
     if dry_run:
         info("dry run: nothing written; import without --dry-run to apply it")
     elif plan.writes:
@@ -207,13 +209,15 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
         from_line,
         question_lines,
     )
+    from belonging_cli.coaching.importing import OUT_OF_PACK, out_of_pack
 
     with _journal(settings) as journal:
-        found = resolve(exercise, journal.assignments())
+        stored = journal.assignments()
+        found = resolve(exercise, stored)
         kept = earlier_answers(find_draft(journal, found), found)
 
     questions = json.loads(found.questions_json)
-    row = _row(found, today)
+    row = {**_row(found, today), "withdrawn_from_pack": found.id in out_of_pack(stored)}
     lines = question_lines(questions, found.behaviour_id, settings.config.private_by_default)
     if as_json:
         shown = [{**q, "private": p} for q, (_, p) in zip(questions, lines, strict=True)]
@@ -229,9 +233,11 @@ def show(settings: Settings, exercise: str, as_json: bool) -> None:
     out = console()
     out.print(f"[bold]{escape(found.title)}[/bold]  [dim]({escape(found.id)})[/dim]")
     how_often = "once" if found.cadence_weeks == 1 else f"weekly for {found.cadence_weeks} weeks"
+    # Done or dropped, and no longer in the pack: its state says the first, this the second.
+    note = f" ({OUT_OF_PACK})" if row["withdrawn_from_pack"] and found.status != "withdrawn" else ""
     facts = [
         f"behaviour: {found.behaviour_id}",
-        f"state: {state(found, today)}",
+        f"state: {state(found, today)}{note}",
         f"due: {_when(found.due, today) if found.status == 'assigned' else row['due'] or '-'}",
         f"{how_often}, done {found.times_done}",
     ]

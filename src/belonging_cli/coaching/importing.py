@@ -7,14 +7,23 @@ Pure: given what is stored and the pack, say what to write. The rules:
   relative due time still counts from the exercise's first import, so an update
   never moves a date the coach did not change) and keeps everything the client
   did: times done, completion, a drop;
-- an exercise no longer in the pack is withdrawn, never deleted (its answers stay);
-  one that comes back is assigned again, its time counted from its return;
+- an exercise no longer in the pack and still to do is withdrawn, never deleted
+  (its answers stay); one that comes back is assigned again, its time counted from
+  its return;
+- one the client completed or dropped keeps that status when the pack no longer
+  holds it: the client's record stands (the roll-up, the report, the bundle and
+  `exercises list` still count it done, or dropped with its reason). Nothing is
+  written for it, so it keeps the version it last came with: that it is out of the
+  pack is read from that (`out_of_pack`), as every exercise the pack still holds
+  moves to the new version;
 - an older version is refused: it would undo the coach's update.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypedDict
 
@@ -40,6 +49,8 @@ class ImportPlan:
     unchanged: tuple[str, ...] = field(default=())
     # For each exercise updated, what the client would notice change ("due ... -> ...").
     changes: tuple[tuple[str, str], ...] = ()
+    # Out of the pack from this import on, but done or dropped by the client: kept so.
+    kept: tuple[tuple[str, AssignmentStatus], ...] = ()
 
     def summary(self, *, dry_run: bool = False) -> str:
         if not self.writes:
@@ -59,6 +70,8 @@ class ImportPlan:
             )
             if names
         ]
+        kept = Counter(status for _, status in self.kept)
+        parts += [f"{n} kept as {status}" for status, n in sorted(kept.items())]
         since = "" if self.previous_version is None else f" (was {self.previous_version})"
         return f"{verb} pack {self.pack_id} version {self.version}{since}: {', '.join(parts)}"
 
@@ -123,11 +136,17 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
             if noticed:
                 changes.append((key, noticed))
     withdrawn: list[str] = []
+    kept: list[tuple[str, AssignmentStatus]] = []
     in_pack = {assignment_id(pack.id, e.id) for e in pack.exercises}
     for key, old in sorted(mine.items()):
-        if key not in in_pack and old.status != "withdrawn":
+        if key in in_pack or old.status == "withdrawn":
+            continue
+        if old.status == "assigned":
             writes.append(replace(old, status="withdrawn"))
             withdrawn.append(key)
+        elif previous is not None and version_key(old.pack_version) == version_key(previous):
+            # Done or dropped, and in the pack until now: said once, on this import.
+            kept.append((key, old.status))
     return ImportPlan(
         pack_id=pack.id,
         version=pack.version,
@@ -138,7 +157,29 @@ def plan_import(pack: Pack, stored: list[Assignment], now: dt.datetime) -> Impor
         withdrawn=tuple(withdrawn),
         unchanged=tuple(unchanged),
         changes=tuple(changes),
+        kept=tuple(kept),
     )
+
+
+OUT_OF_PACK = "withdrawn from the pack"
+
+
+def kept_line(key: str, status: AssignmentStatus) -> str:
+    """What an import says of an exercise out of the pack that the client finished."""
+    did = "did it" if status == "done" else f"{status} it"
+    return f"  keep: {key}  {OUT_OF_PACK}; you {did}, so it stays {status}"
+
+
+def out_of_pack(stored: Iterable[Assignment]) -> set[str]:
+    """The ids of the exercises the latest import of their pack no longer held (withdrawn,
+    or done or dropped and kept so): those still on an older version than their pack's."""
+    from belonging_cli.content.packs import version_key
+
+    items = list(stored)
+    latest: dict[str, tuple[int, ...]] = {}
+    for a in items:
+        latest[a.pack_id] = max(latest.get(a.pack_id, ()), version_key(a.pack_version))
+    return {a.id for a in items if version_key(a.pack_version) < latest[a.pack_id]}
 
 
 def what_changed(old: Assignment, new: Assignment) -> str:
