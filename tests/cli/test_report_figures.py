@@ -117,7 +117,7 @@ def test_the_bundle_says_its_minor_version_and_the_roll_up_reads_old_and_new(
     cli: CliRunner, known: KnownJournal, tmp_path: Path
 ) -> None:
     data = bundle(cli, known, "--share")
-    assert (data["format_version"], data["format_minor"]) == (1, 5)
+    assert (data["format_version"], data["format_minor"]) == (1, 6)
     older = {k: v for k, v in data.items() if k != "format_minor"}
     older["experiments"]["counts"] = {"tried": 1, "partly": 0, "not_tried": 0, "open": 1}
     newer = {**data, "format_minor": 7, "something_new": {"x": 1}}

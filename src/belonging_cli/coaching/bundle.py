@@ -27,6 +27,7 @@ from pydantic import (
     ValidationError,
 )
 
+from belonging_cli.coaching.bundle_evidence import Evidence
 from belonging_cli.coaching.bundle_feedback import Feedback
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import Problem
@@ -232,6 +233,7 @@ class Bundle(Part):
     prep: list[PrepAnswer] = Field(default_factory=list, max_length=5000)
     goals: list[Goal] = Field(default_factory=list, max_length=100)
     feedback: Feedback | None = None  # the latest round beside the client's view (minor 4)
+    evidence: Evidence = Field(default_factory=list)  # figures, when shared (minor 6)
 
 
 class BadBundle(Exception):

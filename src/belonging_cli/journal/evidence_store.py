@@ -51,13 +51,20 @@ def replace_weeks(
     return count
 
 
-def load(conn: sqlite3.Connection, source: Source | None = None) -> list[WeekEvidence]:
-    """Every stored week (of one source, or all), the earliest week first."""
-    query = "SELECT week, source, figures, examples, imported_at FROM evidence"
+def load(
+    conn: sqlite3.Connection, source: Source | None = None, weeks: tuple[str, str] | None = None
+) -> list[WeekEvidence]:
+    """Every stored week (of one source, or all; from `weeks[0]` to `weeks[1]` only, when
+    given: a report reads its period's rows by the key, never the whole table), the
+    earliest week first."""
+    query = "SELECT week, source, figures, examples, imported_at FROM evidence WHERE 1"
     params: tuple[str, ...] = ()
     if source is not None:
-        query += " WHERE source = ?"
+        query += " AND source = ?"
         params = (source,)
+    if weeks is not None:  # ISO weeks sort as text: 2024-W09 < 2024-W10 < 2025-W01
+        query += " AND week BETWEEN ? AND ?"
+        params += weeks
     return [
         WeekEvidence(
             week,

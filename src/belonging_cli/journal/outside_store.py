@@ -45,6 +45,8 @@ class JournalEvidence(_Transactions):
         with self._writing() as conn:
             return evidence_store.replace_weeks(conn, weeks, imported_at)
 
-    def evidence(self, source: Source | None = None) -> list[WeekEvidence]:
+    def evidence(
+        self, source: Source | None = None, weeks: tuple[str, str] | None = None
+    ) -> list[WeekEvidence]:
         with self._reading() as conn:
-            return evidence_store.load(conn, source)
+            return evidence_store.load(conn, source, weeks)

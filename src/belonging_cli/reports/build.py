@@ -18,6 +18,7 @@ from belonging_cli.reports.model import Person, Report, ReportPeriod, RubricInfo
 from belonging_cli.reports.privacy import Privacy
 from belonging_cli.reports.scope import Scope, is_reflection, when
 from belonging_cli.reports.sections.balance import balance
+from belonging_cli.reports.sections.evidence import disagreements, evidence_sources
 from belonging_cli.reports.sections.exercises import exercises
 from belonging_cli.reports.sections.experiments import experiments
 from belonging_cli.reports.sections.feedback import feedback_view
@@ -35,6 +36,7 @@ from belonging_cli.reports.versions import wording_change
 from belonging_cli.streaks import current_streak, longest_streak
 
 if TYPE_CHECKING:
+    from belonging_cli.journal.evidence_store import WeekEvidence
     from belonging_cli.records import JournalData, Session
     from belonging_cli.reports.period import Period
     from belonging_cli.reports.rubric_facts import RubricFacts
@@ -52,22 +54,27 @@ def build_report(
     zone: dt.tzinfo | None = None,
     tool_version: str = "",
     privacy: Privacy | None = None,
+    evidence: Sequence[WeekEvidence] = (),
 ) -> Report:
     """Everything a report says about `period`, from the journal's records.
 
     `behaviours` (rubric ids) narrows ratings, reflections, experiments and
     exercises to those behaviours; `zone` is the user's time zone for dates.
     `privacy` (else `Privacy(share)`) is given by a caller that reads what was left out.
+    `evidence`: the calendar and transcript weeks the caller read for the period
+    (sections/evidence.weeks_to_read).
     """
     # Thousands of small records and no cycles: full collections would only
     # re-walk the journal already in memory (as the journal's loader does too).
     with collector_paused():
         decided = privacy if privacy is not None else Privacy(share)
         scope = Scope(data, rubric, period, now, decided, behaviours, zone)
-        return _assemble(scope, person, tool_version)
+        return _assemble(scope, person, tool_version, evidence)
 
 
-def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
+def _assemble(
+    scope: Scope, person: str | None, tool_version: str, evidence: Sequence[WeekEvidence]
+) -> Report:
     ratings = trends(scope)
     period = scope.period
     # Built before the privacy count is read: each section adds what it left out.
@@ -84,6 +91,9 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
     linked = links(ratings, tried.items)
     suggested = next_focus(scope, ratings)
     prep = prep_answers(scope)
+    measured = evidence_sources(
+        evidence, period.first_week, period.last_week, ratings, scope.privacy
+    )
     return Report(
         generated_at=scope.now,
         tool_version=tool_version,
@@ -106,7 +116,7 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
         ),
         behaviour_filter=scope.filter,
         summary=summed,
-        top=top(summed, ratings, paths, linked, suggested),
+        top=top(summed, ratings, paths, linked, suggested, disagreements(measured)),
         ratings=ratings,
         timeline=paths,
         highlights=highlights(ratings, Counter(s.focus_behaviour_id for s in scope.sessions)),
@@ -129,6 +139,7 @@ def _assemble(scope: Scope, person: str | None, tool_version: str) -> Report:
             scope.filter,
         ),
         goals=goals(scope),
+        evidence=measured,
     )
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from belonging_cli import __version__, ask, paths
 from belonging_cli.cli.output import info
@@ -29,6 +30,9 @@ from belonging_cli.reports.scope import is_reflection, when
 from belonging_cli.reports.words import date_range, day, left_out
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
+
+if TYPE_CHECKING:
+    from belonging_cli.journal.evidence_store import WeekEvidence
 
 
 def write_report(
@@ -174,6 +178,7 @@ def build(
         zone=zone,
         tool_version=__version__,
         privacy=privacy,
+        evidence=load_evidence(settings.journal_path, span.first_week, span.last_week),
     )
     return Built(made, empty_message(made, data) if made.is_empty else None)
 
@@ -184,6 +189,17 @@ def load_journal(path: Path) -> JournalData:
         return JournalData()
     with open_journal(path) as journal:
         return journal.load_all()
+
+
+def load_evidence(path: Path, first_week: str, last_week: str) -> list[WeekEvidence]:
+    """The evidence a report of these weeks reads: its period's, and a few weeks before
+    (sections/evidence.weeks_to_read), by the table's key: the cost follows the period."""
+    from belonging_cli.reports.sections.evidence import weeks_to_read
+
+    if not path.exists():
+        return []
+    with open_journal(path) as journal:
+        return journal.evidence(weeks=weeks_to_read(first_week, last_week))
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:

@@ -23,7 +23,9 @@ FORMAT_VERSION = 1
 # coaching session (sections/prep.py). 3: a dropped exercise's `reason`. 4: `feedback`,
 # the latest feedback round beside the person's own ratings (sections/feedback.py).
 # 5: `goals`, each goal and where the person stands on it (sections/goals.py).
-FORMAT_MINOR = 5
+# 6: `evidence`, calendar and meeting figures beside the ratings, and the top's
+# `evidence` (sections/evidence.py).
+FORMAT_MINOR = 6
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # The insight sections' records live with their rules (each module's own contract).
     from belonging_cli.goals import GoalProgress
+    from belonging_cli.reports.sections.evidence import EvidenceSource
     from belonging_cli.reports.sections.feedback import FeedbackView
     from belonging_cli.reports.sections.links import ExperimentLink
     from belonging_cli.reports.sections.prep import PrepAnswer
@@ -260,6 +261,7 @@ class Report:
     prep: tuple[PrepAnswer, ...] = ()  # for the coach's next session (sections/prep.py)
     feedback: FeedbackView | None = None  # self beside others (sections/feedback.py)
     goals: tuple[GoalProgress, ...] = ()  # each goal and where they stand (sections/goals.py)
+    evidence: tuple[EvidenceSource, ...] = ()  # calendar, meetings (sections/evidence.py)
 
     @property
     def is_empty(self) -> bool:

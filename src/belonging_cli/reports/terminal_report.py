@@ -47,6 +47,7 @@ def show_report(report: Report, console: Console, *, home: Path | None = None) -
         say(Text(f"Shared report: {words.left_out(report.private_left_out)}", style="bold"))
     sections = (
         _ratings,
+        _evidence,
         _highs_and_lows,
         _moved,
         _reflections,
@@ -121,6 +122,12 @@ def _ratings(report: Report, console: Console) -> None:
     from belonging_cli.reports.terminal_ratings import show_ratings
 
     show_ratings(report, console, _heading)
+
+
+def _evidence(report: Report, console: Console) -> None:
+    from belonging_cli.reports.terminal_evidence import show_evidence
+
+    show_evidence(report, console, _heading, _bullet, _table)
 
 
 def _highs_and_lows(report: Report, console: Console) -> None:

@@ -303,6 +303,7 @@ def test_json_follows_the_documented_bundle() -> None:
         "prep",
         "feedback",
         "goals",
+        "evidence",
     ]
     assert "exercises" not in bundle  # absent, not empty, without coach exercises
     assert bundle["generated_at"] == "2026-11-27T18:00:00+00:00"

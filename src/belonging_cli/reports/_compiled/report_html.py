@@ -1,4 +1,4 @@
-# source-sha256: 2c6c2afff189dd174c3708d3c400b8844a51c2f5858cf82bcdd5ea023815120c
+# source-sha256: 052e15ec86ddb85d78ef9e3add8b17090d4fe02f8f823202c3f15daab4d59a1c
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -304,7 +304,17 @@ def root(context, missing=missing, environment=environment):
             yield '\n</figure>\n'
         l_1_r = missing
         yield '</div>\n'
-    yield '</section>\n\n'
+    yield '</section>\n'
+    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
+        pass
+        yield '\n'
+        template = environment.get_template('evidence.html.j2', 'report.html.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'b': l_0_b, 'changed': l_0_changed, 'e': l_0_e, 'fb': l_0_fb, 'flat': l_0_flat, 'groups': l_0_groups, 'items': l_0_items, 'known': l_0_known, 'moved': l_0_moved, 'others': l_0_others, 'p': l_0_p, 'paths': l_0_paths, 'rated': l_0_rated, 'rose': l_0_rose, 's': l_0_s, 'seen': l_0_seen, 'shown': l_0_shown, 'unrated': l_0_unrated, 'w': l_0_w, 'x': l_0_x}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+    yield '\n'
     l_0_paths = []
     context.vars['paths'] = l_0_paths
     context.exported_vars.add('paths')
@@ -721,7 +731,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield escape(environment.getattr(l_1_g, 'group'))
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 320 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 324 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
@@ -765,7 +775,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
                 yield escape(t_8(environment.getattr(l_2_g, 'mean')))
-                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 325 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 329 in 'report.html.j2' evaluated to false and no else section was defined.")))
                 t_22 = 0
             l_2_loop = l_2_g = missing
             if t_22:
@@ -842,10 +852,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 360 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 364 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=139&5=142&6=145&7=148&15=152&74=159&75=170&78=173&79=177&85=182&86=186&87=190&88=194&90=200&91=202&92=205&96=208&100=211&101=215&109=240&110=242&111=246&113=250&117=253&118=257&122=279&123=282&128=287&131=290&134=292&136=295&138=299&139=303&146=308&147=311&148=322&152=325&153=329&159=346&160=349&161=364&162=367&168=370&169=374&176=392&179=395&180=398&181=401&183=405&184=408&185=411&186=419&187=421&188=425&189=432&192=436&193=439&195=442&196=446&197=453&203=458&204=461&207=464&208=466&209=469&211=475&212=477&213=480&214=483&219=488&220=492&225=518&226=521&227=524&230=527&234=535&237=538&244=548&245=551&248=554&249=557&250=559&252=561&257=564&258=568&266=585&267=588&270=591&271=593&272=597&274=599&275=603&280=613&281=617&283=630&284=634&289=646&290=648&293=652&294=655&298=661&299=665&303=679&304=687&305=689&306=693&307=700&316=709&317=712&320=715&322=733&324=738&325=742&329=787&330=790&333=793&334=797&338=809&340=812&341=816&344=819&346=822&347=826&353=831&356=834&360=839'
+debug_info = '4=139&5=142&6=145&7=148&15=152&74=159&75=170&78=173&79=177&85=182&86=186&87=190&88=194&90=200&91=202&92=205&96=208&100=211&101=215&109=240&110=242&111=246&113=250&117=253&118=257&122=279&123=282&128=287&131=290&134=292&136=295&138=299&139=303&145=308&147=311&150=318&151=321&152=332&156=335&157=339&163=356&164=359&165=374&166=377&172=380&173=384&180=402&183=405&184=408&185=411&187=415&188=418&189=421&190=429&191=431&192=435&193=442&196=446&197=449&199=452&200=456&201=463&207=468&208=471&211=474&212=476&213=479&215=485&216=487&217=490&218=493&223=498&224=502&229=528&230=531&231=534&234=537&238=545&241=548&248=558&249=561&252=564&253=567&254=569&256=571&261=574&262=578&270=595&271=598&274=601&275=603&276=607&278=609&279=613&284=623&285=627&287=640&288=644&293=656&294=658&297=662&298=665&302=671&303=675&307=689&308=697&309=699&310=703&311=710&320=719&321=722&324=725&326=743&328=748&329=752&333=797&334=800&337=803&338=807&342=819&344=822&345=826&348=829&350=832&351=836&357=841&360=844&364=849'

@@ -1,4 +1,4 @@
-# source-sha256: cb3509987975a5b6869da4cd4a0082687acf7361b4d682e6c2f3d2c46cc82c97
+# source-sha256: 72cca8567bed6bf77193c6a687ebce77dddc47abf32717c95a6c18027835c35c
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -293,6 +293,14 @@ def root(context, missing=missing, environment=environment):
         yield '\n```mermaid\n'
         yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'))
         yield '\n```\n'
+    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
+        pass
+        template = environment.get_template('evidence.md.j2', 'report.md.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'answered': l_0_answered, 'b': l_0_b, 'changed': l_0_changed, 'e': l_0_e, 'fb': l_0_fb, 'fell_back': l_0_fell_back, 'flat': l_0_flat, 'groups': l_0_groups, 'items': l_0_items, 'known': l_0_known, 'moved': l_0_moved, 'others': l_0_others, 'p': l_0_p, 'paths': l_0_paths, 'rated': l_0_rated, 'rose': l_0_rose, 's': l_0_s, 'shown': l_0_shown, 'unrated': l_0_unrated, 'w': l_0_w, 'x': l_0_x}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
     def macro(l_1_t):
         t_22 = []
         if l_1_t is missing:
@@ -373,7 +381,7 @@ def root(context, missing=missing, environment=environment):
             yield str(t_9(environment.getattr(l_1_r, 'title')))
             yield ', '
             yield str((t_3('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_3('rated %s', environment.getattr(l_1_point, 'level'))))
-            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 87 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 90 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
             yield str(t_10(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
@@ -414,7 +422,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9((environment.getattr(l_2_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_2_f, 'week'))
-                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 105 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 108 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
@@ -433,7 +441,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9((environment.getattr(l_1_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_1_f, 'week'))
-                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 116 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 119 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
                 yield str(t_11(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
@@ -475,7 +483,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
                 yield str(t_9((environment.getattr(l_1_x, 'title') or '(private)')))
-                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 141 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 144 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
                 yield str(t_9((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
@@ -549,7 +557,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 187 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 190 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
                 yield str(t_5(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
@@ -573,7 +581,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield '- '
                     yield str(environment.getattr(l_2_t, 'week'))
-                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 201 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 204 in 'report.md.j2' evaluated to false and no else section was defined.")))
                     yield ': '
                     yield str(t_9(environment.getattr(l_2_t, 'text')))
                     yield '\n'
@@ -655,7 +663,7 @@ def root(context, missing=missing, environment=environment):
                         yield str(t_9(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 236 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 239 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
@@ -684,15 +692,15 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield str(t_9(environment.getattr(l_1_g, 'group')))
-            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 249 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield str(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
-        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 249 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
-        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 251 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n| --- | --- | --- | --- | --- |'
-        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 255 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n'
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
@@ -725,7 +733,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9(environment.getattr(l_2_g, 'group')))
                 yield ' '
                 yield str(t_12(environment.getattr(l_2_g, 'mean')))
-                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 257 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 t_26 = 0
             l_2_loop = l_2_g = missing
             if t_26:
@@ -796,10 +804,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 293 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 296 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=162&5=165&6=168&7=171&10=175&11=178&13=185&15=187&19=190&20=194&24=198&25=200&26=203&28=205&30=208&32=210&36=213&37=217&43=241&44=243&45=247&48=251&51=254&52=258&54=277&56=281&62=291&65=294&68=296&69=315&70=318&71=329&75=332&76=336&79=343&80=346&81=361&82=364&86=367&87=371&90=381&93=384&94=387&96=390&98=394&99=397&100=400&102=408&103=410&105=414&107=419&110=423&111=426&114=429&116=433&118=438&122=441&123=444&127=447&128=449&129=452&131=458&132=460&133=463&135=466&140=471&141=475&144=489&145=492&146=495&150=498&151=502&154=505&158=508&159=512&163=515&164=518&168=521&169=523&171=525&173=527&176=530&179=532&183=535&184=540&185=542&186=546&187=551&191=557&192=560&195=563&196=565&198=569&200=571&201=575&205=582&207=586&210=598&212=602&216=612&217=614&221=618&222=621&226=627&227=631&229=642&230=645&234=648&235=651&236=655&244=672&245=675&249=678&251=693&252=695&253=698&254=702&257=744&258=747&262=750&263=754&267=765&271=768&272=772&275=775&279=778&280=782&284=785&288=788&293=793'
+debug_info = '4=162&5=165&6=168&7=171&10=175&11=178&13=185&15=187&19=190&20=194&24=198&25=200&26=203&28=205&30=208&32=210&36=213&37=217&43=241&44=243&45=247&48=251&51=254&52=258&54=277&56=281&62=291&65=294&68=296&69=298&71=304&72=323&73=326&74=337&78=340&79=344&82=351&83=354&84=369&85=372&89=375&90=379&93=389&96=392&97=395&99=398&101=402&102=405&103=408&105=416&106=418&108=422&110=427&113=431&114=434&117=437&119=441&121=446&125=449&126=452&130=455&131=457&132=460&134=466&135=468&136=471&138=474&143=479&144=483&147=497&148=500&149=503&153=506&154=510&157=513&161=516&162=520&166=523&167=526&171=529&172=531&174=533&176=535&179=538&182=540&186=543&187=548&188=550&189=554&190=559&194=565&195=568&198=571&199=573&201=577&203=579&204=583&208=590&210=594&213=606&215=610&219=620&220=622&224=626&225=629&229=635&230=639&232=650&233=653&237=656&238=659&239=663&247=680&248=683&252=686&254=701&255=703&256=706&257=710&260=752&261=755&265=758&266=762&270=773&274=776&275=780&278=783&282=786&283=790&287=793&291=796&296=801'

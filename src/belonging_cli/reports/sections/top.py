@@ -1,8 +1,10 @@
-"""The two-minute top: at most five lines a person (or their coach) reads first.
+"""The two-minute top: at most five lines a person (or their coach) reads first, and
+up to two more where evidence and a rating disagree (sections/evidence.py).
 
 Rhythm, the biggest move and what the person wrote about it, what worked (an
-experiment followed by a rise), what is stuck, and the one suggested next focus
-with its reason (sections/focus.py: the report makes one suggestion). Findings are
+experiment followed by a rise), what is stuck, evidence against a rating, and the
+one suggested next focus with its reason (sections/focus.py: the report makes one
+suggestion). Findings are
 the person's own figures and words, never the rubric's descriptors read back.
 Pure over the report's parts; every renderer prints `lines` (user text inside
 them is escaped by the renderer, like any text), the JSON bundle has the parts too.
@@ -19,6 +21,7 @@ from belonging_cli.reports.words import plural, signed
 
 if TYPE_CHECKING:
     from belonging_cli.reports.model import BehaviourTrend, Suggestion, Summary
+    from belonging_cli.reports.sections.evidence import Disagreement
     from belonging_cli.reports.sections.timeline import Timeline
 
 STUCK_AT = 3  # a stretch at this level or lower ...
@@ -48,12 +51,13 @@ class Stuck:
 
 @dataclass(slots=True)
 class Top:
-    lines: tuple[str, ...]  # at most five, in this order: rhythm, move, worked, stuck, focus
+    lines: tuple[str, ...]  # in this order: rhythm, move, worked, stuck, evidence, focus
     rhythm: str
     move: Move | None
     worked: ExperimentLink | None
     stuck: Stuck | None
     focus: Suggestion | None
+    evidence: tuple[Disagreement, ...] = ()  # where evidence and a rating disagree (at most 2)
 
 
 def top(
@@ -62,6 +66,7 @@ def top(
     timelines: Sequence[Timeline],
     found_links: Sequence[ExperimentLink],
     focus: Suggestion | None,
+    disagreements: Sequence[Disagreement] = (),
 ) -> Top:
     rhythm = rhythm_line(summary)
     move = biggest_move(ratings, timelines)
@@ -78,9 +83,10 @@ def top(
             f"Stuck: {stuck.title} at {stuck.level}{label}, "
             f"{stuck.ratings} ratings in a row since {stuck.since}."
         )
+    lines += (d.text for d in disagreements)  # sections/evidence.py bounds them
     if focus is not None:
         lines.append(f"Next focus: {focus.title}. {focus.reason}")
-    return Top(tuple(lines), rhythm, move, success, stuck, focus)
+    return Top(tuple(lines), rhythm, move, success, stuck, focus, tuple(disagreements))
 
 
 def rhythm_line(summary: Summary) -> str:
