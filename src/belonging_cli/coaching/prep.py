@@ -164,7 +164,10 @@ def _exercises(bundle: Bundle, client: ClientSummary) -> tuple[Exercise, ...]:
     found = []
     for item in bundle.exercises.items:
         state = "overdue" if item.id in overdue else item.state
-        answers = tuple(a.answer for a in reversed(item.answers))[:ANSWERS_SHOWN]
+        # The newest time done first, each time's answers in the exercise's order (its
+        # written answer before the choices after it), so what the client wrote shows.
+        newest = sorted(item.answers, key=lambda a: a.week, reverse=True)
+        answers = tuple(a.answer for a in newest)[:ANSWERS_SHOWN]
         reason = item.reason if state == "dropped" else None
         found.append(Exercise(item.title, state, item.due, answers, reason))
     order = {"overdue": 0, "dropped": 1, "done": 2, "due": 3, "withdrawn": 4}

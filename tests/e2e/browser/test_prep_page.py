@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from support.chromium import require_chromium, run_chromium
+from support.chromium import require_chromium
 from support.cli import CliRunner
+from support.pdf_pages import printed_pages
 from support.prep_bundles import typical_month, write_bundle
 
 
@@ -17,7 +17,4 @@ def test_a_typical_month_fits_one_printed_page(cli: CliRunner, tmp_path: Path) -
     page = tmp_path / "prep.html"
     result = cli("coach", "prep", str(bundle), "--out", str(page))
     assert result.code == 0, result.err
-    pdf = tmp_path / "prep.pdf"
-    run_chromium(chromium, page, tmp_path / "profile", f"--print-to-pdf={pdf}")
-    pages = re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())
-    assert len(pages) == 1
+    assert printed_pages(chromium, page, tmp_path) == 1
