@@ -15,12 +15,15 @@ protected block: never a title, an attendee or a description.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterator
+import zoneinfo
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from belonging_cli.errors import BelongingError
+from belonging_cli.evidence.calendar_scan import Plain, occurrence, scan
 from belonging_cli.evidence.figures import Occurrence, monday_of
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -99,16 +102,28 @@ def _content_line(raw: bytes, message: str) -> int | None:
     return _line_of(raw, found) if found >= 0 else None
 
 
-def parse(raw: bytes, path: Path) -> Any:
+class Parsed(NamedTuple):
+    calendar: Any  # icalendar's, after x_wr_timezone
+    plain: list[Plain]  # the events the pre-scan read (calendar_scan.py)
+    shift: dt.tzinfo | None  # the X-WR-TIMEZONE x_wr_timezone moved times into
+
+
+def parse(raw: bytes, path: Path, *, fast: bool = True) -> Parsed:
+    """The calendar as icalendar reads it; with `fast`, its plain events read beside it."""
     import icalendar
     import x_wr_timezone
+    from icalendar.parser_tools import to_unicode
 
     check_bounds(raw, path)
+    scanned = scan(to_unicode(raw)) if fast else None
     try:
-        calendar = icalendar.Calendar.from_ical(raw)
+        calendar = icalendar.Calendar.from_ical(scanned.kept if scanned else raw)
         if calendar.name != "VCALENDAR":
             raise ValueError("the file does not begin with BEGIN:VCALENDAR")
-        return x_wr_timezone.to_standard(calendar)
+        zone = calendar.get(x_wr_timezone.X_WR_TIMEZONE)
+        standard = x_wr_timezone.to_standard(calendar)
+        shift = zoneinfo.ZoneInfo(str(zone)) if zone is not None else None
+        return Parsed(standard, scanned.plain if scanned else [], shift)
     # Hostile bytes make these libraries raise nearly anything (ValueError, KeyError,
     # IndexError, TypeError, RecursionError...): each is this file's problem, one line.
     except Exception as exc:
@@ -164,7 +179,7 @@ CHUNK = dt.timedelta(weeks=13)  # expanded a quarter at a time, counted between 
 
 
 def occurrences_in(calendar: Any, start: dt.datetime, end: dt.datetime) -> Iterator[Any]:
-    """Every instance happening in [start, end), bounded in number.
+    """Every instance recurring-ical-events finds in [start, end).
 
     `between` over a quarter, not `after`: `after` queries every series again for each
     instance it yields (quadratic in the events: minutes for 10,000 of them).
@@ -172,7 +187,6 @@ def occurrences_in(calendar: Any, start: dt.datetime, end: dt.datetime) -> Itera
     import recurring_ical_events
 
     query = recurring_ical_events.of(calendar)
-    count = 0
     low = start
     while low < end:
         high = min(low + CHUNK, end)
@@ -185,21 +199,53 @@ def occurrences_in(calendar: Any, start: dt.datetime, end: dt.datetime) -> Itera
                     continue
             elif isinstance(when, dt.date) and start < low and when < low.date():
                 continue
-            count += 1
-            if count > MAX_OCCURRENCES:
-                raise ValueError(
-                    f"more than {MAX_OCCURRENCES:,} events in these weeks: give a shorter "
-                    "--since/--until"
-                )
             yield event
         low = high
 
 
-def read(path: Path, since: dt.date, until: dt.date, person: Person) -> Read:
-    """The busy times of the weeks from `since`'s to `until`'s, in the person's zone."""
+Instance = tuple[dt.date, dt.date, Any]  # start, end, the event's properties (a mapping)
+
+
+def instances(parsed: Parsed, start: dt.datetime, end: dt.datetime) -> Iterator[Instance]:
+    """The pre-scan's plain events and icalendar's occurrences in [start, end), bounded."""
+    spans = ((occurrence(item, parsed.shift, start, end), item.props) for item in parsed.plain)
+    found = ((*span, props) for span, props in spans if span is not None)
+    expanded = ((e.start, e.end, e) for e in occurrences_in(parsed.calendar, start, end))
+    yield from _bounded(itertools.chain(found, expanded))
+
+
+def _bounded(items: Iterable[Instance]) -> Iterator[Instance]:
+    for count, item in enumerate(items, 1):
+        if count > MAX_OCCURRENCES:
+            raise ValueError(
+                f"more than {MAX_OCCURRENCES:,} events in these weeks: give a shorter "
+                "--since/--until"
+            )
+        yield item
+
+
+def read(path: Path, since: dt.date, until: dt.date, person: Person, *, fast: bool = True) -> Read:
+    """The busy times of the weeks from `since`'s to `until`'s, in the person's zone.
+
+    `fast` reads plain events with the pre-scan (calendar_scan.py); without it every
+    event goes through icalendar, the reference the pre-scan is tested against. A file
+    the fast path refuses is read again whole, so that its problem is told in the words
+    (and at the line) icalendar finds on the whole file.
+    """
     raw = read_bytes(path)
-    calendar = parse(raw, path)
-    owner = owner_of(calendar, person.email)
+    try:
+        return _read(raw, path, since, until, person, fast=fast)
+    except BelongingError:
+        if not fast:
+            raise
+    return _read(raw, path, since, until, person, fast=False)
+
+
+def _read(
+    raw: bytes, path: Path, since: dt.date, until: dt.date, person: Person, *, fast: bool
+) -> Read:
+    parsed = parse(raw, path, fast=fast)
+    owner = owner_of(parsed.calendar, person.email)
     zone = person.zone
     first = since - dt.timedelta(days=since.weekday())
     after = until + dt.timedelta(days=7 - until.weekday())
@@ -209,13 +255,12 @@ def read(path: Path, since: dt.date, until: dt.date, person: Person) -> Read:
     mondays: set[dt.date] = set()
     declined = cancelled = 0
     try:
-        for event in occurrences_in(calendar, start, end):
-            begins = event.start
+        for begins, ends, event in instances(parsed, start, end):
             if not isinstance(begins, dt.datetime):  # an all-day event: not a meeting
                 if first <= begins < after:
                     mondays.add(begins - dt.timedelta(days=begins.weekday()))
                 continue
-            low, high = _instant(begins, zone), _instant(event.end, zone)
+            low, high = _instant(begins, zone), _instant(ends, zone)
             monday = monday_of(low, zone)
             if first <= monday < after:
                 mondays.add(monday)
