@@ -4,6 +4,7 @@ rating disagree (the top's line, bounded), and what figures a report may carry."
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -150,7 +151,7 @@ def test_a_shared_report_leaves_each_source_out_unless_it_is_included() -> None:
 
 
 def test_a_report_carries_only_figures() -> None:
-    row = {
+    row: dict[str, Any] = {
         "meeting_hours": 3,
         "talk_share": math.nan,
         "quietest": "Sam Ortiz",
