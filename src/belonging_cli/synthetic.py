@@ -2,13 +2,14 @@
 
 A made-up manager does the built-in weekly reflection (prompts/weekly.yaml) every
 week, through the same `Sitting` and engine as `belonging reflect --answers`: so
-a demo journal holds exactly the records the product writes. Their answers: the
-experiment due reviewed (tried, partly or not), a pulse of every behaviour whose
-levels drift slowly upwards with noise (what happened, now and then, when one
-moved), a focus behaviour (usually the weakest) with reflections on its real
-rubric prompts, notes on control and influence, the balance, the rubric's next
-experiment, and a few tags. The same rubric, weeks, end and seed give the same
-journal.
+a demo journal holds exactly the records the product writes. Their answers: how
+the week felt (what would help, when low), the experiment due reviewed (tried,
+partly or not), a win most weeks, a pulse of every behaviour whose levels drift
+slowly upwards with noise (what happened, now and then, when one moved), a focus
+behaviour (usually the weakest) with reflections on its real rubric prompts, the
+levers the week was led with, a note on the lens of the week (control, influence,
+the setting or a few people, in turn), and the rubric's next experiment. The same
+rubric, weeks, end and seed give the same journal.
 
 Speed (the benchmarks build 10,000 sessions): each session runs the engine over
 the person's journal in memory (`_Notebook`), which shows the engine only what it
@@ -27,6 +28,25 @@ from belonging_cli._gc import collector_paused
 from belonging_cli.clock import iso_week
 from belonging_cli.errors import JournalError
 from belonging_cli.records import Assignment, Experiment, JournalData, Session
+from belonging_cli.synthetic_words import (
+    CONTROL_NOTES,
+    ENVIRONMENT_NOTES,
+    FELL_NOTES,
+    HAPPENED,
+    HELP,
+    INFLUENCE_NOTES,
+    INTENTS,
+    LEARNED,
+    MOMENTS,
+    MOMENTS_ME,
+    PEOPLE,
+    PEOPLE_NOTES,
+    REACTIONS,
+    REFLECTIONS,
+    ROSE_NOTES,
+    SETTINGS,
+    WINS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,103 +60,18 @@ if TYPE_CHECKING:
 FLOW_ID = "weekly"
 
 PLATEAU = 3.4  # where attention without practice levels off
-TAGS = ("1:1s", "planning", "hiring", "offsite", "launch", "conflict", "new-joiner", "review")
-PEOPLE = ("Ana", "Bilal", "Chen", "Dana", "Emeka", "Fatima", "Gus", "Hana")
-SETTINGS = (
-    "the Monday stand-up",
-    "a 1:1",
-    "the planning meeting",
-    "a design review",
-    "the incident call",
-    "a hallway chat",
-    "the quarterly review",
-    "a hiring debrief",
-)
-CONTROL_NOTES = (
-    "I rewrote {who}'s summary myself instead of asking what they meant.",
-    "In {where} I gave the answer before anyone else had spoken.",
-    "I set the deadline without asking {who} what was realistic.",
-    "I checked on {who}'s progress three times in one day.",
-    "I closed the discussion in {where} because we were running late.",
-    "I decided the rota alone and announced it.",
-)
-INFLUENCE_NOTES = (
-    "I asked {who} what they would do and used their idea.",
-    "In {where} I waited and the quietest person spoke first.",
-    "I shared why the goal matters and let the team pick the route.",
-    "{who} ran {where} and I only asked questions.",
-    "I told the team what happened to the ideas they offered last week.",
-    "I admitted I did not know and asked {who} to lead the next step.",
-)
-REFLECTIONS = (
-    "In {where}, {who} {moment}. I noticed I {reaction}. Next time I want to {intent}.",
-    "Honestly, {moment_me}. {who} {moment}, and that told me more than any survey.",
-    "It was {where} again: I {reaction}. What helped was that {who} {moment}.",
-    "I keep coming back to {where}. {who} {moment}; I {reaction}, and I want to {intent}.",
-)
-MOMENTS = (
-    "raised a concern nobody else had mentioned",
-    "stayed silent until I asked directly",
-    "pushed back on my plan in front of the team",
-    "took the lead without being asked",
-    "brought bad news early",
-    "looked relieved when I admitted I was unsure",
-)
-REACTIONS = (
-    "wanted to fix it myself",
-    "held back and asked a question instead",
-    "felt the pull to decide quickly",
-    "was more curious than defensive",
-    "rushed to reassure rather than listen",
-)
-INTENTS = (
-    "ask before I tell",
-    "leave more silence",
-    "say what happened to their idea",
-    "block the time and keep it",
-    "name the tension out loud",
-)
-MOMENTS_ME = (
-    "I was tired and it showed",
-    "I protected the time for once",
-    "I caught myself mid-sentence",
-    "I let the messy draft go out",
-    "I did not notice until Friday",
-)
-# What happened when a rating moved: a note that agrees with the way it moved.
-ROSE_NOTES = (
-    "{who} said the meeting felt different.",
-    "I did it on purpose in {where}.",
-    "It held even under the deadline.",
-    "The team ran it without me.",
-)
-FELL_NOTES = (
-    "Busy week: I fell back on deciding alone.",
-    "I slipped in {where}.",
-    "The deadline got away from me and I took over.",
-)
 SITTING = dt.timedelta(minutes=45)  # longer than a scripted reflection takes to answer
-HAPPENED = (
-    "I tried it twice; the second time went better.",
-    "{who} noticed and asked what had changed.",
-    "It felt awkward at first, then people joined in.",
-    "The week got away from me after Tuesday.",
-    "I did half of it, in {where} only.",
-)
-LEARNED = (
-    "People fill the space I leave.",
-    "It takes less time than I feared.",
-    "I need to put it in the calendar or it does not happen.",
-    "The team had better ideas than mine.",
-    "Saying it out loud made the tension smaller.",
-)
-
-
-TIP_NOTES = (
-    "Asking {who} what they would do, before I said anything.",
-    "Sharing why the deadline mattered and letting {who} plan it.",
-    "Leaving the decision in {where} to the people doing the work.",
-)
+LENS = "lens"  # the weekly's lenses take turns: one a week (engine/rotation.turn_of)
+LENS_NOTES = {
+    "control": CONTROL_NOTES,
+    "influence": INFLUENCE_NOTES,
+    "environment": ENVIRONMENT_NOTES,
+    "people": PEOPLE_NOTES,
+}
+# How the week felt, and which levers it was led with: the weights of a mostly
+# steady person who combines both more often as they grow.
+WELLBEING = (("steady", 5), ("stretched", 3), ("low", 1), ("spare", 1))
+LEVERS = ("structural", "relational", "both", "neither")
 
 
 def generate(
@@ -173,15 +108,20 @@ def weekly_flow() -> Flow:
 class _Notebook:
     """The person's journal in memory: what History reads, where sessions are saved."""
 
-    def __init__(self) -> None:
+    def __init__(self, taking_turns: frozenset[str] = frozenset()) -> None:
         self.saved: list[Session] = []
         self.all: dict[str, Experiment] = {}  # by id, in the order they were set
         self.open: dict[str, Experiment] = {}
+        self.taking_turns = taking_turns  # steps asked in turn: lenses, variants
+        self.last_asked: dict[tuple[str, str], Session] = {}  # (step, wording): latest
 
     # What the engine looks at: every session rates every behaviour and names its
-    # prompts, so the latest session says all it asks of the past (the last ratings).
+    # prompts, so the latest session says all it asks of the past (the last ratings),
+    # but for what takes turns (the lens of the week, a question's wordings): the
+    # latest session that answered each, so the rotation is the journal's.
     def sessions(self) -> Sequence[Session]:
-        return self.saved[-1:]
+        shown = {id(s): s for s in (*self.last_asked.values(), *self.saved[-1:])}
+        return list(shown.values())
 
     def experiments(self) -> Sequence[Experiment]:
         return list(self.open.values())
@@ -200,6 +140,9 @@ class _Notebook:
         assignment: Assignment | None = None,
     ) -> None:
         self.saved.append(session)
+        for answer in session.answers:
+            if answer.step_id in self.taking_turns:
+                self.last_asked[(answer.step_id, answer.prompt_id or "")] = session
         for e in experiments:
             self.all[e.id] = e
             if e.status == "open":
@@ -241,15 +184,18 @@ class _Writer:
         # A latent level per behaviour: where the person really is.
         self.latent = {b.id: rng.uniform(1.4, 3.2) for b in rubric.behaviours}
         self.last_level: dict[str, int] = {}
-        self.notebook = _Notebook()
+        turns = {s.id for s in flow.steps if s.turn is not None or s.variants}
+        self.notebook = _Notebook(frozenset(turns))
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def fill(self, template: str) -> str:
         rng = self.rng
+        who, other = rng.sample(PEOPLE, 2)
         return template.format(
-            who=rng.choice(PEOPLE),
+            who=who,
+            other=other,
             where=rng.choice(SETTINGS),
             moment=rng.choice(MOMENTS),
             reaction=rng.choice(REACTIONS),
@@ -289,6 +235,7 @@ class _Writer:
         """One weekly reflection, answered from a script through the real flow."""
         from belonging_cli.content.source import Document
         from belonging_cli.engine.history import History
+        from belonging_cli.engine.rotation import turn_of
         from belonging_cli.engine.session import Engine
         from belonging_cli.engine.sitting import Sitting
         from belonging_cli.engine.sources import FromMapping
@@ -309,10 +256,12 @@ class _Writer:
             start.date(),
         )
         focus = self.pick_focus()
+        lens = turn_of(self.flow, LENS, engine.history.sessions)
         answers = {
+            **self.wellbeing(),
             **self.reviews(engine.history.experiments_to_review(session.week)),
             **self.pulse(),
-            **self.reflections(focus),
+            **self.reflections(focus, lens),
             **self.plan(focus),
         }
         sitting = Sitting(engine, _Page(self.notebook, session), drafting=False)
@@ -359,9 +308,20 @@ class _Writer:
             self.last_level[b.id] = level
         return answers
 
-    def reflections(self, focus: Behaviour) -> dict[str, object]:
+    def wellbeing(self) -> dict[str, object]:
+        """How the week felt (private), what would help when low, and a win."""
+        rng = self.rng
+        how = rng.choices([w for w, _ in WELLBEING], [n for _, n in WELLBEING])[0]
+        answers: dict[str, object] = {"wellbeing": how}
+        if how == "low":  # the flow asks what would help only then
+            answers["wellbeing-help"] = self.fill(rng.choice(HELP))
+        if rng.random() < 0.8:
+            answers["win"] = self.fill(rng.choice(WINS))
+        return answers
+
+    def reflections(self, focus: Behaviour, lens: str) -> dict[str, object]:
         """The focus, its reflections (on prompts chosen here, as an answers file may),
-        where control and influence showed, and the balance."""
+        the levers the week was led with, and the lens of the week."""
         rng = self.rng
         answers: dict[str, object] = {"focus": focus.id}
         step = self.flow.step("reflect")
@@ -373,23 +333,19 @@ class _Writer:
                 "text": self.fill(rng.choice(REFLECTIONS)),
                 "private": rng.random() < 0.1,
             }
-        control = self.fill(rng.choice(CONTROL_NOTES))
-        answers["control"] = {"text": control, "private": rng.random() < 0.25}
-        answers["influence"] = {"text": self.fill(rng.choice(INFLUENCE_NOTES)), "private": False}
+        # Both combined more often as the person grows; the latent mean runs 1 to 5.
         mean = sum(self.latent.values()) / len(self.latent)
-        balance = min(5, max(1, round(mean + rng.gauss(0, 0.6))))
-        answers["balance"] = balance
-        if balance <= 2 and rng.random() < 0.5:  # the flow asks `tip` after a low balance
-            answers["tip"] = self.fill(rng.choice(TIP_NOTES))
+        answers["levers"] = rng.choices(LEVERS, (2, 2, mean, 1))[0]
+        note = self.fill(rng.choice(LENS_NOTES[lens]))
+        # A note on a few people names them: private; the others now and then.
+        private = lens == "people" or (lens != "influence" and rng.random() < 0.25)
+        answers[lens] = {"text": note, "private": private}
         return answers
 
     def plan(self, focus: Behaviour) -> dict[str, object]:
-        """Next week's experiment from the rubric, and a few tags."""
-        rng = self.rng
-        chosen = rng.choice(focus.experiments)
-        answers: dict[str, object] = {"next-experiment": chosen.id}
-        answers["tags"] = sorted(rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2))))
-        return answers
+        """Next week's experiment from the rubric."""
+        chosen = self.rng.choice(focus.experiments)
+        return {"next-experiment": chosen.id}
 
     def pick_focus(self) -> Behaviour:
         """Usually one of the three weakest behaviours, sometimes any."""

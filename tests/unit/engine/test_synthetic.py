@@ -53,7 +53,7 @@ def as_answers_file(data: JournalData, session: Session) -> dict[str, Any]:
     """The answers file a person would write to say what `session` says."""
     answers: dict[str, Any] = {}
     for a in session.answers:
-        if a.kind == "focus" or a.kind == "review" or a.kind in ("scale", "tags"):
+        if a.kind == "focus" or a.kind == "review" or a.kind in ("scale", "tags", "select"):
             answers[a.step_id] = a.value
         elif a.kind == "experiment":
             created = next(e for e in data.experiments if e.created_session_id == session.id)
@@ -97,8 +97,11 @@ def test_a_demo_week_has_the_shape_of_a_scripted_reflect_week(
         reviewed = journal.experiments()[0]
     assert shape(scripted) == shape(second)
     kinds = {a.step_id: a.kind for a in second.answers}
-    assert kinds["control"] == kinds["influence"] == "long_text"
-    assert [s for s in kinds if s.startswith("reflect.")] == ["reflect.1", "reflect.2", "reflect.3"]
+    # One lens a week in turn: the first week's control, the second's influence.
+    assert "control" in {a.step_id for a in first.answers} and "control" not in kinds
+    assert kinds["influence"] == "long_text"
+    assert kinds["wellbeing"] == kinds["levers"] == "select"
+    assert [s for s in kinds if s.startswith("reflect.")] == ["reflect.1", "reflect.2"]
     assert {"review", "review.happened", "review.learned"} <= set(kinds)
     # The review closed the experiment as the demo's did.
     demo_reviewed = data.experiments[0]
@@ -135,3 +138,10 @@ def test_every_demo_session_is_what_the_weekly_flow_asks() -> None:
             step = steps.get(answer.step_id) or steps[answer.step_id.split(".")[0]]
             assert answer.role == step.role  # what the report reads them by
             assert answer.kind in (step.kind, "long_text")  # a review's notes are long text
+
+
+def test_the_demo_takes_the_lenses_of_the_week_in_turn_as_reflect_does() -> None:
+    data = generate(RUBRIC, weeks=8, end=END, seed=3)
+    lenses = ("control", "influence", "environment", "people")
+    asked = [[a.step_id for a in s.answers if a.step_id in lenses] for s in data.sessions]
+    assert asked == [[lens] for lens in lenses * 2]
