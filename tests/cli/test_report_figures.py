@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from belonging_cli.reports.data import FORMAT_MINOR
 from belonging_cli.reports.words import OUTCOME_WORDS
 from support.cli import CliRunner
 from support.known_journal import KnownJournal, build_known_journal
@@ -117,10 +118,10 @@ def test_the_bundle_says_its_minor_version_and_the_roll_up_reads_old_and_new(
     cli: CliRunner, known: KnownJournal, tmp_path: Path
 ) -> None:
     data = bundle(cli, known, "--share")
-    assert (data["format_version"], data["format_minor"]) == (1, 6)
+    assert (data["format_version"], data["format_minor"]) == (1, FORMAT_MINOR)
     older = {k: v for k, v in data.items() if k != "format_minor"}
     older["experiments"]["counts"] = {"tried": 1, "partly": 0, "not_tried": 0, "open": 1}
-    newer = {**data, "format_minor": 7, "something_new": {"x": 1}}
+    newer = {**data, "format_minor": FORMAT_MINOR + 1, "something_new": {"x": 1}}
     files = []
     for name, doc in (("new", data), ("old", older), ("newer", newer)):
         path = tmp_path / f"{name}.json"
@@ -204,4 +205,29 @@ def test_progress_never_calls_an_up_and_down_series_steady(
     assert result.code == 0, result.err
     protect = [ln for ln in result.out.splitlines() if "Protect time" in ln]
     assert protect and "up and down" in " ".join(protect)
-    assert "Steady at" not in result.out  # the balance went 3 2 3 2 4 3 2 4
+    assert "Steady at" not in result.out  # the balance went 3 2 3 2 (W1 .. W4)
+
+
+# Control or influence: the 2.0 weekly's levers beside the 1.x weekly's balance -----------
+
+
+def test_control_or_influence_reads_the_levers_and_the_older_weeks_balance(
+    cli: CliRunner, known: KnownJournal
+) -> None:
+    balance = bundle(cli, known)["balance"]
+    old, new = known.weeks[: len(known.balance)], known.weeks[len(known.balance) :]
+    assert [(p["week"], p["value"]) for p in balance["series"]] == list(
+        zip(old, known.balance, strict=True)
+    )
+    assert [(p["week"], p["value"]) for p in balance["levers"]] == list(
+        zip(new, known.levers, strict=True)
+    )
+    md = report(cli, known)
+    section = md.split("## Control or influence", 1)[1].split("\n## ", 1)[0]
+    # relational, both, structural, both: counted as a person counts them
+    assert (
+        "The levers you led with, over 4 weeks: both combined 2, mostly structural 1, "
+        "mostly relational 1." in section
+    )
+    assert f"Week by week: {new[0]} mostly relational, {new[1]} both combined," in section
+    assert "Up and down, between 2 and 3 of 5, now 2" in section  # W1 .. W4: 3 2 3 2

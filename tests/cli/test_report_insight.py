@@ -20,7 +20,8 @@ from support.cli import CliRunner
 from support.known_journal import KnownJournal
 from support.known_reports import built, bundle, report
 
-TIP = "What would influence have looked like instead?"
+TIP = "What would influence have looked like instead?"  # the 1.x weekly's (W1 .. W4)
+WIN = "What went well this week, however small?"  # the 2.0 weekly's (W5 .. W8)
 
 
 @pytest.fixture(scope="module")
@@ -143,18 +144,21 @@ def test_what_the_person_wrote_takeaways_tips_tags_and_people(
     data = bundle(cli, known)
     writing = data["writing"]
     said = [(t["week"], t["text"], t["private"]) for t in writing["takeaways"]]
-    taken = [t for t in said if TIP not in _question(writing, t)]
+    taken = [t for t in said if not any(q in _question(writing, t) for q in (TIP, WIN))]
     tips = [t for t in said if TIP in _question(writing, t)]
+    wins = [t for t in said if WIN in _question(writing, t)]
     assert taken == list(known.takeaways)
     assert tips == list(known.tips)
+    assert wins == list(known.wins)
     assert {t["tag"]: tuple(t["weeks"]) for t in writing["tags"]} == known.tags
     assert [t["tag"] for t in writing["tags"]] == list(known.tags)  # most used first
     assert {m["name"]: m["count"] for m in writing["people"]} == known.people
     md = report(cli, known)
     assert "People you wrote about most (only in your own report): Jonas (5), Priya (4)." in md
-    assert "Your tags: planning (5: " in md
-    for week, text, _ in known.tips:
+    assert "Your tags: planning (3: " in md  # the 1.x weeks': the 2.0 weekly asks no tags
+    for week, text, _ in (*known.tips, *known.wins):
         assert f"- {week}" in md and text in md
+    assert f"### {WIN}" in md
 
 
 def _question(writing: dict[str, Any], said: tuple[str, str, bool]) -> str:
@@ -171,7 +175,7 @@ def test_a_shared_report_keeps_private_words_and_the_people_at_home(
     result = cli("--home", str(known.home), "report", "--share", "--out", str(out))
     assert result.code == 0, result.err
     text = out.read_text(encoding="utf-8")
-    for _, words, private in (*known.takeaways, *known.tips):
+    for _, words, private in (*known.takeaways, *known.tips, *known.wins):
         assert (words in text) is not private, words
     assert "People you wrote about" not in text
     # The private note on the biggest move stays home; the move's figures go.

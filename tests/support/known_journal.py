@@ -7,7 +7,11 @@ cli("--home", str(known.home), "report", "--format", "json")
 
 Eight weekly reflections, one a week, the last one today (W1 .. W8 below are the
 ISO weeks in `known.weeks`, W8 this week; `known.dates` their days). Each is a
-`belonging reflect --answers FILE` with `date:`; then the journal is exported with
+`belonging reflect --answers FILE` with `date:`: W1 .. W4 with the weekly flow as
+rubric 1.x shipped it (tests/support/weekly_1x: the balance scale, the tip, tags,
+three reflections), W5 .. W8 with the 2.0 weekly (wellbeing, a win, the levers, one
+lens in turn, two reflections), as a journal kept across the upgrade holds them.
+Then the journal is exported with
 `journal export`, one experiment in the export is marked dropped (as an export from
 elsewhere can be: no flow drops one) and the whole is imported with `journal import`
 into `known.home`, the folder the tests read.
@@ -32,8 +36,12 @@ Ratings, W1 .. W8 (None: "not seen this week"):
     cultivate-belonging 3 -> 1, protect-time 1 -> 4, credit-to-others 3 -> 4,
     meaningful-vision 3 -> 4 (embrace-messiness is rated for the first time: not a move).
 
-Balance (1 mostly control .. 5 mostly influence), W1 .. W8: 3 2 3 2 4 3 2 4.
-  The tip ("what would influence have looked like") is asked when it is 2: W2, W4, W7.
+Balance (1 mostly control .. 5 mostly influence), W1 .. W4 (the 1.x weekly): 3 2 3 2.
+  The tip ("what would influence have looked like") is asked when it is 2: W2, W4.
+Levers (the 2.0 weekly), W5 .. W8: relational, both, structural, both.
+  The lens of the week in turn: W5 environment, W6 people (never asked before), W7
+  control, W8 influence (both last asked in W4: the flow's order).
+Wins (the 2.0 weekly's "what went well"), W5 .. W8, private but W6's (#share).
 
 Experiments: one set each week (E1 in W1 .. E8 in W8), each for the following week and
 reviewed in the reflection of that week:
@@ -51,7 +59,8 @@ reviewed in the reflection of that week:
   `--period week`: E7 alone, skipped.
   Reviews answered: 5 (E1 .. E5); reviews skipped: 4 (E4 in W5, E6 in W7 and W8, E7 in W8).
 
-Tags: planning 5 (W1 W2 W4 W7 W8), team 3 (W3 W4 W8), 1-1s 2 (W2 W6).
+Tags (the 1.x weekly's; the 2.0 weekly asks none): planning 3 (W1 W2 W4), team 2
+(W3 W4), 1-1s 1 (W2).
 
 People named in what was written: Jonas in 5 answers (reflect.1 of W1 W2 W3 W6 W8; those
 of W1 and W6 shared), Priya in 4 (reflect.1 of W2 W4 W7, private; the tip of W4, shared);
@@ -99,7 +108,24 @@ TRENDS = {
     "focus-over-competition": "steady",
     "embrace-messiness": "one week so far",
 }
-BALANCE = (3, 2, 3, 2, 4, 3, 2, 4)
+OLD_WEEKS = 4  # W1 .. W4: the 1.x weekly; W5 .. W8: the 2.0 weekly
+WEEKLY_1X = Path(__file__).parent / "weekly_1x"
+BALANCE = (3, 2, 3, 2)  # W1 .. W4
+LEVERS = ("relational", "both", "structural", "both")  # W5 .. W8
+LENSES = ("environment", "people", "control", "influence")  # W5 .. W8, in turn
+LENS_NOTES = {
+    "environment": "Moved the stand-up to the afternoon",
+    "people": "Two of the three felt heard, I think",
+    "control": "Set the deadline myself",
+    "influence": "Asked why it mattered",
+}
+# W5 .. W8: what went well (private by default, like every text a person writes).
+WINS = (
+    "The launch went out calmly",
+    "Friday morning stayed free #share",
+    "A hard call went better than I feared",
+    "The retro ran without me",
+)
 FOCUS = (
     "cultivate-belonging",
     "protect-time",
@@ -110,15 +136,11 @@ FOCUS = (
     "navigate-paradox",
     "protect-time",
 )
-TAGS: tuple[tuple[str, ...], ...] = (
+TAGS: tuple[tuple[str, ...], ...] = (  # W1 .. W4
     ("planning",),
     ("planning", "1-1s"),
     ("team",),
     ("planning", "team"),
-    (),
-    ("1-1s",),
-    ("planning",),
-    ("team", "planning"),
 )
 # The experiment set each week (W1 .. W8), in the person's own words.
 EXPERIMENTS = (
@@ -146,22 +168,22 @@ REVIEWS: tuple[tuple[tuple[str, str, str | None, str | None], ...], ...] = (
     (("review", "skip", None, None), ("review.2", "skip", None, None)),
 )
 DROPPED = 5  # E6: marked dropped in the export (index into EXPERIMENTS)
-# Reflection texts (reflect.1 .. 3): private by default; `#share` leaves one shared.
-REFLECTIONS = (
+# Reflection texts (reflect.1 .. 3 in the 1.x weekly, .1 and .2 in 2.0): private by
+# default; `#share` leaves one shared.
+REFLECTIONS: tuple[tuple[str, ...], ...] = (
     ("Jonas waited until the end to speak #share", "I spoke first again", "Planning ran long"),
     ("Jonas and Priya disagreed and I let it run", "Friday was free", "Reading"),
     ("Jonas stayed quiet in the review", "I asked one question", "Team day #share"),
     ("Priya took the release plan", "I held back", "Fewer status checks"),
-    ("A calm week", "Nothing stood out", "Reading"),
-    ("Jonas brought a bad number early #share", "I thanked him", "We fixed it together"),
-    ("Priya pushed back on the date", "I decided alone", "Felt rushed"),
-    ("I cut Jonas off in the retro", "Friday morning held", "The plan is clearer"),
+    ("A calm week", "Nothing stood out"),
+    ("Jonas brought a bad number early #share", "I thanked him"),
+    ("Priya pushed back on the date", "I decided alone"),
+    ("I cut Jonas off in the retro", "Friday morning held"),
 )
 # Balance 2 asks the tip: what influence would have looked like (private by default).
 TIPS = {
     1: "Ask the team which problem to solve first",
     3: "Let Priya set the date #share",
-    6: "Ask before deciding",
 }
 TAKEAWAYS: dict[int, tuple[str, bool]] = {
     0: ("Speaking last opens the room", False),
@@ -198,7 +220,8 @@ class KnownJournal:
             "meaningful-vision": (3, 4),
         }
     )
-    balance: tuple[int, ...] = BALANCE
+    balance: tuple[int, ...] = BALANCE  # W1 .. W4
+    levers: tuple[str, ...] = LEVERS  # W5 .. W8
     outcomes: dict[str, int] = field(
         default_factory=lambda: {
             "tried": 2,
@@ -217,6 +240,7 @@ class KnownJournal:
     people_shared: dict[str, int] = field(default_factory=lambda: {"Jonas": 2, "Priya": 1})
     takeaways: tuple[tuple[str, str, bool], ...] = ()  # (week, text, private)
     tips: tuple[tuple[str, str, bool], ...] = ()  # (week, text, private)
+    wins: tuple[tuple[str, str, bool], ...] = ()  # (week, text, private)
 
 
 def _answers(i: int, day: dt.date) -> dict[str, Any]:
@@ -234,13 +258,20 @@ def _answers(i: int, day: dt.date) -> dict[str, Any]:
     answers["focus"] = FOCUS[i]
     for n, text in enumerate(REFLECTIONS[i], start=1):
         answers[f"reflect.{n}"] = text
-    answers["control"] = "Set the deadline myself"
-    answers["influence"] = "Asked why it mattered"
-    answers["balance"] = BALANCE[i]
-    if i in TIPS:
-        answers["tip"] = TIPS[i]
+    if i < OLD_WEEKS:  # the 1.x weekly
+        answers["control"] = LENS_NOTES["control"]
+        answers["influence"] = LENS_NOTES["influence"]
+        answers["balance"] = BALANCE[i]
+        if i in TIPS:
+            answers["tip"] = TIPS[i]
+        answers["tags"] = list(TAGS[i])
+    else:  # the 2.0 weekly
+        answers["wellbeing"] = "steady"
+        answers["win"] = WINS[i - OLD_WEEKS]
+        answers["levers"] = LEVERS[i - OLD_WEEKS]
+        lens = LENSES[i - OLD_WEEKS]
+        answers[lens] = LENS_NOTES[lens]
     answers["next-experiment"] = EXPERIMENTS[i]
-    answers["tags"] = list(TAGS[i])
     if i in TAKEAWAYS:
         text, private = TAKEAWAYS[i]
         answers["takeaway"] = {"text": text, "private": True} if private else text
@@ -265,7 +296,8 @@ def build_known_journal(home: Path) -> KnownJournal:
     for i, day in enumerate(dates):
         path = work / f"week-{i + 1}.yaml"
         path.write_text(yaml.safe_dump(_answers(i, day), sort_keys=False), encoding="utf-8")
-        _run("--home", str(work / "home"), "reflect", "--answers", str(path))
+        flows = ("--flows", str(WEEKLY_1X)) if i < OLD_WEEKS else ()
+        _run("--home", str(work / "home"), "reflect", *flows, "--answers", str(path))
     export = work / "export.json"
     _run("--home", str(work / "home"), "journal", "export", "--out", str(export))
     document = json.loads(export.read_text(encoding="utf-8"))
@@ -277,7 +309,7 @@ def build_known_journal(home: Path) -> KnownJournal:
 
     weeks = tuple(iso_week(d) for d in dates)
     tags: dict[str, list[str]] = {}
-    for week, week_tags in zip(weeks, TAGS, strict=True):
+    for week, week_tags in zip(weeks[:OLD_WEEKS], TAGS, strict=True):
         for tag in week_tags:
             tags.setdefault(tag, []).append(week)
     return KnownJournal(
@@ -289,5 +321,9 @@ def build_known_journal(home: Path) -> KnownJournal:
         tips=tuple(
             (weeks[i], text.removesuffix(" #share"), not text.endswith("#share"))
             for i, text in TIPS.items()
+        ),
+        wins=tuple(
+            (weeks[OLD_WEEKS + n], text.removesuffix(" #share"), not text.endswith("#share"))
+            for n, text in enumerate(WINS)
         ),
     )

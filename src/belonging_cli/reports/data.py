@@ -25,7 +25,8 @@ FORMAT_VERSION = 1
 # 5: `goals`, each goal and where the person stands on it (sections/goals.py).
 # 6: `evidence`, calendar and meeting figures beside the ratings, and the top's
 # `evidence` (sections/evidence.py).
-FORMAT_MINOR = 6
+# 7: the balance's `levers`, the 2.0 weekly's levers week by week.
+FORMAT_MINOR = 7
 
 
 def report_data(report: Report) -> dict[str, Any]:

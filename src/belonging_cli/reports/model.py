@@ -180,6 +180,12 @@ class BalanceNote:
 
 
 @dataclass(slots=True)
+class LeversPoint:
+    week: str
+    value: str  # structural, relational, both or neither (the `levers` role)
+
+
+@dataclass(slots=True)
 class Balance:
     series: tuple[BalancePoint, ...]
     first: int | None
@@ -188,6 +194,7 @@ class Balance:
     average: float | None
     notes: tuple[BalanceNote, ...]
     trend: str = ""
+    levers: tuple[LeversPoint, ...] = ()  # rubric 2.0's weekly: which levers, week by week
 
 
 @dataclass(slots=True)

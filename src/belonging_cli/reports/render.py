@@ -202,6 +202,8 @@ def equip(env: Environment, *, html: bool) -> None:
     env.globals.update(
         rhythm=words.rhythm,
         balance_words=words.balance_words,
+        levers_words=words.levers_words,
+        levers_weeks=words.levers_weeks,
         period_label=words.period_label,
         period_phrase=words.period_phrase,
         date_range=words.date_range,

@@ -221,9 +221,12 @@ def _balance(report: Report, console: Console) -> None:
     from rich.text import Text
 
     balance = report.balance
-    if not balance.series and not balance.notes:
+    if not balance.series and not balance.notes and not balance.levers:
         return
     _heading(console, "Control or influence")
+    if balance.levers:
+        console.print(Text(words.levers_words(balance)))
+        console.print(Text(f"Week by week: {words.levers_weeks(balance)}."))
     if balance.series:
         console.print(Text(words.balance_words(balance)))
         line = Text("Week by week: ")

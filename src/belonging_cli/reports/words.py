@@ -166,6 +166,39 @@ def balance_words(balance: Any) -> str:
     )
 
 
+# The 2.0 weekly's levers (the `levers` role), as a sentence says them.
+LEVER_WORDS = {
+    "both": "both combined",
+    "structural": "mostly structural",
+    "relational": "mostly relational",
+    "neither": "neither stood out",
+}
+
+
+def levers_words(balance: Any) -> str:
+    """Which levers the weeks were led with, counted; "" without any (a plain-data
+    part from before the levers were kept has none)."""
+    points = balance.get("levers") if isinstance(balance, dict) else balance.levers
+    values = [_get(p, "value") for p in points or ()]
+    if not values:
+        return ""
+    counts = [f"{LEVER_WORDS[v]} {values.count(v)}" for v in LEVER_WORDS if v in values]
+    return (
+        f"The levers you led with, over {plural(len(values), 'week')}: {', '.join(counts)}. "
+        "Structural and relational power both have their place: what matters is whether "
+        "each fitted its moment."
+    )
+
+
+def levers_weeks(balance: Any) -> str:
+    """The levers week by week: "2026-W46 mostly relational, 2026-W47 both combined"."""
+    points = balance.get("levers") if isinstance(balance, dict) else balance.levers
+    return ", ".join(
+        f"{_get(p, 'week')} {LEVER_WORDS.get(_get(p, 'value'), _get(p, 'value'))}"
+        for p in points or ()
+    )
+
+
 def left_out(count: int) -> str:
     return f"{plural(count, 'private note')} left out."
 

@@ -1,4 +1,4 @@
-# source-sha256: 052e15ec86ddb85d78ef9e3add8b17090d4fe02f8f823202c3f15daab4d59a1c
+# source-sha256: bd1a4229b6142470070669ea8ece18c4f2482de7d5f9951bda1d1792c15e78ca
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -29,6 +29,8 @@ def root(context, missing=missing, environment=environment):
     l_0_items = resolve('items')
     l_0_rose = resolve('rose')
     l_0_flat = resolve('flat')
+    l_0_levers_words = resolve('levers_words')
+    l_0_levers_weeks = resolve('levers_weeks')
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
     l_0_seen = resolve('seen')
@@ -558,11 +560,21 @@ def root(context, missing=missing, environment=environment):
     l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
     context.vars['b'] = l_0_b
     context.exported_vars.add('b')
-    if (environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')):
+    if ((environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')) or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers')):
         pass
         yield '<section id="balance">\n<h2>Control or influence</h2>\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers'):
+            pass
+            yield '<p>'
+            yield escape(context.call((undefined(name='levers_words') if l_0_levers_words is missing else l_0_levers_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '</p>\n<p>Week by week: '
+            yield escape(context.call((undefined(name='levers_weeks') if l_0_levers_weeks is missing else l_0_levers_weeks), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '.</p>\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'):
             pass
+            if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers'):
+                pass
+                yield '<p>Before the levers, you placed your weeks between control (1) and influence (5).</p>\n'
             yield '<p>'
             yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '</p>\n<p>Week by week: <span class="spark">'
@@ -731,7 +743,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield escape(environment.getattr(l_1_g, 'group'))
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 324 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 331 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
@@ -775,7 +787,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
                 yield escape(t_8(environment.getattr(l_2_g, 'mean')))
-                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 329 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 336 in 'report.html.j2' evaluated to false and no else section was defined.")))
                 t_22 = 0
             l_2_loop = l_2_g = missing
             if t_22:
@@ -852,10 +864,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 364 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 371 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=139&5=142&6=145&7=148&15=152&74=159&75=170&78=173&79=177&85=182&86=186&87=190&88=194&90=200&91=202&92=205&96=208&100=211&101=215&109=240&110=242&111=246&113=250&117=253&118=257&122=279&123=282&128=287&131=290&134=292&136=295&138=299&139=303&145=308&147=311&150=318&151=321&152=332&156=335&157=339&163=356&164=359&165=374&166=377&172=380&173=384&180=402&183=405&184=408&185=411&187=415&188=418&189=421&190=429&191=431&192=435&193=442&196=446&197=449&199=452&200=456&201=463&207=468&208=471&211=474&212=476&213=479&215=485&216=487&217=490&218=493&223=498&224=502&229=528&230=531&231=534&234=537&238=545&241=548&248=558&249=561&252=564&253=567&254=569&256=571&261=574&262=578&270=595&271=598&274=601&275=603&276=607&278=609&279=613&284=623&285=627&287=640&288=644&293=656&294=658&297=662&298=665&302=671&303=675&307=689&308=697&309=699&310=703&311=710&320=719&321=722&324=725&326=743&328=748&329=752&333=797&334=800&337=803&338=807&342=819&344=822&345=826&348=829&350=832&351=836&357=841&360=844&364=849'
+debug_info = '4=141&5=144&6=147&7=150&15=154&74=161&75=172&78=175&79=179&85=184&86=188&87=192&88=196&90=202&91=204&92=207&96=210&100=213&101=217&109=242&110=244&111=248&113=252&117=255&118=259&122=281&123=284&128=289&131=292&134=294&136=297&138=301&139=305&145=310&147=313&150=320&151=323&152=334&156=337&157=341&163=358&164=361&165=376&166=379&172=382&173=386&180=404&183=407&184=410&185=413&187=417&188=420&189=423&190=431&191=433&192=437&193=444&196=448&197=451&199=454&200=458&201=465&207=470&208=473&211=476&212=478&213=481&215=487&216=489&217=492&218=495&223=500&224=504&229=530&230=533&231=536&234=539&238=547&241=550&248=560&249=563&252=566&253=569&254=571&256=573&257=575&260=579&261=581&263=583&268=586&269=590&277=607&278=610&281=613&282=615&283=619&285=621&286=625&291=635&292=639&294=652&295=656&300=668&301=670&304=674&305=677&309=683&310=687&314=701&315=709&316=711&317=715&318=722&327=731&328=734&331=737&333=755&335=760&336=764&340=809&341=812&344=815&345=819&349=831&351=834&352=838&355=841&357=844&358=848&364=853&367=856&371=861'

@@ -1,4 +1,4 @@
-# source-sha256: 72cca8567bed6bf77193c6a687ebce77dddc47abf32717c95a6c18027835c35c
+# source-sha256: 64035172393054b8274afdb2737645e5978cbe2212ae887f36a2cf00192aea8b
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -28,6 +28,8 @@ def root(context, missing=missing, environment=environment):
     l_0_items = resolve('items')
     l_0_rose = resolve('rose')
     l_0_flat = resolve('flat')
+    l_0_levers_words = resolve('levers_words')
+    l_0_levers_weeks = resolve('levers_weeks')
     l_0_balance_words = resolve('balance_words')
     l_0_x = resolve('x')
     l_0_answered = resolve('answered')
@@ -523,11 +525,20 @@ def root(context, missing=missing, environment=environment):
     l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
     context.vars['b'] = l_0_b
     context.exported_vars.add('b')
-    if (environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')):
+    if ((environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series') or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes')) or environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers')):
         pass
         yield '\n## Control or influence\n\n'
+        if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers'):
+            pass
+            yield str(context.call((undefined(name='levers_words') if l_0_levers_words is missing else l_0_levers_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '\n\nWeek by week: '
+            yield str(context.call((undefined(name='levers_weeks') if l_0_levers_weeks is missing else l_0_levers_weeks), (undefined(name='b') if l_0_b is missing else l_0_b)))
+            yield '.\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'):
             pass
+            if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'levers'):
+                pass
+                yield '\nBefore the levers, you placed your weeks between control (1) and influence (5).\n'
             yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '\n\nWeek by week: '
             yield str(t_18(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
@@ -557,7 +568,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 190 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 199 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
                 yield str(t_5(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
@@ -581,7 +592,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield '- '
                     yield str(environment.getattr(l_2_t, 'week'))
-                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 204 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 213 in 'report.md.j2' evaluated to false and no else section was defined.")))
                     yield ': '
                     yield str(t_9(environment.getattr(l_2_t, 'text')))
                     yield '\n'
@@ -663,7 +674,7 @@ def root(context, missing=missing, environment=environment):
                         yield str(t_9(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 239 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 248 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
@@ -692,15 +703,15 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield str(t_9(environment.getattr(l_1_g, 'group')))
-            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 261 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield str(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
-        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 261 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
-        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 263 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n| --- | --- | --- | --- | --- |'
-        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 255 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 264 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n'
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
@@ -733,7 +744,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_9(environment.getattr(l_2_g, 'group')))
                 yield ' '
                 yield str(t_12(environment.getattr(l_2_g, 'mean')))
-                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 257 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 266 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 t_26 = 0
             l_2_loop = l_2_g = missing
             if t_26:
@@ -804,10 +815,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 296 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 305 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=162&5=165&6=168&7=171&10=175&11=178&13=185&15=187&19=190&20=194&24=198&25=200&26=203&28=205&30=208&32=210&36=213&37=217&43=241&44=243&45=247&48=251&51=254&52=258&54=277&56=281&62=291&65=294&68=296&69=298&71=304&72=323&73=326&74=337&78=340&79=344&82=351&83=354&84=369&85=372&89=375&90=379&93=389&96=392&97=395&99=398&101=402&102=405&103=408&105=416&106=418&108=422&110=427&113=431&114=434&117=437&119=441&121=446&125=449&126=452&130=455&131=457&132=460&134=466&135=468&136=471&138=474&143=479&144=483&147=497&148=500&149=503&153=506&154=510&157=513&161=516&162=520&166=523&167=526&171=529&172=531&174=533&176=535&179=538&182=540&186=543&187=548&188=550&189=554&190=559&194=565&195=568&198=571&199=573&201=577&203=579&204=583&208=590&210=594&213=606&215=610&219=620&220=622&224=626&225=629&229=635&230=639&232=650&233=653&237=656&238=659&239=663&247=680&248=683&252=686&254=701&255=703&256=706&257=710&260=752&261=755&265=758&266=762&270=773&274=776&275=780&278=783&282=786&283=790&287=793&291=796&296=801'
+debug_info = '4=164&5=167&6=170&7=173&10=177&11=180&13=187&15=189&19=192&20=196&24=200&25=202&26=205&28=207&30=210&32=212&36=215&37=219&43=243&44=245&45=249&48=253&51=256&52=260&54=279&56=283&62=293&65=296&68=298&69=300&71=306&72=325&73=328&74=339&78=342&79=346&82=353&83=356&84=371&85=374&89=377&90=381&93=391&96=394&97=397&99=400&101=404&102=407&103=410&105=418&106=420&108=424&110=429&113=433&114=436&117=439&119=443&121=448&125=451&126=454&130=457&131=459&132=462&134=468&135=470&136=473&138=476&143=481&144=485&147=499&148=502&149=505&153=508&154=512&157=515&161=518&162=522&166=525&167=528&171=531&172=533&174=535&176=537&177=539&181=542&183=544&185=546&188=549&191=551&195=554&196=559&197=561&198=565&199=570&203=576&204=579&207=582&208=584&210=588&212=590&213=594&217=601&219=605&222=617&224=621&228=631&229=633&233=637&234=640&238=646&239=650&241=661&242=664&246=667&247=670&248=674&256=691&257=694&261=697&263=712&264=714&265=717&266=721&269=763&270=766&274=769&275=773&279=784&283=787&284=791&287=794&291=797&292=801&296=804&300=807&305=812'

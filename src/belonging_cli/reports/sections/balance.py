@@ -1,10 +1,13 @@
-"""The balance section: the weekly control-to-influence level and the notes on it."""
+"""The balance section, "Control or influence": which levers each week was led with
+(the 2.0 weekly's `levers` role: structural, relational, both, neither), the 1.x
+weekly's control-to-influence level (the `balance` role) from older sessions, and
+the notes on control and influence."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from belonging_cli.reports.model import Balance, BalanceNote, BalancePoint
+from belonging_cli.reports.model import Balance, BalanceNote, BalancePoint, LeversPoint
 from belonging_cli.reports.movement import movement, trend
 from belonging_cli.reports.scope import answer_text
 
@@ -14,16 +17,21 @@ if TYPE_CHECKING:
 
 # The roles of the steps the report reads, whatever their ids (docs/flows.md).
 NOTE_ROLES = frozenset({"control", "influence"})
+LEVERS = ("structural", "relational", "both", "neither")  # the `levers` role's values
 
 
 def balance(scope: Scope) -> Balance:
     values: dict[str, int] = {}
+    levers: dict[str, str] = {}  # week -> the latest answer of that week
     noted: dict[str, Session] = {}  # week -> the latest session with notes on it
     for session in scope.sessions:
         for answer in session.answers:
             if answer.role == "balance" and _is_level(answer.value):
                 assert isinstance(answer.value, int)
                 values[session.week] = answer.value
+            elif answer.role == "levers" and answer.value in LEVERS:
+                assert isinstance(answer.value, str)
+                levers[session.week] = answer.value
             elif answer.role in NOTE_ROLES and answer_text(answer.value):
                 noted[session.week] = session
     series = tuple(BalancePoint(w, v) for w, v in values.items())
@@ -37,6 +45,7 @@ def balance(scope: Scope) -> Balance:
         average=average,
         notes=tuple(n for n in notes if n is not None),
         trend=trend(list(values.values())),
+        levers=tuple(LeversPoint(w, v) for w, v in levers.items()),
     )
 
 

@@ -1,9 +1,10 @@
 """What the person wrote, used: takeaways, tags, and the people they write about.
 
 Takeaways are the answers of steps with `role: takeaway` (the weekly flow's last
-line, and its "what would influence have looked like" tip), each with the question
-it answered; sharing is decided by reports/privacy.py like every text. Tags are
-the session's own labels (never private: a person chooses them like a rating).
+line and its win, and the 1.x weekly's "what would influence have looked like"
+tip), each with the question it answered; sharing is decided by reports/privacy.py
+like every text. Tags are the session's own labels (never private: a person chooses
+them like a rating); the 2.0 weekly asks none, the other flows still do.
 People are for the person's own report only, never a shared one: recurring
 capitalised words in the texts this report shows, a word seen at least once
 where a sentence does not start (so "Friday was free" alone names nobody), that
