@@ -104,8 +104,9 @@ def shown(question: Question, given: Given) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     title = next((c.title for c in question.choices if c.value == value), None)
-    if title is not None:
-        return title.removesuffix(" (suggested)")
+    if title is not None:  # a private choice (the wellbeing check) says so, as words do
+        title = title.removesuffix(" (suggested)")
+        return f"(private) {title}" if given.private and question.private else title
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "(none)"
     words = " ".join(str(value).split())
