@@ -17,6 +17,8 @@ from support.cli import CliRunner
 WEEKLY = {
     "flow": "weekly",
     "answers": {
+        "wellbeing": "stretched",
+        "win": {"text": "Shipped it", "private": False},
         **{
             f"pulse.{b}": 3
             for b in (
@@ -34,15 +36,19 @@ WEEKLY = {
         },
         "focus": "protect-time",
         "reflect.1": "I cut my thinking hour",
-        "reflect.2": "Reading",
-        "reflect.3": {"text": "About Sam", "private": True},
+        "reflect.2": {"text": "About Sam", "private": True},
+        "levers": "relational",
         "control": "Set the deadline myself",
-        "influence": {"text": "Asked why it mattered", "private": False},
-        "balance": 4,
         "next-experiment": "Block one hour to think",
-        "tags": ["planning"],
+        "takeaway": {"text": "Ask before I decide", "private": True},
     },
 }
+
+
+def second_week(**changed: object) -> dict[str, object]:
+    """WEEKLY for the week after a first reflection: its lens in turn is influence."""
+    answers = {k: v for k, v in WEEKLY["answers"].items() if k != "control"}  # type: ignore[attr-defined]
+    return {**WEEKLY, "answers": {**answers, "influence": "Asked why it mattered", **changed}}
 
 
 def write_json(tmp_path: Path, data: object, name: str = "a.json") -> Path:
@@ -58,9 +64,11 @@ def test_a_json_answers_file_saves_a_complete_session(cli: CliRunner, tmp_path: 
         (session,) = journal.sessions()
         (experiment,) = journal.experiments(status="open")
     assert result.out.strip() == session.id
-    assert session.focus_behaviour_id == "protect-time" and session.tags == ("planning",)
+    assert session.focus_behaviour_id == "protect-time"
     private = {a.step_id: a.private for a in session.answers}
-    assert private["reflect.3"] and private["control"] and not private["influence"]
+    assert private["reflect.2"] and private["control"] and not private["win"]
+    assert private["wellbeing"] and private["takeaway"] and not private["levers"]
+    assert session.answer("levers").value == "relational"  # type: ignore[union-attr]
     assert experiment.title == "Block one hour to think" and experiment.rubric_experiment_id is None
 
 
@@ -95,8 +103,8 @@ def test_mistakes_are_all_reported_with_places_and_nothing_is_written(
     template = cli("reflect", "--answers-template").out
     broken = (
         template.replace("pulse.protect-time: 3", "pulse.protect-time: 7")
-        .replace("  balance: 3\n", "")
-        .replace("tags: []", "tags: []\n  colour: blue")
+        .replace('  levers: "both"\n', "")
+        .replace('takeaway: ""', 'takeaway: ""\n  colour: blue')
     )
     path = tmp_path / "a.yaml"
     path.write_text(broken, encoding="utf-8")
@@ -111,7 +119,7 @@ def test_mistakes_are_all_reported_with_places_and_nothing_is_written(
         lines[0] + lines[1]
     )
     assert any("expected a number 1 to 5, found 7" in line for line in lines)
-    assert any(line.endswith("answers: balance: required, but missing") for line in lines)
+    assert any(line.endswith("answers: levers: required, but missing") for line in lines)
     assert any(
         line.startswith(f"{path}:{line_of['colour']}:3: answers.colour: not asked")
         for line in lines
@@ -140,7 +148,7 @@ def _with_open_experiment(cli: CliRunner, tmp_path: Path) -> str:
 
 def test_leaving_out_the_review_keeps_the_experiment_open(cli: CliRunner, tmp_path: Path) -> None:
     experiment_id = _with_open_experiment(cli, tmp_path)
-    result = cli("reflect", "--answers", str(write_json(tmp_path, WEEKLY)))
+    result = cli("reflect", "--answers", str(write_json(tmp_path, second_week())))
     assert result.code == 0, result.err
     with open_journal() as journal:
         still = [e.id for e in journal.experiments(status="open")]
@@ -149,13 +157,11 @@ def test_leaving_out_the_review_keeps_the_experiment_open(cli: CliRunner, tmp_pa
 
 def test_a_review_closes_the_experiment(cli: CliRunner, tmp_path: Path) -> None:
     experiment_id = _with_open_experiment(cli, tmp_path)
-    answers = {
-        **WEEKLY["answers"],  # type: ignore[dict-item]
-        "review": "not_tried",
-        "review.happened": "A launch ate the week",
-        "review.learned": "Book it before Monday",
-    }
-    result = cli("reflect", "--answers", str(write_json(tmp_path, {**WEEKLY, "answers": answers})))
+    answers = second_week(
+        review="not_tried",
+        **{"review.happened": "A launch ate the week", "review.learned": "Book it before Monday"},
+    )
+    result = cli("reflect", "--answers", str(write_json(tmp_path, answers)))
     assert result.code == 0, result.err
     with open_journal() as journal:
         closed = next(e for e in journal.experiments() if e.id == experiment_id)
@@ -229,3 +235,17 @@ def test_a_back_dated_template_records_that_week(cli: CliRunner, tmp_path: Path)
     with open_journal() as journal:
         (session,) = journal.sessions()
     assert session.started_at.date() == day
+
+
+def test_a_1x_weekly_answers_file_is_refused_at_each_old_answer(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    old = {**WEEKLY["answers"], "reflect.3": "Planning", "balance": 4, "tags": ["planning"]}  # type: ignore[dict-item]
+    path = write_json(tmp_path, {"flow": "weekly", "answers": old})
+    result = cli("reflect", "--answers", str(path))
+    assert result.code == 1
+    for key in ("reflect.3", "balance", "tags"):
+        assert f"answers.{key}: not asked in this session" in result.err, key
+    assert f"{path}:" in result.err  # located, as every problem in an answers file
+    with open_journal() as journal:
+        assert journal.sessions(status=None) == []
