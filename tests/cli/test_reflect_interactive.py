@@ -16,6 +16,7 @@ from belonging_cli import ask
 from belonging_cli.clock import iso_week
 from belonging_cli.journal.store import open_journal
 from support.cli import CliRunner, Result
+from support.weekly_keys import RETURNING_TO_THE_TAKEAWAY, TO_THE_PULSE, TO_THE_TAKEAWAY
 
 ENTER = "\r"
 CTRL_C = "\x03"
@@ -40,20 +41,11 @@ def reflect(cli: CliRunner, keys: str, *args: str) -> Result:
 
 
 FIRST_WEEK = (
-    "3\r" * 9
-    + "1\r"  # embrace-messiness rated lowest
-    + ENTER  # focus: the suggestion (the lowest rated)
-    + "I let the plan stay rough\r"
-    + "Nobody minded #share\r"
-    + "Less than I feared\r"
-    + "Overrode Sam's estimate\r"
-    + "Asked the team to pick the goal\r"
-    + ENTER  # balance: about even
-    + ENTER  # next experiment: the first one of the list
-    + "retro, planning\r"
+    TO_THE_TAKEAWAY.replace("Nobody minded\r", "Nobody minded #share\r")
     + "Let the team shape it\r"  # takeaway
     + ENTER  # save
 )
+TWO_RATINGS = TO_THE_PULSE + "3\r3\r"  # how you are, the win, then two ratings
 
 
 def test_a_whole_first_weekly_reflection(cli: CliRunner) -> None:
@@ -64,17 +56,19 @@ def test_a_whole_first_weekly_reflection(cli: CliRunner) -> None:
         (experiment,) = journal.experiments(status="open")
     assert session.status == "complete" and session.flow_id == "weekly"
     assert session.focus_behaviour_id == "embrace-messiness"
-    assert session.tags == ("retro", "planning")
+    assert session.tags == ()  # the 2.0 weekly asks no tags
+    wellbeing, win = session.answer("wellbeing"), session.answer("win")
+    assert wellbeing is not None and wellbeing.value == "steady" and wellbeing.private
+    assert win is not None and win.value == "Shipped the plan"
+    levers = session.answer("levers")
+    assert levers is not None and levers.value == "both"
     assert {r.behaviour_id: r.level for r in session.ratings}["embrace-messiness"] == 1
     reflections = [a for a in session.answers if a.step_id.startswith("reflect.")]
-    assert [a.value for a in reflections] == [
-        "I let the plan stay rough",
-        "Nobody minded",
-        "Less than I feared",
-    ]
-    assert [a.private for a in reflections] == [True, False, True]
+    assert [a.value for a in reflections] == ["Kept the plan rough", "Nobody minded"]
+    assert [a.private for a in reflections] == [True, False]
     control = session.answer("control")
     assert control is not None and control.private and control.value == "Overrode Sam's estimate"
+    assert session.answer("influence") is None  # one lens a week: influence waits its turn
     assert experiment.behaviour_id == "embrace-messiness"
     assert experiment.created_session_id == session.id
     assert experiment.week > session.week
@@ -88,17 +82,7 @@ def test_the_next_week_reviews_the_experiment_and_defaults_to_last_ratings(
     with open_journal() as journal:
         (experiment,) = journal.experiments(status="open")
     assert experiment.week == iso_week(dt.date.today())
-    keys = (
-        ENTER  # review: tried
-        + "It worked twice\r"
-        + "Silence is fine\r"
-        + ENTER * 10  # pulse: every rating as last time, so no "what happened?"
-        + ENTER  # focus
-        + "a\r" * 3
-        + "b\r" * 2
-        + ENTER * 5  # balance, experiment, tags, takeaway, save
-    )
-    result = reflect(cli, keys)
+    result = reflect(cli, RETURNING_TO_THE_TAKEAWAY + ENTER + ENTER)  # takeaway, save
     assert result.code == 0, result.err
     with open_journal() as journal:
         reviewed = next(e for e in journal.experiments() if e.id == experiment.id)
@@ -108,10 +92,12 @@ def test_the_next_week_reviews_the_experiment_and_defaults_to_last_ratings(
     assert {r.behaviour_id: r.level for r in latest.ratings}["embrace-messiness"] == 1
     review = latest.answer("review")
     assert review is not None and review.value == "tried"
+    lens = latest.answer("influence")  # the second week's lens
+    assert lens is not None and lens.value == "b" and latest.answer("control") is None
 
 
 def test_ctrl_c_keeps_a_draft_and_the_next_run_resumes_it(cli: CliRunner) -> None:
-    result = reflect(cli, "3\r3\r" + CTRL_C)
+    result = reflect(cli, TWO_RATINGS + CTRL_C)
     assert result.code == 130
     assert "your answers so far are kept" in result.err
     with open_journal() as journal:
@@ -119,7 +105,7 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_resumes_it(cli: CliRunner) -> Non
     assert len(draft.ratings) == 2
 
     # Resume: only the unanswered questions are asked (8 ratings, not 10).
-    rest = FIRST_WEEK[len("3\r3\r") :]
+    rest = FIRST_WEEK[len(TWO_RATINGS) :]
     result = reflect(cli, rest, "--resume")
     assert result.code == 0, result.err
     with open_journal() as journal:
@@ -130,7 +116,7 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_resumes_it(cli: CliRunner) -> Non
 
 
 def test_discard_starts_afresh(cli: CliRunner) -> None:
-    reflect(cli, "3\r" + CTRL_C)
+    reflect(cli, TO_THE_PULSE + "3\r" + CTRL_C)
     result = reflect(cli, FIRST_WEEK, "--discard")
     assert result.code == 0, result.err
     with open_journal() as journal:
@@ -139,8 +125,8 @@ def test_discard_starts_afresh(cli: CliRunner) -> None:
 
 
 def test_without_a_flag_it_asks_whether_to_resume(cli: CliRunner) -> None:
-    reflect(cli, "3\r3\r" + CTRL_C)
-    result = reflect(cli, ENTER + FIRST_WEEK[len("3\r3\r") :])
+    reflect(cli, TWO_RATINGS + CTRL_C)
+    result = reflect(cli, ENTER + FIRST_WEEK[len(TWO_RATINGS) :])
     assert result.code == 0, result.err
     with open_journal() as journal:
         assert len(journal.sessions()) == 1

@@ -4,9 +4,9 @@ real `belonging reflect` and `belonging exercises do`, keys through prompt_toolk
 pipe input.
 
 The screen's choices, top to bottom: "Save this reflection", "Keep it as a draft",
-then one line per answer in the flow's order. A first week's weekly lists the ten
-ratings, the focus, three reflections, control, influence, balance, (the tip), the
-experiment, the tags and the takeaway.
+then one line per answer in the flow's order. A first week's weekly lists how you are,
+(what would help, when low), the win, the ten ratings, the focus, two reflections, the
+levers, the week's lens (control), the experiment and the takeaway.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
 from support.cli import REPO, CliRunner, Result
 from support.keys import CTRL_C, ENTER, typed
-from support.weekly_keys import TO_THE_TAKEAWAY
+from support.weekly_keys import RETURNING_TO_THE_TAKEAWAY, TO_THE_TAKEAWAY
 
 DOWN = "\x1b[B"
 WEEK = TO_THE_TAKEAWAY + "Ask before I decide\r"  # the takeaway
 # Lines of the review screen, counted from "Save" (0): "Keep" is 1, then the answers.
-FIRST_RATING = 2
-BALANCE = FIRST_RATING + 10 + 1 + 3 + 2  # the ratings, focus, reflections, control, influence
-TAKEAWAY = BALANCE + 3  # balance, experiment, tags, takeaway
+WELLBEING = 2
+FIRST_RATING = WELLBEING + 2  # how you are, the win
+LEVERS = FIRST_RATING + 10 + 1 + 2  # the ratings, focus, reflections
+TAKEAWAY = LEVERS + 3  # levers, the lens, experiment, takeaway
 
 
 def open_line(n: int) -> str:
@@ -96,22 +97,24 @@ def test_a_private_flip_is_kept_when_the_answer_is_opened_again(cli: CliRunner) 
     assert not second.private
 
 
-def test_a_balance_going_low_asks_the_tip_and_back_up_forgets_it(cli: CliRunner) -> None:
-    low = open_line(BALANCE) + "1\r" + "Asked instead of told\r"  # the tip is asked
-    back = open_line(BALANCE) + "3\r"
+def test_energy_going_low_asks_what_would_help_and_back_up_forgets_it(cli: CliRunner) -> None:
+    low = open_line(WELLBEING) + "4\r" + "A quiet Friday\r"  # running low: what would help
+    back = open_line(WELLBEING) + "2\r"  # steady again
     result = reflect(cli, WEEK + low + back + ENTER)
     assert result.code == 0, result.err
     session = only()
-    balance = session.answer("balance")
-    assert balance is not None and balance.value == 3
-    assert session.answer("tip") is None  # no longer asked: not saved
+    wellbeing = session.answer("wellbeing")
+    assert wellbeing is not None and wellbeing.value == "steady"
+    assert session.answer("wellbeing-help") is None  # no longer asked: not saved
 
 
-def test_a_balance_going_low_keeps_the_tip_it_asked(cli: CliRunner) -> None:
-    result = reflect(cli, WEEK + open_line(BALANCE) + "1\r" + "Asked instead of told\r" + ENTER)
+def test_energy_going_low_keeps_what_would_help(cli: CliRunner) -> None:
+    result = reflect(cli, WEEK + open_line(WELLBEING) + "4\r" + "A quiet Friday\r" + ENTER)
     assert result.code == 0, result.err
-    tip = only().answer("tip")
-    assert tip is not None and tip.value == "Asked instead of told"
+    session = only()
+    wellbeing, helps = session.answer("wellbeing"), session.answer("wellbeing-help")
+    assert wellbeing is not None and wellbeing.value == "low"
+    assert helps is not None and helps.value == "A quiet Friday" and helps.private
 
 
 def last_week(cli: CliRunner) -> None:
@@ -119,17 +122,10 @@ def last_week(cli: CliRunner) -> None:
     assert reflect(cli, WEEK + ENTER, "--date", day).code == 0
 
 
-RETURNING = (
-    ENTER  # review: tried
-    + "It worked twice\r"
-    + "Silence is fine\r"
-    + ENTER * 10  # every rating as last week: nothing asks what happened
-    + ENTER  # focus
-    + "a\r" * 3
-    + "b\r" * 2
-    + ENTER * 4  # balance, experiment, tags, takeaway
-)
-# A returning week's screen: the review and its two notes come before the ratings.
+RETURNING = RETURNING_TO_THE_TAKEAWAY + ENTER  # the takeaway: blank
+# A returning week's screen: the review and its two notes come after how you are, and
+# before the win and the ratings.
+RETURNING_REVIEW = WELLBEING + 1
 RETURNING_RATING = FIRST_RATING + 3
 
 
@@ -156,7 +152,7 @@ def test_a_rating_moved_back_keeps_the_note_written_for_it(cli: CliRunner) -> No
 
 def test_a_review_changed_to_skip_forgets_its_notes(cli: CliRunner) -> None:
     last_week(cli)
-    skip = open_line(FIRST_RATING) + DOWN * 3 + ENTER  # "Skip for now (it stays open)"
+    skip = open_line(RETURNING_REVIEW) + DOWN * 3 + ENTER  # "Skip for now (it stays open)"
     result = reflect(cli, RETURNING + skip + ENTER)
     assert result.code == 0, result.err
     session = only_this_week()
@@ -237,7 +233,9 @@ def test_the_screen_lists_every_answer_one_line_each(
     assert len(titles) == 2 + TAKEAWAY - 1
     too_long = [t for t in titles if "\n" in t or len(t) > columns - 4]  # " » " before each
     assert not too_long
-    assert titles[FIRST_RATING].startswith("3 Intentional") and "Cultivate belonging" in titles[2]
+    assert "(private) Steady: enough energy for" in titles[WELLBEING]  # the private check
+    assert titles[FIRST_RATING].startswith("3 Intentional")
+    assert "Cultivate belonging" in titles[FIRST_RATING]
     reflection = titles[FIRST_RATING + 11]
     assert reflection.endswith("word...") and "(private)" in reflection
 

@@ -17,7 +17,7 @@ from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
 from support.cli import CliRunner, Result
 from support.keys import CTRL_C, ENTER, typed
-from support.weekly_keys import RATINGS, TO_THE_TAKEAWAY
+from support.weekly_keys import BLANK_TO_THE_END, TO_THE_REFLECTIONS, TO_THE_TAKEAWAY
 
 HOSTILE = Path(__file__).resolve().parents[1] / "hostile" / "ritual"
 DOWN = "\x1b[B"
@@ -199,15 +199,16 @@ def test_an_answers_file_dated_before_2000_is_refused(cli: CliRunner, tmp_path: 
 
 
 def test_ctrl_c_keeps_the_half_typed_answer_and_offers_it_back(cli: CliRunner) -> None:
-    stopped = reflect(cli, RATINGS + ENTER + "Half-typed answer that" + CTRL_C)
+    stopped = reflect(cli, TO_THE_REFLECTIONS + "Half-typed answer that" + CTRL_C)
     assert stopped.code == 130 and "kept" in stopped.err
     draft = only_session("draft")
     assert len(draft.ratings) == 10
     assert "Half-typed answer that" in {a.value for a in draft.answers}
     shown = cli("status")
-    assert "(11 questions answered)" in shown.out  # ten ratings and the focus: not the words
+    # How you are, the win, ten ratings and the focus: not the words.
+    assert "(13 questions answered)" in shown.out
     # Resumed, the prompt starts with the words: finish the sentence.
-    rest = TO_THE_TAKEAWAY[len(RATINGS) + 1 :].split("\r", 1)[1]
+    rest = TO_THE_TAKEAWAY[len(TO_THE_REFLECTIONS) :].split("\r", 1)[1]
     done = reflect(cli, " was finished later\r" + rest + TAKEAWAY + ENTER, "--resume")
     assert done.code == 0, done.err
     session = only_session()
@@ -238,11 +239,9 @@ def test_ctrl_c_in_an_exercise_keeps_the_half_typed_answer_too(
 
 # -- an empty sitting ------------------------------------------------------------------------
 
-BLANK_WEEK = RATINGS + ENTER + ENTER * 5 + ENTER + ENTER + ENTER + ENTER  # ... tags, takeaway
-
 
 def test_an_empty_sitting_asks_before_it_is_saved(cli: CliRunner) -> None:
-    kept = reflect(cli, BLANK_WEEK + ENTER)  # Enter: keeping the draft comes first
+    kept = reflect(cli, BLANK_TO_THE_END + ENTER)  # Enter: keeping the draft comes first
     assert kept.code == 0, kept.err
     assert only_session("draft").status == "draft"
     # Resumed (nothing left to ask), then "Save this reflection with nothing written".

@@ -137,8 +137,14 @@ class Engine:
             yield from unit(step.kind).questions(step, self)
 
     def _turn(self, turn: str) -> str:
+        """The step of `turn` this sitting asks: the one answered already (an answers
+        file's, or a resumed draft's: a template made before another reflection this
+        week still holds), else the one whose turn it is (engine/rotation.py)."""
         from belonging_cli.engine.rotation import turn_of
 
+        for step in self.flow.steps:
+            if step.turn == turn and (step.id in self.ahead or step.id in self.given):
+                return step.id
         return turn_of(self.flow, turn, self.history.sessions)
 
     def remaining(self) -> int:

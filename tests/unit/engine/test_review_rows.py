@@ -22,7 +22,8 @@ from support.cli import REPO
 HOSTILE = Path(__file__).resolve().parents[2] / "hostile" / "review"
 AT = dt.datetime(2026, 11, 27, 12, tzinfo=dt.timezone.utc)
 RUBRIC = load_rubric(REPO / "rubrics")
-WEEKLY = load_flows(REPO / "prompts").get("weekly")
+FLOWS = load_flows(REPO / "prompts")
+WEEKLY = FLOWS.get("weekly")
 
 
 def answers() -> list[str]:
@@ -54,8 +55,8 @@ def test_wide_characters_take_two_columns() -> None:
     assert width_of(fit("何もない " * 10, 20)) <= 20
 
 
-def engine() -> Engine:
-    return Engine(WEEKLY, RUBRIC, History(), "2026-W48", AT.date())
+def engine(flow_id: str = "weekly") -> Engine:
+    return Engine(FLOWS.get(flow_id), RUBRIC, History(), "2026-W48", AT.date())
 
 
 def answer(e: Engine, qid: str, value: object, private: bool | None = None) -> None:
@@ -77,11 +78,15 @@ def test_the_lines_follow_the_flow_and_a_rating_reads_as_a_level() -> None:
 def test_an_answer_opened_again_starts_from_it() -> None:
     e = engine()
     answer(e, f"pulse.{RUBRIC.ids()[0]}", 4)
-    rating = next(e.questions())
+    rating = next(q for q in e.questions() if q.id == f"pulse.{RUBRIC.ids()[0]}")
     assert again(rating, e.given[rating.id]).default == 4
-    answer(e, "tags", "team, hard talk")
-    tags = next(q for q in e.questions() if q.id == "tags")
-    assert again(tags, e.given["tags"]).default == "team, hard-talk"
+    answer(e, "wellbeing", "low")
+    wellbeing = next(q for q in e.questions() if q.id == "wellbeing")
+    assert again(wellbeing, e.given["wellbeing"]).default == "low"  # not the usual steady
+    dive = engine("deep-dive")  # the weekly asks no tags since 2.0; the deep dive does
+    answer(dive, "tags", "team, hard talk")
+    tags = next(q for q in dive.questions() if q.id == "tags")
+    assert again(tags, dive.given["tags"]).default == "team, hard-talk"
     takeaway = next(q for q in e.questions() if q.id == "takeaway")
     shared = Given("Ask first", AT, private=True)
     assert again(takeaway, shared).default == "Ask first #private"  # the flip, visible
@@ -89,12 +94,12 @@ def test_an_answer_opened_again_starts_from_it() -> None:
 
 def test_answers_a_change_made_moot_are_forgotten() -> None:
     e = engine()
-    answer(e, "balance", 1)
-    answer(e, "tip", "Asked instead")
-    assert "tip" in e.given
-    answer(e, "balance", 4)
-    assert e.forget_unasked() == ["tip"]
-    assert "tip" not in e.given and e.forget_unasked() == []
+    answer(e, "wellbeing", "low")
+    answer(e, "wellbeing-help", "A quiet Friday")
+    assert "wellbeing-help" in e.given
+    answer(e, "wellbeing", "stretched")
+    assert e.forget_unasked() == ["wellbeing-help"]
+    assert "wellbeing-help" not in e.given and e.forget_unasked() == []
 
 
 def test_answers_about_another_behaviour_are_forgotten_when_the_focus_changes() -> None:
@@ -103,11 +108,11 @@ def test_answers_about_another_behaviour_are_forgotten_when_the_focus_changes() 
     e = engine()
     first, second = RUBRIC.ids()[0], RUBRIC.ids()[1]
     answer(e, "focus", first)
-    for n in (1, 2, 3):
+    for n in (1, 2):  # two prompts a week
         answer(e, f"reflect.{n}", f"about {first}")
     experiment = next(q for q in e.questions() if q.id == "next-experiment")
     answer(e, "next-experiment", experiment.default)
     answer(e, "focus", second)
     forgotten = e.forget_unasked()
-    assert {"reflect.1", "reflect.2", "reflect.3", "next-experiment"} <= set(forgotten)
+    assert {"reflect.1", "reflect.2", "next-experiment"} <= set(forgotten)
     assert e.given["focus"].value == second
