@@ -27,7 +27,7 @@ LENS_NOTES = {
 }
 
 
-def weekly_answers(lens: str = "control", **changed: Any) -> dict[str, Any]:
+def weekly_answers(lens: str = "control", /, **changed: Any) -> dict[str, Any]:
     """The weekly flow answered in full (no open experiment to review), with `changed`
     applied; `lens`: the lens this sitting asks (the first week's: control)."""
     answers: dict[str, Any] = {

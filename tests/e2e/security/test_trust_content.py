@@ -184,7 +184,7 @@ def test_own_text_is_kept_as_typed_but_shown_without_controls(
     assert saved.code == 0, saved.err
     session_id = saved.out.strip()
     # Tags come from the flows that still ask them (the 2.0 weekly asks none).
-    deep = {f"reflect.{n}": "Noted" for n in range(1, 6)}
+    deep: dict[str, object] = {f"reflect.{n}": "Noted" for n in range(1, 6)}
     deep |= {"focus": "protect-time", "place": 3, "tags": [ANY_TEXT["window-title"], "planning"]}
     deep |= {"next-level": "Keep the block", "next-experiment": "Block one hour to think"}
     tagged = write_answers(tmp_path, {"flow": "deep-dive", "answers": deep}, "deep.json")
