@@ -42,9 +42,9 @@ def test_list_json(cli: CliRunner) -> None:
 def test_show_lists_the_steps_with_conditions(cli: CliRunner) -> None:
     result = cli("flows", "show", "weekly")
     assert result.code == 0
-    assert "tip  text, optional, private, when balance at most 2" in result.out
+    assert "wellbeing-help  text, optional, private, when wellbeing equals low" in result.out
     data = json.loads(cli("flows", "show", "weekly", "--json").out)
-    assert data["steps"][0]["id"] == "review"
+    assert data["steps"][0]["id"] == "wellbeing"
 
 
 def test_show_an_unknown_flow_names_the_known_ones(cli: CliRunner) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -22,7 +23,15 @@ END = dt.date(2026, 11, 27)
 
 @pytest.fixture
 def data() -> JournalData:
-    return generate(load_rubric(), weeks=12, end=END, seed=7)
+    """Twelve weeks of the 2.0 weekly, which asks no tags: two weeks carry the tags a
+    1.x weekly asked, so `--tag` has sessions to find and sessions to leave out."""
+    made = generate(load_rubric(), weeks=12, end=END, seed=7)
+    tagged = {2: ("planning",), 5: ("planning", "hiring")}
+    sessions = tuple(
+        dataclasses.replace(s, tags=tagged[i]) if i in tagged else s
+        for i, s in enumerate(made.sessions)
+    )
+    return dataclasses.replace(made, sessions=sessions)
 
 
 @pytest.fixture
@@ -128,7 +137,8 @@ def test_show_refuses_unknown_and_ambiguous_ids(cli: CliRunner, journal_file: Pa
 def test_search_shows_the_matching_line(
     cli: CliRunner, journal_file: Path, data: JournalData
 ) -> None:
-    session = data.sessions[3]
+    # One lens a week in turn: a later week that answered the control lens.
+    session = next(s for s in data.sessions[1:] if s.answer("control") is not None)
     control = session.answer("control")
     assert control is not None and isinstance(control.value, str)
     words = control.value.split()[2:6]

@@ -146,11 +146,13 @@ def test_show_labels_values_and_pads_nothing_when_piped(cli: CliRunner, data: Jo
     result = cli("journal", "show", session.id)
     assert result.code == 0, result.err
     assert all(line == line.rstrip() for line in result.out.splitlines())
-    balance = next(a for a in session.answers if a.role == "balance")
-    labels = ["mostly control", "more control than influence", "about even"]
-    labels += ["more influence than control", "mostly influence"]
-    assert isinstance(balance.value, int)
-    assert f"{labels[balance.value - 1]} ({balance.value} of 5)" in result.out
+    # A choice shows its label, not the value kept (the 2.0 weekly's wellbeing and levers).
+    words = {"low": "Running low: tired, or carrying too much"}
+    words |= {"neither": "Neither stands out this week"}
+    for step in ("wellbeing", "levers"):
+        value = session.answer(step)
+        assert value is not None and isinstance(value.value, str)
+        assert words[value.value] in " ".join(result.out.split())
     focus = next(a for a in session.answers if a.kind == "focus")
     assert TITLES[str(focus.value)] in " ".join(result.out.split())
     rating = session.ratings[0]

@@ -68,10 +68,11 @@ def test_hostile_text_never_breaks_the_properties(
     newest = max(data.sessions, key=lambda s: s.started_at)
     note = tmp_path / "v" / f"{newest.started_at.date()} {newest.id[:8]}.md"
     props = properties(note)
-    # Exactly the properties belonging writes: none added by `key: value` or `---` lines.
+    # Exactly the properties belonging writes: none added by `key: value` or `---` lines
+    # (no `balance`: the 2.0 weekly asks the levers in its place, not a balance).
     assert set(props) == {
         "date", "week", "flow", "status", "session", "focus", "focus-title", "average",
-        "balance", "experiment", "tags", *(f"rating-{r.behaviour_id}" for r in newest.ratings),
+        "experiment", "tags", *(f"rating-{r.behaviour_id}" for r in newest.ratings),
     }  # fmt: skip
     assert props["date"] == newest.started_at.date()
     made = [e for e in data.experiments if e.created_session_id == newest.id]

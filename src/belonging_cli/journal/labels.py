@@ -1,8 +1,9 @@
 """The words a person reads for what the journal stores as ids and numbers.
 
-A rating is kept as 1-5, a focus as a behaviour id, a balance as the scale's point;
-`journal show`, the Markdown export and the Obsidian notes show the rubric's level
-label, the behaviour's title and the flow's label for that point instead. Stdlib
+A rating is kept as 1-5, a focus as a behaviour id, a balance as the scale's point, a
+choice (the weekly's wellbeing and levers) as its value; `journal show`, the Markdown
+export and the Obsidian notes show the rubric's level label, the behaviour's title, the
+flow's label for that point and the choice's label instead. Stdlib
 only: the loader (`load_labels`) reads the rubric's cached facts and the flows.
 """
 
@@ -20,6 +21,7 @@ class Labels(NamedTuple):
     titles: Mapping[str, str] = {}  # behaviour id -> title
     levels: tuple[str, ...] = ()  # the rubric's labels of levels 1..5
     scales: Mapping[tuple[str, str], tuple[str, ...]] = {}  # (flow id, step id) -> labels
+    choices: Mapping[tuple[str, str], Mapping[str, str]] = {}  # ... -> value -> label
 
     def title(self, behaviour_id: str | None) -> str:
         if behaviour_id is None:
@@ -33,7 +35,7 @@ class Labels(NamedTuple):
 
     def answer(self, session: Session, answer: Answer) -> str | list[str] | None:
         """An answer as a person reads it: text as typed, a focus by its title, a scale
-        point by its label; None when it was skipped."""
+        point and a choice by its label; None when it was skipped."""
         value = answer.value
         if value is None or value == "" or value == []:
             return None
@@ -44,9 +46,10 @@ class Labels(NamedTuple):
         labels = self.scales.get((session.flow_id, answer.step_id), ())
         if answer.kind == "scale" and isinstance(value, int) and 1 <= value <= len(labels):
             return f"{labels[value - 1]} ({value} of {len(labels)})"
+        words = self.choices.get((session.flow_id, answer.step_id), {})
         if isinstance(value, list):
-            return [str(v) for v in value]
-        return str(value)
+            return [words.get(str(v), str(v)) for v in value]
+        return words.get(str(value), str(value))
 
 
 def outcome(e: Experiment) -> str:
@@ -72,6 +75,7 @@ def load_labels(rubrics: Path, flows: Path) -> Labels:
     except BelongingError:
         pass
     scales: dict[tuple[str, str], tuple[str, ...]] = {}
+    choices: dict[tuple[str, str], dict[str, str]] = {}
     try:
         from belonging_cli.content.flows import load_flows
 
@@ -79,6 +83,8 @@ def load_labels(rubrics: Path, flows: Path) -> Labels:
             for step in flow.steps:
                 if step.kind == "scale" and step.labels:
                     scales[(flow.id, step.id)] = tuple(step.labels)
+                if step.choices:
+                    choices[(flow.id, step.id)] = {str(c.value): c.title for c in step.choices}
     except BelongingError:
         pass
-    return Labels(titles, levels, scales)
+    return Labels(titles, levels, scales, choices)

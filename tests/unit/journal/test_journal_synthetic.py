@@ -7,9 +7,13 @@ from pathlib import Path
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
-from belonging_cli.synthetic import generate
+from belonging_cli.synthetic import LEVERS, generate
+from support.packaged import packaged_flow
+from support.weekly_answers import LENSES
 
 END = dt.date(2026, 11, 27)
+_WELLBEING = packaged_flow("weekly").step("wellbeing")
+WELLBEING = [c.value for c in (_WELLBEING.choices or ())] if _WELLBEING else []
 
 
 def test_same_seed_same_journal_and_another_seed_differs() -> None:
@@ -36,13 +40,18 @@ def test_a_year_of_weekly_reflections_looks_real() -> None:
             assert answer is not None and answer.prompt_id is not None
             prompt = focus.prompt(answer.prompt_id)
             assert prompt is not None and answer.question == prompt.text
-        balance = s.answer("balance")
-        assert balance is not None and isinstance(balance.value, int)
-        assert 1 <= balance.value <= 5
-        assert s.answer("control") and s.answer("influence")
+        # The 2.0 weekly: how you are, a win, the levers, one lens a week, no balance.
+        assert s.answer("balance") is None
+        wellbeing, levers = s.answer("wellbeing"), s.answer("levers")
+        assert wellbeing is not None and wellbeing.value in WELLBEING
+        assert levers is not None and levers.value in LEVERS
+        assert s.answer("win") is not None
+    # The lenses take turns, one a week, in the flow's order.
+    asked = [[lens for lens in LENSES if s.answer(lens)] for s in sessions]
+    assert asked == [[LENSES[i % len(LENSES)]] for i in range(len(sessions))]
     assert any(a.private for s in sessions for a in s.answers)
     assert any(r.evidence for s in sessions for r in s.ratings)
-    assert any(s.tags for s in sessions)
+    assert not any(s.tags for s in sessions)  # the 2.0 weekly asks no tags
     # Every session sets one experiment; all but the last are reviewed by the next one.
     assert len(data.experiments) == 52
     assert [e.status for e in data.experiments][-1] == "open"
