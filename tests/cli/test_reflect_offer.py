@@ -16,25 +16,13 @@ from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
 from support.cli import REPO, CliRunner, Result
+from support.weekly_keys import TO_THE_TAKEAWAY
 
 ENTER = "\r"
 UP = "\x1b[A"
 PACK = example_pack(load_rubric(REPO / "rubrics"))
 
-WEEKLY = (
-    "3\r" * 10  # pulse
-    + ENTER  # focus: the suggestion (the coach's behaviour)
-    + "One\r"
-    + "Two\r"
-    + "Three\r"
-    + "Control\r"
-    + "Influence\r"
-    + ENTER  # balance
-    + ENTER  # next experiment
-    + "\r"  # no tags
-    + "Ask first\r"  # takeaway
-    + ENTER  # save
-)
+WEEKLY = TO_THE_TAKEAWAY + "Ask first\r" + ENTER  # the takeaway, then save
 EXERCISE = (
     "They found the answer themselves\r"  # what-happened
     + "\r"  # who: skipped

@@ -1,5 +1,5 @@
-"""Six weeks of weekly reflections through the real CLI (`reflect --answers`, one
-`date:` a week): what the sixth week asks repeats nothing by accident."""
+"""Weeks of weekly reflections through the real CLI (`reflect --answers`, one `date:` a
+week): what a later week asks repeats nothing by accident."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import yaml
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
 from support.cli import CliRunner
+from support.packaged import packaged_flow
+from support.weekly_answers import LENSES
 
 FOCUS = "navigate-paradox"  # its prompts include ones that ask about control
 
@@ -41,33 +43,46 @@ def a_week(cli: CliRunner, tmp_path: Path, day: dt.date) -> None:
     assert result.code == 0, result.err
 
 
-def five_weeks(cli: CliRunner, tmp_path: Path) -> dt.date:
+def weeks(cli: CliRunner, tmp_path: Path, count: int) -> dt.date:
     today = dt.date.today()
-    for back in range(5, 0, -1):
+    for back in range(count, 0, -1):
         a_week(cli, tmp_path, today - dt.timedelta(weeks=back))
     return today
 
 
-def test_the_sixth_week_asks_control_and_influence_in_words_not_used_for_four_weeks(
+def five_weeks(cli: CliRunner, tmp_path: Path) -> dt.date:
+    return weeks(cli, tmp_path, 5)
+
+
+def test_the_lenses_take_turns_and_a_lens_comes_back_in_words_not_used_yet(
     cli: CliRunner, tmp_path: Path
 ) -> None:
-    today = five_weeks(cli, tmp_path)
+    # One lens a week: two rounds of the four, so control and influence come twice.
+    today = weeks(cli, tmp_path, 2 * len(LENSES))
     with open_journal() as journal:
         sessions = sorted(journal.sessions(), key=lambda s: s.week)
-    assert len(sessions) == 5
-    sixth = template(cli, today)["answers"]
+    asked = [[lens for lens in LENSES if s.answer(lens) is not None] for s in sessions]
+    assert asked == [[lens] for lens in LENSES * 2]
+    used = {
+        step: [a.prompt_id for s in sessions for a in s.answers if a.step_id == step]
+        for step in ("control", "influence")
+    }
     for step in ("control", "influence"):
-        used = [next(a.prompt_id for a in s.answers if a.step_id == step) for s in sessions]
-        assert len(set(used)) == 5  # five weeks, five wordings
-        assert sixth[step]["prompt"] not in used[-4:]
-        assert sixth[step]["prompt"] not in used  # there are more than five: a new one
+        assert len(used[step]) == 2 and len(set(used[step])) == 2  # two weeks, two wordings
+    ninth = template(cli, today)["answers"]
+    assert [lens for lens in LENSES if lens in ninth] == ["control"]  # control's turn again
+    assert ninth["control"]["prompt"] not in used["control"]  # and a wording not used yet
 
 
 def test_no_focus_prompt_asks_what_the_control_question_asks(
     cli: CliRunner, tmp_path: Path
 ) -> None:
     five_weeks(cli, tmp_path)
-    marked = {p.id for p in load_rubric().get(FOCUS).prompts if p.asks}
+    # What the weekly's steps ask, by role: its lenses' (control, influence), every week,
+    # whichever lens the week asks (the 2.0 weekly has no balance step).
+    roles = {step.role for step in packaged_flow("weekly").steps if step.role is not None}
+    prompts = load_rubric().get(FOCUS).prompts
+    marked = {p.id for p in prompts if roles.intersection(p.asks)}
     with open_journal() as journal:
         asked = {a.prompt_id for s in journal.sessions() for a in s.answers}
     assert "navigate-paradox.authority-used" in marked
@@ -81,7 +96,9 @@ def test_the_report_keeps_the_control_notes_out_of_the_focus_reflections(
     report = json.loads(cli("report", "--format", "json", "--period", "all").out)
     questions = {r["prompt_id"] for r in report["focus_reflections"]}
     assert questions and all(q.startswith(f"{FOCUS}.") for q in questions)
-    assert len(report["focus_reflections"]) == 15  # three a week
+    reflect = packaged_flow("weekly").step("reflect")
+    assert reflect is not None and reflect.count == 2
+    assert len(report["focus_reflections"]) == 5 * reflect.count  # two a week
 
 
 def test_the_experiment_menu_leaves_out_those_tried_in_eight_weeks(
@@ -114,16 +131,16 @@ def test_an_answers_file_answers_the_wording_it_names_or_is_told_it_has_none(
 ) -> None:
     day = dt.date.today() - dt.timedelta(weeks=1)
     data = template(cli, day)
-    data["answers"]["control"] = {"prompt": "control.stepped-in", "text": "Took over the demo"}
-    data["answers"]["influence"] = {"prompt": "influence.no-such-one", "text": "Asked why"}
+    # A first week's lens is control.
+    data["answers"]["control"] = {"prompt": "control.no-such-one", "text": "Took over the demo"}
     path = tmp_path / "named.json"
     path.write_text(json.dumps(data, default=str), encoding="utf-8")
     refused = cli("reflect", "--answers", str(path))
     assert refused.code == 1 and "Traceback" not in refused.err
-    (line,) = [x for x in refused.err.splitlines() if "answers.influence" in x]
-    assert line.startswith(f"{path}:") and "'influence.no-such-one'" in line
+    (line,) = [x for x in refused.err.splitlines() if "answers.control" in x]
+    assert line.startswith(f"{path}:") and "'control.no-such-one'" in line
     assert "not a wording of this question" in line and "flows show weekly" in line
-    data["answers"]["influence"] = "Asked why"
+    data["answers"]["control"] = {"prompt": "control.stepped-in", "text": "Took over the demo"}
     path.write_text(json.dumps(data, default=str), encoding="utf-8")
     assert cli("reflect", "--answers", str(path)).code == 0
     with open_journal() as journal:
