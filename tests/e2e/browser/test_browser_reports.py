@@ -69,8 +69,10 @@ def test_the_html_report_draws_its_charts_without_console_errors(
     rows = screenshot(chromium, page, tmp_path, "report")
     lines, wide, high = extent(rows, AVERAGE_COLOUR)
     assert lines > 2000 and wide > 500 and high > 400, (lines, wide, high)
-    dashed, wide, high = extent(rows, BALANCE_COLOUR)
-    assert dashed > 200 and wide > 300 and high > 50, (dashed, wide, high)
+    # The demo answers the 2.0 weekly: its levers are counted in words, and there is no
+    # 1.x control-influence scale to draw as the dashed line.
+    dashed, _, _ = extent(rows, BALANCE_COLOUR)
+    assert dashed == 0, dashed
 
 
 def test_the_html_roll_up_renders_without_console_errors(

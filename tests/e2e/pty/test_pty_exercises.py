@@ -12,6 +12,7 @@ import pytest
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
+from support import weekly_pty
 from support.cli import REPO, CliRunner
 from support.terminal import spawn_cli
 
@@ -113,24 +114,9 @@ def test_an_exercise_interrupted_then_resumed_in_a_terminal(isolated_home: Path)
 @pytest.mark.usefixtures("imported")
 def test_the_weekly_reflection_offers_the_exercise_in_a_terminal(isolated_home: Path) -> None:
     c = spawn(isolated_home, command=("reflect",))
-    for _ in range(10):
-        c.expect(r"\(Enter keeps the highlighted one\)|\(Use shortcuts")
-        c.send("3\r")
-    c.expect("look at more closely")
-    c.send("\r")  # the suggestion: the coach's behaviour
-    for _ in range(5):  # three focus reflections, control, influence
-        c.expect(TEXT_PROMPT)
-        c.send("-\r")
-    c.expect("how did you lead")
-    c.send("\r")
-    c.expect("try next week")
-    c.send("\r")
-    c.expect("tags")
-    c.send("\r")
-    c.expect("what do you take from this week")
-    c.send("\r")
-    c.expect("Save it")
-    c.expect("Keep it as a draft")
+    weekly_pty.start(c)
+    weekly_pty.rate(c, ["3"] * 10)
+    weekly_pty.finish(c)  # the focus: the suggestion, the coach's behaviour
     c.send("\r")
     c.expect("From your coach: Ask before you tell")
     c.expect("Do one now")

@@ -106,12 +106,16 @@ def rating_screen(seen: Seen, title: str, *, on_top: bool = True) -> list[str]:
 
 
 def past_the_review(seen: Seen) -> None:
-    """Last week's experiment: tried, nothing to say of it."""
+    """How you are (steady), last week's experiment (tried, nothing to say of it), no win."""
+    seen.wait("How are your energy and load")
+    seen.send("\r")
     seen.wait("Did you try it")
     seen.send("\r")
     for _ in range(2):  # what happened, what was learned
         seen.wait("Enter: done")
         seen.send("\r")
+    seen.wait("What went well this week")
+    seen.send("\r")
 
 
 @pytest.fixture(autouse=True)
@@ -189,9 +193,15 @@ def test_week_one_preselects_nothing_and_enter_alone_records_nothing(
     isolated_home: Path, size: tuple[int, int]
 ) -> None:
     seen = Seen(isolated_home, size, "reflect")
+    seen.wait("How are your energy and load")
+    seen.send("\r")
+    seen.wait("What went well this week")
+    seen.send("\r")
+    pulse_starts = len(seen.raw)
     # Every level in full: the title on top may scroll away, the question keeps it.
     lines = rating_screen(seen, "Cultivate belonging", on_top=False)
-    everything = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.raw).split())
+    pulse = seen.raw[pulse_starts:]
+    everything = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", pulse).split())
     assert "Enter keeps" not in everything  # no last week to keep
     assert "Rating all 10 this week: your first week." in everything
     text = " ".join(" ".join(lines).split())

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from belonging_cli.journal.store import open_journal
-from support.terminal import RATING_PROMPT, TEXT_PROMPT, spawn_cli
+from support import weekly_pty
+from support.terminal import RATING_PROMPT, spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
@@ -57,18 +58,9 @@ def start(home: Path, size: tuple[int, int], *args: str) -> tuple[Any, Screen]:
 
 def to_the_review(child: Any) -> None:
     """A first week: every rating 3, a few words for each text, defaults for the rest."""
-    for _ in range(10):
-        child.expect(RATING_PROMPT)
-        child.send("3\r")
-    child.expect("look at more closely")
-    child.send("\r")
-    for _ in range(5):  # three reflections, control, influence
-        child.expect(TEXT_PROMPT)
-        child.send("Asked first\r")
-    for what in ("how did you lead", "try next week", "tags", "what do you take"):
-        child.expect(what)
-        child.send("\r")
-    child.expect(REVIEW)
+    weekly_pty.start(child, win="Asked first")
+    weekly_pty.rate(child, ["3"] * 10)
+    weekly_pty.finish(child, reflections=("Asked first",) * weekly_pty.REFLECTIONS)
 
 
 def ended(child: Any) -> int:
@@ -101,7 +93,7 @@ def test_a_rating_is_changed_from_the_review_screen(
     child, screen = start(isolated_home, size)
     to_the_review(child)
     assert_in_sight(settled(child, screen), size[1])
-    child.send(DOWN * 2 + "\r")  # the first rating
+    child.send(DOWN * 4 + "\r")  # the first rating, after how you are and the win
     child.expect(RATING_PROMPT)
     child.send("5\r")
     child.expect(REVIEW)  # the screen comes back, the rating changed on it

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from belonging_cli.journal.store import open_journal
-from support.terminal import RATING_PROMPT, TEXT_PROMPT, spawn_cli
+from support import weekly_pty
+from support.terminal import TEXT_PROMPT, spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -21,20 +21,11 @@ pytestmark = [
 ]
 
 
-def to_the_first_reflection(child: Any) -> None:
-    for _ in range(10):
-        child.expect(RATING_PROMPT)
-        child.send("3\r")
-    child.expect("look at more closely")
-    child.send("\r")
-    child.expect(TEXT_PROMPT)
-
-
 def test_half_an_answer_survives_ctrl_c_and_a_sentence_never_answers_save(
     isolated_home: Path,
 ) -> None:
     child = spawn_cli(isolated_home, "reflect")
-    to_the_first_reflection(child)
+    weekly_pty.to_the_first_reflection(child)
     child.send("Half-typed answer that")
     child.expect("Half-typed answer that")
     child.sendcontrol("c")
@@ -44,22 +35,13 @@ def test_half_an_answer_survives_ctrl_c_and_a_sentence_never_answers_save(
     assert child.exitstatus == 130
 
     child = spawn_cli(isolated_home, "reflect", "--resume")
-    child.expect("11 of ")  # ten ratings and the focus, the words not counted
+    child.expect("13 of ")  # how you are, the win, ten ratings, the focus; not the words
     child.expect(TEXT_PROMPT)
     child.expect("Half-typed answer that")  # offered back in the prompt
     child.send(" I finished\r")
-    for _ in range(4):  # two reflections, control, influence
-        child.expect(TEXT_PROMPT)
-        child.send("-\r")
-    child.expect("how did you lead")
-    child.send("\r")
-    child.expect("try next week")
-    child.send("\r")
-    child.expect("tags")
-    child.send("\r")
-    child.expect("what do you take from this week")
-    child.send("Less telling\r")
-    child.expect("Keep it as a draft")
+    child.expect(TEXT_PROMPT)  # the second reflection
+    child.send("-\r")
+    weekly_pty.after_the_reflections(child, takeaway="Less telling")
     child.send("Firefighting week; no, I took over")  # letters: no answer
     child.send("\r")
     child.expect("Saved.")

@@ -39,11 +39,12 @@ def reflected(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def share(home: Path, out: Path) -> Any:
     child = spawn_cli(home, "report", "--share", "--out", str(out), dimensions=(24, 80))
-    child.expect("leaves out 5 private items")
+    child.expect("leaves out 4 private items")  # two reflections, the lens, the win
     child.expect("Space picks")
     child.expect("Focus reflections")
     child.expect("Control or influence")
-    child.expect("influence]")  # the last item: the whole list is on screen
+    child.expect("Takeaways")
+    child.expect("/win]")  # the last item: the whole list is on screen
     return child
 
 
@@ -72,7 +73,7 @@ def test_enter_alone_includes_nothing_private(isolated_home: Path, tmp_path: Pat
     child = share(isolated_home, out)
     child.send("ai" + SPACE_DOWN)  # letters pick nothing; moving picks nothing
     child.send("\r")
-    child.expect("5 private notes left out")
+    child.expect("4 private notes left out")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -72,7 +72,7 @@ def test_a_date_outside_the_range_is_refused_at_its_line(
 
 
 @pytest.mark.parametrize("raw", NON_FINITE)
-@pytest.mark.parametrize("key", ["control", "reflect.1"])
+@pytest.mark.parametrize("key", ["win", "reflect.1"])
 def test_a_non_finite_number_as_text_is_refused_at_its_line(
     cli: CliRunner, home: Path, key: str, raw: str
 ) -> None:

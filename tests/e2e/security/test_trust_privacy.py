@@ -19,6 +19,7 @@ import pytest
 from belonging_cli import ask
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
+from support import weekly_keys
 from support.cli import REPO, CliRunner
 from support.weekly_answers import weekly_answers, write_answers
 
@@ -228,15 +229,14 @@ def test_an_own_experiment_typed_at_the_terminal_takes_the_marker(
     assert focus is not None
     own_choice = str(len(focus.experiments) + 1)  # "Something of my own" is the last
     keys = (
-        "3\r" * 9
-        + "1\r"  # embrace-messiness rated lowest: the suggested focus
-        + "\r"
-        + "a\rb\rc\rd\re\r"  # three reflections, control, influence
-        + "\r"  # balance
+        weekly_keys.TO_THE_REFLECTIONS  # embrace-messiness rated lowest: the suggestion
+        + weekly_keys.REFLECTIONS
+        + "\r"  # levers
+        + "The roadmap\r"  # the lens of a first week
         + own_choice
         + "\r"
         + f"{SECRET} #private\r"
-        + "\r\r\r"  # no tags; no takeaway; save
+        + "\r\r"  # no takeaway; save
     )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text(keys)

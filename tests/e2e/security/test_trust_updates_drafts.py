@@ -61,20 +61,19 @@ def other_terminal(keys: str, *args: str) -> Callable[[], int]:
 
 # -- the weekly reflection ---------------------------------------------------------------
 
-RATED_TWO = "3\r3\r"
+RATED_TWO = ENTER + "A win\r" + "3\r3\r"  # how you are (steady), a win, two ratings
 
 
 def rest_of_week(words: str) -> str:
-    """After two ratings: the rest of the weekly flow, every text answer `words`."""
+    """After two ratings: the rest of the 2.0 weekly flow, every text answer `words`."""
     return (
         "3\r" * 7
         + "1\r"
         + ENTER  # focus: the suggestion
-        + f"{words} 1\r{words} 2\r{words} 3\r"
-        + f"{words} control\r{words} influence\r"
-        + ENTER  # balance
+        + f"{words} 1\r{words} 2\r"
+        + ENTER  # levers
+        + f"{words} control\r"  # the lens of a first week
         + ENTER  # the first experiment offered
-        + "retro\r"
         + f"{words} takeaway\r"
     )
 

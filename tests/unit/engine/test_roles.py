@@ -111,10 +111,10 @@ def test_the_packaged_weekly_flow_names_its_meaningful_steps() -> None:
     roles = {s.id: s.role for s in weekly.steps if s.role}
     assert roles == {
         "review": "review",
+        "win": "takeaway",
+        "levers": "levers",
         "control": "control",
         "influence": "influence",
-        "balance": "balance",
-        "tip": "takeaway",
         "takeaway": "takeaway",
     }
 

@@ -86,7 +86,7 @@ def drafts() -> list[Any]:
 def test_ctrl_c_between_two_prompts_keeps_a_reflection_and_says_so(
     cli: CliRunner, person: Callable[..., Person]
 ) -> None:
-    person(stop_after=3)
+    person(stop_after=5)  # how you are, the win, three ratings
     result = cli("reflect")
     assert result.code == 130
     assert KEPT in result.err and "`belonging reflect` resumes them" in result.err
