@@ -41,6 +41,7 @@ from belonging_cli.synthetic_words import (
     MOMENTS_ME,
     PEOPLE,
     PEOPLE_NOTES,
+    PLANS,
     REACTIONS,
     REFLECTIONS,
     ROSE_NOTES,
@@ -343,9 +344,16 @@ class _Writer:
         return answers
 
     def plan(self, focus: Behaviour) -> dict[str, object]:
-        """Next week's experiment from the rubric."""
-        chosen = self.rng.choice(focus.experiments)
-        return {"next-experiment": chosen.id}
+        """Next week's experiment from the rubric, and (most weeks) when, with whom and
+        how sure, as the weekly's experiment step asks (`plan: true`)."""
+        rng = self.rng
+        chosen = rng.choice(focus.experiments)
+        answers: dict[str, object] = {"next-experiment": chosen.id}
+        step = self.flow.step("next-experiment")
+        if step is not None and step.plan and rng.random() < 0.7:
+            answers["next-experiment.when"] = self.fill(rng.choice(PLANS))
+            answers["next-experiment.confidence"] = rng.choice((5, 6, 7, 7, 8, 8, 9))
+        return answers
 
     def pick_focus(self) -> Behaviour:
         """Usually one of the three weakest behaviours, sometimes any."""

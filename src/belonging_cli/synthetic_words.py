@@ -113,6 +113,13 @@ WINS = (
     "{who} asked me for feedback, unprompted.",
     "A hard conversation with {who} went better than I feared.",
 )
+# When and with whom an experiment will be tried (the weekly's plan).
+PLANS = (
+    "{where}, with {who}",
+    "Tuesday, at {where}",
+    "My 1:1 with {who} on Thursday",
+    "Friday morning, before {where}",
+)
 HELP = (
     "A quiet morning without meetings.",
     "Handing the rota to {who} for a week.",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from belonging_cli.content.flows import load_flows
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import JournalData
@@ -147,12 +148,12 @@ def test_show_labels_values_and_pads_nothing_when_piped(cli: CliRunner, data: Jo
     assert result.code == 0, result.err
     assert all(line == line.rstrip() for line in result.out.splitlines())
     # A choice shows its label, not the value kept (the 2.0 weekly's wellbeing and levers).
-    words = {"low": "Running low: tired, or carrying too much"}
-    words |= {"neither": "Neither stands out this week"}
+    weekly = load_flows().get("weekly")
     for step in ("wellbeing", "levers"):
         value = session.answer(step)
         assert value is not None and isinstance(value.value, str)
-        assert words[value.value] in " ".join(result.out.split())
+        choices = {c.value: c.title for c in weekly.step(step).choices or ()}  # type: ignore[union-attr]
+        assert choices[value.value] in " ".join(result.out.split())
     focus = next(a for a in session.answers if a.kind == "focus")
     assert TITLES[str(focus.value)] in " ".join(result.out.split())
     rating = session.ratings[0]

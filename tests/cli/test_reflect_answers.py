@@ -35,11 +35,12 @@ WEEKLY = {
             )
         },
         "focus": "protect-time",
-        "reflect.1": "I cut my thinking hour",
-        "reflect.2": {"text": "About Sam", "private": True},
+        "reflect.1": {"text": "About Sam", "private": True},
         "levers": "relational",
         "control": "Set the deadline myself",
         "next-experiment": "Block one hour to think",
+        "next-experiment.when": {"text": "Friday morning, with Sam", "private": False},
+        "next-experiment.confidence": 7,
         "takeaway": {"text": "Ask before I decide", "private": True},
     },
 }
@@ -66,7 +67,9 @@ def test_a_json_answers_file_saves_a_complete_session(cli: CliRunner, tmp_path: 
     assert result.out.strip() == session.id
     assert session.focus_behaviour_id == "protect-time"
     private = {a.step_id: a.private for a in session.answers}
-    assert private["reflect.2"] and private["control"] and not private["win"]
+    assert private["reflect.1"] and private["control"] and not private["win"]
+    assert not private["next-experiment.when"]  # the plan is private unless shared
+    assert session.answer("next-experiment.confidence").value == 7  # type: ignore[union-attr]
     assert private["wellbeing"] and private["takeaway"] and not private["levers"]
     assert session.answer("levers").value == "relational"  # type: ignore[union-attr]
     assert experiment.title == "Block one hour to think" and experiment.rubric_experiment_id is None

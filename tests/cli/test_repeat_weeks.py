@@ -97,8 +97,8 @@ def test_the_report_keeps_the_control_notes_out_of_the_focus_reflections(
     questions = {r["prompt_id"] for r in report["focus_reflections"]}
     assert questions and all(q.startswith(f"{FOCUS}.") for q in questions)
     reflect = packaged_flow("weekly").step("reflect")
-    assert reflect is not None and reflect.count == 2
-    assert len(report["focus_reflections"]) == 5 * reflect.count  # two a week
+    assert reflect is not None and reflect.count == 1
+    assert len(report["focus_reflections"]) == 5 * reflect.count  # one a week
 
 
 def test_the_experiment_menu_leaves_out_those_tried_in_eight_weeks(

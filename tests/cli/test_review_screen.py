@@ -5,8 +5,9 @@ pipe input.
 
 The screen's choices, top to bottom: "Save this reflection", "Keep it as a draft",
 then one line per answer in the flow's order. A first week's weekly lists how you are,
-(what would help, when low), the win, the ten ratings, the focus, two reflections, the
-levers, the week's lens (control), the experiment and the takeaway.
+(what would help, when low), the win, the ten ratings, the focus, the reflection, the
+levers, the week's lens (control), the experiment, its plan (when and with whom, how
+sure) and the takeaway.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ WEEK = TO_THE_TAKEAWAY + "Ask before I decide\r"  # the takeaway
 # Lines of the review screen, counted from "Save" (0): "Keep" is 1, then the answers.
 WELLBEING = 2
 FIRST_RATING = WELLBEING + 2  # how you are, the win
-LEVERS = FIRST_RATING + 10 + 1 + 2  # the ratings, focus, reflections
-TAKEAWAY = LEVERS + 3  # levers, the lens, experiment, takeaway
+LEVERS = FIRST_RATING + 10 + 1 + 1  # the ratings, focus, the reflection
+TAKEAWAY = LEVERS + 5  # levers, the lens, experiment, when, how sure, takeaway
 
 
 def open_line(n: int) -> str:
@@ -89,12 +90,12 @@ def test_a_text_answer_opens_with_its_words_to_finish(cli: CliRunner) -> None:
 def test_a_private_flip_is_kept_when_the_answer_is_opened_again(cli: CliRunner) -> None:
     # Reflections are private unless marked: "#share" comes back with the words, so
     # Enter keeps the answer shared (it is not silently made private again).
-    week = WEEK.replace("Nobody minded\r", "Nobody minded #share\r")
-    result = reflect(cli, week + open_line(FIRST_RATING + 12) + ENTER + ENTER)
+    week = WEEK.replace("Kept the plan rough\r", "Kept the plan rough #share\r")
+    result = reflect(cli, week + open_line(FIRST_RATING + 11) + ENTER + ENTER)
     assert result.code == 0, result.err
-    second = only().answer("reflect.2")
-    assert second is not None and second.value == "Nobody minded"
-    assert not second.private
+    first = only().answer("reflect.1")
+    assert first is not None and first.value == "Kept the plan rough"
+    assert not first.private
 
 
 def test_energy_going_low_asks_what_would_help_and_back_up_forgets_it(cli: CliRunner) -> None:

@@ -7,7 +7,10 @@ prompt_toolkit redraws), asks `answer` which keys to press, and records:
 - the words of tool text that appeared, per section (a line is counted when it is
   new on the screen: the options a person reads again in the same place are not
   counted twice, the words they typed are not counted at all);
-- how many answers were given (one per prompt answered).
+- how many answers were given (one per prompt answered), and apart from them how many
+  times the choice to save was taken (issue 13 counts the questions a week asks: its
+  quick week, "last experiment, the few ratings, next experiment, takeaway", is 8
+  answers with three ratings only without the save).
 The ritual benchmark (benchmarks/ritual.py) prints these counts; the pty tests
 assert the issue's targets on them.
 """
@@ -59,6 +62,7 @@ class Seen:
     screens: list[Prompt] = field(default_factory=list)
     words: dict[str, int] = field(default_factory=dict)  # section -> words of tool text
     answers: dict[str, int] = field(default_factory=dict)  # section -> answers given
+    saves: int = 0  # Enter on "Save this reflection": a choice, not an answer
     transcript: str = ""  # everything that scrolled by, as seen
     status: int | None = None
 
@@ -166,7 +170,10 @@ def sit(
             if typed.strip():
                 typed_so_far.append(typed)  # the person's words, never the tool's text
             child.send(keys)
-            seen.answers[where] = seen.answers.get(where, 0) + (1 if keys.endswith("\r") else 0)
+            if _saving(prompt):
+                seen.saves += 1 if keys.endswith("\r") else 0
+            else:
+                seen.answers[where] = seen.answers.get(where, 0) + (1 if keys.endswith("\r") else 0)
         else:
             raise AssertionError(f"more than {most_prompts} prompts")
         child.expect(pexpect.EOF, timeout=timeout)
@@ -199,9 +206,16 @@ def section_of(prompt: Prompt, last: str) -> str:
                 found = name
     if _last_question(prompt).startswith("? What will you try next week?"):
         found = "next"  # the quick week has no heading before its experiment
-    if prompt.has("Save this reflection") or prompt.has("Save these answers"):
+    if _saving(prompt):
         found = "save"
     return found
+
+
+def _saving(prompt: Prompt) -> bool:
+    """The review screen, its highlighted choice to save (not an answer opened from it)."""
+    return prompt.kind == "select" and (
+        prompt.has("Save this reflection") or prompt.has("Save these answers")
+    )
 
 
 def unchanged(prompt: Prompt) -> str:

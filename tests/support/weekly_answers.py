@@ -36,7 +36,6 @@ def weekly_answers(lens: str = "control", /, **changed: Any) -> dict[str, Any]:
         **{f"pulse.{b}": 3 for b in BEHAVIOURS},
         "focus": "protect-time",
         "reflect.1": "I cut my thinking hour",
-        "reflect.2": "Reading",
         "levers": "both",
         lens: LENS_NOTES[lens],
         "next-experiment": "Block one hour to think",

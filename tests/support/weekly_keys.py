@@ -22,13 +22,15 @@ RATINGS = "3\r" * 9 + "1\r"  # embrace-messiness rated lowest
 TO_THE_REFLECTIONS = (
     TO_THE_PULSE + RATINGS + ENTER  # focus: the suggestion (the lowest rated)
 )
-REFLECTIONS = "Kept the plan rough\r" + "Nobody minded\r"  # two prompts a week
+REFLECTIONS = "Kept the plan rough\r"  # one prompt a week (the lens is the second look)
+PLAN = ENTER * 2  # the experiment's plan: when and with whom (blank), how sure (left out)
 TO_THE_TAKEAWAY = (
     TO_THE_REFLECTIONS
     + REFLECTIONS
     + ENTER  # levers: both, combined
     + "Overrode Sam's estimate\r"  # the lens of a first week: control
     + ENTER  # next experiment: the first one
+    + PLAN
 )
 # A first week with every written answer blank (the choices taken with Enter).
 BLANK_TO_THE_END = (
@@ -36,10 +38,11 @@ BLANK_TO_THE_END = (
     + ENTER  # a win: blank
     + RATINGS
     + ENTER  # focus
-    + ENTER * 2  # the reflections: blank
+    + ENTER  # the reflection: blank
     + ENTER  # levers
     + ENTER  # the lens: blank
     + ENTER  # next experiment
+    + PLAN
     + ENTER  # takeaway: blank
 )
 RETURNING_TO_THE_TAKEAWAY = (
@@ -50,8 +53,9 @@ RETURNING_TO_THE_TAKEAWAY = (
     + "Shipped the plan\r"  # a win
     + ENTER * 10  # every rating as last week: nothing asks what happened
     + ENTER  # focus
-    + "a\r" * 2  # the reflections
+    + "a\r"  # the reflection
     + ENTER  # levers
     + "b\r"  # the lens of a second week: influence
     + ENTER  # next experiment
+    + PLAN
 )

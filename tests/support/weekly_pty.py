@@ -2,8 +2,8 @@
 place pty tests learn the order of its prompts (in-process runs use weekly_keys.py).
 
 A first week: `start(child)` (how you are, a win), then the ten ratings, then
-`finish(child)` (the focus, two reflections, the levers, the control lens, the next
-experiment, the takeaway, saving).
+`finish(child)` (the focus, a reflection, the levers, the control lens, the next
+experiment and its plan, the takeaway, saving).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from support.terminal import RATING_PROMPT, TEXT_PROMPT
 
-REFLECTIONS = 2  # focus reflections a week; the lens is the third look
+REFLECTIONS = 1  # focus reflections a week; the lens is the second look
 LENS_OF_A_FIRST_WEEK = "used a rule, a deadline or your authority"  # control
 
 
@@ -40,7 +40,7 @@ def to_the_first_reflection(child: Any) -> None:
     child.expect(TEXT_PROMPT)
 
 
-def after_the_reflections(child: Any, lens: str = "-", takeaway: str = "") -> None:
+def after_the_reflections(child: Any, lens: str = "-", takeaway: str = "", plan: str = "") -> None:
     """From the levers to the save question (not answered)."""
     child.expect("Which levers did you lead with")
     child.send("\r")  # both, combined
@@ -49,6 +49,11 @@ def after_the_reflections(child: Any, lens: str = "-", takeaway: str = "") -> No
     child.send(lens + "\r")
     child.expect("try next week")
     child.send("\r")  # the first experiment offered
+    child.expect("When and with whom will you try it")
+    child.expect(r"#share\)")
+    child.send(plan + "\r")
+    child.expect("How sure are you that you will do it")
+    child.send("\r")  # left out: the first line, highlighted
     child.expect("what do you take from this week")
     child.send(takeaway + "\r")
     child.expect("Save it")
@@ -60,6 +65,7 @@ def finish(
     reflections: tuple[str, ...] = ("-",) * REFLECTIONS,
     lens: str = "-",
     takeaway: str = "",
+    plan: str = "",
 ) -> None:
     """From the focus question to the save question (not answered)."""
     child.expect("look at more closely")
@@ -67,4 +73,4 @@ def finish(
     for answer in reflections:
         child.expect(TEXT_PROMPT)
         child.send(answer + "\r")
-    after_the_reflections(child, lens, takeaway)
+    after_the_reflections(child, lens, takeaway, plan)

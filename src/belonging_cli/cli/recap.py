@@ -26,12 +26,17 @@ def recap(
     """The recap of `session`, just saved, as lines to print."""
     from belonging_cli.cli.goals import goal_lines
     from belonging_cli.cli.status import current_status
+    from belonging_cli.engine.kinds.plan import plan_of
 
     status = current_status(settings)
     experiment = outcome.new or status.experiment
+    planned = plan_of(outcome.new, [session]) if outcome.new else None
+    opened = next_line(experiment.title, experiment.week) if experiment else None
+    if opened and planned is not None and planned.line():
+        opened += f" ({planned.line()})"
     found = [
         moved(engine, session),
-        next_line(experiment.title, experiment.week) if experiment else "Next: no experiment open",
+        opened or "Next: no experiment open",
         streak(status.current_streak, status.longest_streak),
         *goal_lines(settings, journal, engine, session),  # a goal a line, those rated now
     ]

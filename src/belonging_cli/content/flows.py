@@ -149,6 +149,8 @@ class Step(Strict):
     # unless the person asks for it with `--all`).
     rates: Literal["planned", "few"] = "planned"
     count: int | None = Field(default=None, ge=1, le=10)
+    # An experiment step: also ask when and with whom, and how sure (engine/kinds/plan.py).
+    plan: bool = False
     days: int | None = Field(default=None, ge=7, le=366)
     role: Role | None = None  # what the step means to the report, whatever its id
     # Steps that share a `turn` take turns: a sitting asks one of them, the one asked

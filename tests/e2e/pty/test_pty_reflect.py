@@ -29,12 +29,14 @@ def finish_weekly(child: Any) -> None:
     """From the focus question to the saved session (a first week)."""
     weekly_pty.finish(
         child,
-        reflections=("The quiet ones spoke first", "Thanked Ana for the bad news #share"),
+        reflections=("Thanked Ana for the bad news #share",),
         lens="Overrode the roadmap",
         takeaway="Ask before deciding",
+        plan="Monday's planning, with Ana",
     )
     child.send("\r")  # the highlighted choice: save this reflection
-    child.expect("Next: ")  # the recap names the experiment now open
+    child.expect("Next: ")  # the recap names the experiment now open, and its plan
+    child.expect(r"Monday's\s+planning,\s+with\s+Ana")
     child.expect(pexpect.EOF)
     child.close()
 
@@ -52,14 +54,15 @@ def test_a_whole_weekly_reflection_in_a_terminal(isolated_home: Path) -> None:
     assert session.focus_behaviour_id == "ambiguous-decisions"  # the lowest rated
     assert session.answer("win") is not None
     first = session.answer("reflect.1")
-    assert first is not None and first.private  # free text: private unless shared
-    second = session.answer("reflect.2")
-    assert second is not None and not second.private  # `#share` at the end shares it
-    assert second.value == "Thanked Ana for the bad news"
+    assert first is not None and not first.private  # `#share` at the end shares it
+    assert first.value == "Thanked Ana for the bad news"
     control = session.answer("control")
     assert control is not None and control.value == "Overrode the roadmap" and control.private
     levers = session.answer("levers")
     assert levers is not None and levers.value == "both"
+    when = session.answer("next-experiment.when")
+    assert when is not None and when.value == "Monday's planning, with Ana" and when.private
+    assert session.answer("next-experiment.confidence").value == "not said"  # type: ignore[union-attr]
     assert session.answer("influence") is None  # one lens a week
     assert experiment.behaviour_id == "ambiguous-decisions"
 

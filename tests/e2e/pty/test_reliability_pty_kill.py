@@ -101,12 +101,6 @@ def _steps() -> list[Step]:
             "First\r",
             "answer:reflect.1",
         ),
-        Step(
-            "reflect.2",
-            r"\(private, or end with #share.*?" + TEXT_PROMPT,
-            "Second\r",
-            "answer:reflect.2",
-        ),
         Step("levers", r"Which levers did you lead with.*?" + SELECT, "2\r", "answer:levers"),
         Step(  # a second weekly reflection: the second lens
             "influence",
@@ -115,6 +109,18 @@ def _steps() -> list[Step]:
             "answer:influence",
         ),
         Step("next-experiment", r"try next week\?.*?" + SELECT, "\r", "answer:next-experiment"),
+        Step(
+            "plan",
+            r"When and with whom will you try it\?.*?#share\)",
+            "Monday, with Ana\r",
+            "answer:next-experiment.when",
+        ),
+        Step(
+            "confidence",
+            r"How sure are you that you will do it.*?" + SELECT,
+            "\x1b[B\x1b[B\x1b[B\r",  # down from "leave it out": 10, 9, 8
+            "answer:next-experiment.confidence",
+        ),
         Step(
             "takeaway",
             r"what do you take from this week\?.*?#private\)",
@@ -229,7 +235,8 @@ def test_killed_at_every_step_then_resumed_loses_and_doubles_nothing(
     assert first is not None and first.level == 2 and first.evidence == "Skipped the retro"
     assert all(r.level == 3 for r in session.ratings if r.behaviour_id != "cultivate-belonging")
     texts = {a.step_id: a.value for a in session.answers}
-    assert texts["reflect.1"] == "First" and texts["reflect.2"] == "Second"
+    assert texts["reflect.1"] == "First" and texts["next-experiment.confidence"] == 8
+    assert texts["next-experiment.when"] == "Monday, with Ana"
     assert texts["win"] == "A win" and texts["levers"] == "structural"
     assert texts["influence"] == "A question" and "control" not in texts
     with open_journal() as journal:

@@ -39,8 +39,6 @@ def test_half_an_answer_survives_ctrl_c_and_a_sentence_never_answers_save(
     child.expect(TEXT_PROMPT)
     child.expect("Half-typed answer that")  # offered back in the prompt
     child.send(" I finished\r")
-    child.expect(TEXT_PROMPT)  # the second reflection
-    child.send("-\r")
     weekly_pty.after_the_reflections(child, takeaway="Less telling")
     child.send("Firefighting week; no, I took over")  # letters: no answer
     child.send("\r")

@@ -33,13 +33,13 @@ SPACE_DOWN = "\x1b[B"
 @pytest.fixture
 def reflected(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ask, "terminal_available", lambda: False)
-    path = write_answers(tmp_path, weekly_answers(**{"reflect.1": FIRST, "reflect.2": SECOND}))
+    path = write_answers(tmp_path, weekly_answers(**{"reflect.1": FIRST, "win": SECOND}))
     assert cli("reflect", "--answers", str(path)).code == 0
 
 
 def share(home: Path, out: Path) -> Any:
     child = spawn_cli(home, "report", "--share", "--out", str(out), dimensions=(24, 80))
-    child.expect("leaves out 4 private items")  # two reflections, the lens, the win
+    child.expect("leaves out 3 private items")  # the reflection, the lens, the win
     child.expect("Space picks")
     child.expect("Focus reflections")
     child.expect("Control or influence")
@@ -73,7 +73,7 @@ def test_enter_alone_includes_nothing_private(isolated_home: Path, tmp_path: Pat
     child = share(isolated_home, out)
     child.send("ai" + SPACE_DOWN)  # letters pick nothing; moving picks nothing
     child.send("\r")
-    child.expect("4 private notes left out")
+    child.expect("3 private notes left out")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -118,7 +118,7 @@ def test_notes_and_evidence_are_private_when_nothing_is_marked(
     assert (done.happened_private, done.learned_private, done.private) == (True, True, False)
     takeaway = last.answer("takeaway")
     assert takeaway is not None and not takeaway.private
-    for step in ("reflect.1", "reflect.2", "win", "control"):  # control: this file's lens
+    for step in ("reflect.1", "win", "control"):  # control: this file's lens
         stored = last.answer(step)
         assert stored is not None and stored.private, step
     for fmt in FORMATS:

@@ -108,11 +108,11 @@ def test_answers_about_another_behaviour_are_forgotten_when_the_focus_changes() 
     e = engine()
     first, second = RUBRIC.ids()[0], RUBRIC.ids()[1]
     answer(e, "focus", first)
-    for n in (1, 2):  # two prompts a week
-        answer(e, f"reflect.{n}", f"about {first}")
+    answer(e, "reflect.1", f"about {first}")  # one prompt a week
     experiment = next(q for q in e.questions() if q.id == "next-experiment")
     answer(e, "next-experiment", experiment.default)
+    answer(e, "next-experiment.when", "Monday, with Ana")  # its plan goes with it
     answer(e, "focus", second)
     forgotten = e.forget_unasked()
-    assert {"reflect.1", "reflect.2", "next-experiment"} <= set(forgotten)
+    assert {"reflect.1", "next-experiment", "next-experiment.when"} <= set(forgotten)
     assert e.given["focus"].value == second

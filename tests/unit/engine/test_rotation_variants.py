@@ -167,7 +167,7 @@ def test_no_focus_prompt_asks_what_the_control_question_asks(
     assert marked == {"navigate-paradox.authority-used"}
     # Weeks of weekly reflections on the behaviour whose prompts ask about control: a
     # week of any lens never asks them (the control or influence lens comes in turn).
-    sessions = weeks(flows["weekly"], rubric, 6)
+    sessions = weeks(flows["weekly"], rubric, len(paradox.prompts))  # one prompt a week
     asked = {a.prompt_id for s in sessions for a in s.answers if a.step_id.startswith("reflect.")}
     assert asked and not asked & marked
     assert "navigate-paradox.direct-or-let-go" in asked

@@ -22,6 +22,7 @@ from belonging_cli.engine.kinds.base import (
     bounded,
     privacy_hint,
 )
+from belonging_cli.engine.kinds.plan import questions as plan_questions
 from belonging_cli.engine.kinds.review import targets
 from belonging_cli.engine.privacy import typed_privacy
 from belonging_cli.engine.questions import AGAIN_CHOICE, OWN_CHOICE, Choice, Question
@@ -111,7 +112,8 @@ def _from_rubric(behaviour: Behaviour, id_or_title: str) -> RubricExperiment | N
 
 
 class ExperimentKind(Base):
-    fields = frozenset({"question", "help", "behaviour", "private"})  # private: own ones
+    # private: one of the person's own; plan: when, with whom, how sure (kinds/plan.py)
+    fields = frozenset({"question", "help", "behaviour", "private", "plan"})
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         behaviour = behaviour_of(step, engine)
@@ -137,6 +139,9 @@ class ExperimentKind(Base):
             behaviour_id=behaviour.id,
             role=step.role,
         )
+        chosen = engine.given.get(step.id)
+        if step.plan and chosen is not None and isinstance(chosen.value, str) and chosen.value:
+            yield from plan_questions(step, behaviour.id)
 
     def take(
         self, question: Question, value: AnswerValue, private: bool | None, engine: Engine

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli.engine.kinds.base import Base, Given, Saved, answer_record, one_of
+from belonging_cli.engine.kinds.plan import plan_of
 from belonging_cli.engine.questions import Choice, Question
 from belonging_cli.records import AnswerValue, Experiment, ExperimentOutcome
 
@@ -82,6 +83,10 @@ class Review(Base):
                 from belonging_cli.content.rubrics import signal_lines
 
                 details.extend(signal_lines(experiment.signal))
+            planned = plan_of(experiment, engine.history.sessions)
+            said = planned.line() if planned is not None else None
+            if said:  # what was intended: the review asks against it
+                details.append(f"Your plan: {said}")
             choices = [Choice(k, v) for k, v in OUTCOMES.items()]
             if step.optional:
                 choices.append(Choice(SKIP, "Skip for now (it stays open)"))
