@@ -236,6 +236,7 @@ def test_an_own_experiment_typed_at_the_terminal_takes_the_marker(
         + own_choice
         + "\r"
         + f"{SECRET} #private\r"
+        + weekly_keys.PLAN
         + "\r\r"  # no takeaway; save
     )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):

@@ -70,10 +70,11 @@ def rest_of_week(words: str) -> str:
         "3\r" * 7
         + "1\r"
         + ENTER  # focus: the suggestion
-        + f"{words} 1\r{words} 2\r"
+        + f"{words} 1\r"  # the reflection
         + ENTER  # levers
         + f"{words} control\r"  # the lens of a first week
         + ENTER  # the first experiment offered
+        + ENTER * 2  # its plan: when and with whom (blank), how sure (left out)
         + f"{words} takeaway\r"
     )
 
