@@ -324,11 +324,13 @@ def occurrence(
     """The plain event as recurring-ical-events yields it for [low, high), or None.
 
     Each step is the libraries' own: x_wr_timezone moves UTC and floating times into
-    the calendar's X-WR-TIMEZONE, the event's span is made comparable (and put in
-    order), the occurrence starts at its start plus nothing and lasts its duration (which
-    drops a fold, as the libraries' addition does), and it is kept when the span test says so.
+    the calendar's X-WR-TIMEZONE, the span is put in order (make_comparable has nothing
+    to do: `_plain` let through only a start and end both dates, both zoned or both
+    floating), the occurrence starts at its start plus nothing and lasts its duration
+    (which drops a fold, as the libraries' addition does), and it is kept when the span
+    test says so.
     """
-    from recurring_ical_events.util import make_comparable, time_span_contains_event
+    from recurring_ical_events.util import time_span_contains_event
 
     start, end = item.start, item.end
     if shift is not None:
@@ -339,9 +341,10 @@ def occurrence(
         end = walker.walk_value(end) if end is not None else None
     if end is None:
         end = start if isinstance(start, dt.datetime) else start + dt.timedelta(days=1)
-    start, end = make_comparable((start, end))
     if start > end:
         start, end = end, start
+    zoned = False
     if isinstance(start, dt.datetime):
         start, end = start + dt.timedelta(), start + (end - start)
-    return (start, end) if time_span_contains_event(low, high, start, end) else None
+        zoned = start.tzinfo is not None  # comparable with the window as they are
+    return (start, end) if time_span_contains_event(low, high, start, end, zoned) else None
