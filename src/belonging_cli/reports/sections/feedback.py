@@ -36,8 +36,8 @@ class GroupSeen:
 class SelfBesideOthers:
     behaviour_id: str
     title: str
-    self_level: int | None  # the self-rating nearest the round
-    self_rated_on: dt.date | None
+    self_level: int | None  # the self-rating nearest the round (nearest_ratings)
+    self_rated_on: dt.date | None  # the day of the reflection it is from
     others_mean: float | None  # None: fewer than three answered
     others_min: int | None
     others_max: int | None
@@ -98,16 +98,35 @@ def largest_first(rows: Iterable[G], kind: Verdict) -> list[G]:
 def nearest_ratings(
     sessions: Iterable[Session], day: dt.date, zone: dt.tzinfo | None
 ) -> dict[str, tuple[int, dt.date]]:
-    """Each behaviour's self-rating nearest `day` (ties: the earlier), and its day."""
-    best: dict[str, tuple[int, int, dt.date]] = {}
+    """Each behaviour's self-rating nearest `day`, and the day of its reflection.
+
+    Nearest by the day each reflection is for (`reflection_day`), never by when a
+    rating was saved: a reflection back-dated with `--date` (or `date:`) is saved today
+    but speaks for its own week. Ties go to the later day (the person's later word),
+    and two reflections of one day to the one finished last."""
+    from belonging_cli.reports.scope import when
+
+    best: dict[str, tuple[tuple[int, dt.date, dt.datetime], int]] = {}
     for session in sessions:
+        on = reflection_day(session, zone)
+        # Larger is better: nearer, then later, then finished later.
+        rank = (-abs((on - day).days), on, when(session))
         for rating in session.ratings:
-            on = rating.rated_at.astimezone(zone).date()
-            distance = abs((on - day).days)
             found = best.get(rating.behaviour_id)
-            if found is None or (distance, on) < (found[0], found[2]):
-                best[rating.behaviour_id] = (distance, rating.level, on)
-    return {b: (level, on) for b, (_, level, on) in best.items()}
+            if found is None or rank > found[0]:
+                best[rating.behaviour_id] = (rank, rating.level)
+    return {b: (level, rank[1]) for b, (rank, level) in best.items()}
+
+
+def reflection_day(session: Session, zone: dt.tzinfo | None) -> dt.date:
+    """The day a reflection is for: the day it was started (`reflect --date` starts a
+    back-dated one on its day), in the person's zone, kept within its `week` (the week
+    decides when a journal's start lies outside it)."""
+    from belonging_cli.clock import week_monday
+
+    started = session.started_at.astimezone(zone).date()
+    monday = week_monday(session.week)
+    return min(max(started, monday), monday + dt.timedelta(days=6))
 
 
 def feedback_view(
