@@ -27,8 +27,19 @@ GAP = 1.0
 
 @dataclass(frozen=True, slots=True)
 class GroupSeen:
+    """A group's view of one behaviour: its mean level over its `n` answers."""
+
     group: str
     mean: float
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCount:
+    """A group of the round and its raters. No mean: a group's figures are per
+    behaviour (`SelfBesideOthers.by_group`), and a round has no one level."""
+
+    group: str
     n: int
 
 
@@ -55,7 +66,7 @@ class FeedbackView:
     requested_on: dt.date
     collected_on: dt.date
     raters_total: int
-    groups: tuple[GroupSeen, ...]  # each group shown, with its count (mean: 0, unused)
+    groups: tuple[GroupCount, ...]  # each group shown, with its count
     behaviours: tuple[SelfBesideOthers, ...]
     blind_spots: tuple[str, ...]  # behaviour ids, the largest gap first
     hidden_strengths: tuple[str, ...]
@@ -181,7 +192,7 @@ def feedback_view(
         requested_on=latest.requested_on,
         collected_on=latest.collected_on,
         raters_total=latest.raters_total,
-        groups=tuple(GroupSeen(g, 0.0, n) for g, n in latest.groups),
+        groups=tuple(GroupCount(g, n) for g, n in latest.groups),
         behaviours=tuple(rows),
         blind_spots=tuple(r.behaviour_id for r in largest_first(rows, "blind spot")),
         hidden_strengths=tuple(r.behaviour_id for r in largest_first(rows, "hidden strength")),
