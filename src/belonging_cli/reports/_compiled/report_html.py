@@ -1,4 +1,4 @@
-# source-sha256: 052e15ec86ddb85d78ef9e3add8b17090d4fe02f8f823202c3f15daab4d59a1c
+# source-sha256: e863bbcad7650af843eaaa09b3a656c15ccf657bc95b6271c4b1cd2dd63874c3
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -34,106 +34,112 @@ def root(context, missing=missing, environment=environment):
     l_0_seen = resolve('seen')
     l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = l_0_fb = missing
     try:
-        t_1 = environment.filters['day']
+        t_1 = environment.filters['clause']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'day' found.")
+            raise TemplateRuntimeError("No filter named 'clause' found.")
     try:
-        t_2 = environment.filters['group_by']
+        t_2 = environment.filters['day']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_3 = environment.filters['join']
+        t_3 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_4 = environment.filters['length']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['list']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_6 = environment.filters['map']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.filters['markdown']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'markdown' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_8 = environment.filters['one_decimal']
+        t_8 = environment.filters['markdown']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
     try:
-        t_9 = environment.filters['outcome']
+        t_9 = environment.filters['one_decimal']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
     try:
-        t_10 = environment.filters['rejectattr']
+        t_10 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_11 = environment.filters['selectattr']
+        t_11 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_12 = environment.filters['signed']
+        t_12 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_13 = environment.filters['sort']
+        t_13 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_14 = environment.filters['sparkline']
+        t_14 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_15 = environment.filters['state']
+        t_15 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_16 = environment.tests['defined']
+        t_16 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_17 = environment.tests['none']
+        t_17 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_17(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_18 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_18(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -142,10 +148,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="referrer" content="no-referrer">\n<title>Progress report'
@@ -194,7 +200,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
         pass
         yield '<li><b>'
-        yield escape(t_1(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '</b>last reflection</li>'
     yield '</ul>\n<p>'
     yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
@@ -205,7 +211,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
     yield '</header>\n\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
         pass
         yield '<section id="goals">\n<h2>Goals</h2>\n<ul>\n'
         for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
@@ -214,13 +220,13 @@ def root(context, missing=missing, environment=environment):
             yield '<li><b>'
             yield escape(environment.getattr(l_1_g, 'title'))
             yield ':</b> '
-            if (not t_17(environment.getattr(l_1_g, 'start'))):
+            if (not t_18(environment.getattr(l_1_g, 'start'))):
                 pass
                 yield escape(environment.getattr(l_1_g, 'start'))
                 yield ' &rarr; '
             yield escape(environment.getattr(l_1_g, 'target'))
             yield ' by '
-            yield escape(t_1(environment.getattr(l_1_g, 'due')))
+            yield escape(t_2(environment.getattr(l_1_g, 'due')))
             yield ', '
             yield escape(environment.getattr(l_1_g, 'standing'))
             if (environment.getattr(l_1_g, 'status') != 'open'):
@@ -245,7 +251,7 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">Level wording changed with rubric '
         yield escape(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version'))
         yield ' on '
-        yield escape(t_1(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield escape(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
         yield ': compare levels across it with care.</p>\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
@@ -258,17 +264,17 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
             yield '</td><td class="num">'
-            yield escape((environment.getattr(l_1_r, 'first') if t_17(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield escape((environment.getattr(l_1_r, 'first') if t_18(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield '</td><td class="num">'
             yield escape(environment.getattr(l_1_r, 'latest'))
             yield '</td><td class="num '
             yield escape(('up' if (environment.getattr(l_1_r, 'change') > 0) else ('down' if (environment.getattr(l_1_r, 'change') < 0) else '')))
             yield '">'
-            yield escape(t_12(environment.getattr(l_1_r, 'change')))
+            yield escape(t_13(environment.getattr(l_1_r, 'change')))
             yield '</td><td class="num">'
-            yield escape(t_8(environment.getattr(l_1_r, 'average')))
+            yield escape(t_9(environment.getattr(l_1_r, 'average')))
             yield '</td><td><span class="spark">'
-            yield escape(t_14(environment.getattr(l_1_r, 'series')))
+            yield escape(t_15(environment.getattr(l_1_r, 'series')))
             yield '</span> '
             yield escape(environment.getattr(l_1_r, 'trend'))
             yield '</td><td>'
@@ -279,7 +285,7 @@ def root(context, missing=missing, environment=environment):
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
             pass
             yield '<p class="muted">Not rated in this period: '
-            yield escape(t_3(context.eval_ctx, t_6(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
+            yield escape(t_4(context.eval_ctx, t_7(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
             yield '.</p>\n'
     else:
         pass
@@ -305,7 +311,7 @@ def root(context, missing=missing, environment=environment):
         l_1_r = missing
         yield '</div>\n'
     yield '</section>\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
         pass
         yield '\n'
         template = environment.get_template('evidence.html.j2', 'report.html.j2')
@@ -318,11 +324,11 @@ def root(context, missing=missing, environment=environment):
     l_0_paths = []
     context.vars['paths'] = l_0_paths
     context.exported_vars.add('paths')
-    def t_18(fiter):
+    def t_19(fiter):
         for l_1_t in fiter:
-            if (t_4(environment.getattr(l_1_t, 'stretches')) > 1):
+            if (t_5(environment.getattr(l_1_t, 'stretches')) > 1):
                 yield l_1_t
-    for l_1_t in t_18(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+    for l_1_t in t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
         l_1__ = missing
         _loop_vars = {}
         pass
@@ -359,11 +365,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_19(fiter):
+        def t_20(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_19(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_20(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -371,7 +377,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_13(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_14(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -391,7 +397,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' → '
             yield escape(environment.getattr(l_1_point, 'level'))
             yield '</td><td>'
-            yield escape(t_7(environment.getattr(l_1_point, 'evidence')))
+            yield escape(t_8(environment.getattr(l_1_point, 'evidence')))
             if environment.getattr(l_1_point, 'private'):
                 pass
                 yield '<span class="private">private</span>'
@@ -405,24 +411,24 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '<p class="muted">The latest '
-            yield escape(t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield escape(t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield escape(t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield escape(t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
-        l_0_groups = t_2((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_3((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_5(context.eval_ctx, t_6(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_6(context.eval_ctx, t_7(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_20(fiter):
+        def t_21(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '<h3>'
@@ -439,11 +445,11 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_7(environment.getattr(l_2_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_2_f, 'answer')))
                 yield '</blockquote>\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_5(context.eval_ctx, t_10(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_6(context.eval_ctx, t_11(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -460,7 +466,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_7(environment.getattr(l_1_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_1_f, 'answer')))
                 yield '</blockquote>\n'
             l_1_f = missing
         yield '</section>\n'
@@ -487,12 +493,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_4((undefined(name='items') if l_0_items is missing else l_0_items)) < t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '<p class="muted">The latest '
-                yield escape(t_4((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield escape(t_5((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield escape(t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield escape(t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments.</p>\n'
             yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -513,22 +519,22 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id')))
                 yield '</td><td>'
-                yield escape(t_9(environment.getattr(l_1_x, 'state')))
+                yield escape(t_10(environment.getattr(l_1_x, 'state')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'happened'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_x, 'happened')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'happened')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'learned'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_x, 'learned')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'learned')))
                 yield '</td></tr>\n'
             l_1_x = missing
             yield '</tbody>\n</table>\n'
-        l_0_rose = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_rose = t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['rose'] = l_0_rose
         context.exported_vars.add('rose')
-        l_0_flat = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_flat = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['flat'] = l_0_flat
         context.exported_vars.add('flat')
         if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
@@ -566,7 +572,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>'
             yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '</p>\n<p>Week by week: <span class="spark">'
-            yield escape(t_14(t_6(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield escape(t_15(t_7(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield '</span> <span class="muted">(1 mostly control, 5 mostly influence)</span></p>\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
             pass
@@ -582,11 +588,11 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_n, 'control')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'control')))
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_n, 'influence')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'influence')))
                 yield '</td></tr>\n'
             l_1_n = missing
             yield '</tbody>\n</table>\n'
@@ -600,7 +606,7 @@ def root(context, missing=missing, environment=environment):
         yield '<section id="writing">\n<h2>In your words</h2>\n'
         if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
             pass
-            for (l_1_question, l_1_said) in context.call(environment.getattr(t_2(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_3(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -632,7 +638,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</b> ('
                 yield escape(environment.getattr(l_1_t, 'count'))
                 yield ': '
-                yield escape(t_3(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield escape(t_4(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
                 yield ')'
                 yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_t = missing
@@ -653,7 +659,7 @@ def root(context, missing=missing, environment=environment):
             yield '</p>\n'
         yield '</section>\n'
     yield '\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -678,19 +684,19 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_item, 'coach') or ''))
                 yield '</td><td>'
-                yield escape(t_1(environment.getattr(l_1_item, 'due')))
+                yield escape(t_2(environment.getattr(l_1_item, 'due')))
                 yield '</td><td class="'
                 yield escape(('down' if (environment.getattr(l_1_item, 'state') == 'overdue') else ''))
                 yield '">'
-                yield escape(t_15(environment.getattr(l_1_item, 'state')))
+                yield escape(t_16(environment.getattr(l_1_item, 'state')))
                 yield '</td></tr>\n'
             l_1_item = missing
             yield '</tbody>\n</table>\n'
-            def t_21(fiter):
+            def t_22(fiter):
                 for l_1_item in fiter:
                     if environment.getattr(l_1_item, 'answers'):
                         yield l_1_item
-            for l_1_item in t_21(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
+            for l_1_item in t_22(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -707,7 +713,7 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield ', private'
                     yield ')</span></p>\n<blockquote>'
-                    yield escape(t_7(environment.getattr(l_2_a, 'answer')))
+                    yield escape(t_8(environment.getattr(l_2_a, 'answer')))
                     yield '</blockquote>\n'
                 l_2_a = missing
             l_1_item = missing
@@ -716,7 +722,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>No coach exercises in this period.</p>\n'
         yield '</section>\n'
     yield '\n'
-    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
     context.vars['fb'] = l_0_fb
     context.exported_vars.add('fb')
     if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
@@ -734,11 +740,11 @@ def root(context, missing=missing, environment=environment):
             yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 324 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
-        yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
+        yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
             pass
             yield '; change since the round of '
-            yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')))
+            yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')))
         yield '.</p>\n<table>\n<thead><tr><th>Behaviour</th><th>You</th><th>Others (spread)</th><th>By group</th><th>Seen</th>'
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
             pass
@@ -751,11 +757,11 @@ def root(context, missing=missing, environment=environment):
             yield '<tr><td>'
             yield escape(environment.getattr(l_1_b, 'title'))
             yield '</td><td>'
-            yield escape((environment.getattr(l_1_b, 'self_level') if (not t_17(environment.getattr(l_1_b, 'self_level'))) else '-'))
+            yield escape((environment.getattr(l_1_b, 'self_level') if (not t_18(environment.getattr(l_1_b, 'self_level'))) else '-'))
             yield '</td><td>'
-            if (not t_17(environment.getattr(l_1_b, 'others_mean'))):
+            if (not t_18(environment.getattr(l_1_b, 'others_mean'))):
                 pass
-                yield escape(t_8(environment.getattr(l_1_b, 'others_mean')))
+                yield escape(t_9(environment.getattr(l_1_b, 'others_mean')))
                 yield ' <span class="muted">('
                 yield escape(environment.getattr(l_1_b, 'others_min'))
                 yield '-'
@@ -768,17 +774,17 @@ def root(context, missing=missing, environment=environment):
                 yield '<span class="muted">too few answers</span>'
             yield '</td><td>'
             l_2_loop = missing
-            t_22 = 1
+            t_23 = 1
             for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
                 _loop_vars = {}
                 pass
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
-                yield escape(t_8(environment.getattr(l_2_g, 'mean')))
+                yield escape(t_9(environment.getattr(l_2_g, 'mean')))
                 yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 329 in 'report.html.j2' evaluated to false and no else section was defined.")))
-                t_22 = 0
+                t_23 = 0
             l_2_loop = l_2_g = missing
-            if t_22:
+            if t_23:
                 pass
                 yield '-'
             yield '</td><td class="'
@@ -789,31 +795,45 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
                 pass
                 yield '<td>'
-                yield escape((t_8(environment.getattr(l_1_b, 'change'), sign=True) if (not t_17(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield escape((t_9(environment.getattr(l_1_b, 'change'), sign=True) if (not t_18(environment.getattr(l_1_b, 'change'))) else '-'))
                 yield '</td>'
             yield '</tr>\n'
         l_1_loop = l_1_b = missing
         yield '</tbody>\n</table>\n'
-        l_0_seen = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        l_0_seen = (t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen')) + t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'look_fors_even')))
         context.vars['seen'] = l_0_seen
         context.exported_vars.add('seen')
         if (undefined(name='seen') if l_0_seen is missing else l_0_seen):
             pass
             yield '<h3>Look-fors others see most and least</h3>\n<ul>\n'
-            for l_1_b in (undefined(name='seen') if l_0_seen is missing else l_0_seen):
+            def t_24(fiter):
+                for l_1_b in fiter:
+                    if (environment.getattr(l_1_b, 'most_seen') or environment.getattr(l_1_b, 'look_fors_even')):
+                        yield l_1_b
+            for l_1_b in t_24(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours')):
                 _loop_vars = {}
                 pass
-                yield '<li>'
-                yield escape(environment.getattr(l_1_b, 'title'))
-                yield ': most, <i>'
-                yield escape(environment.getattr(l_1_b, 'most_seen'))
-                yield '</i>'
-                if environment.getattr(l_1_b, 'least_seen'):
+                if environment.getattr(l_1_b, 'look_fors_even'):
                     pass
-                    yield '; least, <i>'
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': none stands out, all seen as often.</li>\n'
+                elif environment.getattr(l_1_b, 'least_seen'):
+                    pass
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': most, <i>'
+                    yield escape(t_1(environment.getattr(l_1_b, 'most_seen')))
+                    yield '</i>; least, <i>'
                     yield escape(environment.getattr(l_1_b, 'least_seen'))
-                    yield '</i>'
-                yield '</li>\n'
+                    yield '</i></li>\n'
+                else:
+                    pass
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': most, <i>'
+                    yield escape(environment.getattr(l_1_b, 'most_seen'))
+                    yield '</i></li>\n'
             l_1_b = missing
             yield '</ul>\n'
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
@@ -823,7 +843,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_7(l_1_c))
+                yield escape(t_8(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
@@ -833,7 +853,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_7(l_1_c))
+                yield escape(t_8(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         yield '</section>\n'
@@ -852,10 +872,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 364 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 370 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
-    yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=139&5=142&6=145&7=148&15=152&74=159&75=170&78=173&79=177&85=182&86=186&87=190&88=194&90=200&91=202&92=205&96=208&100=211&101=215&109=240&110=242&111=246&113=250&117=253&118=257&122=279&123=282&128=287&131=290&134=292&136=295&138=299&139=303&145=308&147=311&150=318&151=321&152=332&156=335&157=339&163=356&164=359&165=374&166=377&172=380&173=384&180=402&183=405&184=408&185=411&187=415&188=418&189=421&190=429&191=431&192=435&193=442&196=446&197=449&199=452&200=456&201=463&207=468&208=471&211=474&212=476&213=479&215=485&216=487&217=490&218=493&223=498&224=502&229=528&230=531&231=534&234=537&238=545&241=548&248=558&249=561&252=564&253=567&254=569&256=571&261=574&262=578&270=595&271=598&274=601&275=603&276=607&278=609&279=613&284=623&285=627&287=640&288=644&293=656&294=658&297=662&298=665&302=671&303=675&307=689&308=697&309=699&310=703&311=710&320=719&321=722&324=725&326=743&328=748&329=752&333=797&334=800&337=803&338=807&342=819&344=822&345=826&348=829&350=832&351=836&357=841&360=844&364=849'
+debug_info = '4=145&5=148&6=151&7=154&15=158&74=165&75=176&78=179&79=183&85=188&86=192&87=196&88=200&90=206&91=208&92=211&96=214&100=217&101=221&109=246&110=248&111=252&113=256&117=259&118=263&122=285&123=288&128=293&131=296&134=298&136=301&138=305&139=309&145=314&147=317&150=324&151=327&152=338&156=341&157=345&163=362&164=365&165=380&166=383&172=386&173=390&180=408&183=411&184=414&185=417&187=421&188=424&189=427&190=435&191=437&192=441&193=448&196=452&197=455&199=458&200=462&201=469&207=474&208=477&211=480&212=482&213=485&215=491&216=493&217=496&218=499&223=504&224=508&229=534&230=537&231=540&234=543&238=551&241=554&248=564&249=567&252=570&253=573&254=575&256=577&261=580&262=584&270=601&271=604&274=607&275=609&276=613&278=615&279=619&284=629&285=633&287=646&288=650&293=662&294=664&297=668&298=671&302=677&303=681&307=695&308=703&309=705&310=709&311=716&320=725&321=728&324=731&326=749&328=754&329=758&333=803&334=806&337=809&338=816&339=819&340=821&341=824&343=833&348=839&350=842&351=846&354=849&356=852&357=856&363=861&366=864&370=869'

@@ -1,4 +1,4 @@
-# source-sha256: 72cca8567bed6bf77193c6a687ebce77dddc47abf32717c95a6c18027835c35c
+# source-sha256: f46e7ad506ce321902ce001bc8b8c8e9a9b74bfd674933520d68ea11856d356f
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -39,124 +39,130 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'cell' found.")
     try:
-        t_2 = environment.filters['day']
+        t_2 = environment.filters['clause']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'day' found.")
+            raise TemplateRuntimeError("No filter named 'clause' found.")
     try:
-        t_3 = environment.filters['format']
+        t_3 = environment.filters['day']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'format' found.")
+            raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_4 = environment.filters['group_by']
+        t_4 = environment.filters['format']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'format' found.")
     try:
-        t_5 = environment.filters['join']
+        t_5 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_6 = environment.filters['length']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_7 = environment.filters['list']
+        t_7 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_8 = environment.filters['map']
+        t_8 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_9 = environment.filters['md']
+        t_9 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_10 = environment.filters['md_note']
+        t_10 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'md_note' found.")
+            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_11 = environment.filters['md_quote']
+        t_11 = environment.filters['md_note']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'md_quote' found.")
+            raise TemplateRuntimeError("No filter named 'md_note' found.")
     try:
-        t_12 = environment.filters['one_decimal']
+        t_12 = environment.filters['md_quote']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
+            raise TemplateRuntimeError("No filter named 'md_quote' found.")
     try:
-        t_13 = environment.filters['outcome']
+        t_13 = environment.filters['one_decimal']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
     try:
-        t_14 = environment.filters['rejectattr']
+        t_14 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_15 = environment.filters['selectattr']
+        t_15 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_16 = environment.filters['signed']
+        t_16 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_17 = environment.filters['sort']
+        t_17 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_17(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_18 = environment.filters['sparkline']
+        t_18 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_18(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_19 = environment.filters['state']
+        t_19 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_19(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_20 = environment.tests['defined']
+        t_20 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_20(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_21 = environment.tests['none']
+        t_21 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_21(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_22 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_22(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -165,17 +171,17 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_8(context.eval_ctx, t_16(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_8(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '# Progress report\n\n'
     if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name'):
         pass
         yield 'For '
-        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name')))
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'person'), 'name')))
         yield ', covering '
         yield str(context.call((undefined(name='period_phrase') if l_0_period_phrase is missing else l_0_period_phrase), (undefined(name='p') if l_0_p is missing else l_0_p)))
         yield '.\n'
@@ -191,7 +197,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(l_1_line))
+            yield str(t_10(l_1_line))
             yield '\n'
         l_1_line = missing
         yield '\n'
@@ -200,31 +206,31 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
         pass
         yield 'Your last reflection was on '
-        yield str(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield str(t_3(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '.\n'
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'shared'):
         pass
         yield '\n> Shared report: '
         yield str(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '\n'
-    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+    if (t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
         pass
         yield '\n## Goals\n\n'
         for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(environment.getattr(l_1_g, 'title')))
+            yield str(t_10(environment.getattr(l_1_g, 'title')))
             yield ': '
-            if (not t_21(environment.getattr(l_1_g, 'start'))):
+            if (not t_22(environment.getattr(l_1_g, 'start'))):
                 pass
                 yield str(environment.getattr(l_1_g, 'start'))
                 yield ' -> '
             yield str(environment.getattr(l_1_g, 'target'))
             yield ' by '
-            yield str(t_2(environment.getattr(l_1_g, 'due')))
+            yield str(t_3(environment.getattr(l_1_g, 'due')))
             yield ', '
-            yield str(t_9(environment.getattr(l_1_g, 'standing')))
+            yield str(t_10(environment.getattr(l_1_g, 'standing')))
             if (environment.getattr(l_1_g, 'status') != 'open'):
                 pass
                 yield ' ('
@@ -234,7 +240,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield ' (from your coach)'
             yield '. Success: '
-            yield str(t_9(environment.getattr(l_1_g, 'success')))
+            yield str(t_10(environment.getattr(l_1_g, 'success')))
             yield '\n'
         l_1_g = missing
     yield '\n## Ratings\n\n'
@@ -244,9 +250,9 @@ def root(context, missing=missing, environment=environment):
         context.vars['changed'] = l_0_changed
         context.exported_vars.add('changed')
         yield 'Level wording changed with rubric '
-        yield str(t_9(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version')))
+        yield str(t_10(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version')))
         yield ' on '
-        yield str(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield str(t_3(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
         yield ': compare levels across it with care.\n\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
@@ -257,21 +263,21 @@ def root(context, missing=missing, environment=environment):
             yield '| '
             yield str(environment.getattr(l_1_r, 'number'))
             yield '. '
-            yield str(t_9(environment.getattr(l_1_r, 'title')))
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield ' | '
-            yield str((environment.getattr(l_1_r, 'first') if t_21(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield str((environment.getattr(l_1_r, 'first') if t_22(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield ' | '
             yield str(environment.getattr(l_1_r, 'latest'))
             yield ' | '
-            yield str(t_16(environment.getattr(l_1_r, 'change')))
+            yield str(t_17(environment.getattr(l_1_r, 'change')))
             yield ' | '
-            yield str(t_12(environment.getattr(l_1_r, 'average')))
+            yield str(t_13(environment.getattr(l_1_r, 'average')))
             yield ' | '
-            yield str(t_18(environment.getattr(l_1_r, 'series')))
+            yield str(t_19(environment.getattr(l_1_r, 'series')))
             yield ' '
             yield str(environment.getattr(l_1_r, 'trend'))
             yield ' | '
-            yield str(t_9(environment.getattr(l_1_r, 'latest_label')))
+            yield str(t_10(environment.getattr(l_1_r, 'latest_label')))
             yield ' |\n'
         l_1_r = missing
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
@@ -281,7 +287,7 @@ def root(context, missing=missing, environment=environment):
             for l_1_r, l_1_loop in LoopContext((undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), undefined):
                 _loop_vars = {}
                 pass
-                yield str(t_9(environment.getattr(l_1_r, 'title')))
+                yield str(t_10(environment.getattr(l_1_r, 'title')))
                 yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_r = missing
             yield '\n'
@@ -293,7 +299,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n```mermaid\n'
         yield str(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'ratings'))
         yield '\n```\n'
-    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
+    if (t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
         pass
         template = environment.get_template('evidence.md.j2', 'report.md.j2')
         gen = template.root_render_func(template.new_context(context.get_all(), True, {'answered': l_0_answered, 'b': l_0_b, 'changed': l_0_changed, 'e': l_0_e, 'fb': l_0_fb, 'fell_back': l_0_fell_back, 'flat': l_0_flat, 'groups': l_0_groups, 'items': l_0_items, 'known': l_0_known, 'moved': l_0_moved, 'others': l_0_others, 'p': l_0_p, 'paths': l_0_paths, 'rated': l_0_rated, 'rose': l_0_rose, 's': l_0_s, 'shown': l_0_shown, 'unrated': l_0_unrated, 'w': l_0_w, 'x': l_0_x}))
@@ -302,13 +308,13 @@ def root(context, missing=missing, environment=environment):
                 yield event
         finally: gen.close()
     def macro(l_1_t):
-        t_22 = []
+        t_23 = []
         if l_1_t is missing:
             l_1_t = undefined("parameter 't' was not provided", name='t')
         pass
         if environment.getattr(l_1_t, 'fell_back'):
             pass
-            t_22.extend((
+            t_23.extend((
                 ' Fell back from ',
                 str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'high')),
                 ' to ',
@@ -317,17 +323,17 @@ def root(context, missing=missing, environment=environment):
                 str(environment.getattr(environment.getattr(l_1_t, 'fell_back'), 'week')),
                 '.',
             ))
-        return concat(t_22)
+        return concat(t_23)
     context.exported_vars.add('fell_back')
     context.vars['fell_back'] = l_0_fell_back = Macro(environment, macro, 'fell_back', ('t',), False, False, False, context.eval_ctx.autoescape)
     l_0_paths = []
     context.vars['paths'] = l_0_paths
     context.exported_vars.add('paths')
-    def t_23(fiter):
+    def t_24(fiter):
         for l_1_t in fiter:
-            if (t_6(environment.getattr(l_1_t, 'stretches')) > 1):
+            if (t_7(environment.getattr(l_1_t, 'stretches')) > 1):
                 yield l_1_t
-    for l_1_t in t_23(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+    for l_1_t in t_24(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
         l_1__ = missing
         _loop_vars = {}
         pass
@@ -341,9 +347,9 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '- '
-            yield str(t_9(environment.getattr(l_1_t, 'title')))
+            yield str(t_10(environment.getattr(l_1_t, 'title')))
             yield ': '
-            yield str(t_9(environment.getattr(l_1_t, 'story')))
+            yield str(t_10(environment.getattr(l_1_t, 'story')))
             yield '.'
             yield str(context.call((undefined(name='fell_back') if l_0_fell_back is missing else l_0_fell_back), l_1_t, _loop_vars=_loop_vars))
             yield '\n'
@@ -354,11 +360,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_24(fiter):
+        def t_25(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_24(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_25(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -366,7 +372,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_17(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_18(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -378,12 +384,12 @@ def root(context, missing=missing, environment=environment):
             yield '- '
             yield str(environment.getattr(l_1_point, 'week'))
             yield ', '
-            yield str(t_9(environment.getattr(l_1_r, 'title')))
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield ', '
-            yield str((t_3('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_3('rated %s', environment.getattr(l_1_point, 'level'))))
+            yield str((t_4('%s → %s', environment.getattr(l_1_point, 'previous'), environment.getattr(l_1_point, 'level')) if environment.getattr(l_1_point, 'previous') else t_4('rated %s', environment.getattr(l_1_point, 'level'))))
             yield str((' (private)' if environment.getattr(l_1_point, 'private') else cond_expr_undefined("the inline if-expression on line 90 in 'report.md.j2' evaluated to false and no else section was defined.")))
             yield ': '
-            yield str(t_10(environment.getattr(l_1_point, 'evidence')))
+            yield str(t_11(environment.getattr(l_1_point, 'evidence')))
             yield '\n'
         l_1_r = l_1_point = missing
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'):
@@ -392,43 +398,43 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '\nThe latest '
-            yield str(t_6((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield str(t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield str(t_6(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield str(t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (`belonging journal export` keeps them all).\n'
-        l_0_groups = t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_7(context.eval_ctx, t_8(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_8(context.eval_ctx, t_9(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_25(fiter):
+        def t_26(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_25(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_26(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '\n### '
-            yield str(t_9(environment.getattr(l_1_r, 'title')))
+            yield str(t_10(environment.getattr(l_1_r, 'title')))
             yield '\n'
             for l_2_f in environment.getitem((undefined(name='groups') if l_0_groups is missing else l_0_groups), environment.getattr(l_1_r, 'behaviour_id')):
                 _loop_vars = {}
                 pass
                 yield '\n*'
-                yield str(t_9((environment.getattr(l_2_f, 'question') or 'Your reflection')))
+                yield str(t_10((environment.getattr(l_2_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_2_f, 'week'))
                 yield str((', private' if environment.getattr(l_2_f, 'private') else cond_expr_undefined("the inline if-expression on line 108 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_11(environment.getattr(l_2_f, 'answer')))
+                yield str(t_12(environment.getattr(l_2_f, 'answer')))
                 yield '\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_7(context.eval_ctx, t_14(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_8(context.eval_ctx, t_15(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -438,12 +444,12 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '\n*'
-                yield str(t_9((environment.getattr(l_1_f, 'question') or 'Your reflection')))
+                yield str(t_10((environment.getattr(l_1_f, 'question') or 'Your reflection')))
                 yield '* ('
                 yield str(environment.getattr(l_1_f, 'week'))
                 yield str((', private' if environment.getattr(l_1_f, 'private') else cond_expr_undefined("the inline if-expression on line 119 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ')\n\n'
-                yield str(t_11(environment.getattr(l_1_f, 'answer')))
+                yield str(t_12(environment.getattr(l_1_f, 'answer')))
                 yield '\n'
             l_1_f = missing
     l_0_e = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiments')
@@ -457,9 +463,9 @@ def root(context, missing=missing, environment=environment):
         if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
             pass
             yield 'Open now: **'
-            yield str(t_9((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
+            yield str(t_10((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
             yield '** ('
-            yield str(t_9(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
+            yield str(t_10(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
             yield ', for '
             yield str(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
             yield ').\n'
@@ -468,12 +474,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_6((undefined(name='items') if l_0_items is missing else l_0_items)) < t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_7((undefined(name='items') if l_0_items is missing else l_0_items)) < t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '\nThe latest '
-                yield str(t_6((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield str(t_7((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield str(t_6(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield str(t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments:\n'
             yield '\n| Week | Experiment | Behaviour | Outcome | What happened | What you learned |\n| --- | --- | --- | --- | --- | --- |\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -482,22 +488,22 @@ def root(context, missing=missing, environment=environment):
                 yield '| '
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
-                yield str(t_9((environment.getattr(l_1_x, 'title') or '(private)')))
+                yield str(t_10((environment.getattr(l_1_x, 'title') or '(private)')))
                 yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 144 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
-                yield str(t_9((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
+                yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
-                yield str(t_13(environment.getattr(l_1_x, 'state')))
+                yield str(t_14(environment.getattr(l_1_x, 'state')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'happened')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_x, 'learned')))
                 yield ' |\n'
             l_1_x = missing
-        l_0_rose = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_rose = t_8(context.eval_ctx, t_16(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['rose'] = l_0_rose
         context.exported_vars.add('rose')
-        l_0_flat = t_7(context.eval_ctx, t_14(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_flat = t_8(context.eval_ctx, t_15(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['flat'] = l_0_flat
         context.exported_vars.add('flat')
         if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
@@ -507,7 +513,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '- '
-                yield str(t_9(environment.getattr(l_1_l, 'text')))
+                yield str(t_10(environment.getattr(l_1_l, 'text')))
                 yield '\n'
             l_1_l = missing
         if (undefined(name='flat') if l_0_flat is missing else l_0_flat):
@@ -517,7 +523,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '- '
-                yield str(t_9(environment.getattr(l_1_l, 'text')))
+                yield str(t_10(environment.getattr(l_1_l, 'text')))
                 yield '\n'
             l_1_l = missing
     l_0_b = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance')
@@ -530,7 +536,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield str(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '\n\nWeek by week: '
-            yield str(t_18(t_8(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield str(t_19(t_9(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield ' (1 mostly control, 5 mostly influence).\n'
         if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'balance'):
             pass
@@ -549,17 +555,17 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars['parts'] = l_1_parts
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_10(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Control:** ', t_11(environment.getattr(l_1_n, 'control')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_10(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
+                    l_1__ = context.call(environment.getattr((undefined(name='parts') if l_1_parts is missing else l_1_parts), 'append'), str_join(('**Influence:** ', t_11(environment.getattr(l_1_n, 'influence')), )), _loop_vars=_loop_vars)
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
                 yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 190 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
-                yield str(t_5(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
+                yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
             l_1_n = l_1_parts = l_1__ = missing
     l_0_w = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'writing')
@@ -570,11 +576,11 @@ def root(context, missing=missing, environment=environment):
         yield '\n## In your words\n'
         if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
             pass
-            for (l_1_question, l_1_said) in context.call(environment.getattr(t_4(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_5(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
                 _loop_vars = {}
                 pass
                 yield '\n### '
-                yield str(t_9((l_1_question or 'Your takeaways')))
+                yield str(t_10((l_1_question or 'Your takeaways')))
                 yield '\n\n'
                 for l_2_t in l_1_said:
                     _loop_vars = {}
@@ -583,7 +589,7 @@ def root(context, missing=missing, environment=environment):
                     yield str(environment.getattr(l_2_t, 'week'))
                     yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 204 in 'report.md.j2' evaluated to false and no else section was defined.")))
                     yield ': '
-                    yield str(t_9(environment.getattr(l_2_t, 'text')))
+                    yield str(t_10(environment.getattr(l_2_t, 'text')))
                     yield '\n'
                 l_2_t = missing
             l_1_question = l_1_said = missing
@@ -594,11 +600,11 @@ def root(context, missing=missing, environment=environment):
             for l_1_t, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'tags'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(t_9(environment.getattr(l_1_t, 'tag')))
+                yield str(t_10(environment.getattr(l_1_t, 'tag')))
                 yield ' ('
                 yield str(environment.getattr(l_1_t, 'count'))
                 yield ': '
-                yield str(t_5(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield str(t_6(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
                 yield ')'
                 yield str(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_t = missing
@@ -610,14 +616,14 @@ def root(context, missing=missing, environment=environment):
             for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'people'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(t_9(environment.getattr(l_1_m, 'name')))
+                yield str(t_10(environment.getattr(l_1_m, 'name')))
                 yield ' ('
                 yield str(environment.getattr(l_1_m, 'count'))
                 yield ')'
                 yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_m = missing
             yield '\n'
-    if (t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    if (t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -636,18 +642,18 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '| '
-                yield str(t_9(environment.getattr(l_1_item, 'title')))
+                yield str(t_10(environment.getattr(l_1_item, 'title')))
                 yield ' | '
-                yield str(t_9(environment.getattr(l_1_item, 'behaviour_id')))
+                yield str(t_10(environment.getattr(l_1_item, 'behaviour_id')))
                 yield ' | '
                 yield str(t_1(environment.getattr(l_1_item, 'coach')))
                 yield ' | '
-                yield str(t_1(t_2(environment.getattr(l_1_item, 'due'))))
+                yield str(t_1(t_3(environment.getattr(l_1_item, 'due'))))
                 yield ' | '
-                yield str(t_19(environment.getattr(l_1_item, 'state')))
+                yield str(t_20(environment.getattr(l_1_item, 'state')))
                 yield ' |\n'
             l_1_item = missing
-            l_0_answered = t_7(context.eval_ctx, t_15(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
+            l_0_answered = t_8(context.eval_ctx, t_16(context, environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items'), 'answers'))
             context.vars['answered'] = l_0_answered
             context.exported_vars.add('answered')
             if (undefined(name='answered') if l_0_answered is missing else l_0_answered):
@@ -660,7 +666,7 @@ def root(context, missing=missing, environment=environment):
                         _loop_vars = {}
                         pass
                         yield '- '
-                        yield str(t_9(environment.getattr(l_1_item, 'title')))
+                        yield str(t_10(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
                         yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 239 in 'report.md.j2' evaluated to false and no else section was defined.")))
@@ -668,16 +674,16 @@ def root(context, missing=missing, environment=environment):
                         if environment.getattr(l_2_a, 'question'):
                             pass
                             yield '*'
-                            yield str(t_9(environment.getattr(l_2_a, 'question')))
+                            yield str(t_10(environment.getattr(l_2_a, 'question')))
                             yield '* '
-                        yield str(t_10(environment.getattr(l_2_a, 'answer')))
+                        yield str(t_11(environment.getattr(l_2_a, 'answer')))
                         yield '\n'
                     l_2_a = missing
                 l_1_item = missing
         else:
             pass
             yield 'No coach exercises in this period.\n'
-    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
     context.vars['fb'] = l_0_fb
     context.exported_vars.add('fb')
     if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
@@ -691,12 +697,12 @@ def root(context, missing=missing, environment=environment):
             pass
             yield str(environment.getattr(l_1_g, 'n'))
             yield ' '
-            yield str(t_9(environment.getattr(l_1_g, 'group')))
+            yield str(t_10(environment.getattr(l_1_g, 'group')))
             yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
-        yield str(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
-        yield str((str_join(('; change since the round of ', t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str(t_3(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
+        yield str((str_join(('; change since the round of ', t_3(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
         yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n| --- | --- | --- | --- | --- |'
@@ -707,13 +713,13 @@ def root(context, missing=missing, environment=environment):
             _loop_vars = {}
             pass
             yield '| '
-            yield str(t_9(environment.getattr(l_1_b, 'title')))
+            yield str(t_10(environment.getattr(l_1_b, 'title')))
             yield ' | '
             yield str(t_1(environment.getattr(l_1_b, 'self_level')))
             yield ' | '
-            if (not t_21(environment.getattr(l_1_b, 'others_mean'))):
+            if (not t_22(environment.getattr(l_1_b, 'others_mean'))):
                 pass
-                yield str(t_12(environment.getattr(l_1_b, 'others_mean')))
+                yield str(t_13(environment.getattr(l_1_b, 'others_mean')))
                 yield ' ('
                 yield str(environment.getattr(l_1_b, 'others_min'))
                 yield '-'
@@ -726,17 +732,17 @@ def root(context, missing=missing, environment=environment):
                 yield 'too few answers'
             yield ' | '
             l_2_loop = missing
-            t_26 = 1
+            t_27 = 1
             for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
                 _loop_vars = {}
                 pass
-                yield str(t_9(environment.getattr(l_2_g, 'group')))
+                yield str(t_10(environment.getattr(l_2_g, 'group')))
                 yield ' '
-                yield str(t_12(environment.getattr(l_2_g, 'mean')))
+                yield str(t_13(environment.getattr(l_2_g, 'mean')))
                 yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 257 in 'report.md.j2' evaluated to false and no else section was defined.")))
-                t_26 = 0
+                t_27 = 0
             l_2_loop = l_2_g = missing
-            if t_26:
+            if t_27:
                 pass
                 yield '-'
             yield ' | '
@@ -745,29 +751,44 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
                 pass
                 yield ' '
-                yield str((t_12(environment.getattr(l_1_b, 'change'), sign=True) if (not t_21(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield str((t_13(environment.getattr(l_1_b, 'change'), sign=True) if (not t_22(environment.getattr(l_1_b, 'change'))) else '-'))
                 yield ' |'
             yield '\n'
         l_1_loop = l_1_b = missing
-        l_0_rated = t_7(context.eval_ctx, t_15(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        l_0_rated = (t_8(context.eval_ctx, t_16(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen')) + t_8(context.eval_ctx, t_16(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'look_fors_even')))
         context.vars['rated'] = l_0_rated
         context.exported_vars.add('rated')
         if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
             pass
             yield '\nLook-fors others see most and least:\n\n'
-            for l_1_b in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
+            def t_28(fiter):
+                for l_1_b in fiter:
+                    if (environment.getattr(l_1_b, 'most_seen') or environment.getattr(l_1_b, 'look_fors_even')):
+                        yield l_1_b
+            for l_1_b in t_28(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours')):
                 _loop_vars = {}
                 pass
-                yield '- '
-                yield str(t_9(environment.getattr(l_1_b, 'title')))
-                yield ': most, *'
-                yield str(t_9(environment.getattr(l_1_b, 'most_seen')))
-                yield '*'
-                if environment.getattr(l_1_b, 'least_seen'):
+                if environment.getattr(l_1_b, 'look_fors_even'):
                     pass
-                    yield '; least, *'
-                    yield str(t_9(environment.getattr(l_1_b, 'least_seen')))
-                    yield '*'
+                    yield '- '
+                    yield str(t_10(environment.getattr(l_1_b, 'title')))
+                    yield ': none stands out, all seen as often.\n'
+                elif environment.getattr(l_1_b, 'least_seen'):
+                    pass
+                    yield '- '
+                    yield str(t_10(environment.getattr(l_1_b, 'title')))
+                    yield ': most, *'
+                    yield str(t_10(t_2(environment.getattr(l_1_b, 'most_seen'))))
+                    yield '*; least, *'
+                    yield str(t_10(environment.getattr(l_1_b, 'least_seen')))
+                    yield '*\n'
+                else:
+                    pass
+                    yield '- '
+                    yield str(t_10(environment.getattr(l_1_b, 'title')))
+                    yield ': most, *'
+                    yield str(t_10(environment.getattr(l_1_b, 'most_seen')))
+                    yield '*\n'
                 yield '\n'
             l_1_b = missing
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
@@ -777,7 +798,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '- '
-                yield str(t_10(l_1_c))
+                yield str(t_11(l_1_c))
                 yield '\n'
             l_1_c = missing
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
@@ -787,27 +808,27 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '- '
-                yield str(t_10(l_1_c))
+                yield str(t_11(l_1_c))
                 yield '\n'
             l_1_c = missing
     if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'):
         pass
         yield '\n## Next week\n\nSuggested focus: **'
-        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title')))
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'title')))
         yield '**. '
-        yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason')))
+        yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'suggested_next_focus'), 'reason')))
         yield '\n'
     yield '\n---\n\nRubric '
-    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id')))
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'id')))
     yield ' '
-    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version')))
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'version')))
     yield ' ('
-    yield str(t_9(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
+    yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 296 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 302 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
-    yield str(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield str(t_3(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=162&5=165&6=168&7=171&10=175&11=178&13=185&15=187&19=190&20=194&24=198&25=200&26=203&28=205&30=208&32=210&36=213&37=217&43=241&44=243&45=247&48=251&51=254&52=258&54=277&56=281&62=291&65=294&68=296&69=298&71=304&72=323&73=326&74=337&78=340&79=344&82=351&83=354&84=369&85=372&89=375&90=379&93=389&96=392&97=395&99=398&101=402&102=405&103=408&105=416&106=418&108=422&110=427&113=431&114=434&117=437&119=441&121=446&125=449&126=452&130=455&131=457&132=460&134=466&135=468&136=471&138=474&143=479&144=483&147=497&148=500&149=503&153=506&154=510&157=513&161=516&162=520&166=523&167=526&171=529&172=531&174=533&176=535&179=538&182=540&186=543&187=548&188=550&189=554&190=559&194=565&195=568&198=571&199=573&201=577&203=579&204=583&208=590&210=594&213=606&215=610&219=620&220=622&224=626&225=629&229=635&230=639&232=650&233=653&237=656&238=659&239=663&247=680&248=683&252=686&254=701&255=703&256=706&257=710&260=752&261=755&265=758&266=762&270=773&274=776&275=780&278=783&282=786&283=790&287=793&291=796&296=801'
+debug_info = '4=168&5=171&6=174&7=177&10=181&11=184&13=191&15=193&19=196&20=200&24=204&25=206&26=209&28=211&30=214&32=216&36=219&37=223&43=247&44=249&45=253&48=257&51=260&52=264&54=283&56=287&62=297&65=300&68=302&69=304&71=310&72=329&73=332&74=343&78=346&79=350&82=357&83=360&84=375&85=378&89=381&90=385&93=395&96=398&97=401&99=404&101=408&102=411&103=414&105=422&106=424&108=428&110=433&113=437&114=440&117=443&119=447&121=452&125=455&126=458&130=461&131=463&132=466&134=472&135=474&136=477&138=480&143=485&144=489&147=503&148=506&149=509&153=512&154=516&157=519&161=522&162=526&166=529&167=532&171=535&172=537&174=539&176=541&179=544&182=546&186=549&187=554&188=556&189=560&190=565&194=571&195=574&198=577&199=579&201=583&203=585&204=589&208=596&210=600&213=612&215=616&219=626&220=628&224=632&225=635&229=641&230=645&232=656&233=659&237=662&238=665&239=669&247=686&248=689&252=692&254=707&255=709&256=712&257=716&260=758&261=761&265=764&266=771&267=774&268=776&269=779&271=788&276=794&280=797&281=801&284=804&288=807&289=811&293=814&297=817&302=822'

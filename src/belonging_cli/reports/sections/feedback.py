@@ -4,9 +4,10 @@ Pure. For each behaviour others rated: the self-rating nearest the round (the
 day it was collected), others' average and spread, per group that passed the
 threshold (the aggregate holds no other), and the verdict: a **blind spot**
 when others see it at least one level lower than the person does, a **hidden
-strength** when at least one level higher. The look-fors most and least seen,
-and with an earlier round, how others' view changed since. The aggregate is
-already anonymous, so a shared report carries it all, comments too.
+strength** when at least one level higher. The look-fors most and least seen
+(none, when all are seen as often), and with an earlier round, how others' view
+changed since. The aggregate is already anonymous, so a shared report carries it
+all, comments too.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class SelfBesideOthers:
     change: float | None  # others' mean since the round before, when both have one
     most_seen: str | None  # the look-for others see most often
     least_seen: str | None
+    # Two or more look-fors, all seen as often: none stands out, so none is named.
+    look_fors_even: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,7 @@ def feedback_view(
         others = seen.level
         mean = others.mean if others else None
         looks = sorted(seen.look_fors, key=lambda f: (-f.mean, f.text))
+        even = len(looks) > 1 and looks[0].mean == looks[-1].mean
         rows.append(
             SelfBesideOthers(
                 behaviour_id=seen.id,
@@ -183,8 +187,9 @@ def feedback_view(
                 change=None
                 if mean is None or seen.id not in earlier
                 else round(mean - earlier[seen.id], 2),
-                most_seen=looks[0].text if looks else None,
-                least_seen=looks[-1].text if len(looks) > 1 else None,
+                most_seen=looks[0].text if looks and not even else None,
+                least_seen=looks[-1].text if len(looks) > 1 and not even else None,
+                look_fors_even=even,
             )
         )
 
