@@ -43,7 +43,9 @@ until_option = click.option(
 def _count(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
     """A count of sessions: 1 or more (and one SQLite can hold)."""
     if value is not None and not 1 <= value <= MAX_INT:
-        raise click.BadParameter(f"{value} is not a number of sessions (allowed: 1 or more)")
+        raise click.BadParameter(
+            f"{value} is not a number of sessions (allowed: 1 to {MAX_INT})"  # SQLite's most
+        )
     return value
 
 
@@ -90,8 +92,8 @@ def _day(s: Session) -> str:
 @click.option("--tag", help="Sessions with this tag.")
 @click.option(
     "--limit",
-    # A plain INT checked by a callback: click's IntRange would print its range,
-    # `[1<=x<=9223372036854775807]`, in the help and in the mistake.
+    # A plain int checked by a callback: click's IntRange prints its range in the help,
+    # `INTEGER RANGE [1<=x<=9223372036854775807]`; only a mistake says the range.
     type=int,
     callback=_count,
     metavar="N",
