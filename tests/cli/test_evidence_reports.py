@@ -76,7 +76,7 @@ def test_html_and_the_terminal_show_the_same(
 def test_json_has_the_figures_and_the_tops_parts(cli: CliRunner) -> None:
     evidence_journal(cli)
     data = _json(cli)
-    assert data["format_minor"] == 6
+    assert data["format_minor"] >= 6  # evidence came with minor 6
     calendar, meetings = data["evidence"]
     assert [w["figures"]["meeting_hours"] for w in calendar["weeks"]] == [2, 4, 6, 8]
     assert [w["ratings"] for w in calendar["weeks"]][-1] == {"protect-time": 4}

@@ -24,8 +24,9 @@ FORMAT_VERSION = 1
 # the latest feedback round beside the person's own ratings (sections/feedback.py).
 # 5: `goals`, each goal and where the person stands on it (sections/goals.py).
 # 6: `evidence`, calendar and meeting figures beside the ratings, and the top's
-# `evidence` (sections/evidence.py).
-FORMAT_MINOR = 6
+# `evidence` (sections/evidence.py). 8 (7 is another branch's): the experiments'
+# `open_now` and `open_total`, every open experiment as `status` counts them.
+FORMAT_MINOR = 8
 
 
 def report_data(report: Report) -> dict[str, Any]:

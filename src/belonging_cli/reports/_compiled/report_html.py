@@ -1,4 +1,4 @@
-# source-sha256: e863bbcad7650af843eaaa09b3a656c15ccf657bc95b6271c4b1cd2dd63874c3
+# source-sha256: 73008343e2778ae84047d8c9e74604d8f8c81b2bb06469e83d271bf5a6d5a270
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -479,15 +479,25 @@ def root(context, missing=missing, environment=environment):
         yield '<section id="experiments">\n<h2>Experiments</h2>\n<p>'
         yield escape(context.call((undefined(name='experiments_words') if l_0_experiments_words is missing else l_0_experiments_words), environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'counts')))
         yield '</p>\n'
-        if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
+        l_1_loop = missing
+        for l_1_o, l_1_loop in LoopContext(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'), undefined):
+            _loop_vars = {}
             pass
-            yield '<p class="notice">Open now: <b>'
-            yield escape((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment'))
+            yield '<p class="notice">'
+            yield escape(('Open now' if environment.getattr(l_1_loop, 'first') else 'Also open'))
+            yield ': <b>'
+            yield escape((environment.getattr(l_1_o, 'title') or 'a private experiment'))
             yield '</b> ('
-            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title'))
+            yield escape(environment.getattr(l_1_o, 'behaviour_title'))
             yield ', for '
-            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
+            yield escape(environment.getattr(l_1_o, 'week'))
             yield ').</p>\n'
+        l_1_loop = l_1_o = missing
+        if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') > t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))):
+            pass
+            yield '<p class="notice">And '
+            yield escape((environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') - t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))))
+            yield ' more open.</p>\n'
         if environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'):
             pass
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
@@ -737,7 +747,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield escape(environment.getattr(l_1_g, 'group'))
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 324 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 327 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
@@ -781,7 +791,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
                 yield escape(t_9(environment.getattr(l_2_g, 'mean')))
-                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 329 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 332 in 'report.html.j2' evaluated to false and no else section was defined.")))
                 t_23 = 0
             l_2_loop = l_2_g = missing
             if t_23:
@@ -872,10 +882,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 370 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 373 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=145&5=148&6=151&7=154&15=158&74=165&75=176&78=179&79=183&85=188&86=192&87=196&88=200&90=206&91=208&92=211&96=214&100=217&101=221&109=246&110=248&111=252&113=256&117=259&118=263&122=285&123=288&128=293&131=296&134=298&136=301&138=305&139=309&145=314&147=317&150=324&151=327&152=338&156=341&157=345&163=362&164=365&165=380&166=383&172=386&173=390&180=408&183=411&184=414&185=417&187=421&188=424&189=427&190=435&191=437&192=441&193=448&196=452&197=455&199=458&200=462&201=469&207=474&208=477&211=480&212=482&213=485&215=491&216=493&217=496&218=499&223=504&224=508&229=534&230=537&231=540&234=543&238=551&241=554&248=564&249=567&252=570&253=573&254=575&256=577&261=580&262=584&270=601&271=604&274=607&275=609&276=613&278=615&279=619&284=629&285=633&287=646&288=650&293=662&294=664&297=668&298=671&302=677&303=681&307=695&308=703&309=705&310=709&311=716&320=725&321=728&324=731&326=749&328=754&329=758&333=803&334=806&337=809&338=816&339=819&340=821&341=824&343=833&348=839&350=842&351=846&354=849&356=852&357=856&363=861&366=864&370=869'
+debug_info = '4=145&5=148&6=151&7=154&15=158&74=165&75=176&78=179&79=183&85=188&86=192&87=196&88=200&90=206&91=208&92=211&96=214&100=217&101=221&109=246&110=248&111=252&113=256&117=259&118=263&122=285&123=288&128=293&131=296&134=298&136=301&138=305&139=309&145=314&147=317&150=324&151=327&152=338&156=341&157=345&163=362&164=365&165=380&166=383&172=386&173=390&180=408&183=411&184=414&185=417&187=421&188=424&189=427&190=435&191=437&192=441&193=448&196=452&197=455&199=458&200=462&201=469&207=474&208=477&211=480&212=483&213=487&215=496&216=499&218=501&219=503&220=506&221=509&226=514&227=518&232=544&233=547&234=550&237=553&241=561&244=564&251=574&252=577&255=580&256=583&257=585&259=587&264=590&265=594&273=611&274=614&277=617&278=619&279=623&281=625&282=629&287=639&288=643&290=656&291=660&296=672&297=674&300=678&301=681&305=687&306=691&310=705&311=713&312=715&313=719&314=726&323=735&324=738&327=741&329=759&331=764&332=768&336=813&337=816&340=819&341=826&342=829&343=831&344=834&346=843&351=849&353=852&354=856&357=859&359=862&360=866&366=871&369=874&373=879'

@@ -1,4 +1,4 @@
-# source-sha256: f46e7ad506ce321902ce001bc8b8c8e9a9b74bfd674933520d68ea11856d356f
+# source-sha256: 677fdb134113bc35cde196992d7b38bd173fb5bfecb6587c49e6756230119c03
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -460,15 +460,24 @@ def root(context, missing=missing, environment=environment):
         yield '\n## Experiments\n\n'
         yield str(context.call((undefined(name='experiments_words') if l_0_experiments_words is missing else l_0_experiments_words), environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'counts')))
         yield '\n'
-        if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
+        l_1_loop = missing
+        for l_1_o, l_1_loop in LoopContext(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'), undefined):
+            _loop_vars = {}
             pass
-            yield 'Open now: **'
-            yield str(t_10((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment')))
+            yield str(('Open now' if environment.getattr(l_1_loop, 'first') else 'Also open'))
+            yield ': **'
+            yield str(t_10((environment.getattr(l_1_o, 'title') or 'a private experiment')))
             yield '** ('
-            yield str(t_10(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title')))
+            yield str(t_10(environment.getattr(l_1_o, 'behaviour_title')))
             yield ', for '
-            yield str(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
+            yield str(environment.getattr(l_1_o, 'week'))
             yield ').\n'
+        l_1_loop = l_1_o = missing
+        if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') > t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))):
+            pass
+            yield 'And '
+            yield str((environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') - t_7(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))))
+            yield ' more open.\n'
         if environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'):
             pass
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
@@ -489,7 +498,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(l_1_x, 'week'))
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'title') or '(private)')))
-                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 144 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if (environment.getattr(l_1_x, 'private') and environment.getattr(l_1_x, 'title')) else cond_expr_undefined("the inline if-expression on line 147 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ' | '
                 yield str(t_10((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id'))))
                 yield ' | '
@@ -563,7 +572,7 @@ def root(context, missing=missing, environment=environment):
                     _loop_vars['_'] = l_1__
                 yield '- '
                 yield str(environment.getattr(l_1_n, 'week'))
-                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 190 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str((' (private)' if environment.getattr(l_1_n, 'private') else cond_expr_undefined("the inline if-expression on line 193 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 yield ': '
                 yield str(t_6(context.eval_ctx, (undefined(name='parts') if l_1_parts is missing else l_1_parts), ' '))
                 yield '\n'
@@ -587,7 +596,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield '- '
                     yield str(environment.getattr(l_2_t, 'week'))
-                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 204 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                    yield str((' (private)' if environment.getattr(l_2_t, 'private') else cond_expr_undefined("the inline if-expression on line 207 in 'report.md.j2' evaluated to false and no else section was defined.")))
                     yield ': '
                     yield str(t_10(environment.getattr(l_2_t, 'text')))
                     yield '\n'
@@ -669,7 +678,7 @@ def root(context, missing=missing, environment=environment):
                         yield str(t_10(environment.getattr(l_1_item, 'title')))
                         yield ', '
                         yield str(environment.getattr(l_2_a, 'week'))
-                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 239 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                        yield str((' (private)' if environment.getattr(l_2_a, 'private') else cond_expr_undefined("the inline if-expression on line 242 in 'report.md.j2' evaluated to false and no else section was defined.")))
                         yield ': '
                         if environment.getattr(l_2_a, 'question'):
                             pass
@@ -698,15 +707,15 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield str(t_10(environment.getattr(l_1_g, 'group')))
-            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+            yield str((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 255 in 'report.md.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield str(t_3(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
-        yield str((str_join(('; change since the round of ', t_3(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 252 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((str_join(('; change since the round of ', t_3(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')), )) if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 255 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '.\n\n| Behaviour | You | Others (spread) | By group | Seen |'
-        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 254 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' Since last |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 257 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n| --- | --- | --- | --- | --- |'
-        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 255 in 'report.md.j2' evaluated to false and no else section was defined.")))
+        yield str((' --- |' if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on') else cond_expr_undefined("the inline if-expression on line 258 in 'report.md.j2' evaluated to false and no else section was defined.")))
         yield '\n'
         l_1_loop = missing
         for l_1_b, l_1_loop in LoopContext(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), undefined):
@@ -739,7 +748,7 @@ def root(context, missing=missing, environment=environment):
                 yield str(t_10(environment.getattr(l_2_g, 'group')))
                 yield ' '
                 yield str(t_13(environment.getattr(l_2_g, 'mean')))
-                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 257 in 'report.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 260 in 'report.md.j2' evaluated to false and no else section was defined.")))
                 t_27 = 0
             l_2_loop = l_2_g = missing
             if t_27:
@@ -825,10 +834,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield str(t_10(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title')))
     yield '). Made with belonging'
-    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 302 in 'report.md.j2' evaluated to false and no else section was defined.")))
+    yield str((str_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 305 in 'report.md.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield str(t_3(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.\n'
 
 blocks = {}
-debug_info = '4=168&5=171&6=174&7=177&10=181&11=184&13=191&15=193&19=196&20=200&24=204&25=206&26=209&28=211&30=214&32=216&36=219&37=223&43=247&44=249&45=253&48=257&51=260&52=264&54=283&56=287&62=297&65=300&68=302&69=304&71=310&72=329&73=332&74=343&78=346&79=350&82=357&83=360&84=375&85=378&89=381&90=385&93=395&96=398&97=401&99=404&101=408&102=411&103=414&105=422&106=424&108=428&110=433&113=437&114=440&117=443&119=447&121=452&125=455&126=458&130=461&131=463&132=466&134=472&135=474&136=477&138=480&143=485&144=489&147=503&148=506&149=509&153=512&154=516&157=519&161=522&162=526&166=529&167=532&171=535&172=537&174=539&176=541&179=544&182=546&186=549&187=554&188=556&189=560&190=565&194=571&195=574&198=577&199=579&201=583&203=585&204=589&208=596&210=600&213=612&215=616&219=626&220=628&224=632&225=635&229=641&230=645&232=656&233=659&237=662&238=665&239=669&247=686&248=689&252=692&254=707&255=709&256=712&257=716&260=758&261=761&265=764&266=771&267=774&268=776&269=779&271=788&276=794&280=797&281=801&284=804&288=807&289=811&293=814&297=817&302=822'
+debug_info = '4=168&5=171&6=174&7=177&10=181&11=184&13=191&15=193&19=196&20=200&24=204&25=206&26=209&28=211&30=214&32=216&36=219&37=223&43=247&44=249&45=253&48=257&51=260&52=264&54=283&56=287&62=297&65=300&68=302&69=304&71=310&72=329&73=332&74=343&78=346&79=350&82=357&83=360&84=375&85=378&89=381&90=385&93=395&96=398&97=401&99=404&101=408&102=411&103=414&105=422&106=424&108=428&110=433&113=437&114=440&117=443&119=447&121=452&125=455&126=458&130=461&131=464&132=467&134=476&135=479&137=481&138=483&139=486&141=489&146=494&147=498&150=512&151=515&152=518&156=521&157=525&160=528&164=531&165=535&169=538&170=541&174=544&175=546&177=548&179=550&182=553&185=555&189=558&190=563&191=565&192=569&193=574&197=580&198=583&201=586&202=588&204=592&206=594&207=598&211=605&213=609&216=621&218=625&222=635&223=637&227=641&228=644&232=650&233=654&235=665&236=668&240=671&241=674&242=678&250=695&251=698&255=701&257=716&258=718&259=721&260=725&263=767&264=770&268=773&269=780&270=783&271=785&272=788&274=797&279=803&283=806&284=810&287=813&291=816&292=820&296=823&300=826&305=831'
