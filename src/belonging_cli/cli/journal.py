@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
 from belonging_cli.cli.options import (
     flows_option,
     json_option,
@@ -19,8 +20,8 @@ from belonging_cli.cli.options import (
     rubrics_option,
 )
 from belonging_cli.cli.output import console, info, print_json
-from belonging_cli.errors import BelongingError, JournalError, UsageProblem
-from belonging_cli.limits import MAX_INT, day_option
+from belonging_cli.errors import JournalError, UsageProblem
+from belonging_cli.limits import day_option
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
@@ -38,15 +39,6 @@ since_option = click.option(
 until_option = click.option(
     "--until", metavar="YYYY-MM-DD", help="Only sessions on or before this day."
 )
-
-
-def _count(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
-    """A count of sessions: 1 or more (and one SQLite can hold)."""
-    if value is not None and not 1 <= value <= MAX_INT:
-        raise click.BadParameter(
-            f"{value} is not a number of sessions (allowed: 1 to {MAX_INT})"  # SQLite's most
-        )
-    return value
 
 
 @click.group("journal", no_args_is_help=True)
@@ -86,19 +78,9 @@ def _day(s: Session) -> str:
 @journal.command("list")
 @since_option
 @until_option
-@click.option(
-    "--behaviour", help="Sessions focused on (or answering about) this behaviour: id or number."
-)
+@behaviour_option
 @click.option("--tag", help="Sessions with this tag.")
-@click.option(
-    "--limit",
-    # A plain int checked by a callback: click's IntRange prints its range in the help,
-    # `INTEGER RANGE [1<=x<=9223372036854775807]`; only a mistake says the range.
-    type=int,
-    callback=_count,
-    metavar="N",
-    help="Show at most N sessions (the newest).",
-)
+@limit_option
 @rubrics_option
 @json_option
 @pass_settings
@@ -118,7 +100,7 @@ def list_sessions(
     settings = settings.with_folders(rubrics=rubrics)
     with _open(settings) as opened:
         if behaviour is not None:
-            behaviour = _behaviour_id(settings, behaviour, opened)
+            behaviour = behaviour_id(settings, behaviour, opened)
         found = opened.summaries(
             since=day_option(since, "--since"),
             until=day_option(until, "--until"),
@@ -333,24 +315,6 @@ def _export_obsidian(settings: Settings, folder: Path) -> None:
             f"Kept {plural(len(done.kept), 'note')} as you edited them (delete one to have it "
             f"written again): {', '.join(done.kept)}"
         )
-
-
-def _behaviour_id(settings: Settings, ref: str, opened: Journal) -> str:
-    """A behaviour's id from its id or number in the rubric in use. One it lacks is
-    `rubric show`'s error (exit 1), unless sessions in the journal name it (an older
-    rubric's id); a rubric that cannot be read: the filter as typed."""
-    from belonging_cli.reports.rubric_facts import rubric_facts, unknown_behaviour
-
-    try:
-        facts = rubric_facts(settings.rubrics)  # cached, else validated once and kept
-    except BelongingError:
-        return ref
-    found = facts.find(ref)
-    if found is not None:
-        return found.id
-    if opened.summaries(behaviour=ref, status=None, limit=1):
-        return ref
-    raise unknown_behaviour(ref, settings.rubrics)
 
 
 def _labels(settings: Settings) -> Labels:
