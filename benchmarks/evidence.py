@@ -3,9 +3,11 @@
 Run: python benchmarks/evidence.py [--events N] [--runs R]
 Target (2-core machine): 10,000 events (a year of a busy calendar: single meetings,
 weekly series with overrides and exceptions, all-day events) measured in under 1 s,
-in-process (read, expand, measure and store). Printed beside a reference measured in
-the same run, icalendar's own parse of the same file, as a ratio, so that a slower
-machine shows as the same ratio.
+in-process (read, expand, measure and store), for the whole year (`--since` a year
+back) and for the weeks `evidence calendar FILE` reads by default (the last 13).
+Printed beside a reference measured in the same run, icalendar's own parse of the same
+file, as a ratio, so that a slower machine shows as the same ratio; and whether the
+target holds. Exit code 1 when the whole year misses it.
 """
 
 from __future__ import annotations
@@ -71,7 +73,11 @@ def reference(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def ours(path: Path, home: Path) -> float:
+YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+DEFAULT = (dt.date(2024, 12, 31) - dt.timedelta(weeks=12), dt.date(2024, 12, 31))
+
+
+def ours(path: Path, home: Path, window: tuple[dt.date, dt.date]) -> float:
     from zoneinfo import ZoneInfo
 
     from belonging_cli.config import day_numbers
@@ -84,7 +90,7 @@ def ours(path: Path, home: Path) -> float:
     person = Person("ana@example.com", re.compile("focus", re.IGNORECASE), zone)
     work = WorkTime(zone, day_numbers("mon-fri"), dt.time(9), dt.time(17))
     start = time.perf_counter()
-    found = read(path, dt.date(2024, 1, 1), dt.date(2024, 12, 31), person)
+    found = read(path, *window, person)
     weeks = by_week(found.occurrences, work, found.mondays)
     rows = [WeekEvidence(f"{m:%G-W%V}", "calendar", f) for m, f in weeks.items()]
     with open_journal(home / "journal.db") as journal:
@@ -103,13 +109,18 @@ def main() -> int:
         path = folder / "busy.ics"
         make_calendar(path, args.events)
         base = statistics.median(reference(path) for _ in range(args.runs))
-        took = statistics.median(ours(path, folder) for _ in range(args.runs))
-    verdict = "ok" if took < TARGET_S else "SLOWER THAN TARGET"
-    print(
-        f"evidence calendar, {args.events:,} events: {took:.3f} s (target {TARGET_S} s, {verdict});"
-        f" icalendar's parse alone {base:.3f} s; ratio {took / base:.2f}x"
-    )
-    return 0 if took < TARGET_S else 1
+        took = {
+            name: statistics.median(ours(path, folder, window) for _ in range(args.runs))
+            for name, window in (("the whole year", YEAR), ("the last 13 weeks", DEFAULT))
+        }
+    print(f"evidence calendar, {args.events:,} events; icalendar's parse alone {base:.3f} s")
+    for name, seconds in took.items():
+        verdict = "target met" if seconds < TARGET_S else "SLOWER THAN THE TARGET"
+        print(
+            f"  {name}: {seconds:.3f} s, ratio {seconds / base:.2f}x icalendar's parse"
+            f" (target < {TARGET_S:g} s: {verdict})"
+        )
+    return 0 if took["the whole year"] < TARGET_S else 1
 
 
 if __name__ == "__main__":

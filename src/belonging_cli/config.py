@@ -253,8 +253,9 @@ def _boolean_from_text(text: str) -> bool:
     raise BadValue(f"{text!r} is not allowed (allowed: true, false)")
 
 
-def _folder_from_text(text: str) -> str:
-    # A folder given on the command line means one relative to where you are.
+def existing_folder(text: str) -> str:
+    """The one rule for a folder typed in (`config set`, BELONGING_RUBRICS/FLOWS,
+    --rubrics/--flows): an existing folder, relative to where you are; made absolute."""
     try:
         folder = Path(_text(text)).expanduser().resolve()
     except (OSError, RuntimeError):  # a symlink loop, an unknown ~user
@@ -290,8 +291,8 @@ SETTINGS: dict[str, Setting] = {
             _one_of(REPORT_PERIODS),
         ),
         Setting("default_flow", "the flow `belonging reflect` runs", _flow_id),
-        Setting("rubrics", "a folder with your own rubric set", _folder, _folder_from_text),
-        Setting("flows", "a folder with your own reflection flows", _folder, _folder_from_text),
+        Setting("rubrics", "a folder with your own rubric set", _folder, existing_folder),
+        Setting("flows", "a folder with your own reflection flows", _folder, existing_folder),
         Setting("editor", "the editor for long answers (default: $VISUAL, $EDITOR)", _text),
         Setting(
             "private_by_default",

@@ -19,8 +19,8 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TypeVar
 
 from belonging_cli.clock import iso_week, next_week, parse_week, week_monday, zone_label
 from belonging_cli.coaching.progress import Urgency, all_done, pressing, urgency
@@ -293,10 +293,17 @@ def _valid_weeks(weeks: frozenset[str]) -> set[str]:
     return valid
 
 
-def current_experiment(
-    open_experiments: tuple[ExperimentInfo, ...], this_week: str
-) -> ExperimentInfo | None:
-    """The one being practised: this week's, else the latest waiting for review, else the next."""
+class _ForAWeek(Protocol):
+    @property
+    def week(self) -> str: ...
+
+
+Open = TypeVar("Open", bound=_ForAWeek)
+
+
+def current_experiment(open_experiments: Sequence[Open], this_week: str) -> Open | None:
+    """The one being practised: this week's, else the latest waiting for review, else the next.
+    `open_experiments` in the order they were set, oldest first."""
     current = [e for e in open_experiments if e.week == this_week]
     if current:
         return current[-1]
@@ -304,6 +311,18 @@ def current_experiment(
     if past:
         return max(past, key=lambda e: e.week)
     return min(open_experiments, key=lambda e: e.week, default=None)
+
+
+def open_now(open_experiments: Sequence[Open], this_week: str) -> list[Open]:
+    """Every open experiment (set oldest first, as status reads them): the one being
+    practised first (`current_experiment`, the one status shows), then the others newest
+    first. The one rule `status` (its "N more open"), `progress` and `report` share."""
+    lead = current_experiment(open_experiments, this_week)
+    if lead is None:
+        return []
+    rest = [e for e in reversed(open_experiments) if e is not lead]
+    rest.sort(key=lambda e: e.week, reverse=True)  # stable: in a week, the newest set first
+    return [lead, *rest]
 
 
 def experiment_when(week: str, this_week: str) -> str:
@@ -324,7 +343,8 @@ def build_status(
     this_week = iso_week(local.date())
     weeks = _valid_weeks(inputs.reflection_weeks)
     past = {w for w in weeks if w <= this_week}  # ISO week strings sort as time does
-    experiment = current_experiment(inputs.open_experiments, this_week)
+    opened = open_now(inputs.open_experiments, this_week)
+    experiment = opened[0] if opened else None
     draft = max(inputs.drafts, key=lambda d: d.started_at, default=None)
     return Status(
         now=local,
@@ -338,7 +358,7 @@ def build_status(
         experiment_when=None if experiment is None else experiment_when(experiment.week, this_week),
         exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
-        open_experiments=len(inputs.open_experiments),
+        open_experiments=len(opened),
         suggestions=suggestions(this_week, inputs.flow_sessions, bool(past), titles),
         titles=titles,
     )

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from belonging_cli import ask
+from belonging_cli import ask, clock
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
@@ -121,7 +122,11 @@ def test_a_weekly_exercise_counts_each_time(cli: CliRunner) -> None:
     first_due = dt.date.fromisoformat("2000-01-01")
     with open_journal() as journal:
         first_due = journal.assignment("first-month/weekly-rhythm").due or first_due
-    second = do(cli, keys, "weekly-rhythm")
+    # The next week: a weekly exercise counts once a week (a second time in the same
+    # week is counted once: tests/cli/test_coach_trial_weekly.py).
+    next_week = clock.now() + dt.timedelta(weeks=1)
+    with mock.patch.object(clock, "now", lambda zone=None: next_week.astimezone(zone)):
+        second = do(cli, keys, "weekly-rhythm")
     assert second.code == 0, second.err
     with open_journal() as journal:
         assignment = journal.assignment("first-month/weekly-rhythm")

@@ -45,7 +45,7 @@ def test_import_is_idempotent(cli: CliRunner, tmp_path: Path) -> None:
     first = cli("exercises", "import", str(path))
     assert first.code == 0, first.err
     assert "2 added" in first.err
-    assert "new: first-month/ask-dont-tell  Ask before you tell, due" in first.err
+    assert "add: first-month/ask-dont-tell  Ask before you tell, due" in first.err
     before = listing(cli)
     again = cli("exercises", "import", str(path))
     assert again.code == 0

@@ -190,7 +190,11 @@ def test_the_commands_in_both_reminders_run_from_anywhere(tmp_path: Path) -> Non
     if shutil.which("notify-send", path=bare["PATH"]) is None:  # else it shows, not prints
         ran = subprocess.run(["sh", "-c", cron], env=bare, cwd="/", capture_output=True, text=True)
         assert ran.returncode == 0, ran.stderr
-        assert "Walk meeting (protect-time), for 2026-W48" in ran.stdout  # that home's
+        shown = " ".join(ran.stdout.split())  # that home's, its title from the rubric
+        assert (
+            "Walk meeting (Protect time to reflect, experiment, engage and rest), for 2026-W48"
+            in shown
+        )
     text = description_of(belonging("remind", "--ics").encode())
     (reflect,) = [x.strip() for x in text.splitlines() if x.strip().endswith(" reflect")]
     # The link, not what it points to: it survives a reinstall of the venv.

@@ -1,6 +1,6 @@
 """A client's feedback round read as hostile (issue 17): a bundle's `feedback` forged
 by hand, a group or a round under three raters above all, is refused with one
-`file:line:col: field` line (the anonymity rule is feedback/round.below_threshold,
+`file:line:col: field` line (the anonymity rule is feedback/round.first_breach,
 as `feedback import`'s), the other clients still rolled up; whatever a bundle
 holds, no count under three reaches what a coach reads."""
 

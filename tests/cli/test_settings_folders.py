@@ -12,23 +12,10 @@ import pytest
 
 from support.cli import CliRunner
 from support.custom_content import custom_flows, custom_rubric
+from support.folder_ways import WAYS
+from support.folder_ways import give_folder as configure
 
-WAYS = ["option", "environment", "setting"]
 Options = tuple[str, ...]
-
-
-def configure(
-    way: str, cli: CliRunner, monkeypatch: pytest.MonkeyPatch, key: str, folder: Path
-) -> list[str]:
-    """Give the `key` folder ("rubrics" or "flows") `way`; the options to add to a command."""
-    if way == "option":
-        return [f"--{key}", str(folder)]
-    if way == "environment":
-        monkeypatch.setenv(f"BELONGING_{key.upper()}", str(folder))
-    else:
-        done = cli("config", "set", key, str(folder))
-        assert done.code == 0, done.err
-    return []
 
 
 @pytest.fixture

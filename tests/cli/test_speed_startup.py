@@ -27,12 +27,14 @@ SESSION_RECORDS = {"belonging_cli.records"}
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A home whose journal holds eight weeks of reflections."""
+    """A home whose journal holds eight weeks of reflections, and the rubric's facts
+    cached (as after any reflection): status on its warm path, every run but the first."""
     folder = tmp_path_factory.mktemp("home")
     data = generate(load_rubric(), weeks=8, end=dt.date.today() - dt.timedelta(days=7))
     (folder / "journal.db").parent.mkdir(parents=True, exist_ok=True)
     with open_journal(folder / "journal.db") as journal:
         journal.import_data(data)
+    modules_after("rubric", "list", env={"BELONGING_HOME": str(folder)})
     return folder
 
 

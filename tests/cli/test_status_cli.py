@@ -94,7 +94,12 @@ def test_status_over_a_journal(cli: CliRunner, isolated_home: Path) -> None:
     assert out.startswith("Week 2026-W48 (Europe/Berlin), Wed 25 Nov 09:00\n")
     assert "Reflection  due Thu 26 Nov 16:00 (for 2026-W48)\n" in out
     assert "Streak      3 weeks in a row (longest 3); reflect this week to keep it\n" in out
-    assert "Experiment  Block a thinking hour (protect-time), for 2026-W48: this week\n" in out
+    # The behaviour by its title (the rubric validated once, its facts kept), wrapped.
+    said = " ".join(out.split())
+    assert (
+        "Experiment Block a thinking hour (Protect time to reflect, experiment, engage and "
+        "rest), for 2026-W48: this week Exercise" in said
+    )
     assert "Exercise    Listen first (overdue since 2026-11-20)\n" in out
     assert "run: belonging exercises do spring/listen" in out
     assert "Draft       a weekly reflection for 2026-W44 is waiting (0 questions answered)" in out

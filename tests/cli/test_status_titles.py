@@ -1,6 +1,7 @@
 """`belonging status` names behaviours by their titles, not ids (issue 14), in its
-experiment and deep-dive lines, from the rubric's cached facts only (status stays
-light): the first reflection keeps them, and with no cache the ids stay.
+experiment and deep-dive lines, from the rubric's cached facts (status stays light):
+the first reflection keeps them; with no cache, or one status cannot believe, status
+validates the rubric once and keeps its facts again (issue 12's trial).
 """
 
 from __future__ import annotations
@@ -111,12 +112,14 @@ def test_the_deep_dive_names_the_behaviour_by_title_and_runs_by_id(
     assert [x["command"] for x in data["suggestions"]] == [DEEP_DIVE]
 
 
-def test_with_no_cache_the_ids_stay(
+def test_with_no_cache_status_keeps_the_facts_itself(
     cli: CliRunner, three_on_protect_time: None, isolated_home: Path
 ) -> None:
+    assert not (isolated_home / "cache").exists()
     out = cli("status").out
-    assert "Deep dive   protect-time was the focus of your last three reflections" in out
-    assert not (isolated_home / "cache").exists()  # status itself never builds the cache
+    assert f"Deep dive   {PROTECT}" in out, out
+    assert "protect-time was the focus" not in out
+    assert cache_of(isolated_home).exists()  # the next status reads it, light again
 
 
 def poison(cache: Path, case: dict[str, object]) -> None:
@@ -138,18 +141,23 @@ def poison(cache: Path, case: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize("case", CORPUS["caches"], ids=[c["name"] for c in CORPUS["caches"]])
-def test_a_cache_status_cannot_believe_leaves_ids(
+def test_a_cache_status_cannot_believe_is_rebuilt_from_the_rubric(
     cli: CliRunner, three_on_protect_time: None, isolated_home: Path, case: dict[str, object]
 ) -> None:
     assert cli("rubric", "list").code == 0
-    poison(cache_of(isolated_home), case)
+    cache = cache_of(isolated_home)
+    good = cache.read_text(encoding="utf-8")
+    poison(cache, case)
     result = cli("status")
     assert result.code == 0 and result.err == "", result.err
     for title in case.get("never", []):  # type: ignore[attr-defined]
         assert title not in result.out
     assert "\x1b" not in result.out
+    # Its titles are never shown: the rubric's own are, and the cache is written again.
     shown = "protect-time" if case["ids"] else PROTECT
     assert f"Deep dive   {shown}" in result.out, result.out
+    if case["rebuilt"]:
+        assert not cache.is_symlink() and cache.read_text(encoding="utf-8") == good
 
 
 def test_status_reads_titles_without_the_rubric_records(

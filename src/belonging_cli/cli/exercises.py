@@ -100,7 +100,7 @@ def import_pack(settings: Settings, pack_file: Path, rubrics: Path | None, dry_r
     for record in plan.writes:
         if record.id in plan.added:
             due = f", due {record.due.isoformat()}" if record.due else ""
-            info(f"  {'add' if dry_run else 'new'}: {record.id}  {record.title}{due}")
+            info(f"  add: {record.id}  {record.title}{due}")  # the dry run's words too
     for key, noticed in plan.changes:
         info(f"  change: {key}  {noticed}")
     for key, count in earlier:

@@ -82,7 +82,7 @@ def answer_from_file(
     problems += source.problems()
     if problems:
         raise ContentError(problems)
-    info(progress_note(complete(sitting, assignment, now)))
+    info(progress_note(assignment, complete(sitting, assignment, now)))
     click.echo(sitting.session.id)
 
 
@@ -124,4 +124,4 @@ def do_exercise(
     if not review(sitting, terminal, "Your answers"):
         ask.say("Kept as a draft: `belonging exercises do` comes back to it.")
         return
-    ask.say(progress_note(complete(sitting, assignment, clock.user_now(config))))
+    ask.say(progress_note(assignment, complete(sitting, assignment, clock.user_now(config))))

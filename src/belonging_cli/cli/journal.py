@@ -11,10 +11,17 @@ from pathlib import Path
 
 import click
 
-from belonging_cli.cli.options import json_option, out_option, pass_settings
+from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
+from belonging_cli.cli.options import (
+    flows_option,
+    json_option,
+    out_option,
+    pass_settings,
+    rubrics_option,
+)
 from belonging_cli.cli.output import console, info, print_json
-from belonging_cli.errors import BelongingError, JournalError, UsageProblem
-from belonging_cli.limits import MAX_INT, day_option
+from belonging_cli.errors import JournalError, UsageProblem
+from belonging_cli.limits import day_option
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
 
@@ -71,11 +78,10 @@ def _day(s: Session) -> str:
 @journal.command("list")
 @since_option
 @until_option
-@click.option(
-    "--behaviour", help="Sessions focused on (or answering about) this behaviour: id or number."
-)
+@behaviour_option
 @click.option("--tag", help="Sessions with this tag.")
-@click.option("--limit", type=click.IntRange(1, MAX_INT), help="At most this many.")
+@limit_option
+@rubrics_option
 @json_option
 @pass_settings
 def list_sessions(
@@ -85,14 +91,16 @@ def list_sessions(
     behaviour: str | None,
     tag: str | None,
     limit: int | None,
+    rubrics: Path | None,
     as_json: bool,
 ) -> None:
     """List sessions, newest first: date, id, flow, focus, average rating, tags, status."""
     from belonging_cli.journal import listing
 
-    if behaviour is not None:
-        behaviour = _behaviour_id(settings, behaviour)
+    settings = settings.with_folders(rubrics=rubrics)
     with _open(settings) as opened:
+        if behaviour is not None:
+            behaviour = behaviour_id(settings, behaviour, opened)
         found = opened.summaries(
             since=day_option(since, "--since"),
             until=day_option(until, "--until"),
@@ -105,21 +113,29 @@ def list_sessions(
         empty = not found and (not filtered or opened.count_sessions() == 0)
     titles: dict[str, str] = {}
     if not as_json and any(s.focus_behaviour_id for s in found):
-        from belonging_cli.reports.rubric_facts import cached_rubric_facts
+        from belonging_cli.reports.facts_cache import titles as rubric_titles
 
-        # Titles from the rubric's cached facts only: validating the rubric would cost
-        # a listing its whole budget (ids until a report or `rubric list` caches them).
-        facts = cached_rubric_facts(settings.rubrics)
-        titles = {b.id: b.title for b in facts.behaviours} if facts else {}
+        # The rubric's cached facts; a stale or missing cache is rebuilt once (ids
+        # only when the rubric does not validate).
+        titles = rubric_titles(settings.rubrics)
     sys.stdout.write(listing.render(found, as_json=as_json, empty_journal=empty, titles=titles))
 
 
 @journal.command("show")
 @id_argument
+@rubrics_option
+@flows_option
 @json_option
 @pass_settings
-def show(settings: Settings, session_id: str, as_json: bool) -> None:
+def show(
+    settings: Settings,
+    session_id: str,
+    rubrics: Path | None,
+    flows: Path | None,
+    as_json: bool,
+) -> None:
     """Show one session in full: ratings, answers, experiments set and reviewed."""
+    settings = settings.with_folders(rubrics=rubrics, flows=flows)
     from belonging_cli.journal import exchange
     from belonging_cli.records import JournalData
 
@@ -153,13 +169,15 @@ def show(settings: Settings, session_id: str, as_json: bool) -> None:
 
 @journal.command("search")
 @click.argument("text")
+@rubrics_option
 @json_option
 @pass_settings
-def search(settings: Settings, text: str, as_json: bool) -> None:
+def search(settings: Settings, text: str, rubrics: Path | None, as_json: bool) -> None:
     """Find sessions whose answers, rating notes or tags contain TEXT; show the matching lines.
 
     Case and accents do not matter: "amelie" finds "Amélie".
     """
+    settings = settings.with_folders(rubrics=rubrics)
     from belonging_cli.journal import listing
     from belonging_cli.journal import search as finding
 
@@ -225,8 +243,17 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
 )
 @out_option
 @click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
+@rubrics_option
+@flows_option
 @pass_settings
-def export(settings: Settings, format_: str, out: Path | None, folder: Path | None) -> None:
+def export(
+    settings: Settings,
+    format_: str,
+    out: Path | None,
+    folder: Path | None,
+    rubrics: Path | None,
+    flows: Path | None,
+) -> None:
     """Export the whole journal: JSON (everything, for import), Markdown (to read), or
     Obsidian notes in DIR.
 
@@ -236,6 +263,7 @@ def export(settings: Settings, format_: str, out: Path | None, folder: Path | No
     export is yours. Run it again to update the notes in place; notes you added to DIR,
     and notes belonging wrote that you have edited since, are left as they are.
     """
+    settings = settings.with_folders(rubrics=rubrics, flows=flows)
     if format_ == "obsidian":
         if folder is None or out is not None:
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
@@ -287,18 +315,6 @@ def _export_obsidian(settings: Settings, folder: Path) -> None:
             f"Kept {plural(len(done.kept), 'note')} as you edited them (delete one to have it "
             f"written again): {', '.join(done.kept)}"
         )
-
-
-def _behaviour_id(settings: Settings, ref: str) -> str:
-    """A behaviour's id from its id or number in the rubric in use (as given if unknown:
-    older sessions may name behaviours of another rubric)."""
-    try:
-        from belonging_cli.content.rubrics import load_rubric  # pydantic: only for --behaviour
-
-        found = load_rubric(settings.rubrics).find(ref)
-    except BelongingError:
-        return ref
-    return found.id if found is not None else ref
 
 
 def _labels(settings: Settings) -> Labels:

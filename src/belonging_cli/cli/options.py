@@ -10,17 +10,36 @@ from belonging_cli.settings import Settings
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
+
+def _existing_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A folder option checked by the rule its setting and environment variable follow
+    (config.existing_folder), so the mistake reads the same every way it is given."""
+    if value is None:
+        return None
+    from belonging_cli.config import BadValue, existing_folder
+
+    try:
+        existing_folder(str(value))
+    except BadValue as exc:
+        # A usage mistake (exit 2), said as BELONGING_RUBRICS's is, pointing at the help.
+        raise click.UsageError(f"{param.opts[0]}: {exc}", ctx) from None
+    return value  # as given: messages name the folder the way it was typed
+
+
 rubrics_option = click.option(
     "--rubrics",
-    # A missing folder is a usage mistake, as BELONGING_RUBRICS's is (exit 2).
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    callback=_existing_folder,
+    metavar="DIR",
     help="Use the rubric set in this folder (default: $BELONGING_RUBRICS, the rubrics "
     "setting, else the built-in).",
 )
 
 flows_option = click.option(
     "--flows",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    callback=_existing_folder,
+    metavar="DIR",
     help="Use the reflection flows in this folder (default: $BELONGING_FLOWS, the flows "
     "setting, else the built-in).",
 )

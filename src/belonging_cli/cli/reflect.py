@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 @click.command("reflect")
 @click.option("--flow", help="The flow to run (default: weekly; see `belonging flows list`).")
-@click.option("--behaviour", help="Focus on this behaviour (an id or number 1-10).")
+@click.option("--behaviour", help="Focus on this behaviour (an id or its number).")
 @click.option("--date", help="Record the reflection for an earlier day (YYYY-MM-DD).")
 @click.option(
     "--resume/--discard",
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     help="A quick week (about three minutes): last week's experiment, the few ratings, "
     "next week's experiment, a takeaway. It counts as the week's reflection.",
 )
-@click.option("--all", "rate_all", is_flag=True, help="Rate all ten behaviours this week.")
+@click.option("--all", "rate_all", is_flag=True, help="Rate every behaviour this week.")
 @answers_option
 @answers_template_option
 @rubrics_option

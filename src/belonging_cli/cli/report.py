@@ -26,6 +26,7 @@ from belonging_cli.settings import Settings
 
 TYPE_CHECKING = False  # as typing's: the records are only named in annotations here
 if TYPE_CHECKING:
+    from belonging_cli.content.rubrics import Rubric
     from belonging_cli.records import JournalData
 
 __all__ = ["demo", "progress", "report"]
@@ -161,7 +162,11 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
     settings = settings.with_folders(rubrics=rubrics)
     target = (folder or settings.data_dir / "demo").expanduser()
     refuse_demo_target(target, settings.journal_path)
-    data = demo_journal(settings, weeks)
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.reports.rubric_facts import remember
+
+    rubric = load_rubric(settings.rubrics)
+    data = demo_journal(settings, weeks, rubric)
     paths.ensure_private_dir(target)
     journal_file = target / "journal.db"
     try:
@@ -179,6 +184,7 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
             # Reports on the demo use the rubric it was made with, however it was chosen.
             lines.append(f"rubrics = {json.dumps(str(settings.rubrics.resolve()))}\n")
         write_private(config, lines)
+    remember(rubric, settings.rubrics, home=target)  # its first `status` names titles
     _say_how_to_explore(target, data, weeks)
 
 
@@ -220,9 +226,8 @@ def refuse_demo_target(target: Path, own_journal: Path) -> None:
         )
 
 
-def demo_journal(settings: Settings, weeks: int) -> JournalData:
-    """`weeks` of realistic reflections against the rubric in use (pydantic and YAML)."""
-    from belonging_cli.content.rubrics import load_rubric
+def demo_journal(settings: Settings, weeks: int, rubric: Rubric) -> JournalData:
+    """`weeks` of realistic reflections against `rubric`, the one in use."""
     from belonging_cli.synthetic import generate
 
-    return generate(load_rubric(settings.rubrics), weeks=weeks, zone=settings.zone(), seed=7)
+    return generate(rubric, weeks=weeks, zone=settings.zone(), seed=7)

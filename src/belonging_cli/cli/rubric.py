@@ -69,7 +69,7 @@ def list_behaviours(settings: Settings, rubrics: Path | None, as_json: bool) -> 
 def show(settings: Settings, behaviour: str, rubrics: Path | None, as_json: bool) -> None:
     """Show one behaviour: statement, why, levels, look-fors, traps, prompts, experiments.
 
-    BEHAVIOUR is a behaviour id, or its number 1-10.
+    BEHAVIOUR is a behaviour id, or its number (`belonging rubric list`).
     """
     loaded = _load(settings.with_folders(rubrics=rubrics).rubrics)
     found = loaded.get(behaviour)

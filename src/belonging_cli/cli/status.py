@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from belonging_cli.cli.options import json_option, pass_settings
+from belonging_cli.cli.options import json_option, pass_settings, rubrics_option
 from belonging_cli.fitting import text_width, wrap
 from belonging_cli.settings import Settings
 
@@ -24,11 +25,12 @@ LABEL_WIDTH = 12
 
 
 @click.command("status")
+@rubrics_option
 @json_option
 @pass_settings
-def status(settings: Settings, as_json: bool) -> None:
+def status(settings: Settings, rubrics: Path | None, as_json: bool) -> None:
     """When the next reflection is due, your streak, the open experiment, what waits."""
-    show_status(settings, as_json=as_json)
+    show_status(settings.with_folders(rubrics=rubrics), as_json=as_json)
 
 
 def show_status(settings: Settings, *, as_json: bool = False, bare: bool = False) -> None:
@@ -48,15 +50,14 @@ def show_status(settings: Settings, *, as_json: bool = False, bare: bool = False
 def current_status(settings: Settings) -> Status:
     from belonging_cli.habits import Schedule, build_status
     from belonging_cli.journal.status_queries import read_status_inputs
-    from belonging_cli.reports.facts_cache import cached_titles
+    from belonging_cli.reports.facts_cache import Titles
 
     config = settings.config
     schedule = Schedule(config.weekday_number(), config.time_of_day(), settings.zone())
     inputs = read_status_inputs(settings.journal_path, weekly_flow=config.default_flow)
-    # Titles only from the rubric's cache (reflect and reports keep it): validating
-    # the rubric here would cost status its whole budget. No cache: ids.
-    titles = cached_titles(settings.rubrics)
-    return build_status(inputs, settings.now(), schedule, titles)
+    # Titles from the rubric's cache (reflect, demo and reports keep it), read only if a
+    # line names a behaviour; a stale or missing cache is rebuilt once (Titles).
+    return build_status(inputs, settings.now(), schedule, Titles(settings.rubrics))
 
 
 def _wants_bold() -> bool:

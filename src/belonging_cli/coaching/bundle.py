@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from belonging_cli.coaching.bundle_evidence import Evidence
-from belonging_cli.coaching.bundle_feedback import Feedback
+from belonging_cli.coaching.bundle_feedback import PLACE, Feedback
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import Problem
 from belonging_cli.json_place import locate
@@ -310,7 +310,8 @@ def _explain(raw: bytes, name: str, exc: ValidationError) -> Problem:
         )
     errors = exc.errors(include_url=False, include_input=False)
     first = errors[0]
-    loc = tuple(first["loc"])
+    # A model's own check may point below it (bundle_feedback.PLACE): at the value at fault.
+    loc = (*first["loc"], *first.get("ctx", {}).get(PLACE, ()))
     line, column = locate(raw, loc)
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
     from belonging_cli.content.source import format_loc

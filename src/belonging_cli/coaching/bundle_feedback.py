@@ -4,22 +4,28 @@ It is what reports/sections/feedback.py writes (docs/report-json.md, Feedback): 
 round's days and raters, and per behaviour the self-rating beside others' view.
 Read with the aggregate's own types (feedback/aggregate_file.py: one-line bounded
 names, levels 1..5, means that are numbers) and the aggregate's anonymity rule again
-(feedback/round.below_threshold): a group or a round of fewer than three raters is
-refused, as `feedback import` refuses one, since a bundle can be edited by hand. The
-comments and look-fors are not read: a coach's views do not show them.
+(feedback/round.first_breach): a group or a round of fewer than three raters, or a
+figure from fewer answers, is refused at that figure, as `feedback import` refuses
+one, since a bundle can be edited by hand. The comments and look-fors are not read:
+a coach's views do not show them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from belonging_cli.feedback.aggregate_file import Count, Level, Mean, Name
-from belonging_cli.feedback.round import below_threshold
+from belonging_cli.feedback.round import KeyPath, first_breach
 
 MAX_GROUPS = 8  # as an aggregate's
+# A validator's error may say where below its model the value at fault is: the key
+# path, in the error's context under this name (coaching/bundle.py adds it to its loc).
+PLACE = "at"
 Gap = Annotated[float, Field(ge=-4, le=4, allow_inf_nan=False)]
 
 
@@ -28,9 +34,19 @@ class _Part(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
 
-class Group(_Part):
+class Raters(_Part):
+    """A group of the round and how many raters it counts (a bundle before this key
+    lost its false `"mean": 0` still reads: unknown keys are ignored)."""
+
     group: Name
-    mean: Annotated[float, Field(ge=0, le=5, allow_inf_nan=False)]  # 0 in `groups`: unused
+    n: Count
+
+
+class Group(_Part):
+    """A group's view of one behaviour: its mean level over its answers."""
+
+    group: Name
+    mean: Mean
     n: Count
 
 
@@ -51,23 +67,30 @@ class Feedback(_Part):
     requested_on: dt.date
     collected_on: dt.date
     raters_total: Count
-    groups: list[Group] = Field(max_length=MAX_GROUPS)
+    groups: list[Raters] = Field(max_length=MAX_GROUPS)
     behaviours: list[Seen] = Field(max_length=100)
 
     @model_validator(mode="after")
     def _anonymous(self) -> Feedback:
-        """The aggregate's rule, one home (round.below_threshold), over the same counts."""
+        """The aggregate's rule, one home (round.first_breach), over the same counts;
+        a breach is refused at the figure at fault (its path from here: `PLACE`)."""
         names = [g.group for g in self.groups]
-        if len(set(names)) != len(names):
-            raise ValueError("a group is listed twice")
-        unsafe = below_threshold(_counts(self))
-        if unsafe is not None:
-            raise ValueError(f"refused, it breaks the anonymity rules: {unsafe}")
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                at = {PLACE: ("groups", index, "group")}
+                raise PydanticCustomError("anonymity", "a group is listed twice", at)
+        found = first_breach(_counts(self))
+        if found is not None:
+            key, why = found
+            message = f"refused, it breaks the anonymity rules: {why}"
+            raise PydanticCustomError(
+                "anonymity", "{why}", {"why": message, PLACE: _place(self, key)}
+            )
         return self
 
 
 def _counts(feedback: Feedback) -> dict[str, Any]:
-    """The counts below_threshold checks, in the aggregate's shape: a behaviour with
+    """The counts first_breach checks, in the aggregate's shape: a behaviour with
     others' mean or any group's is a level, checked for its answers' count."""
     return {
         "raters": {
@@ -84,3 +107,23 @@ def _counts(feedback: Feedback) -> dict[str, Any]:
             for b in feedback.behaviours
         ],
     }
+
+
+def _place(feedback: Feedback, key: KeyPath) -> KeyPath:
+    """Where the figure at an aggregate-shaped key path (`_counts`) is in the bundle's
+    `feedback`: the last group of a name, as `_counts` keeps the last."""
+
+    def last_of(groups: Sequence[Raters | Group], name: str | int) -> int:
+        return max(i for i, g in enumerate(groups) if g.group == name)
+
+    match key:
+        case ("raters", "total"):
+            return ("raters_total",)
+        case ("raters", "groups", name):
+            return ("groups", last_of(feedback.groups, name), "n")
+        case ("behaviours", int(index), "level", "n"):
+            return ("behaviours", index, "others_n")
+        case ("behaviours", int(index), "level", "by_group", name, *rest):
+            where = last_of(feedback.behaviours[index].by_group, name)
+            return ("behaviours", index, "by_group", where, "n" if rest else "group")
+    return ()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 FOCUS_STEP = RESERVED_ID
 FLOW_PREFIX = "exercise:"
+REPEAT = "Saved, but already done this week; counted once."
 
 
 def flow_id(assignment: Assignment) -> str:
@@ -116,13 +117,15 @@ def exercise_engine(
     return engine
 
 
-def progress_note(done: Assignment) -> str:
-    """What finishing an exercise means: done, or how many weeks are left."""
+def progress_note(before: Assignment, done: Assignment) -> str:
+    """What finishing an exercise (`before` it, `done` after) means: done, how many weeks
+    are left, and that a second time in a week already counted was not counted again."""
     if done.status == "done":
         return f"Done: {done.title}."
     left = done.cadence_weeks - done.times_done
     due = f", due {done.due.isoformat()}" if done.due else ""
-    return f"Saved. {left} more week{'s' if left != 1 else ''} to go{due}."
+    saved = "Saved." if done.times_done > before.times_done else REPEAT
+    return f"{saved} {left} more week{'s' if left != 1 else ''} to go{due}."
 
 
 def exercise_sitting(

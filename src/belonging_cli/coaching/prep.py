@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
-from belonging_cli.coaching.client_view import Flag, GoalLine, RoundLine
+from belonging_cli.coaching.client_view import Flag, GoalLine, RoundLine, shorten
 from belonging_cli.coaching.rollup import ClientSummary, summarise_client
 from belonging_cli.errors import BelongingError
 
@@ -28,7 +28,8 @@ MOVED_SHOWN = 4  # behaviours that moved, biggest move first
 NOTES_SHOWN = 2  # the client's words per behaviour, newest first
 EXPERIMENTS_SHOWN = 4
 EXERCISES_SHOWN = 4
-ANSWERS_SHOWN = 2  # per exercise
+ANSWERS_SHOWN = 6  # per exercise: a time done's every answer, as the packs' exercises run
+QUESTION_CHARS = 120  # a question's words, cut at a word past this
 WANTS_SHOWN = 3
 QUESTIONS = (3, 5)  # at least, at most
 
@@ -51,11 +52,17 @@ class Tried:
 
 
 @dataclass(frozen=True)
+class Answered:
+    question: str | None  # the question's words (None in a bundle that left them out)
+    answer: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     title: str
     state: str  # done, due, overdue, dropped, withdrawn
     due: dt.date | None
-    answers: tuple[str, ...]
+    answers: tuple[Answered, ...]
     reason: str | None = None  # why the client dropped it, when they said
 
 
@@ -164,10 +171,14 @@ def _exercises(bundle: Bundle, client: ClientSummary) -> tuple[Exercise, ...]:
     found = []
     for item in bundle.exercises.items:
         state = "overdue" if item.id in overdue else item.state
-        # The newest time done first, each time's answers in the exercise's order (its
-        # written answer before the choices after it), so what the client wrote shows.
+        # The newest time done first, each time's answers in the exercise's order, each
+        # with its question: a bare "very hard" or "4" means nothing to a coach. Every
+        # shared answer the bundle holds is one the client was asked (a `when:` one too).
         newest = sorted(item.answers, key=lambda a: a.week, reverse=True)
-        answers = tuple(a.answer for a in newest)[:ANSWERS_SHOWN]
+        answers = tuple(
+            Answered(shorten(a.question, QUESTION_CHARS) if a.question else None, shorten(a.answer))
+            for a in newest[:ANSWERS_SHOWN]
+        )
         reason = item.reason if state == "dropped" else None
         found.append(Exercise(item.title, state, item.due, answers, reason))
     order = {"overdue": 0, "dropped": 1, "done": 2, "due": 3, "withdrawn": 4}

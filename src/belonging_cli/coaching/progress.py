@@ -107,10 +107,23 @@ def sort_for_listing(assignments: Iterable[Assignment], today: dt.date) -> list[
     return sorted(assignments, key=lambda a: (order[state(a, today)], *pressing(a.due), a.id))
 
 
+def done_this_week(assignment: Assignment, when: dt.datetime) -> bool:
+    """Whether `assignment` was already counted done in the ISO week of `when` (aware,
+    in the user's zone): a weekly exercise counts once a week, however often it is done."""
+    last = assignment.completed_at
+    if last is None:
+        return False
+    return last.astimezone(when.tzinfo).isocalendar()[:2] == when.isocalendar()[:2]
+
+
 def record_done(assignment: Assignment, when: dt.datetime) -> Assignment:
-    """One more time done: a weekly one falls due a week after this, until its weeks run out."""
+    """One more time done: a weekly one falls due a week after this, until its weeks run out.
+    Done again in a week already counted, it is unchanged (`done_this_week`): a second
+    time the same week is no second week."""
     from dataclasses import replace  # here, not at the top: status imports this module (~0.5 ms)
 
+    if done_this_week(assignment, when):
+        return assignment
     times = assignment.times_done + 1
     finished = all_done(times, assignment.cadence_weeks)
     due = assignment.due

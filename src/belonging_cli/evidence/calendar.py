@@ -15,6 +15,7 @@ protected block: never a title, an attendee or a description.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 import zoneinfo
@@ -106,6 +107,7 @@ class Parsed(NamedTuple):
     calendar: Any  # icalendar's, after x_wr_timezone
     plain: list[Plain]  # the events the pre-scan read (calendar_scan.py)
     shift: dt.tzinfo | None  # the X-WR-TIMEZONE x_wr_timezone moved times into
+    light: bool  # the fast path: occurrences without the library's copies
 
 
 def parse(raw: bytes, path: Path, *, fast: bool = True) -> Parsed:
@@ -123,7 +125,7 @@ def parse(raw: bytes, path: Path, *, fast: bool = True) -> Parsed:
         zone = calendar.get(x_wr_timezone.X_WR_TIMEZONE)
         standard = x_wr_timezone.to_standard(calendar)
         shift = zoneinfo.ZoneInfo(str(zone)) if zone is not None else None
-        return Parsed(standard, scanned.plain if scanned else [], shift)
+        return Parsed(standard, scanned.plain if scanned else [], shift, fast)
     # Hostile bytes make these libraries raise nearly anything (ValueError, KeyError,
     # IndexError, TypeError, RecursionError...): each is this file's problem, one line.
     except Exception as exc:
@@ -178,39 +180,81 @@ def _instant(value: Any, zone: dt.tzinfo) -> float:
 CHUNK = dt.timedelta(weeks=13)  # expanded a quarter at a time, counted between quarters
 
 
-def occurrences_in(calendar: Any, start: dt.datetime, end: dt.datetime) -> Iterator[Any]:
+Instance = tuple[dt.date, dt.date, Any]  # start, end, the event's properties (a mapping)
+
+
+def occurrences_in(
+    calendar: Any, start: dt.datetime, end: dt.datetime, *, light: bool = False
+) -> Iterator[Instance]:
     """Every instance recurring-ical-events finds in [start, end).
 
     `between` over a quarter, not `after`: `after` queries every series again for each
-    instance it yields (quadratic in the events: minutes for 10,000 of them).
+    instance it yields (quadratic in the events: minutes for 10,000 of them). `light`:
+    each instance is its start, end and source event, not the copy of the event the
+    library makes for it (half the expansion's time); the reader asks the copy nothing
+    the source does not hold.
     """
     import recurring_ical_events
 
-    query = recurring_ical_events.of(calendar)
+    if light:
+        query = recurring_ical_events.of(calendar, components=[_light_events()])
+    else:
+        query = recurring_ical_events.of(calendar)
     low = start
     while low < end:
         high = min(low + CHUNK, end)
         for event in query.between(low, high):
-            begins = event.get("DTSTART")
-            when = begins.dt if begins is not None else None
+            item = event if light else (event.start, event.end, event)
+            when = item[0]
             if isinstance(when, dt.datetime):
                 when = when if when.tzinfo else when.replace(tzinfo=start.tzinfo)
                 if start < low and when < low:  # yielded with the quarter before
                     continue
             elif isinstance(when, dt.date) and start < low and when < low.date():
                 continue
-            yield event
+            yield item
         low = high
 
 
-Instance = tuple[dt.date, dt.date, Any]  # start, end, the event's properties (a mapping)
+@functools.cache
+def _light_events() -> Any:
+    """recurring-ical-events' VEVENT selection whose occurrences are (start, end, source).
+
+    Through the library's own extension points (an adapter, an occurrence class). A
+    start and end icalendar would refuse on the copy (not dates or times, or one a date
+    and the other a time) take the copy, so that its error is icalendar's own.
+    """
+    from recurring_ical_events.adapters.event import EventAdapter
+    from recurring_ical_events.occurrence import Occurrence
+    from recurring_ical_events.selection.name import ComponentsWithName
+
+    class Source(EventAdapter):  # type: ignore[misc]
+        def __init__(self, component: Any) -> None:
+            super().__init__(component)
+            self.source = component
+
+    class Light(Occurrence):  # type: ignore[misc]
+        def __init__(self, adapter: Any, *args: Any, **kwargs: Any) -> None:
+            super().__init__(adapter, *args, **kwargs)
+            self.source = adapter.source
+
+        def as_component(self, keep_recurrence_attributes: bool) -> Any:
+            begins, ends = self.start, self.end
+            same = isinstance(begins, dt.datetime) == isinstance(ends, dt.datetime)
+            if isinstance(begins, dt.date) and isinstance(ends, dt.date) and same:
+                return (begins, ends, self.source)
+            copy = super().as_component(keep_recurrence_attributes)
+            return (copy.start, copy.end, copy)
+
+    return ComponentsWithName("VEVENT", adapter=Source, occurrence=Light)
 
 
 def instances(parsed: Parsed, start: dt.datetime, end: dt.datetime) -> Iterator[Instance]:
     """The pre-scan's plain events and icalendar's occurrences in [start, end), bounded."""
     spans = ((occurrence(item, parsed.shift, start, end), item.props) for item in parsed.plain)
     found = ((*span, props) for span, props in spans if span is not None)
-    expanded = ((e.start, e.end, e) for e in occurrences_in(parsed.calendar, start, end))
+    light = parsed.light
+    expanded = occurrences_in(parsed.calendar, start, end, light=light)
     yield from _bounded(itertools.chain(found, expanded))
 
 

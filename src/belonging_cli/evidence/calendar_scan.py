@@ -97,6 +97,14 @@ def _split(line: str, after: int) -> tuple[dict[str, Any], str]:
     return dict(parsed), value
 
 
+@functools.cache
+def _zone(tzid: str) -> dt.tzinfo | None:
+    """icalendar's zone for a TZID zoneinfo knows (the same object every time)."""
+    from icalendar.timezone import tzp
+
+    return tzp.timezone(tzid)
+
+
 _STAMP = re.compile(r"[0-9]{8}T[0-9]{6}Z?\Z")
 
 
@@ -113,8 +121,9 @@ def _stamp(raw: str, tzid: str | None) -> dt.datetime:
     naive = dt.datetime(
         int(raw[:4]), int(raw[4:6]), int(raw[6:8]), int(raw[9:11]), int(raw[11:13]), int(raw[13:15])
     )
-    if tzid:
-        return naive.replace(tzinfo=tzp.timezone(tzid))
+    zone = _zone(tzid) if tzid else None
+    if zone is not None:
+        return naive.replace(tzinfo=zone)
     return tzp.localize_utc(naive) if raw[15:] == "Z" else naive
 
 
@@ -123,8 +132,8 @@ def _stamp(raw: str, tzid: str | None) -> dt.datetime:
 _TEXTS = frozenset({"STATUS", "TRANSP", "SUMMARY", "UID", "ORGANIZER", "ATTENDEE"})
 
 
-def _value(name: str, params: dict[str, Any], raw: str, times: dict[Any, Any]) -> Any:
-    """The value icalendar gives the property (`times` remembers the times read)."""
+def _value(name: str, params: dict[str, Any], raw: str) -> Any:
+    """The value icalendar gives the property."""
     if name in _TEXTS and "\\" not in raw:
         if name != "ATTENDEE":
             return raw
@@ -136,39 +145,52 @@ def _value(name: str, params: dict[str, Any], raw: str, times: dict[Any, Any]) -
     tzid = params.get("TZID") if name in TIMES else None
     if tzid is not None and (not isinstance(tzid, str) or tzid.strip("/") not in _known_zones()):
         raise _Complex  # a VTIMEZONE's or a Windows name: its meaning depends on the file
-    key = (name, value_type, tzid, raw)
-    if key in times:
-        return times[key]
     factory = _factory(name, value_type)
     try:
         if name in TIMES and _STAMP.match(raw):
-            parsed = _stamp(raw, tzid)
-        else:
-            parsed = factory.from_ical(raw, tzid) if tzid else factory.from_ical(raw)
+            return _stamp(raw, tzid)
+        parsed = factory.from_ical(raw, tzid) if tzid else factory.from_ical(raw)
     except (ValueError, TypeError):
         raise _Complex from None  # icalendar keeps it as broken: its message is the full path's
     if name in TIMES:
-        times[key] = parsed
         return parsed
     text = Valued(factory(parsed))
     text.params = params
     return text if name == "ATTENDEE" else str(text)
 
 
+_BARE = _TEXTS - {"ATTENDEE"}  # texts that need no parameters
+_REPEATED = TIMES | {"ATTENDEE"}  # lines a calendar repeats: the same people, the same hours
+
+
+def _line_value(name: str, line: str, seen: dict[str, Any]) -> Any:
+    """The value of the line's property; a line read once (`seen`) is not read again."""
+    value = seen.get(line)
+    if value is None:
+        value = _value(name, *_split(line, len(name)))
+        if name in _REPEATED:
+            seen[line] = value
+    return value
+
+
 Named = tuple[str, str]  # a line's name (upper case; "" when it is not plain) and the line
 
 
-def _plain(lines: list[Named], times: dict[Any, Any]) -> Plain:
+def _plain(lines: list[Named], seen: dict[str, Any]) -> Plain:
     props: dict[str, Any] = {"ATTENDEE": []}
     for name, line in lines:
         if not name or name in RECURRENCE or name in ("BEGIN", "END"):
             raise _Complex
-        if name == "ATTENDEE":
-            props["ATTENDEE"].append(_value(name, *_split(line, len(name)), times))
+        if name in _BARE and line[len(name)] == ":" and "\\" not in line:
+            if name in props:  # icalendar would make it a list
+                raise _Complex
+            props[name] = line[len(name) + 1 :]  # a text, as icalendar reads it
+        elif name == "ATTENDEE":
+            props["ATTENDEE"].append(_line_value(name, line, seen))
         elif name in READ:
             if name in props:  # icalendar would make it a list
                 raise _Complex
-            props[name] = _value(name, *_split(line, len(name)), times)
+            props[name] = _line_value(name, line, seen)
     start, end = props.pop("DTSTART", None), props.pop("DTEND", None)
     if not isinstance(start, dt.date) or (end is not None and type(end) is not type(start)):
         raise _Complex  # no start, or a date with a time: recurring-ical-events decides
@@ -182,13 +204,13 @@ def _plain(lines: list[Named], times: dict[Any, Any]) -> Plain:
     return Plain(start, end, props)
 
 
-def _uid(lines: list[str], times: dict[Any, Any]) -> str | None:
+def _uid(lines: list[str]) -> str | None:
     """The key recurring-ical-events groups an event under, from its UID lines (None: none)."""
     if len(lines) > 1:
         raise _Complex
     if not lines:
         return None
-    return str(_value("UID", *_split(lines[0], 3), times))
+    return str(_value("UID", *_split(lines[0], 3)))
 
 
 class _Block(NamedTuple):
@@ -226,7 +248,7 @@ def scan(text: str) -> Scan | None:
     uids: Counter[str] = Counter()
     stack: list[_Open] = []
     tops = 0
-    times: dict[Any, Any] = {}
+    seen: dict[str, Any] = {}
     event: list[str] | None = None  # an event directly in the first calendar
     named: list[Named] = []  # its lines between BEGIN and END
     try:
@@ -247,12 +269,12 @@ def scan(text: str) -> Scan | None:
                     if not stack:
                         return None
                     own = stack.pop().uids
-                    uid = _uid(own, times) if own is not None else None
+                    uid = _uid(own) if own is not None else None
                     if uid is not None:
                         uids[uid] += 1
                     if event is not None and len(stack) == 1:
                         event.append(line)
-                        block = _block(event, named, kind == "VEVENT", uid, times)
+                        block = _block(event, named, kind == "VEVENT", uid, seen)
                         pieces += [block, []]
                         event = None
                         continue
@@ -286,12 +308,12 @@ def _block(
     named: list[Named],
     closed_as_event: bool,
     uid: str | None,
-    times: dict[Any, Any],
+    seen: dict[str, Any],
 ) -> _Block:
     if not closed_as_event:
         return _Block(lines, None, uid)
     try:
-        return _Block(lines, _plain(named, times), uid)
+        return _Block(lines, _plain(named, seen), uid)
     except _Complex:
         return _Block(lines, None, uid)
 
@@ -302,11 +324,13 @@ def occurrence(
     """The plain event as recurring-ical-events yields it for [low, high), or None.
 
     Each step is the libraries' own: x_wr_timezone moves UTC and floating times into
-    the calendar's X-WR-TIMEZONE, the event's span is made comparable (and put in
-    order), the occurrence starts at its start plus nothing and lasts its duration (which
-    drops a fold, as the libraries' addition does), and it is kept when the span test says so.
+    the calendar's X-WR-TIMEZONE, the span is put in order (make_comparable has nothing
+    to do: `_plain` let through only a start and end both dates, both zoned or both
+    floating), the occurrence starts at its start plus nothing and lasts its duration
+    (which drops a fold, as the libraries' addition does), and it is kept when the span
+    test says so.
     """
-    from recurring_ical_events.util import make_comparable, time_span_contains_event
+    from recurring_ical_events.util import time_span_contains_event
 
     start, end = item.start, item.end
     if shift is not None:
@@ -317,9 +341,10 @@ def occurrence(
         end = walker.walk_value(end) if end is not None else None
     if end is None:
         end = start if isinstance(start, dt.datetime) else start + dt.timedelta(days=1)
-    start, end = make_comparable((start, end))
     if start > end:
         start, end = end, start
+    zoned = False
     if isinstance(start, dt.datetime):
         start, end = start + dt.timedelta(), start + (end - start)
-    return (start, end) if time_span_contains_event(low, high, start, end) else None
+        zoned = start.tzinfo is not None  # comparable with the window as they are
+    return (start, end) if time_span_contains_event(low, high, start, end, zoned) else None

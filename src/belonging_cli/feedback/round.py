@@ -146,12 +146,6 @@ def _behaviour_data(b: BehaviourSeen) -> dict[str, Any]:
 KeyPath = tuple[str | int, ...]
 
 
-def below_threshold(aggregate: dict[str, Any]) -> str | None:
-    """Why an aggregate breaks the anonymity rules (a group or the round under three), or None."""
-    found = first_breach(aggregate)
-    return None if found is None else found[1]
-
-
 def first_breach(aggregate: dict[str, Any]) -> tuple[KeyPath, str] | None:
     """The first figure of an aggregate that breaks the anonymity rules, as its key path
     (so a refusal can point at it in the file), and why; or None.

@@ -145,14 +145,17 @@ def _assemble(
 
 def summary(scope: Scope) -> Summary:
     upto = [s.week for s in scope.reflections if s.week <= scope.period.last_week]
-    last = max((when(s) for s in scope.sessions), default=None)
+    # The day the latest reflection is for, as its week says (`reflect --date` back-dates
+    # it; journal/rows.py keeps it as `started_day`), not the day it was completed: a
+    # coach judges "quiet" by the weeks reflected on (docs/report-json.md).
+    latest = scope.sessions[-1] if scope.sessions else None  # sorted by week
     return Summary(
         sessions_completed=len(scope.sessions),
         weeks_reflected=len({s.week for s in scope.sessions}),
         weeks_in_period=scope.period.weeks,
         current_streak=current_streak(upto, scope.period.last_week),
         longest_streak=longest_streak(upto),
-        last_reflection=scope.local_date(last) if last else None,
+        last_reflection=latest.started_at.date() if latest else None,
     )
 
 

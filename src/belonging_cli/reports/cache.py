@@ -14,9 +14,10 @@ from pathlib import Path
 from belonging_cli import paths
 
 
-def cache_dir(name: str) -> Path | None:
-    """The folder for one kind of cached thing (not created here), or None."""
-    home = paths.home_override()
+def cache_dir(name: str, home: Path | None = None) -> Path | None:
+    """The folder for one kind of cached thing (not created here), or None; `home`: of
+    another home than the run's (the demo's)."""
+    home = home if home is not None else paths.home_override()
     if home is not None:
         return home / "cache" / name
     try:

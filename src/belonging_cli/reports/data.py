@@ -26,7 +26,9 @@ FORMAT_VERSION = 1
 # 6: `evidence`, calendar and meeting figures beside the ratings, and the top's
 # `evidence` (sections/evidence.py).
 # 7: the balance's `levers`, the 2.0 weekly's levers week by week.
-FORMAT_MINOR = 7
+# 8: the experiments' `open_now` and `open_total`, every open experiment as `status`
+# counts them.
+FORMAT_MINOR = 8
 
 
 def report_data(report: Report) -> dict[str, Any]:

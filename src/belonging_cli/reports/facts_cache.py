@@ -2,8 +2,10 @@
 
 Light on purpose (stdlib only, no dataclasses): `belonging status` reads behaviour
 titles from here on every run, and status must not pay for the rubric's records
-(reports/rubric_facts.py builds those from the same file) nor ever for YAML or
-pydantic. With no cache, or one that cannot be believed, callers keep ids.
+(reports/rubric_facts.py builds those from the same file), nor for YAML or pydantic
+while the cache is current. With no cache, or one that cannot be believed, `titles`
+validates the rubric once and writes the cache (the next run is quick again); a
+rubric that does not validate leaves ids.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +37,9 @@ def cache_key(folder: Path) -> list[Any] | None:
     return [FACTS_VERSION, __version__, str(folder.resolve()), entries]
 
 
-def cache_file(folder: Path) -> Path | None:
-    base = cache_dir("rubric-facts")
+def cache_file(folder: Path, home: Path | None = None) -> Path | None:
+    """The cache of `folder`'s facts, in `home`'s cache (default: the run's home's)."""
+    base = cache_dir("rubric-facts", home)
     if base is None:
         return None
     # A name for the folder, not a secret: the key inside is checked, so two folders
@@ -69,24 +73,61 @@ def current_facts(folder: Path) -> object:
     return None if key is None or cache is None else read_facts(cache, key)
 
 
-def cached_titles(folder: Path) -> dict[str, str]:
-    """Behaviour id -> title from the current cache; empty when there is none (ids stay)."""
+def cached_titles(folder: Path) -> dict[str, str] | None:
+    """Behaviour id -> title from the current cache; None when there is none to believe
+    (none, stale, someone else's, or any entry not as the rubric's facts are written)."""
     facts = current_facts(folder)
     behaviours = facts.get("behaviours") if isinstance(facts, dict) else None
-    if not isinstance(behaviours, list):
-        return {}
+    if not isinstance(behaviours, list) or not behaviours:
+        return None
     from belonging_cli.safe_text import text_problem
 
     titles: dict[str, str] = {}
     for b in behaviours:
         id_, title = (b.get("id"), b.get("title")) if isinstance(b, dict) else (None, None)
-        # One line of text, as the validated rubric's titles are; anything else keeps
-        # its id (a line of status is never a terminal escape).
-        if (
+        # One line of text, as the validated rubric's titles are: anything else is not
+        # a cache the tool wrote (a line of status is never a terminal escape).
+        if not (
             isinstance(id_, str)
             and isinstance(title, str)
             and title.strip()
             and text_problem(title, one_line=True) is None
         ):
-            titles[id_] = title
+            return None
+        titles[id_] = title
     return titles
+
+
+def titles(folder: Path) -> dict[str, str]:
+    """Behaviour id -> title of the rubric in `folder` as it is now: from the cache when
+    it is current, else the rubric validated once and its facts kept (rubric_facts), so
+    a title edited shows on the next run. A rubric that does not validate: {} (ids)."""
+    cached = cached_titles(folder)
+    if cached is not None:
+        return cached
+    from belonging_cli.reports.rubric_facts import validated_titles
+
+    return validated_titles(folder)
+
+
+class Titles(Mapping[str, str]):
+    """`titles(folder)`, read when a title is first looked up: a status or listing that
+    names no behaviour reads no rubric (a fresh home's first `status` stays light)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._titles: dict[str, str] | None = None
+
+    def _read(self) -> dict[str, str]:
+        if self._titles is None:
+            self._titles = titles(self._folder)
+        return self._titles
+
+    def __getitem__(self, key: str) -> str:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())

@@ -162,7 +162,11 @@ class ExperimentCounts:
 class Experiments:
     counts: ExperimentCounts
     items: tuple[ExperimentItem, ...]
-    open: ExperimentItem | None
+    open: ExperimentItem | None  # the one being practised: `open_now`'s first
+    # Every open experiment as `status` counts them (habits.open_now), at most
+    # sections/experiments.OPEN_SHOWN; `open_total` counts them all (format_minor 8).
+    open_now: tuple[ExperimentItem, ...] = ()
+    open_total: int = 0
 
 
 @dataclass(slots=True)

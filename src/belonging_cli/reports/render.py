@@ -193,6 +193,7 @@ def equip(env: Environment, *, html: bool) -> None:
         group_by=_group_by,
         signed=words.signed,
         one_decimal=words.one_decimal,
+        clause=words.clause,
         change_words=words.change_words,
         day=words.day,
         plural=words.plural,

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from belonging_cli import paths
-from belonging_cli.reports.facts_cache import cache_file, cache_key, current_facts, read_facts
+from belonging_cli.reports.facts_cache import cache_file, cache_key, read_facts
 from belonging_cli.settings import rubric_folder
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
+    from belonging_cli.errors import BelongingError
 
 LEVELS = 5  # a scale label and a descriptor for each level 1..5
 
@@ -86,18 +87,25 @@ def rubric_facts(option: Path | None = None) -> RubricFacts:
     return facts
 
 
-def cached_rubric_facts(option: Path | None = None) -> RubricFacts | None:
-    """The facts if cached and current, else None: for listings that must not pay for
-    validating the rubric (`journal list`), never loading pydantic or YAML."""
-    folder = rubric_folder(option)
-    return _facts_from(current_facts(folder))
+def validated_titles(folder: Path) -> dict[str, str]:
+    """Behaviour id -> title, validating the rubric and keeping its facts unless they are
+    cached and current (facts_cache.titles calls this on a miss); a rubric that does not
+    validate: {} (its ids are shown; `rubric validate` says what is wrong)."""
+    from belonging_cli.errors import BelongingError
+
+    try:
+        facts = rubric_facts(folder)
+    except BelongingError:
+        return {}
+    return {b.id: b.title for b in facts.behaviours}
 
 
-def remember(rubric: Rubric, folder: Path) -> None:
+def remember(rubric: Rubric, folder: Path, home: Path | None = None) -> None:
     """Cache the facts of a rubric just loaded (so validated) from `folder`, unless the
-    cache is current: `reflect` calls it, so status and listings show titles from the
-    first reflection on. Costs a folder listing and a small read when already cached."""
-    key, cache = cache_key(folder), cache_file(folder)
+    cache is current: `reflect` and `demo` (for `home`, the demo's) call it, so status
+    and listings show titles at once. Costs a folder listing and a small read when
+    already cached."""
+    key, cache = cache_key(folder), cache_file(folder, home)
     if key is None or cache is None or _facts_from(read_facts(cache, key)) is not None:
         return
     _write(cache, key, facts_of(rubric))
@@ -109,13 +117,23 @@ def resolve_behaviours(facts: RubricFacts, refs: list[str], option: Path | None)
     for ref in refs:
         behaviour = facts.find(ref)
         if behaviour is None:
-            from belonging_cli.content.rubrics import load_rubric
-
-            load_rubric(rubric_folder(option)).get(ref)  # raises, naming close matches
-            continue  # pragma: no cover - get() found what find() did not
+            raise unknown_behaviour(ref, rubric_folder(option))
         if behaviour.id not in found:
             found.append(behaviour.id)
     return found
+
+
+def unknown_behaviour(ref: str, folder: Path) -> BelongingError:
+    """The error for a behaviour `ref` the rubric in `folder` lacks: `rubric show`'s own
+    (exit 1, naming close matches, else pointing at `belonging rubric list`)."""
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.errors import BelongingError
+
+    try:
+        load_rubric(folder).get(ref)
+    except BelongingError as exc:
+        return exc
+    return BelongingError(f"no behaviour {ref!r}")  # pragma: no cover - get() found it
 
 
 def _facts_from(facts: object) -> RubricFacts | None:

@@ -77,13 +77,16 @@ def show_progress(report: Report, console: Console, *, home: Path | None = None)
         line = Text("Experiments  ", style="bold")
         line.append(words.experiments_words(report.experiments.counts))
         console.print(line)
-    open_experiment = report.experiments.open
-    if open_experiment is not None:
-        line = Text("Open experiment  ", style="bold")
-        line.append(open_experiment.title or "a private experiment")
-        about = open_experiment.behaviour_title or open_experiment.behaviour_id
-        line.append(f"  ({about}, {open_experiment.week})", style="dim")
+    found = report.experiments
+    for n, shown in enumerate(found.open_now):  # status's one first, then the newest
+        line = Text("Open experiment  " if n == 0 else "  also open  ", style="bold")
+        line.append(shown.title or "a private experiment")
+        about = shown.behaviour_title or shown.behaviour_id
+        line.append(f"  ({about}, {shown.week})", style="dim")
         console.print(line)
+    more = found.open_total - len(found.open_now)
+    if more > 0:
+        console.print(Text(f"  and {more} more open", style="dim"))
 
     if report.exercises is not None:
         counts = report.exercises.counts

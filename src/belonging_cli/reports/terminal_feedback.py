@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 from belonging_cli.reports import words
 from belonging_cli.reports.model import Report
 
+# Every look-for seen as often: naming one "most" would pick it at random.
+EVEN = "none stands out, all seen as often."
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -30,12 +33,11 @@ def show_feedback(report: Report, console: Console, heading: Any, bullet: Any, n
     for row in fb.behaviours:
         style = {"blind spot": "red", "hidden strength": "green"}.get(row.verdict or "", "")
         console.print(bullet(_row(row, bool(fb.previous_collected_on)), style))
-    seen = [b for b in fb.behaviours if b.most_seen]
+    seen = [b for b in fb.behaviours if b.most_seen or b.look_fors_even]
     if seen:
         heading(console, "Look-fors others see most and least", level=3)
         for b in seen:
-            least = f"; least, {b.least_seen}" if b.least_seen else ""
-            console.print(bullet(f"{b.title}: most, {b.most_seen}{least}"))
+            console.print(bullet(f"{b.title}: {_looks(b)}"))
     for title, comments in (
         ("Keep doing, in their words", fb.keep),
         ("Do more or less of", fb.change),
@@ -44,6 +46,15 @@ def show_feedback(report: Report, console: Console, heading: Any, bullet: Any, n
             heading(console, title, level=3)
             for comment in comments:
                 console.print(note(comment))
+
+
+def _looks(b: SelfBesideOthers) -> str:
+    """As the Markdown and HTML reports say it (without their italics)."""
+    if b.look_fors_even or b.most_seen is None:
+        return EVEN
+    if b.least_seen is None:
+        return f"most, {b.most_seen}"
+    return f"most, {words.clause(b.most_seen)}; least, {b.least_seen}"
 
 
 def _lead(fb: FeedbackView) -> str:

@@ -196,12 +196,14 @@ def _experiments(report: Report, console: Console) -> None:
         return
     _heading(console, "Experiments")
     console.print(Text(words.experiments_words(found.counts)))
-    if found.open is not None:
-        line = Text("Open now: ")
-        line.append(found.open.title or "a private experiment", style="bold")
-        about = found.open.behaviour_title or found.open.behaviour_id
-        line.append(f" ({about}, for {found.open.week})")
+    for n, shown in enumerate(found.open_now):  # status's one first, then the newest
+        line = Text("Open now: " if n == 0 else "Also open: ")
+        line.append(shown.title or "a private experiment", style="bold")
+        about = shown.behaviour_title or shown.behaviour_id
+        line.append(f" ({about}, for {shown.week})")
         console.print(line)
+    if found.open_total > len(found.open_now):
+        console.print(Text(f"And {found.open_total - len(found.open_now)} more open."))
     for item in found.items[-SHOWN:]:
         title = item.title or "(private)"
         if item.private and item.title:

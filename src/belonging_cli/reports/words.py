@@ -101,6 +101,13 @@ def one_decimal(value: float, *, sign: bool = False) -> str:
     return f"{shown:+}" if sign else f"{shown}"
 
 
+def clause(text: str) -> str:
+    """A sentence set before "; ..." in a longer one: without its own full stop, so
+    "...calendar.; least" reads "...calendar; least" (an ellipsis, ? or ! is kept)."""
+    text = text.rstrip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def change_words(change: int | None) -> str:
     if change is None:
         return ""

@@ -61,8 +61,9 @@ def test_a_weekly_exercise_falls_due_a_week_after_each_time_it_is_done() -> None
     assert weekly.due == dt.date(2026, 11, 23)  # 2w
     late = record_done(weekly, dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.timezone.utc))
     assert late.due == dt.date(2026, 12, 7)  # a week after it was done, not 23 Nov + 1w
-    again = record_done(late, dt.datetime(2026, 12, 2, 18, 0, tzinfo=dt.timezone.utc))
-    assert again.due == dt.date(2026, 12, 9)
+    # The next week (Tuesday 8 Dec: once a week counts, so not the same ISO week).
+    again = record_done(late, dt.datetime(2026, 12, 8, 18, 0, tzinfo=dt.timezone.utc))
+    assert again.due == dt.date(2026, 12, 15)
     # An update works the date out the same way from what the client did.
     updated = by_id(plan_import(pack("2"), [again], NOV_9 + dt.timedelta(days=30)).writes)
     assert updated["weekly-rhythm"].due == again.due

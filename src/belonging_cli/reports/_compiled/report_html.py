@@ -1,4 +1,4 @@
-# source-sha256: bd1a4229b6142470070669ea8ece18c4f2482de7d5f9951bda1d1792c15e78ca
+# source-sha256: ef95417b9e313f5c06ab67b60f484535138f09d8be25483777e77145750a5053
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -36,106 +36,112 @@ def root(context, missing=missing, environment=environment):
     l_0_seen = resolve('seen')
     l_0_s = l_0_p = l_0_rated = l_0_unrated = l_0_paths = l_0_moved = l_0_e = l_0_b = l_0_w = l_0_fb = missing
     try:
-        t_1 = environment.filters['day']
+        t_1 = environment.filters['clause']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'day' found.")
+            raise TemplateRuntimeError("No filter named 'clause' found.")
     try:
-        t_2 = environment.filters['group_by']
+        t_2 = environment.filters['day']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'group_by' found.")
+            raise TemplateRuntimeError("No filter named 'day' found.")
     try:
-        t_3 = environment.filters['join']
+        t_3 = environment.filters['group_by']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'group_by' found.")
     try:
-        t_4 = environment.filters['length']
+        t_4 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_5 = environment.filters['list']
+        t_5 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'list' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_6 = environment.filters['map']
+        t_6 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_7 = environment.filters['markdown']
+        t_7 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'markdown' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_8 = environment.filters['one_decimal']
+        t_8 = environment.filters['markdown']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
+            raise TemplateRuntimeError("No filter named 'markdown' found.")
     try:
-        t_9 = environment.filters['outcome']
+        t_9 = environment.filters['one_decimal']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'outcome' found.")
+            raise TemplateRuntimeError("No filter named 'one_decimal' found.")
     try:
-        t_10 = environment.filters['rejectattr']
+        t_10 = environment.filters['outcome']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+            raise TemplateRuntimeError("No filter named 'outcome' found.")
     try:
-        t_11 = environment.filters['selectattr']
+        t_11 = environment.filters['rejectattr']
     except KeyError:
         @internalcode
         def t_11(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     try:
-        t_12 = environment.filters['signed']
+        t_12 = environment.filters['selectattr']
     except KeyError:
         @internalcode
         def t_12(*unused):
-            raise TemplateRuntimeError("No filter named 'signed' found.")
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     try:
-        t_13 = environment.filters['sort']
+        t_13 = environment.filters['signed']
     except KeyError:
         @internalcode
         def t_13(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
+            raise TemplateRuntimeError("No filter named 'signed' found.")
     try:
-        t_14 = environment.filters['sparkline']
+        t_14 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_14(*unused):
-            raise TemplateRuntimeError("No filter named 'sparkline' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_15 = environment.filters['state']
+        t_15 = environment.filters['sparkline']
     except KeyError:
         @internalcode
         def t_15(*unused):
-            raise TemplateRuntimeError("No filter named 'state' found.")
+            raise TemplateRuntimeError("No filter named 'sparkline' found.")
     try:
-        t_16 = environment.tests['defined']
+        t_16 = environment.filters['state']
     except KeyError:
         @internalcode
         def t_16(*unused):
-            raise TemplateRuntimeError("No test named 'defined' found.")
+            raise TemplateRuntimeError("No filter named 'state' found.")
     try:
-        t_17 = environment.tests['none']
+        t_17 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_17(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    try:
+        t_18 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_18(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_0_s = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'summary')
@@ -144,10 +150,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'period')
     context.vars['p'] = l_0_p
     context.exported_vars.add('p')
-    l_0_rated = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_rated = t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['rated'] = l_0_rated
     context.exported_vars.add('rated')
-    l_0_unrated = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
+    l_0_unrated = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), 'count'))
     context.vars['unrated'] = l_0_unrated
     context.exported_vars.add('unrated')
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">\n<meta name="referrer" content="no-referrer">\n<title>Progress report'
@@ -196,7 +202,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection'):
         pass
         yield '<li><b>'
-        yield escape(t_1(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
+        yield escape(t_2(environment.getattr((undefined(name='s') if l_0_s is missing else l_0_s), 'last_reflection')))
         yield '</b>last reflection</li>'
     yield '</ul>\n<p>'
     yield escape(context.call((undefined(name='rhythm') if l_0_rhythm is missing else l_0_rhythm), (undefined(name='s') if l_0_s is missing else l_0_s)))
@@ -207,7 +213,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(context.call((undefined(name='left_out') if l_0_left_out is missing else l_0_left_out), environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'private_left_out')))
         yield '</p>\n'
     yield '</header>\n\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals')):
         pass
         yield '<section id="goals">\n<h2>Goals</h2>\n<ul>\n'
         for l_1_g in environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'goals'):
@@ -216,13 +222,13 @@ def root(context, missing=missing, environment=environment):
             yield '<li><b>'
             yield escape(environment.getattr(l_1_g, 'title'))
             yield ':</b> '
-            if (not t_17(environment.getattr(l_1_g, 'start'))):
+            if (not t_18(environment.getattr(l_1_g, 'start'))):
                 pass
                 yield escape(environment.getattr(l_1_g, 'start'))
                 yield ' &rarr; '
             yield escape(environment.getattr(l_1_g, 'target'))
             yield ' by '
-            yield escape(t_1(environment.getattr(l_1_g, 'due')))
+            yield escape(t_2(environment.getattr(l_1_g, 'due')))
             yield ', '
             yield escape(environment.getattr(l_1_g, 'standing'))
             if (environment.getattr(l_1_g, 'status') != 'open'):
@@ -247,7 +253,7 @@ def root(context, missing=missing, environment=environment):
         yield '<p class="muted">Level wording changed with rubric '
         yield escape(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'version'))
         yield ' on '
-        yield escape(t_1(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
+        yield escape(t_2(environment.getattr((undefined(name='changed') if l_0_changed is missing else l_0_changed), 'on')))
         yield ': compare levels across it with care.</p>\n'
     if (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         pass
@@ -260,17 +266,17 @@ def root(context, missing=missing, environment=environment):
             yield '. '
             yield escape(environment.getattr(l_1_r, 'title'))
             yield '</td><td class="num">'
-            yield escape((environment.getattr(l_1_r, 'first') if t_17(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
+            yield escape((environment.getattr(l_1_r, 'first') if t_18(environment.getattr(l_1_r, 'previous')) else environment.getattr(l_1_r, 'previous')))
             yield '</td><td class="num">'
             yield escape(environment.getattr(l_1_r, 'latest'))
             yield '</td><td class="num '
             yield escape(('up' if (environment.getattr(l_1_r, 'change') > 0) else ('down' if (environment.getattr(l_1_r, 'change') < 0) else '')))
             yield '">'
-            yield escape(t_12(environment.getattr(l_1_r, 'change')))
+            yield escape(t_13(environment.getattr(l_1_r, 'change')))
             yield '</td><td class="num">'
-            yield escape(t_8(environment.getattr(l_1_r, 'average')))
+            yield escape(t_9(environment.getattr(l_1_r, 'average')))
             yield '</td><td><span class="spark">'
-            yield escape(t_14(environment.getattr(l_1_r, 'series')))
+            yield escape(t_15(environment.getattr(l_1_r, 'series')))
             yield '</span> '
             yield escape(environment.getattr(l_1_r, 'trend'))
             yield '</td><td>'
@@ -281,7 +287,7 @@ def root(context, missing=missing, environment=environment):
         if (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated):
             pass
             yield '<p class="muted">Not rated in this period: '
-            yield escape(t_3(context.eval_ctx, t_6(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
+            yield escape(t_4(context.eval_ctx, t_7(context, (undefined(name='unrated') if l_0_unrated is missing else l_0_unrated), attribute='title'), ', '))
             yield '.</p>\n'
     else:
         pass
@@ -307,7 +313,7 @@ def root(context, missing=missing, environment=environment):
         l_1_r = missing
         yield '</div>\n'
     yield '</section>\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'evidence')):
         pass
         yield '\n'
         template = environment.get_template('evidence.html.j2', 'report.html.j2')
@@ -320,11 +326,11 @@ def root(context, missing=missing, environment=environment):
     l_0_paths = []
     context.vars['paths'] = l_0_paths
     context.exported_vars.add('paths')
-    def t_18(fiter):
+    def t_19(fiter):
         for l_1_t in fiter:
-            if (t_4(environment.getattr(l_1_t, 'stretches')) > 1):
+            if (t_5(environment.getattr(l_1_t, 'stretches')) > 1):
                 yield l_1_t
-    for l_1_t in t_18(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
+    for l_1_t in t_19(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'timeline')):
         l_1__ = missing
         _loop_vars = {}
         pass
@@ -361,11 +367,11 @@ def root(context, missing=missing, environment=environment):
     for l_1_r in (undefined(name='rated') if l_0_rated is missing else l_0_rated):
         _loop_vars = {}
         pass
-        def t_19(fiter):
+        def t_20(fiter):
             for l_2_point in fiter:
                 if environment.getattr(l_2_point, 'evidence'):
                     yield l_2_point
-        for l_2_point in t_19(environment.getattr(l_1_r, 'series')):
+        for l_2_point in t_20(environment.getattr(l_1_r, 'series')):
             l_2__ = missing
             _loop_vars = {}
             pass
@@ -373,7 +379,7 @@ def root(context, missing=missing, environment=environment):
             _loop_vars['_'] = l_2__
         l_2_point = l_2__ = missing
     l_1_r = missing
-    l_0_moved = t_13(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
+    l_0_moved = t_14(environment, (undefined(name='moved') if l_0_moved is missing else l_0_moved), attribute='1.week')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
     context.vars['moved'] = l_0_moved
     context.exported_vars.add('moved')
     if (undefined(name='moved') if l_0_moved is missing else l_0_moved):
@@ -393,7 +399,7 @@ def root(context, missing=missing, environment=environment):
                 yield ' → '
             yield escape(environment.getattr(l_1_point, 'level'))
             yield '</td><td>'
-            yield escape(t_7(environment.getattr(l_1_point, 'evidence')))
+            yield escape(t_8(environment.getattr(l_1_point, 'evidence')))
             if environment.getattr(l_1_point, 'private'):
                 pass
                 yield '<span class="private">private</span>'
@@ -407,24 +413,24 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
             pass
             yield '<p class="muted">The latest '
-            yield escape(t_4((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
+            yield escape(t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield escape(t_4(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield escape(t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
             yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
-        l_0_groups = t_2((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
+        l_0_groups = t_3((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
         context.exported_vars.add('groups')
-        l_0_known = t_5(context.eval_ctx, t_6(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
+        l_0_known = t_6(context.eval_ctx, t_7(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings'), attribute='behaviour_id'))
         context.vars['known'] = l_0_known
         context.exported_vars.add('known')
-        def t_20(fiter):
+        def t_21(fiter):
             for l_1_r in fiter:
                 if (environment.getattr(l_1_r, 'behaviour_id') in (undefined(name='groups') if l_0_groups is missing else l_0_groups)):
                     yield l_1_r
-        for l_1_r in t_20(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
+        for l_1_r in t_21(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'ratings')):
             _loop_vars = {}
             pass
             yield '<h3>'
@@ -441,11 +447,11 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_7(environment.getattr(l_2_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_2_f, 'answer')))
                 yield '</blockquote>\n'
             l_2_f = missing
         l_1_r = missing
-        l_0_others = t_5(context.eval_ctx, t_10(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
+        l_0_others = t_6(context.eval_ctx, t_11(context, (undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id', 'in', (undefined(name='known') if l_0_known is missing else l_0_known)))
         context.vars['others'] = l_0_others
         context.exported_vars.add('others')
         if (undefined(name='others') if l_0_others is missing else l_0_others):
@@ -462,7 +468,7 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', private'
                 yield ')</span></p>\n<blockquote>'
-                yield escape(t_7(environment.getattr(l_1_f, 'answer')))
+                yield escape(t_8(environment.getattr(l_1_f, 'answer')))
                 yield '</blockquote>\n'
             l_1_f = missing
         yield '</section>\n'
@@ -475,26 +481,36 @@ def root(context, missing=missing, environment=environment):
         yield '<section id="experiments">\n<h2>Experiments</h2>\n<p>'
         yield escape(context.call((undefined(name='experiments_words') if l_0_experiments_words is missing else l_0_experiments_words), environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'counts')))
         yield '</p>\n'
-        if environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'):
+        l_1_loop = missing
+        for l_1_o, l_1_loop in LoopContext(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'), undefined):
+            _loop_vars = {}
             pass
-            yield '<p class="notice">Open now: <b>'
-            yield escape((environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'title') or 'a private experiment'))
+            yield '<p class="notice">'
+            yield escape(('Open now' if environment.getattr(l_1_loop, 'first') else 'Also open'))
+            yield ': <b>'
+            yield escape((environment.getattr(l_1_o, 'title') or 'a private experiment'))
             yield '</b> ('
-            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'behaviour_title'))
+            yield escape(environment.getattr(l_1_o, 'behaviour_title'))
             yield ', for '
-            yield escape(environment.getattr(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open'), 'week'))
+            yield escape(environment.getattr(l_1_o, 'week'))
             yield ').</p>\n'
+        l_1_loop = l_1_o = missing
+        if (environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') > t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))):
+            pass
+            yield '<p class="notice">And '
+            yield escape((environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_total') - t_5(environment.getattr((undefined(name='e') if l_0_e is missing else l_0_e), 'open_now'))))
+            yield ' more open.</p>\n'
         if environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'):
             pass
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_4((undefined(name='items') if l_0_items is missing else l_0_items)) < t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
                 pass
                 yield '<p class="muted">The latest '
-                yield escape(t_4((undefined(name='items') if l_0_items is missing else l_0_items)))
+                yield escape(t_5((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield escape(t_4(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield escape(t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
                 yield ' experiments.</p>\n'
             yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):
@@ -515,22 +531,22 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_x, 'behaviour_title') or environment.getattr(l_1_x, 'behaviour_id')))
                 yield '</td><td>'
-                yield escape(t_9(environment.getattr(l_1_x, 'state')))
+                yield escape(t_10(environment.getattr(l_1_x, 'state')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'happened'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_x, 'happened')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'happened')))
                 yield '</td><td>'
                 if environment.getattr(l_1_x, 'learned'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_x, 'learned')))
+                    yield escape(t_8(environment.getattr(l_1_x, 'learned')))
                 yield '</td></tr>\n'
             l_1_x = missing
             yield '</tbody>\n</table>\n'
-        l_0_rose = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_rose = t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['rose'] = l_0_rose
         context.exported_vars.add('rose')
-        l_0_flat = t_5(context.eval_ctx, t_10(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
+        l_0_flat = t_6(context.eval_ctx, t_11(context, environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'experiment_links'), 'effect', 'equalto', 'rose'))
         context.vars['flat'] = l_0_flat
         context.exported_vars.add('flat')
         if (undefined(name='rose') if l_0_rose is missing else l_0_rose):
@@ -578,7 +594,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>'
             yield escape(context.call((undefined(name='balance_words') if l_0_balance_words is missing else l_0_balance_words), (undefined(name='b') if l_0_b is missing else l_0_b)))
             yield '</p>\n<p>Week by week: <span class="spark">'
-            yield escape(t_14(t_6(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
+            yield escape(t_15(t_7(context, environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'series'), attribute='value')))
             yield '</span> <span class="muted">(1 mostly control, 5 mostly influence)</span></p>\n'
         if environment.getattr((undefined(name='b') if l_0_b is missing else l_0_b), 'notes'):
             pass
@@ -594,11 +610,11 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'control'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_n, 'control')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'control')))
                 yield '</td><td>'
                 if environment.getattr(l_1_n, 'influence'):
                     pass
-                    yield escape(t_7(environment.getattr(l_1_n, 'influence')))
+                    yield escape(t_8(environment.getattr(l_1_n, 'influence')))
                 yield '</td></tr>\n'
             l_1_n = missing
             yield '</tbody>\n</table>\n'
@@ -612,7 +628,7 @@ def root(context, missing=missing, environment=environment):
         yield '<section id="writing">\n<h2>In your words</h2>\n'
         if environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways'):
             pass
-            for (l_1_question, l_1_said) in context.call(environment.getattr(t_2(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
+            for (l_1_question, l_1_said) in context.call(environment.getattr(t_3(environment.getattr((undefined(name='w') if l_0_w is missing else l_0_w), 'takeaways')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):], 'question'), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -644,7 +660,7 @@ def root(context, missing=missing, environment=environment):
                 yield '</b> ('
                 yield escape(environment.getattr(l_1_t, 'count'))
                 yield ': '
-                yield escape(t_3(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
+                yield escape(t_4(context.eval_ctx, environment.getattr(l_1_t, 'weeks'), ', '))
                 yield ')'
                 yield escape(('; ' if (not environment.getattr(l_1_loop, 'last')) else '.'))
             l_1_loop = l_1_t = missing
@@ -665,7 +681,7 @@ def root(context, missing=missing, environment=environment):
             yield '</p>\n'
         yield '</section>\n'
     yield '\n'
-    if (t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
+    if (t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')) and environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')):
         pass
         l_0_x = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'exercises')
         context.vars['x'] = l_0_x
@@ -690,19 +706,19 @@ def root(context, missing=missing, environment=environment):
                 yield '</td><td>'
                 yield escape((environment.getattr(l_1_item, 'coach') or ''))
                 yield '</td><td>'
-                yield escape(t_1(environment.getattr(l_1_item, 'due')))
+                yield escape(t_2(environment.getattr(l_1_item, 'due')))
                 yield '</td><td class="'
                 yield escape(('down' if (environment.getattr(l_1_item, 'state') == 'overdue') else ''))
                 yield '">'
-                yield escape(t_15(environment.getattr(l_1_item, 'state')))
+                yield escape(t_16(environment.getattr(l_1_item, 'state')))
                 yield '</td></tr>\n'
             l_1_item = missing
             yield '</tbody>\n</table>\n'
-            def t_21(fiter):
+            def t_22(fiter):
                 for l_1_item in fiter:
                     if environment.getattr(l_1_item, 'answers'):
                         yield l_1_item
-            for l_1_item in t_21(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
+            for l_1_item in t_22(environment.getitem((undefined(name='x') if l_0_x is missing else l_0_x), 'items')):
                 _loop_vars = {}
                 pass
                 yield '<h3>'
@@ -719,7 +735,7 @@ def root(context, missing=missing, environment=environment):
                         pass
                         yield ', private'
                     yield ')</span></p>\n<blockquote>'
-                    yield escape(t_7(environment.getattr(l_2_a, 'answer')))
+                    yield escape(t_8(environment.getattr(l_2_a, 'answer')))
                     yield '</blockquote>\n'
                 l_2_a = missing
             l_1_item = missing
@@ -728,7 +744,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p>No coach exercises in this period.</p>\n'
         yield '</section>\n'
     yield '\n'
-    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_16(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
+    l_0_fb = (environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback') if t_17(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'feedback')) else None)
     context.vars['fb'] = l_0_fb
     context.exported_vars.add('fb')
     if (undefined(name='fb') if l_0_fb is missing else l_0_fb):
@@ -743,14 +759,14 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield escape(environment.getattr(l_1_g, 'group'))
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 331 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 334 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
-        yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
+        yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
             pass
             yield '; change since the round of '
-            yield escape(t_1(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')))
+            yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on')))
         yield '.</p>\n<table>\n<thead><tr><th>Behaviour</th><th>You</th><th>Others (spread)</th><th>By group</th><th>Seen</th>'
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
             pass
@@ -763,11 +779,11 @@ def root(context, missing=missing, environment=environment):
             yield '<tr><td>'
             yield escape(environment.getattr(l_1_b, 'title'))
             yield '</td><td>'
-            yield escape((environment.getattr(l_1_b, 'self_level') if (not t_17(environment.getattr(l_1_b, 'self_level'))) else '-'))
+            yield escape((environment.getattr(l_1_b, 'self_level') if (not t_18(environment.getattr(l_1_b, 'self_level'))) else '-'))
             yield '</td><td>'
-            if (not t_17(environment.getattr(l_1_b, 'others_mean'))):
+            if (not t_18(environment.getattr(l_1_b, 'others_mean'))):
                 pass
-                yield escape(t_8(environment.getattr(l_1_b, 'others_mean')))
+                yield escape(t_9(environment.getattr(l_1_b, 'others_mean')))
                 yield ' <span class="muted">('
                 yield escape(environment.getattr(l_1_b, 'others_min'))
                 yield '-'
@@ -780,17 +796,17 @@ def root(context, missing=missing, environment=environment):
                 yield '<span class="muted">too few answers</span>'
             yield '</td><td>'
             l_2_loop = missing
-            t_22 = 1
+            t_23 = 1
             for l_2_g, l_2_loop in LoopContext(environment.getattr(l_1_b, 'by_group'), undefined):
                 _loop_vars = {}
                 pass
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
-                yield escape(t_8(environment.getattr(l_2_g, 'mean')))
-                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 336 in 'report.html.j2' evaluated to false and no else section was defined.")))
-                t_22 = 0
+                yield escape(t_9(environment.getattr(l_2_g, 'mean')))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 339 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                t_23 = 0
             l_2_loop = l_2_g = missing
-            if t_22:
+            if t_23:
                 pass
                 yield '-'
             yield '</td><td class="'
@@ -801,31 +817,45 @@ def root(context, missing=missing, environment=environment):
             if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'previous_collected_on'):
                 pass
                 yield '<td>'
-                yield escape((t_8(environment.getattr(l_1_b, 'change'), sign=True) if (not t_17(environment.getattr(l_1_b, 'change'))) else '-'))
+                yield escape((t_9(environment.getattr(l_1_b, 'change'), sign=True) if (not t_18(environment.getattr(l_1_b, 'change'))) else '-'))
                 yield '</td>'
             yield '</tr>\n'
         l_1_loop = l_1_b = missing
         yield '</tbody>\n</table>\n'
-        l_0_seen = t_5(context.eval_ctx, t_11(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen'))
+        l_0_seen = (t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'most_seen')) + t_6(context.eval_ctx, t_12(context, environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours'), 'look_fors_even')))
         context.vars['seen'] = l_0_seen
         context.exported_vars.add('seen')
         if (undefined(name='seen') if l_0_seen is missing else l_0_seen):
             pass
             yield '<h3>Look-fors others see most and least</h3>\n<ul>\n'
-            for l_1_b in (undefined(name='seen') if l_0_seen is missing else l_0_seen):
+            def t_24(fiter):
+                for l_1_b in fiter:
+                    if (environment.getattr(l_1_b, 'most_seen') or environment.getattr(l_1_b, 'look_fors_even')):
+                        yield l_1_b
+            for l_1_b in t_24(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'behaviours')):
                 _loop_vars = {}
                 pass
-                yield '<li>'
-                yield escape(environment.getattr(l_1_b, 'title'))
-                yield ': most, <i>'
-                yield escape(environment.getattr(l_1_b, 'most_seen'))
-                yield '</i>'
-                if environment.getattr(l_1_b, 'least_seen'):
+                if environment.getattr(l_1_b, 'look_fors_even'):
                     pass
-                    yield '; least, <i>'
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': none stands out, all seen as often.</li>\n'
+                elif environment.getattr(l_1_b, 'least_seen'):
+                    pass
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': most, <i>'
+                    yield escape(t_1(environment.getattr(l_1_b, 'most_seen')))
+                    yield '</i>; least, <i>'
                     yield escape(environment.getattr(l_1_b, 'least_seen'))
-                    yield '</i>'
-                yield '</li>\n'
+                    yield '</i></li>\n'
+                else:
+                    pass
+                    yield '<li>'
+                    yield escape(environment.getattr(l_1_b, 'title'))
+                    yield ': most, <i>'
+                    yield escape(environment.getattr(l_1_b, 'most_seen'))
+                    yield '</i></li>\n'
             l_1_b = missing
             yield '</ul>\n'
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'keep'):
@@ -835,7 +865,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_7(l_1_c))
+                yield escape(t_8(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         if environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'change'):
@@ -845,7 +875,7 @@ def root(context, missing=missing, environment=environment):
                 _loop_vars = {}
                 pass
                 yield '<blockquote>'
-                yield escape(t_7(l_1_c))
+                yield escape(t_8(l_1_c))
                 yield '</blockquote>\n'
             l_1_c = missing
         yield '</section>\n'
@@ -864,10 +894,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 371 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 380 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
-    yield escape(t_1(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
+    yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=141&5=144&6=147&7=150&15=154&74=161&75=172&78=175&79=179&85=184&86=188&87=192&88=196&90=202&91=204&92=207&96=210&100=213&101=217&109=242&110=244&111=248&113=252&117=255&118=259&122=281&123=284&128=289&131=292&134=294&136=297&138=301&139=305&145=310&147=313&150=320&151=323&152=334&156=337&157=341&163=358&164=361&165=376&166=379&172=382&173=386&180=404&183=407&184=410&185=413&187=417&188=420&189=423&190=431&191=433&192=437&193=444&196=448&197=451&199=454&200=458&201=465&207=470&208=473&211=476&212=478&213=481&215=487&216=489&217=492&218=495&223=500&224=504&229=530&230=533&231=536&234=539&238=547&241=550&248=560&249=563&252=566&253=569&254=571&256=573&257=575&260=579&261=581&263=583&268=586&269=590&277=607&278=610&281=613&282=615&283=619&285=621&286=625&291=635&292=639&294=652&295=656&300=668&301=670&304=674&305=677&309=683&310=687&314=701&315=709&316=711&317=715&318=722&327=731&328=734&331=737&333=755&335=760&336=764&340=809&341=812&344=815&345=819&349=831&351=834&352=838&355=841&357=844&358=848&364=853&367=856&371=861'
+debug_info = '4=147&5=150&6=153&7=156&15=160&74=167&75=178&78=181&79=185&85=190&86=194&87=198&88=202&90=208&91=210&92=213&96=216&100=219&101=223&109=248&110=250&111=254&113=258&117=261&118=265&122=287&123=290&128=295&131=298&134=300&136=303&138=307&139=311&145=316&147=319&150=326&151=329&152=340&156=343&157=347&163=364&164=367&165=382&166=385&172=388&173=392&180=410&183=413&184=416&185=419&187=423&188=426&189=429&190=437&191=439&192=443&193=450&196=454&197=457&199=460&200=464&201=471&207=476&208=479&211=482&212=485&213=489&215=498&216=501&218=503&219=505&220=508&221=511&226=516&227=520&232=546&233=549&234=552&237=555&241=563&244=566&251=576&252=579&255=582&256=585&257=587&259=589&260=591&263=595&264=597&266=599&271=602&272=606&280=623&281=626&284=629&285=631&286=635&288=637&289=641&294=651&295=655&297=668&298=672&303=684&304=686&307=690&308=693&312=699&313=703&317=717&318=725&319=727&320=731&321=738&330=747&331=750&334=753&336=771&338=776&339=780&343=825&344=828&347=831&348=838&349=841&350=843&351=846&353=855&358=861&360=864&361=868&364=871&366=874&367=878&373=883&376=886&380=891'

@@ -1,11 +1,13 @@
 """The experiments section: what was tried in the period, counted by outcome, and the
-open one (usually set at this week's reflection for the coming week)."""
+open ones (usually set at this week's reflection, or by an exercise, for the coming week)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from belonging_cli.clock import iso_week
+from belonging_cli.habits import open_now
 from belonging_cli.reports.model import ExperimentCounts, ExperimentItem, Experiments
 from belonging_cli.reports.scope import clean, tallied
 from belonging_cli.safe_text import strip_controls
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 # dropped without an answer (an import can bring one), its review skipped (still
 # open), or open, waiting for its first review.
 STATES = ("tried", "partly", "not_tried", "dropped", "skipped", "open")
+OPEN_SHOWN = 5  # open experiments listed; `open_total` says how many more there are
 
 
 def experiments(scope: Scope) -> Experiments:
@@ -36,23 +39,29 @@ def experiments(scope: Scope) -> Experiments:
     states = {e.id: state(e, reviews) for e in chosen}
     tally = Counter(states.values())
     tally["total"] = len(chosen)
-    # The open one is usually for the coming week (set at this week's
-    # reflection), so it is judged by when it was set, not by its week.
-    open_now = max(
-        (
-            e
-            for e in scope.data.experiments
-            if e.status == "open"
-            and scope.local_date(e.created_at) <= scope.period.end
-            and scope.wanted(e.behaviour_id)
+    # An open one is usually for the coming week (set at this week's reflection, or
+    # by an exercise), so it is judged by when it was set, not by its week; in the
+    # order status shows them (habits.open_now: one rule for "open now").
+    opened = open_now(
+        sorted(
+            (
+                e
+                for e in scope.data.experiments
+                if e.status == "open"
+                and scope.local_date(e.created_at) <= scope.period.end
+                and scope.wanted(e.behaviour_id)
+            ),
+            key=lambda e: e.created_at,
         ),
-        key=lambda e: (e.week, e.created_at),
-        default=None,
+        min(iso_week(scope.today), scope.period.last_week),
     )
+    shown = tuple(experiment_item(scope, e, state(e, reviews)) for e in opened[:OPEN_SHOWN])
     return Experiments(
         counts=tallied(ExperimentCounts, tally),
         items=tuple(experiment_item(scope, e, states[e.id]) for e in chosen),
-        open=experiment_item(scope, open_now, state(open_now, reviews)) if open_now else None,
+        open=shown[0] if shown else None,
+        open_now=shown,
+        open_total=len(opened),
     )
 
 

@@ -4,9 +4,10 @@ Pure. For each behaviour others rated: the self-rating nearest the round (the
 day it was collected), others' average and spread, per group that passed the
 threshold (the aggregate holds no other), and the verdict: a **blind spot**
 when others see it at least one level lower than the person does, a **hidden
-strength** when at least one level higher. The look-fors most and least seen,
-and with an earlier round, how others' view changed since. The aggregate is
-already anonymous, so a shared report carries it all, comments too.
+strength** when at least one level higher. The look-fors most and least seen
+(none, when all are seen as often), and with an earlier round, how others' view
+changed since. The aggregate is already anonymous, so a shared report carries it
+all, comments too.
 """
 
 from __future__ import annotations
@@ -27,8 +28,19 @@ GAP = 1.0
 
 @dataclass(frozen=True, slots=True)
 class GroupSeen:
+    """A group's view of one behaviour: its mean level over its `n` answers."""
+
     group: str
     mean: float
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCount:
+    """A group of the round and its raters. No mean: a group's figures are per
+    behaviour (`SelfBesideOthers.by_group`), and a round has no one level."""
+
+    group: str
     n: int
 
 
@@ -36,8 +48,8 @@ class GroupSeen:
 class SelfBesideOthers:
     behaviour_id: str
     title: str
-    self_level: int | None  # the self-rating nearest the round
-    self_rated_on: dt.date | None
+    self_level: int | None  # the self-rating nearest the round (nearest_ratings)
+    self_rated_on: dt.date | None  # the day of the reflection it is from
     others_mean: float | None  # None: fewer than three answered
     others_min: int | None
     others_max: int | None
@@ -48,6 +60,8 @@ class SelfBesideOthers:
     change: float | None  # others' mean since the round before, when both have one
     most_seen: str | None  # the look-for others see most often
     least_seen: str | None
+    # Two or more look-fors, all seen as often: none stands out, so none is named.
+    look_fors_even: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +69,7 @@ class FeedbackView:
     requested_on: dt.date
     collected_on: dt.date
     raters_total: int
-    groups: tuple[GroupSeen, ...]  # each group shown, with its count (mean: 0, unused)
+    groups: tuple[GroupCount, ...]  # each group shown, with its count
     behaviours: tuple[SelfBesideOthers, ...]
     blind_spots: tuple[str, ...]  # behaviour ids, the largest gap first
     hidden_strengths: tuple[str, ...]
@@ -98,16 +112,35 @@ def largest_first(rows: Iterable[G], kind: Verdict) -> list[G]:
 def nearest_ratings(
     sessions: Iterable[Session], day: dt.date, zone: dt.tzinfo | None
 ) -> dict[str, tuple[int, dt.date]]:
-    """Each behaviour's self-rating nearest `day` (ties: the earlier), and its day."""
-    best: dict[str, tuple[int, int, dt.date]] = {}
+    """Each behaviour's self-rating nearest `day`, and the day of its reflection.
+
+    Nearest by the day each reflection is for (`reflection_day`), never by when a
+    rating was saved: a reflection back-dated with `--date` (or `date:`) is saved today
+    but speaks for its own week. Ties go to the later day (the person's later word),
+    and two reflections of one day to the one finished last."""
+    from belonging_cli.reports.scope import when
+
+    best: dict[str, tuple[tuple[int, dt.date, dt.datetime], int]] = {}
     for session in sessions:
+        on = reflection_day(session, zone)
+        # Larger is better: nearer, then later, then finished later.
+        rank = (-abs((on - day).days), on, when(session))
         for rating in session.ratings:
-            on = rating.rated_at.astimezone(zone).date()
-            distance = abs((on - day).days)
             found = best.get(rating.behaviour_id)
-            if found is None or (distance, on) < (found[0], found[2]):
-                best[rating.behaviour_id] = (distance, rating.level, on)
-    return {b: (level, on) for b, (_, level, on) in best.items()}
+            if found is None or rank > found[0]:
+                best[rating.behaviour_id] = (rank, rating.level)
+    return {b: (level, rank[1]) for b, (rank, level) in best.items()}
+
+
+def reflection_day(session: Session, zone: dt.tzinfo | None) -> dt.date:
+    """The day a reflection is for: the day it was started (`reflect --date` starts a
+    back-dated one on its day), in the person's zone, kept within its `week` (the week
+    decides when a journal's start lies outside it)."""
+    from belonging_cli.clock import week_monday
+
+    started = session.started_at.astimezone(zone).date()
+    monday = week_monday(session.week)
+    return min(max(started, monday), monday + dt.timedelta(days=6))
 
 
 def feedback_view(
@@ -135,6 +168,7 @@ def feedback_view(
         others = seen.level
         mean = others.mean if others else None
         looks = sorted(seen.look_fors, key=lambda f: (-f.mean, f.text))
+        even = len(looks) > 1 and looks[0].mean == looks[-1].mean
         rows.append(
             SelfBesideOthers(
                 behaviour_id=seen.id,
@@ -153,8 +187,9 @@ def feedback_view(
                 change=None
                 if mean is None or seen.id not in earlier
                 else round(mean - earlier[seen.id], 2),
-                most_seen=looks[0].text if looks else None,
-                least_seen=looks[-1].text if len(looks) > 1 else None,
+                most_seen=looks[0].text if looks and not even else None,
+                least_seen=looks[-1].text if len(looks) > 1 and not even else None,
+                look_fors_even=even,
             )
         )
 
@@ -162,7 +197,7 @@ def feedback_view(
         requested_on=latest.requested_on,
         collected_on=latest.collected_on,
         raters_total=latest.raters_total,
-        groups=tuple(GroupSeen(g, 0.0, n) for g, n in latest.groups),
+        groups=tuple(GroupCount(g, n) for g, n in latest.groups),
         behaviours=tuple(rows),
         blind_spots=tuple(r.behaviour_id for r in largest_first(rows, "blind spot")),
         hidden_strengths=tuple(r.behaviour_id for r in largest_first(rows, "hidden strength")),
