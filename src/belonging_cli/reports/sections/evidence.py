@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.clock import previous_week
 from belonging_cli.evidence.beside import INFORMS
 from belonging_cli.evidence.measures import MEASURES, QUIETEST, SPEAKS_TO, STORED, Measure, measure
+from belonging_cli.reports.words import plural
 
 if TYPE_CHECKING:
     from belonging_cli.journal.evidence_store import Figure, Source, WeekEvidence
@@ -123,7 +124,7 @@ def evidence_sources(
         if not shown or not behaviours:
             continue
         span = f"{shown[0].week} to {shown[-1].week}" if len(shown) > 1 else shown[0].week
-        words = f"{SOURCE_NAMES[source]} figures of {_weeks(len(shown))}"
+        words = f"{SOURCE_NAMES[source]} figures of {plural(len(shown), 'week')}"
         if not privacy.keep(
             True, ("evidence", "evidence", source), section="Evidence", week=span, text=words
         ):
@@ -138,10 +139,6 @@ def evidence_sources(
             )
         )
     return tuple(found)
-
-
-def _weeks(count: int) -> str:
-    return f"{count} week" if count == 1 else f"{count} weeks"
 
 
 def _beside(rating: BehaviourTrend) -> Beside:
