@@ -21,6 +21,16 @@ MAX_TEXT = 20_000  # one free-text answer (own experiments included), written or
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # All of C0 (tab and line feed too), DEL, C1, and the line and paragraph separators.
 _ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A whole terminal escape sequence, by ECMA-48: a control sequence (ESC [ or CSI,
+# parameters, intermediates, a final byte); a string (OSC, DCS, SOS, PM, APC) up to
+# BEL or ST, or to the line's end when it has neither; or ESC, intermediates and one
+# final byte ("ESC ( B", "ESC 7", "ESC c"). Removing only the controls would leave
+# "[2J" or "]0;title" in the text, to be read and counted as words.
+_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
 
 
 def _described(char: str, one_line: bool) -> str:
@@ -51,6 +61,13 @@ def one_line(text: str) -> str:
     if problem is not None:
         raise ValueError(problem)
     return text
+
+
+def strip_escapes(text: str) -> str:
+    """`text` with every terminal escape sequence removed whole, then every other
+    control character but tab and line feed: what is kept and counted of someone
+    else's words (a transcript's names and sentences)."""
+    return strip_controls(_ESCAPE.sub("", text))
 
 
 def strip_controls(text: str) -> str:

@@ -37,7 +37,7 @@ def test_the_example_pack_is_valid_as_written(cli: CliRunner, tmp_path: Path) ->
     path = example(cli, tmp_path)
     result = cli("coach", "pack", "validate", str(path))
     assert result.code == 0, result.err
-    assert "pack first-month version 1, 2 exercises" in result.out
+    assert "pack first-month version 1, 3 exercises" in result.out
     text = path.read_text(encoding="utf-8")
     assert text.count("#") > 10  # commented, to start from
 
@@ -143,9 +143,11 @@ def test_relative_due_counts_from_import(tmp_path: Path) -> None:
     path.write_text(example_pack(RUBRIC), encoding="utf-8")
     pack = load_pack(path, RUBRIC)
     imported = dt.date(2026, 11, 27)
-    assert pack.exercises[0].due_date(imported) == dt.date(2026, 12, 4)
-    assert pack.exercises[1].due_date(imported) == dt.date(2026, 12, 11)
-    assert pack.exercises[1].cadence == 4
+    by_id = {e.id: e for e in pack.exercises}
+    assert by_id["ask-dont-tell"].due_date(imported) == dt.date(2026, 12, 5)  # 8d
+    assert by_id["month-end"].due_date(imported) == dt.date(2026, 12, 25)  # 4w
+    assert by_id["weekly-rhythm"].due_date(imported) == dt.date(2026, 12, 5)
+    assert by_id["weekly-rhythm"].cadence == 4
 
 
 # -- the parser under fuzzing: any input gives a pack or located problems, never a crash

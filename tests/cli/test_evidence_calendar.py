@@ -45,7 +45,7 @@ def test_a_weekly_meeting_moved_once_and_cancelled_once(
         "2024-02-04",
     )
     assert result.code == 0, result.err
-    assert "Left out 1 cancelled event" in result.out
+    assert "Left out 1 cancelled event" in result.err
     stored = _stored(isolated_home)
     # W03: moved from Monday 10:00 to Tuesday 14:00, which splits Tuesday into 5 h and 2 h.
     # W04: the cancelled instance, W05: an EXDATE (no event at all: no week stored).
@@ -95,6 +95,8 @@ def test_all_day_declined_free_overlapping_back_to_back_and_protected(
     assert result.out.splitlines() == [
         "2024-W06  6.45 h of meetings (7 meetings), longest free stretch 8 h, 6 free blocks "
         "of 2 h or more, 0.5 h after hours, 2 back-to-back chains, protected 3 h, 67% kept free",
+    ]
+    assert result.err.splitlines() == [
         "Kept the figures of 1 week (no titles, attendees or notes). Left out 1 declined meeting.",
     ]
     assert _stored(isolated_home) == {

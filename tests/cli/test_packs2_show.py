@@ -39,13 +39,14 @@ def test_show_names_the_coach_the_words_and_each_question(cli: CliRunner, tmp_pa
     assert "Sam Rivera (sam@example.org)" in out
     assert "for Alex" in out
     assert "Answer as you would talk to me" in out
-    assert "What happened when you asked first instead of telling? (private: stays on" in out
+    assert "What did the person come up with once you asked first? (shared with your coach)" in out
+    assert "Whose answer surprised you most? (private: stays on this machine)" in out
     assert "How hard was it to hold back your own answer? (shared with your coach)" in out
     assert "(long_text)" not in out  # no internals
     data = json.loads(cli("exercises", "show", "ask-dont-tell", "--json").out)
-    assert data["description"].startswith("Two short exercises")
+    assert data["description"].startswith("Three short exercises")
     assert data["coach_contact"] == "sam@example.org" and data["client"] == "Alex"
-    assert [q["private"] for q in data["questions"]] == [True, True, False, False]
+    assert [q["private"] for q in data["questions"]] == [False, True, False, False, False]
 
 
 def test_a_reflect_step_in_an_exercise_is_private_by_default(

@@ -75,7 +75,7 @@ def test_a_sound_condition_still_passes(cli: CliRunner, tmp_path: Path) -> None:
 
 
 def test_a_due_date_already_past_warns_and_still_validates(cli: CliRunner, tmp_path: Path) -> None:
-    text = example(cli).replace("    due: 7d ", "    due: 2020-01-01 ", 1)
+    text = example(cli).replace("    due: 8d ", "    due: 2020-01-01 ", 1)
     path = tmp_path / "pack.yaml"
     path.write_text(text, encoding="utf-8")
     result = cli("coach", "pack", "validate", str(path))

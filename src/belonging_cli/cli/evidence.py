@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from belonging_cli.cli.evidence_transcript import transcript
+from belonging_cli.cli.evidence_transcript import keep, say_replaced, transcript
 from belonging_cli.cli.options import pass_settings
 from belonging_cli.errors import UsageProblem
+from belonging_cli.reports.words import plural
 from belonging_cli.settings import Settings
 
 if TYPE_CHECKING:
@@ -53,11 +54,11 @@ def calendar(settings: Settings, file: Path, since: str | None, until: str | Non
     of your protected time stayed free. Cancelled and declined meetings are left out;
     no title, attendee or description is kept.
     """
+    from belonging_cli.cli.output import info
     from belonging_cli.clock import iso_week
     from belonging_cli.evidence.calendar import read
     from belonging_cli.evidence.figures import by_week
     from belonging_cli.journal.evidence_store import WeekEvidence
-    from belonging_cli.journal.store import open_journal
     from belonging_cli.limits import day_option
 
     config = settings.config
@@ -72,11 +73,12 @@ def calendar(settings: Settings, file: Path, since: str | None, until: str | Non
     found = read(file, first, last, person)
     weeks = by_week(found.occurrences, work, found.mondays)
     stored = [WeekEvidence(iso_week(monday), "calendar", f) for monday, f in weeks.items()]
-    with open_journal(settings.journal_path) as journal:
-        journal.save_evidence(stored, now)
+    replaced = keep(settings, stored, "calendar", now)
     for item in stored:
         click.echo(f"{item.week}  {describe(item.figures)}")
-    click.echo(_summary(len(stored), found.declined, found.cancelled, found.owner))
+    # Notes on stderr, as every note of the tool (cli/output.info); the figures on stdout.
+    info(_summary(len(stored), found.declined, found.cancelled, found.owner))
+    say_replaced(replaced)
 
 
 def _person(config: Config) -> Person:
@@ -95,18 +97,15 @@ def _work_time(config: Config) -> WorkTime:
     return WorkTime(config.zone(), day_numbers(config.working_days), start, end)
 
 
-def _plural(count: object, one: str) -> str:
-    return f"{count} {one if count == 1 else one + 's'}"
-
-
 def describe(figures: Mapping[str, float | int | str]) -> str:
     """A week's calendar figures as one line, as `evidence calendar` prints them."""
     parts = [
-        f"{figures['meeting_hours']:g} h of meetings ({_plural(figures['meetings'], 'meeting')})",
+        f"{figures['meeting_hours']:g} h of meetings "
+        f"({plural(int(figures['meetings']), 'meeting')})",
         f"longest free stretch {figures['longest_free_hours']:g} h",
-        f"{_plural(figures['free_blocks_2h'], 'free block')} of 2 h or more",
+        f"{plural(int(figures['free_blocks_2h']), 'free block')} of 2 h or more",
         f"{figures['after_hours_hours']:g} h after hours",
-        f"{_plural(figures['back_to_back_chains'], 'back-to-back chain')}",
+        f"{plural(int(figures['back_to_back_chains']), 'back-to-back chain')}",
     ]
     share = figures.get("protected_free_share")
     if isinstance(share, float | int):
@@ -118,9 +117,9 @@ def _summary(weeks: int, declined: int, cancelled: int, owner: str | None) -> st
     if not weeks:
         line = "No events in these weeks: nothing stored."
     else:
-        line = f"Kept the figures of {_plural(weeks, 'week')} (no titles, attendees or notes)."
-    left = [_plural(declined, "declined meeting")] if declined else []
-    left += [_plural(cancelled, "cancelled event")] if cancelled else []
+        line = f"Kept the figures of {plural(weeks, 'week')} (no titles, attendees or notes)."
+    left = [plural(declined, "declined meeting")] if declined else []
+    left += [plural(cancelled, "cancelled event")] if cancelled else []
     if left:
         line += f" Left out {' and '.join(left)}."
     if owner is None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from belonging_cli.evidence.transcript import Meeting
     from belonging_cli.evidence.transcript_read import Transcript
-    from belonging_cli.journal.evidence_store import WeekEvidence
+    from belonging_cli.journal.evidence_store import Source, WeekEvidence
 
 MAX_FILES = 200  # a year of weekly meetings, and more, in one command
 MAX_LISTED = 12  # speakers named when --me matches none
@@ -95,7 +95,6 @@ def transcript(
     from belonging_cli.evidence.transcript import describe, examples, measure, week_figures
     from belonging_cli.evidence.transcript_read import read_transcript
     from belonging_cli.journal.evidence_store import WeekEvidence
-    from belonging_cli.journal.store import open_journal
     from belonging_cli.limits import day_option
 
     if len(files) > MAX_FILES:
@@ -113,27 +112,39 @@ def transcript(
         WeekEvidence(week, "transcript", week_figures(meetings), examples(meetings))
         for week, meetings in sorted(weeks.items())
     ]
-    with open_journal(settings.journal_path) as journal:
-        before = {item.week for item in journal.evidence("transcript")}
-        journal.save_evidence(stored, now)
+    replaced = keep(settings, stored, "transcript", now)
     for meetings in (weeks[week] for week in sorted(weeks)):
         for meeting in sorted(meetings, key=lambda m: m.day):
             name = strip_controls(Path(meeting.path).name)
             click.echo(f"{meeting.day.isoformat()}  {name}: {describe(week_figures([meeting]))}")
     for item in stored:
         click.echo(f"{item.week}  {describe(item.figures)}")
-    _summary(stored, before)
-
-
-def _summary(stored: list[WeekEvidence], before: set[str]) -> None:
     from belonging_cli.cli.output import info
+    from belonging_cli.reports.words import plural
 
     kept = sum(len(item.examples) for item in stored)
-    weeks = len(stored)
     info(
-        f"Kept the figures of {weeks} week{'' if weeks == 1 else 's'} and {kept} of your own "
+        f"Kept the figures of {plural(len(stored), 'week')} and {kept} of your own "
         "sentences (private); nobody else's words."
     )
-    replaced = sorted(item.week for item in stored if item.week in before)
-    if replaced:
-        info(f"Replaced what was kept before for {', '.join(replaced)}.")
+    say_replaced(replaced)
+
+
+def keep(
+    settings: Settings, stored: list[WeekEvidence], source: Source, now: dt.datetime
+) -> list[str]:
+    """Store a source's weeks; the weeks it had already, which these replace."""
+    from belonging_cli.journal.store import open_journal
+
+    with open_journal(settings.journal_path) as journal:
+        before = {item.week for item in journal.evidence(source)}
+        journal.save_evidence(stored, now)
+    return sorted(item.week for item in stored if item.week in before)
+
+
+def say_replaced(weeks: list[str]) -> None:
+    """The note after every evidence import that stored over weeks kept before."""
+    from belonging_cli.cli.output import info
+
+    if weeks:
+        info(f"Replaced what was kept before for {', '.join(weeks)}.")

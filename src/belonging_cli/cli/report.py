@@ -191,12 +191,14 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
 def _say_how_to_explore(target: Path, data: JournalData, weeks: int) -> None:
     from belonging_cli.cli.output import console
     from belonging_cli.reminders import suggested
+    from belonging_cli.reports.words import plural
 
     page = str(target / "report.html")
     reflections = sum(1 for s in data.sessions if s.status == "complete")
     out = console()
     out.print(
-        f"Made a demo journal in {target}: {reflections} reflections over {weeks} weeks. "
+        f"Made a demo journal in {target}: {plural(reflections, 'reflection')} over "
+        f"{plural(weeks, 'week')}. "
         "Your own journal is untouched.",
         markup=False,
         highlight=False,

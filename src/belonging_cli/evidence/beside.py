@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import previous_week
-from belonging_cli.evidence.transcript import number, plural, spoke
+from belonging_cli.evidence.transcript import number, spoke
+from belonging_cli.reports.words import plural
 
 if TYPE_CHECKING:
     from belonging_cli.journal.evidence_store import Figure, Source, WeekEvidence
@@ -28,13 +29,13 @@ INFORMS: Mapping[str, Source] = {
 def _calendar(figures: Mapping[str, Figure]) -> str:
     return (
         f"{number(figures, 'meeting_hours'):g} h of meetings, "
-        f"{plural(number(figures, 'free_blocks_2h'), 'free block')} of 2 h or more, "
+        f"{plural(int(number(figures, 'free_blocks_2h')), 'free block')} of 2 h or more, "
         f"{number(figures, 'after_hours_hours'):g} h after hours"
     )
 
 
 def _asked(figures: Mapping[str, Figure]) -> str:
-    questions = plural(number(figures, "questions"), "question")
+    questions = plural(int(number(figures, "questions")), "question")
     return f"{spoke(figures)}, {questions}, {number(figures, 'open_questions'):g} open"
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from belonging_cli.errors import BelongingError
+from belonging_cli.evidence.calendar_check import checked_text, problem
 from belonging_cli.evidence.calendar_scan import Plain, occurrence, scan
 from belonging_cli.evidence.figures import Occurrence, monday_of
 
@@ -55,9 +56,9 @@ class Read(NamedTuple):
     cancelled: int
 
 
-def problem(path: Path, message: str, line: int | None = None) -> BelongingError:
-    where = f"{path}:{line}:1" if line is not None else str(path)
-    return BelongingError(f"{where}: {' '.join(message.split())}")
+def not_read(path: Path, message: str) -> BelongingError:
+    """The file could not be read at all: no place in it to point at."""
+    return BelongingError(f"{path}: {message}")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -65,11 +66,11 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise problem(path, "no such file") from None
+        raise not_read(path, "no such file") from None
     except IsADirectoryError:
-        raise problem(path, "is a folder, expected a calendar file (.ics)") from None
+        raise not_read(path, "is a folder, expected a calendar file (.ics)") from None
     except OSError as exc:
-        raise problem(path, f"cannot read: {exc.strerror}") from None
+        raise not_read(path, f"cannot read: {exc.strerror}") from None
     if len(raw) > MAX_BYTES:
         raise problem(path, f"too large for a calendar (at most {MAX_BYTES // 1_048_576} MB)")
     return raw
@@ -81,9 +82,10 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 def check_bounds(raw: bytes, path: Path) -> None:
     """Refuse what would take unbounded work before any library sees the file."""
-    events = sum(1 for _ in zip(_VEVENT.finditer(raw), range(MAX_EVENTS + 1), strict=False))
-    if events > MAX_EVENTS:
-        raise problem(path, f"too many events for a calendar (at most {MAX_EVENTS:,})")
+    events = [m.start() for m, _ in zip(_VEVENT.finditer(raw), range(MAX_EVENTS + 1), strict=False)]
+    if len(events) > MAX_EVENTS:  # at the first event over
+        line = _line_of(raw, events[-1])
+        raise problem(path, f"too many events for a calendar (at most {MAX_EVENTS:,})", line)
     frequent = _TOO_FREQUENT.search(raw.upper())
     if frequent is not None:
         raise problem(
@@ -94,13 +96,24 @@ def check_bounds(raw: bytes, path: Path) -> None:
         )
 
 
-def _content_line(raw: bytes, message: str) -> int | None:
-    """The line icalendar's message quotes, when it quotes one."""
-    quoted = re.search(r"'([^']{4,})'", message)
-    if quoted is None:
-        return None
-    found = raw.find(quoted[1].encode("utf-8", "replace"))
-    return _line_of(raw, found) if found >= 0 else None
+def _content_line(raw: bytes, message: str) -> int:
+    """The line icalendar's message quotes (a line, or a value after "format"), else 1."""
+    for quoted in (*re.findall(r"'([^']{4,})'", message), *re.findall(r"format (\S+)$", message)):
+        found = raw.find(quoted.encode("utf-8", "replace"))
+        if found >= 0:
+            return _line_of(raw, found)
+    return 1
+
+
+def _plain(message: str) -> str:
+    """icalendar's words for a line or value it cannot read, in plain ones (quoted)."""
+    unreadable = re.match(r"Content line could not be parsed into parts: ('.*'):", message)
+    if unreadable is not None:
+        return f"not a calendar line (NAME:value): {unreadable.group(1)}"
+    broken = re.search(r"broken property '([A-Z-]+)'.*Wrong date format (\S+)$", message)
+    if broken is not None:
+        return f"{broken.group(1)} is not a date or time: {broken.group(2)!r}"
+    return "not a calendar file: " + re.sub(r" ?b'.*", "", message)  # no bytes repr
 
 
 class Parsed(NamedTuple):
@@ -120,8 +133,6 @@ def parse(raw: bytes, path: Path, *, fast: bool = True) -> Parsed:
     scanned = scan(to_unicode(raw)) if fast else None
     try:
         calendar = icalendar.Calendar.from_ical(scanned.kept if scanned else raw)
-        if calendar.name != "VCALENDAR":
-            raise ValueError("the file does not begin with BEGIN:VCALENDAR")
         zone = calendar.get(x_wr_timezone.X_WR_TIMEZONE)
         standard = x_wr_timezone.to_standard(calendar)
         shift = zoneinfo.ZoneInfo(str(zone)) if zone is not None else None
@@ -130,8 +141,7 @@ def parse(raw: bytes, path: Path, *, fast: bool = True) -> Parsed:
     # IndexError, TypeError, RecursionError...): each is this file's problem, one line.
     except Exception as exc:
         message = str(exc) or type(exc).__name__
-        line = _content_line(raw, message)
-        raise problem(path, f"not a calendar file: {message}", line) from None
+        raise problem(path, _plain(message), _content_line(raw, message)) from None
 
 
 def owner_of(calendar: Any, email: str | None) -> str | None:
@@ -277,6 +287,7 @@ def read(path: Path, since: dt.date, until: dt.date, person: Person, *, fast: bo
     (and at the line) icalendar finds on the whole file.
     """
     raw = read_bytes(path)
+    checked_text(raw, path)
     try:
         return _read(raw, path, since, until, person, fast=fast)
     except BelongingError:
@@ -320,5 +331,7 @@ def _read(
         raise
     # As in `parse`: whatever a hostile rule or date makes the libraries raise.
     except Exception as exc:
-        raise problem(path, f"cannot expand its events: {str(exc) or type(exc).__name__}") from None
+        message = str(exc) or type(exc).__name__
+        line = _content_line(raw, message)
+        raise problem(path, f"cannot expand its events: {_plain(message)}", line) from None
     return Read(found, mondays, owner, declined, cancelled)

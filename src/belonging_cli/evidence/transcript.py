@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from belonging_cli.evidence.phrasing import Sentence, read_sentence, sentences
 from belonging_cli.evidence.transcript_read import Cue
+from belonging_cli.reports.words import plural
 
 MAX_EXAMPLES = 3
 MAX_EXAMPLE = 200  # characters of one example sentence
@@ -193,11 +194,6 @@ def number(figures: Mapping[str, int | float | str], key: str) -> float:
     """A figure as a number (0 when it is missing or not one)."""
     value = figures.get(key, 0)
     return value if isinstance(value, int | float) else 0
-
-
-def plural(count: float, one: str) -> str:
-    """ "1 question", "5 questions": a count and its noun."""
-    return f"{count:g} {one if count == 1 else one + 's'}"
 
 
 def spoke(figures: Mapping[str, int | float | str]) -> str:

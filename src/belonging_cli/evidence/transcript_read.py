@@ -1,7 +1,8 @@
 """A meeting transcript read as hostile: WebVTT (Teams, Zoom), SRT, or plain "Name: text".
 
 Someone else's export, so bounded (its size, its cues, its speakers, its times), its
-control characters removed from everything kept, and every problem one `Problem` at
+escape sequences (whole: no "[2J" left to count as a word) and control characters
+removed from everything kept, and every problem one `Problem` at
 the file's line and column. What comes out is who spoke when and what they said,
 in order (`Cue`); the measuring is evidence/transcript.py's. webvtt-py and srt are
 imported only here, and only when a file of theirs is read.
@@ -22,7 +23,7 @@ from typing import NamedTuple
 
 from belonging_cli.errors import ContentError, Problem
 from belonging_cli.located import decode_text, read_bounded
-from belonging_cli.safe_text import strip_controls
+from belonging_cli.safe_text import strip_escapes
 
 MAX_BYTES = 5_000_000  # a two-hour meeting's VTT is ~300 kB
 MAX_CUES = 50_000
@@ -95,11 +96,11 @@ def read_transcript(path: Path) -> Transcript:
 
 def clean_name(text: str) -> str:
     """A speaker's name as shown: no control character, its spaces collapsed."""
-    return " ".join(strip_controls(text).split())
+    return " ".join(strip_escapes(text).split())
 
 
 def clean_text(text: str) -> str:
-    return " ".join(strip_controls(_TAG.sub("", text)).split())
+    return " ".join(strip_escapes(_TAG.sub("", text)).split())
 
 
 def split_named(text: str) -> tuple[str, str] | None:

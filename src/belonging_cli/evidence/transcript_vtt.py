@@ -20,7 +20,7 @@ from belonging_cli.evidence.transcript_read import (
     problem,
     split_named,
 )
-from belonging_cli.safe_text import strip_controls
+from belonging_cli.safe_text import strip_escapes
 
 _VTT_TIME = r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\.(\d{3})"
 _SRT_TIME = r"(\d{1,3}):(\d{2}):(\d{2})[,.](\d{1,3})"
@@ -131,8 +131,9 @@ def _ms(timestamp: Any) -> float:
 
 
 def _raw(line: str) -> str:
-    """A line as the library reads it: tags kept, no control character (nor a tab)."""
-    return strip_controls(line).replace("\t", " ")
+    """A line as the library reads it: tags kept, no escape sequence or control character
+    (nor a tab)."""
+    return strip_escapes(line).replace("\t", " ")
 
 
 def _voice(content: str) -> str | None:

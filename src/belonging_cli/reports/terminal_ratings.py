@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from belonging_cli.reports import words
 from belonging_cli.reports.charts import sparkline
 from belonging_cli.reports.model import Report
+from belonging_cli.reports.terminal_layout import INDENT, fits, stacked
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 TITLE_ROOM = 26  # the narrowest Behaviour column that keeps the rubric's words whole
 MOST_POINTS = 52  # a year of weeks at most, however wide the window
-INDENT = 4
 
 
 def show_ratings(report: Report, console: Console, heading: Any) -> None:
@@ -33,9 +33,10 @@ def show_ratings(report: Report, console: Console, heading: Any) -> None:
     longest = min(MOST_POINTS, max(len(r.series) for r in rated))
     trend_words = max(len(getattr(r, "trend", "") or "") for r in rated)
     latest = max(len(_latest(r)) for r in rated)
-    # From, Latest, Change, the trend and the spaces between the five columns.
-    fixed = 4 + latest + 6 + (longest + 1 + trend_words) + 4
-    if console.width - fixed >= TITLE_ROOM:
+    # The title's room, From, Latest, Change and the trend (terminal_layout's rule; the
+    # Behaviour column's min_width leaves the rest of the gaps: one space between).
+    needs = [TITLE_ROOM, 4, latest, 6, longest + 1 + trend_words]
+    if fits(console.width, needs, gap=1):
         points = longest
         _table(rated, console, points)
     else:
@@ -93,12 +94,9 @@ def _table(rated: list[Any], console: Console, points: int) -> None:
 
 def _stacked(rated: list[Any], console: Console, points: int) -> None:
     """Title, then `From 2, latest 3 Intentional, +1`, then the trend, indented."""
-    from rich.padding import Padding
     from rich.text import Text
 
     for r in rated:
-        console.print(Text(f"{r.number}. {r.title}", style="bold"))
         figures = Text(f"From {_from(r)}, latest {_latest(r)}, ")
         figures.append_text(_change(r))
-        console.print(Padding(figures, (0, 0, 0, INDENT), expand=False))
-        console.print(Padding(_trend(r, points), (0, 0, 0, INDENT), expand=False))
+        stacked(console, f"{r.number}. {r.title}", [figures, _trend(r, points)])

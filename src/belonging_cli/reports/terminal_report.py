@@ -127,7 +127,7 @@ def _ratings(report: Report, console: Console) -> None:
 def _evidence(report: Report, console: Console) -> None:
     from belonging_cli.reports.terminal_evidence import show_evidence
 
-    show_evidence(report, console, _heading, _bullet, _table)
+    show_evidence(report, console, _heading, _bullet)
 
 
 def _highs_and_lows(report: Report, console: Console) -> None:

@@ -3,12 +3,15 @@ and one interrupted then resumed. Checks the journal afterwards."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
+from belonging_cli import clock
 from belonging_cli.coaching.example import example_pack
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.journal.store import open_journal
@@ -31,7 +34,11 @@ EXERCISE = "first-month/ask-dont-tell"
 def imported(cli: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "pack.yaml"
     path.write_text(example_pack(load_rubric(REPO / "rubrics")), encoding="utf-8")
-    assert cli("exercises", "import", str(path)).code == 0
+    # Imported two days ago: past the start of its first week (due 8d), so due within
+    # the week, which is when the weekly reflection offers it.
+    earlier = clock.now() - dt.timedelta(days=2)
+    with mock.patch.object(clock, "now", lambda zone=None: earlier.astimezone(zone)):
+        assert cli("exercises", "import", str(path)).code == 0
 
 
 def spawn(home: Path, *args: str, command: tuple[str, ...] = ("exercises", "do")) -> Any:
@@ -41,12 +48,12 @@ def spawn(home: Path, *args: str, command: tuple[str, ...] = ("exercises", "do")
 def answer_the_rest(child: Any) -> None:
     """From "who" (the second question) to the saved exercise."""
     c = child
-    c.expect("Who surprised you")
+    c.expect("Whose answer surprised you")
     c.expect(r"\(private, or end with #share\)")  # a one-line answer, private by the pack
     c.send("Priya, who rarely speaks\r")
     c.expect("How hard was it")
     c.send("2\r")  # somewhat hard
-    c.expect("Will you keep doing it")
+    c.expect("Will you keep asking first")
     c.expect("No")
     c.send("\r")  # the highlighted choice: yes
     c.expect("Your answers")
@@ -62,7 +69,8 @@ def answer_the_rest(child: Any) -> None:
 def test_an_exercise_done_in_a_terminal(isolated_home: Path) -> None:
     child = spawn(isolated_home, "ask-dont-tell")
     child.expect("Ask before you tell")
-    child.expect("What happened when you asked first")
+    child.expect("come up with once you asked first")
+    child.expect(r"\(shared, or end with #private")  # the coach needs it: shared by the pack
     child.expect(TEXT_PROMPT)
     child.send("They found the answer themselves\r")
     answer_the_rest(child)
@@ -88,7 +96,7 @@ def test_an_exercise_interrupted_then_resumed_in_a_terminal(isolated_home: Path)
     child = spawn(isolated_home, "ask-dont-tell")
     child.expect(TEXT_PROMPT)
     child.send("Half an answer\r")
-    child.expect("Who surprised you")
+    child.expect("Whose answer surprised you")
     child.sendcontrol("c")
     child.expect("your answers so far are kept")
     child.expect(pexpect.EOF)
@@ -120,8 +128,8 @@ def test_the_weekly_reflection_offers_the_exercise_in_a_terminal(isolated_home: 
     c.send("\r")
     c.expect("From your coach: Ask before you tell")
     c.expect("Do one now")
-    c.send("\x1b[A\r")  # up from "Not now": the exercise
-    c.expect("What happened when you asked first")
+    c.send("\x1b[A\x1b[A\r")  # two up from "Not now": the most pressing, by id on a tie
+    c.expect("come up with once you asked first")
     c.expect(TEXT_PROMPT)
     c.send("They found it themselves\r")
     answer_the_rest(c)

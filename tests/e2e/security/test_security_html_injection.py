@@ -182,7 +182,8 @@ def _hostile_pack(cli: CliRunner, tmp_path: Path, text: str) -> Path:
         exercise["title"], exercise["instructions"] = short(12 + 4 * n), text
         exercise["due"] = "1d"
         for m, question in enumerate(exercise["questions"]):
-            question["question"] = short(20 + m)
+            if question["kind"] != "reflect":  # a reflect step asks the rubric's prompts
+                question["question"] = short(20 + m)
             if "choices" in question:
                 question["choices"] = [short(25, 60), "plain"]
     pack.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -11,7 +11,6 @@ The hostile changes are in tests/hostile/bundles/mutations.json.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import time
@@ -26,19 +25,11 @@ from belonging_cli.coaching.bundle import MAX_BYTES, BadBundle, parse_bundle
 from belonging_cli.coaching.samples import sample_bundle
 from belonging_cli.safe_text import MAX_TEXT
 from support.cli import REPO, CliRunner
+from support.json_edit import changed
 from support.weekly_answers import weekly_answers, write_answers
 
 TODAY = dt.date.today()
 CORPUS = json.loads((REPO / "tests/hostile/bundles/mutations.json").read_text("utf-8"))
-
-
-def changed(data: dict[str, Any], path: list[Any], value: Any) -> dict[str, Any]:
-    data = copy.deepcopy(data)
-    target: Any = data
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
-    return data
 
 
 def write(path: Path, data: Any, indent: int | None = None) -> Path:

@@ -38,10 +38,10 @@ def test_an_update_keeps_relative_due_dates_anchored_to_the_first_import() -> No
     reworded = pack("2", PACK.replace("two open questions", "three open questions"))
     second = by_id(plan_import(reworded, list(first.values()), three_weeks_later).writes)
     ask = second["ask-dont-tell"]
-    assert ask.due == dt.date(2026, 11, 16)  # 7d from 9 Nov, not from the update
+    assert ask.due == dt.date(2026, 11, 17)  # 8d from 9 Nov, not from the update
     assert state(ask, three_weeks_later.date()) == "overdue"  # still overdue, as it was
     # A coach who changes the time changes it from the first import too.
-    longer = pack("3", PACK.replace("due: 7d", "due: 10d"))
+    longer = pack("3", PACK.replace("due: 8d", "due: 10d", 1))
     third = by_id(plan_import(longer, list(second.values()), three_weeks_later).writes)
     assert third["ask-dont-tell"].due == dt.date(2026, 11, 19)
 
@@ -58,9 +58,9 @@ def test_a_done_exercise_keeps_its_completion_and_date_through_an_update() -> No
 
 def test_a_weekly_exercise_falls_due_a_week_after_each_time_it_is_done() -> None:
     weekly = by_id(plan_import(pack("1"), [], NOV_9).writes)["weekly-rhythm"]
-    assert weekly.due == dt.date(2026, 11, 23)  # 2w
+    assert weekly.due == dt.date(2026, 11, 17)  # 8d: once its first week is over
     late = record_done(weekly, dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.timezone.utc))
-    assert late.due == dt.date(2026, 12, 7)  # a week after it was done, not 23 Nov + 1w
+    assert late.due == dt.date(2026, 12, 7)  # a week after it was done, not 17 Nov + 1w
     # The next week (Tuesday 8 Dec: once a week counts, so not the same ISO week).
     again = record_done(late, dt.datetime(2026, 12, 8, 18, 0, tzinfo=dt.timezone.utc))
     assert again.due == dt.date(2026, 12, 15)
@@ -72,7 +72,7 @@ def test_a_weekly_exercise_falls_due_a_week_after_each_time_it_is_done() -> None
 def test_done_early_the_next_time_is_never_due_sooner() -> None:
     weekly = by_id(plan_import(pack("1"), [], NOV_9).writes)["weekly-rhythm"]
     early = record_done(weekly, NOV_9 + dt.timedelta(days=1))
-    assert early.due == weekly.due  # 23 Nov: doing week one early does not pull week two in
+    assert early.due == weekly.due  # 17 Nov: doing week one early does not pull week two in
 
 
 @settings(max_examples=100, deadline=None)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.clock import previous_week
 from belonging_cli.evidence.beside import INFORMS
 from belonging_cli.evidence.measures import MEASURES, QUIETEST, SPEAKS_TO, STORED, Measure, measure
+from belonging_cli.reports.words import plural
 
 if TYPE_CHECKING:
     from belonging_cli.journal.evidence_store import Figure, Source, WeekEvidence
@@ -38,7 +39,7 @@ LOOKBACK = RUN  # weeks read before the period: enough for one run
 MAX_TOP = 2  # lines of the top, at most
 ROSE, FELL, STEADY = "rose", "fell", "steady"
 _COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
-_SOURCE_NAMES = {"calendar": "Calendar", "transcript": "Meetings"}
+SOURCE_NAMES = {"calendar": "Calendar", "transcript": "Meetings"}  # as headings show them
 
 
 @dataclass(slots=True)
@@ -123,7 +124,7 @@ def evidence_sources(
         if not shown or not behaviours:
             continue
         span = f"{shown[0].week} to {shown[-1].week}" if len(shown) > 1 else shown[0].week
-        words = f"{_SOURCE_NAMES[source]} figures of {_weeks(len(shown))}"
+        words = f"{SOURCE_NAMES[source]} figures of {plural(len(shown), 'week')}"
         if not privacy.keep(
             True, ("evidence", "evidence", source), section="Evidence", week=span, text=words
         ):
@@ -131,17 +132,13 @@ def evidence_sources(
         found.append(
             EvidenceSource(
                 source,
-                _SOURCE_NAMES[source],
+                SOURCE_NAMES[source],
                 tuple(_beside(r) for r in behaviours),
                 tuple(_week(i, behaviours, measures) for i in shown),
                 tuple(t for m in measures if (t := _trend(m, weeks)) is not None),
             )
         )
     return tuple(found)
-
-
-def _weeks(count: int) -> str:
-    return f"{count} week" if count == 1 else f"{count} weeks"
 
 
 def _beside(rating: BehaviourTrend) -> Beside:
@@ -191,12 +188,6 @@ def _trend(figure: Measure, weeks: Sequence[WeekEvidence]) -> FigureTrend | None
         return None
     moved, run, start = trend(series)
     week, latest = series[-1]
-    words = trend_words(moved, run)
-    text = f"{figure.column} {words}"
-    if moved == STEADY:
-        text += f", at {shown(latest, figure.unit)}"
-    elif moved:
-        text += f", {shown(start, figure.unit)} \u2192 {shown(latest, figure.unit)}"
     return FigureTrend(
         figure.name,
         figure.column,
@@ -207,9 +198,20 @@ def _trend(figure: Measure, weeks: Sequence[WeekEvidence]) -> FigureTrend | None
         start,
         moved,
         run,
-        words,
-        text + ".",
+        trend_words(moved, run),
+        trend_text(figure, moved, run, start, latest),
     )
+
+
+def trend_text(figure: Measure, moved: str, run: int, start: float, latest: float) -> str:
+    """A trend in words: "Meeting hours rose three weeks running, 2 h \u2192 8 h." (the
+    bundle's reader holds a trend's text to these words: coaching/bundle_evidence.py)."""
+    text = f"{figure.column} {trend_words(moved, run)}"
+    if moved == STEADY:
+        text += f", at {shown(latest, figure.unit)}"
+    elif moved:
+        text += f", {shown(start, figure.unit)} \u2192 {shown(latest, figure.unit)}"
+    return text + "."
 
 
 def trend(series: Sequence[tuple[str, float]]) -> tuple[str, int, float]:

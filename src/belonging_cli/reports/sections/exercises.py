@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from belonging_cli.coaching.progress import pressing, state
 from belonging_cli.reports.model import ExerciseAnswer, ExerciseCounts, ExerciseItem, Exercises
 from belonging_cli.reports.scope import answer_text, clean, tallied
+from belonging_cli.safe_text import strip_controls
 
 if TYPE_CHECKING:
     from belonging_cli.reports.scope import Scope
@@ -56,7 +57,9 @@ def exercise_answers(scope: Scope) -> dict[str, list[ExerciseAnswer]]:
     for session in scope.exercise_sessions:
         assert session.assignment_id is not None
         for answer in session.answers:
-            text = answer_text(answer.value)
+            # Without control characters, as an experiment's words (sections/experiments):
+            # the coach's roll-up refuses a bundle holding one (coaching/bundle.Words).
+            text = strip_controls(answer_text(answer.value))
             if not text:
                 continue
             key = ("answer", session.id, answer.step_id)

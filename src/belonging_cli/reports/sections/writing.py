@@ -6,7 +6,8 @@ tip), each with the question it answered; sharing is decided by reports/privacy.
 like every text. Tags are the session's own labels (never private: a person chooses
 them like a rating); the 2.0 weekly asks none, the other flows still do.
 People are for the person's own report only, never a shared one: recurring
-capitalised words in the texts this report shows, a word seen at least once
+capitalised words in the texts this report shows (words one space apart are one
+name: "Ben Ode"), a name seen at least once
 where a sentence does not start (so "Friday was free" alone names nobody), that
 are not the rubric's own words, a day or a month.
 """
@@ -104,14 +105,19 @@ def tags(scope: Scope) -> tuple[TagUse, ...]:
 def people(texts: Iterable[tuple[str, str]], rubric_words: Iterable[str]) -> tuple[Mention, ...]:
     """Who the (week, text) pairs name in two texts or more, most often first."""
     excluded = CALENDAR | {w.lower() for w in rubric_words}
+    texts = list(texts)
+    found = [(week, list(_names(text, excluded))) for week, text in texts]
+    # Names one space apart mid-sentence are one person ("with Ben Ode"). At a sentence's
+    # start they are too when that full name, or its first word, is seen mid-sentence
+    # ("with Ben"); else the first word is the sentence's opener ("Asked Jonas").
+    full = {name for _, runs in found for name, at_start in runs if not at_start}
+    mid = {word for name in full for word in name.split()}
     named: set[str] = set()
     counts: Counter[str] = Counter()
     weeks: dict[str, list[str]] = {}
-    for week, text in texts:
+    for week, runs in found:
         seen: set[str] = set()
-        for name, at_start in _capitalised(text):
-            if name.lower() in excluded:
-                continue
+        for name, at_start in _openers_apart(runs, full, mid):
             if not at_start:
                 named.add(name)
             seen.add(name)
@@ -123,15 +129,41 @@ def people(texts: Iterable[tuple[str, str]], rubric_words: Iterable[str]) -> tup
     return tuple(Mention(n, c, tuple(sorted(set(weeks[n])))) for n, c in recurring[:PEOPLE_SHOWN])
 
 
-def _capitalised(text: str) -> Iterator[tuple[str, bool]]:
-    """Each capitalised word (a capital, then a small letter: not an acronym), without
-    a possessive, and whether it starts a sentence."""
+def _openers_apart(
+    runs: Iterable[tuple[str, bool]], full: set[str], mid: set[str]
+) -> Iterator[tuple[str, bool]]:
+    for name, at_start in runs:
+        first, _, rest = name.partition(" ")
+        if at_start and rest and name not in full and first not in mid:
+            yield first, True
+            yield rest, False
+        else:
+            yield name, at_start
+
+
+def _names(text: str, excluded: set[str] | frozenset[str]) -> Iterator[tuple[str, bool]]:
+    """Each name: capitalised words (a capital, then a small letter: not an acronym)
+    one space apart, as one ("Ben Ode" is one person, not Ben and Ode), without a
+    possessive and without the `excluded` words; and whether it starts a sentence."""
+    run: list[str] = []
+    at_start, end = False, -1
     for match in _WORD.finditer(text):
-        word = re.split("['\u2019]", match.group())[0]
+        word, *possessive = re.split("['\u2019]", match.group())
         if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word[1:2]):
-            continue
-        before = text[: match.start()].rstrip(_OPENERS)
-        yield word, not before or before[-1] in _ENDS
+            word = ""
+        if word.lower() in excluded:
+            word = ""
+        if run and (not word or text[end : match.start()] != " "):
+            yield " ".join(run), at_start
+            run = []
+        if word:
+            if not run:
+                before = text[: match.start()].rstrip(_OPENERS)
+                at_start = not before or before[-1] in _ENDS
+            run.append(word)
+            end = -1 if possessive else match.end()  # "Ode's plan": the name ends there
+    if run:
+        yield " ".join(run), at_start
 
 
 def written(
