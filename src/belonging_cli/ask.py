@@ -106,6 +106,9 @@ def _text(question: Question) -> tuple[AnswerValue, bool | None]:
     if multiline:
         extra = {"key_bindings": _enter_submits(), "enable_open_in_editor": True}
     default = question.default if isinstance(question.default, str) else ""
+    if question.check is not None:
+        check = question.check
+        extra["validate"] = lambda text: check(text) or True
     prompt = questionary.text(
         "", qmark=">", default=default, multiline=multiline, instruction="", **extra
     )

@@ -17,6 +17,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from belonging_cli.errors import BelongingError
 from belonging_cli.limits import LAST_DAY
@@ -106,7 +107,14 @@ def new_goal(
     )
 
 
-def refuse_another(open_goals: Sequence[Goal], goal: Goal, title: str) -> None:
+class OfBehaviour(Protocol):
+    """A goal as the check before opening one reads it (a Goal, its progress, a choice)."""
+
+    @property
+    def behaviour_id(self) -> str: ...
+
+
+def refuse_another(open_goals: Sequence[OfBehaviour], goal: OfBehaviour, title: str) -> None:
     """The one check before a goal opens: three at most, one a behaviour."""
     if any(g.behaviour_id == goal.behaviour_id for g in open_goals):
         raise BelongingError(

@@ -46,6 +46,7 @@ StepKind = Literal[
     "traps",  # which of the focus behaviour's control traps the person caught themselves in
     "lookfor",  # one of the focus behaviour's look-fors to watch for next week
     "goals",  # shows each open goal: where it started, where it is, its target; asks nothing
+    "set_goals",  # one to three new goals asked, opened with the session (engine/kinds)
 ]
 # What a step means to the report, whatever its id (a flow's `role:`, docs/flows.md).
 Role = Literal[

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from belonging_cli.clock import next_week, previous_week
+from belonging_cli.clock import week_monday
+
+
+def _number(week: str) -> int:
+    """A week as a number, the next week the next number: each week is read once, so a
+    long journal's streaks cost one pass (no week text made or parsed per step)."""
+    return week_monday(week).toordinal() // 7
 
 
 def current_streak(weeks: Iterable[str], this_week: str) -> int:
@@ -16,25 +22,26 @@ def current_streak(weeks: Iterable[str], this_week: str) -> int:
     A streak is still alive during the week after the last reflection: it only
     breaks once a whole week has passed without one.
     """
-    done = set(weeks)
-    week = this_week if this_week in done else previous_week(this_week)
+    done = {_number(w) for w in set(weeks)}
+    week = _number(this_week)
+    week = week if week in done else week - 1
     count = 0
     while week in done:
         count += 1
-        week = previous_week(week)
+        week -= 1
     return count
 
 
 def longest_streak(weeks: Iterable[str]) -> int:
-    done = set(weeks)
+    done = {_number(w) for w in set(weeks)}
     best = 0
     for week in done:
-        if previous_week(week) in done:
+        if week - 1 in done:
             continue  # not the start of a run
         length = 0
         while week in done:
             length += 1
-            week = next_week(week)
+            week += 1
         best = max(best, length)
     return best
 

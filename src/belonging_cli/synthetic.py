@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from belonging_cli.engine.session import Saved
     from belonging_cli.feedback.round import FeedbackRound
     from belonging_cli.journal.conflicts import NotADraft
+    from belonging_cli.records import Goal
 
 FLOW_ID = "weekly"
 
@@ -139,6 +140,7 @@ class _Notebook:
         experiments: Sequence[Experiment],
         *,
         assignment: Assignment | None = None,
+        goals: Sequence[tuple[Goal, str]] = (),  # the demo sets none
     ) -> None:
         self.saved.append(session)
         for answer in session.answers:

@@ -163,7 +163,7 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
         pulse="all" if setup.rate_all else setup.config.pulse,
         pulse_text=setup.config.pulse_text,
     )
-    if any(step.kind == "goals" for step in flow.steps):
+    if any(step.kind in ("goals", "set_goals") for step in flow.steps):  # open goals read
         from belonging_cli.engine.kinds.goal import open_goals
 
         engine.goals = open_goals(journal, setup.rubric, setup.settings.zone())

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from belonging_cli.clock import week_monday
@@ -97,8 +98,15 @@ class History:
         ]
         return sorted(found, key=lambda e: (e.week, e.created_at), reverse=True)
 
-    def newest_first(self) -> list[Session]:
-        return sorted(self.sessions, key=lambda s: (s.week, s.started_at), reverse=True)
+    def newest_first(self) -> tuple[Session, ...]:
+        return self._newest
+
+    @cached_property
+    def _newest(self) -> tuple[Session, ...]:
+        # Sorted once per history: a sitting asks for the latest rating and focus of
+        # every behaviour many times, and re-sorting a long journal each time was most
+        # of `reflect`'s cost there (issue 19).
+        return tuple(sorted(self.sessions, key=lambda s: (s.week, s.started_at), reverse=True))
 
     def last_rating(self, behaviour_id: str, before_week: str | None = None) -> int | None:
         """The most recent rating of a behaviour (in a week before `before_week`, if given)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +54,9 @@ class Question:
     behaviour_id: str | None = None
     prompt_id: str | None = None
     role: Role | None = None  # its step's `role:`, kept with the answer
+    # For typed text that must make sense (a goal's date): why it does not, or None. The
+    # terminal keeps the prompt open and shows why; an answers file has its own coerce.
+    check: Callable[[str], str | None] | None = None
 
     @property
     def is_text(self) -> bool:

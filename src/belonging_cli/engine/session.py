@@ -24,6 +24,7 @@ from belonging_cli.content.rubrics import Behaviour, Rubric
 from belonging_cli.engine.history import History, suggest_focus
 from belonging_cli.engine.kinds import Given, Saved, unit
 from belonging_cli.engine.kinds.experiment import new_experiment
+from belonging_cli.engine.kinds.goal_setting import new_goals
 from belonging_cli.engine.kinds.review import OUTCOMES, SKIP, reviewed, targets
 from belonging_cli.engine.kinds.tags import split_tags
 from belonging_cli.engine.privacy import step_private
@@ -33,6 +34,7 @@ from belonging_cli.records import Answer, AnswerValue, Experiment, Rating, Sessi
 
 if TYPE_CHECKING:
     from belonging_cli.goals import GoalProgress
+    from belonging_cli.records import Goal
 
 # Re-exported: what callers have always found here.
 __all__ = ["OUTCOMES", "SKIP", "Engine", "Given", "Outcome", "Saved", "split_tags"]
@@ -40,10 +42,12 @@ __all__ = ["OUTCOMES", "SKIP", "Engine", "Given", "Outcome", "Saved", "split_tag
 
 @dataclass(frozen=True)
 class Outcome:
-    """The experiments to write when the session completes."""
+    """The experiments (and an intake's goals, with their titles) to write when the
+    session completes."""
 
     reviewed: tuple[Experiment, ...] = ()
     new: Experiment | None = None
+    goals: tuple[tuple[Goal, str], ...] = ()
 
     def all(self) -> list[Experiment]:
         return [*self.reviewed, *([self.new] if self.new else [])]
@@ -272,8 +276,13 @@ class Engine:
     # -- finishing --------------------------------------------------------------
 
     def outcome(self, session_id: str, now: dt.datetime, new_id: str) -> Outcome:
-        """The reviewed experiments and the new one, to save as the session completes."""
-        return Outcome(reviewed(self, session_id), new_experiment(self, session_id, now, new_id))
+        """The reviewed experiments, the new one and the goals set, to save as the session
+        completes."""
+        return Outcome(
+            reviewed(self, session_id),
+            new_experiment(self, session_id, now, new_id),
+            new_goals(self, now),
+        )
 
     def completed(self, session: Session, at: dt.datetime) -> Session:
         """`session` (a draft, or new) completed with every answer given so far."""

@@ -30,7 +30,7 @@ from belonging_cli.engine.questions import Question
 from belonging_cli.engine.session import Engine, Outcome, Saved
 from belonging_cli.engine.sources import AnswerSource, Terminal, Typed, run_flow
 from belonging_cli.errors import Interrupted, JournalError
-from belonging_cli.records import Answer, Assignment, Experiment, Session
+from belonging_cli.records import Answer, Assignment, Experiment, Goal, Session
 
 if TYPE_CHECKING:
     from belonging_cli.journal.conflicts import NotADraft
@@ -48,6 +48,7 @@ class SessionWriter(Protocol):
         experiments: Sequence[Experiment],
         *,
         assignment: Assignment | None = None,
+        goals: Sequence[tuple[Goal, str]] = (),
     ) -> None: ...
 
 
@@ -230,14 +231,16 @@ class Sitting:
         assignment: Assignment | None = None,
         experiment_id: str | None = None,
     ) -> tuple[Session, Outcome]:
-        """Save the session complete with its experiments (and a coach's `assignment`, as
-        doing the exercise left it) in one transaction, once."""
+        """Save the session complete with its experiments and the goals it set (and a
+        coach's `assignment`, as doing the exercise left it) in one transaction, once."""
         from belonging_cli.journal.conflicts import NotADraft
 
         session = self.answered(now)
         outcome = self.engine.outcome(session.id, now, experiment_id or str(uuid.uuid4()))
         try:
-            self.recorder.journal.save_whole_session(session, outcome.all(), assignment=assignment)
+            self.recorder.journal.save_whole_session(
+                session, outcome.all(), assignment=assignment, goals=outcome.goals
+            )
         except NotADraft as gone:  # the other terminal saved it first: one session, not two
             raise self.recorder.keep(session, gone) from None
         return session, outcome

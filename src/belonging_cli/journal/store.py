@@ -25,6 +25,7 @@ from belonging_cli.journal import feedback_rounds, file, goals_store, loading, s
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
 from belonging_cli.journal.outside_store import JournalEvidence, JournalFeedback
+from belonging_cli.journal.period_read import JournalPeriod
 from belonging_cli.journal.rows import (
     ANSWERS,
     ASSIGNMENTS,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
     from belonging_cli.journal.exchange import KnownIds
     from belonging_cli.journal.loading import SessionFilter, SessionSummary
+    from belonging_cli.records import Goal
 
 
 class _Unset:
@@ -71,7 +73,9 @@ _ANSWER_SAVE = ANSWERS.upsert(position=NEXT_POSITION.format(table="answers"))
 _RATING_SAVE = RATINGS.upsert(position=NEXT_POSITION.format(table="ratings"))
 
 
-class Journal(JournalImport, JournalFeedback, JournalEvidence, goals_store.JournalGoals):
+class Journal(
+    JournalImport, JournalFeedback, JournalEvidence, goals_store.JournalGoals, JournalPeriod
+):
     """An open journal file. Use `open_journal()`; close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -205,12 +209,17 @@ class Journal(JournalImport, JournalFeedback, JournalEvidence, goals_store.Journ
         experiments: Sequence[Experiment],
         *,
         assignment: Assignment | None = None,
+        goals: Sequence[tuple[Goal, str]] = (),
     ) -> None:
         """Store a session as given (replacing any draft of it) and its experiments, at once.
 
         A coach's exercise passes its `assignment` as doing it left it (done once
         more): it is written in the same transaction, so the exercise never counts
         as done without its answers, nor its answers saved without counting.
+
+        The `goals` the session set (an intake's, each with its behaviour's title) open
+        in the same transaction, each checked as `goals add` checks one (goals_store.add):
+        one refused (a fourth, a second for a behaviour) writes nothing at all.
 
         Only a draft is replaced: if another terminal completed it meanwhile, nothing
         is written (NotADraft), so neither its answers nor its experiments land twice.
@@ -223,6 +232,8 @@ class Journal(JournalImport, JournalFeedback, JournalEvidence, goals_store.Journ
             conn.executemany(EXPERIMENTS.upsert(), [EXPERIMENTS.row(e) for e in experiments])
             if assignment is not None:
                 conn.execute(ASSIGNMENTS.upsert(), ASSIGNMENTS.row(assignment))
+            for goal, title in goals:
+                goals_store.add(conn, goal, title)
 
     def replace_session(self, session: Session, *, expected: Session) -> None:
         """Overwrite a session, its answers, ratings and tags (after an edit of `expected`).

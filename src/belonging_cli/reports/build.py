@@ -55,6 +55,7 @@ def build_report(
     tool_version: str = "",
     privacy: Privacy | None = None,
     evidence: Sequence[WeekEvidence] = (),
+    reflection_weeks: Sequence[str] | None = None,
 ) -> Report:
     """Everything a report says about `period`, from the journal's records.
 
@@ -62,18 +63,25 @@ def build_report(
     exercises to those behaviours; `zone` is the user's time zone for dates.
     `privacy` (else `Privacy(share)`) is given by a caller that reads what was left out.
     `evidence`: the calendar and transcript weeks the caller read for the period
-    (sections/evidence.weeks_to_read).
+    (sections/evidence.weeks_to_read). `reflection_weeks`: the week of every completed
+    reflection, given when `data` holds only what a period's report reads
+    (journal/period_read.py); else they are `data`'s.
     """
     # Thousands of small records and no cycles: full collections would only
     # re-walk the journal already in memory (as the journal's loader does too).
     with collector_paused():
         decided = privacy if privacy is not None else Privacy(share)
         scope = Scope(data, rubric, period, now, decided, behaviours, zone)
-        return _assemble(scope, person, tool_version, evidence)
+        weeks = weeks_of(scope.reflections) if reflection_weeks is None else reflection_weeks
+        return _assemble(scope, person, tool_version, evidence, weeks)
 
 
 def _assemble(
-    scope: Scope, person: str | None, tool_version: str, evidence: Sequence[WeekEvidence]
+    scope: Scope,
+    person: str | None,
+    tool_version: str,
+    evidence: Sequence[WeekEvidence],
+    weeks: Sequence[str],
 ) -> Report:
     ratings = trends(scope)
     period = scope.period
@@ -86,7 +94,7 @@ def _assemble(
     # The people written about: in the person's own report only, never a shared one.
     texts = written_texts(ratings, focus, tried, balanced, exercised, taken)
     named = () if scope.privacy.share else people(texts, rubric_words(scope))
-    summed = summary(scope)
+    summed = summary(scope, weeks)
     paths = timelines(ratings)
     linked = links(ratings, tried.items)
     suggested = next_focus(scope, ratings)
@@ -143,8 +151,9 @@ def _assemble(
     )
 
 
-def summary(scope: Scope) -> Summary:
-    upto = [s.week for s in scope.reflections if s.week <= scope.period.last_week]
+def summary(scope: Scope, weeks: Sequence[str]) -> Summary:
+    """`weeks`: the week of every completed reflection (the streaks')."""
+    upto = [w for w in weeks if w <= scope.period.last_week]
     # The day the latest reflection is for, as its week says (`reflect --date` back-dates
     # it; journal/rows.py keeps it as `started_day`), not the day it was completed: a
     # coach judges "quiet" by the weeks reflected on (docs/report-json.md).

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from belonging_cli import __version__, ask, paths
 from belonging_cli.cli.output import info
@@ -21,12 +21,11 @@ from belonging_cli.files import write_private as write_whole
 from belonging_cli.journal.store import open_journal
 from belonging_cli.limits import day_option
 from belonging_cli.records import JournalData
-from belonging_cli.reports.build import build_report, weeks_of
+from belonging_cli.reports.build import build_report
 from belonging_cli.reports.model import Report
-from belonging_cli.reports.period import resolve_period
+from belonging_cli.reports.period import Period, resolve_period
 from belonging_cli.reports.privacy import Privacy
 from belonging_cli.reports.rubric_facts import resolve_behaviours, rubric_facts
-from belonging_cli.reports.scope import is_reflection, when
 from belonging_cli.reports.words import date_range, day, left_out
 from belonging_cli.safe_text import strip_controls
 from belonging_cli.settings import Settings
@@ -159,18 +158,18 @@ def build(
     folder = settings.rubrics
     rubric = rubric_facts(folder)  # cached: a report need not load pydantic and YAML
     chosen = resolve_behaviours(rubric, behaviours or [], folder)
-    data = load_journal(settings.journal_path)
-    span = resolve_period(
+    loaded = load(
+        settings.journal_path,
         config.report_period if period is None else period,  # '' is a mistake, not a default
-        today=now.date(),
-        since=start,
-        until=end,
-        journal_weeks=weeks_of(data.sessions),
+        now.date(),
+        start,
+        end,
+        [b.id for b in rubric.behaviours],
     )
     made = build_report(
-        data,
+        loaded.data,
         rubric,
-        span,
+        loaded.span,
         now=now,
         share=share,
         behaviours=chosen or None,
@@ -178,28 +177,64 @@ def build(
         zone=zone,
         tool_version=__version__,
         privacy=privacy,
-        evidence=load_evidence(settings.journal_path, span.first_week, span.last_week),
+        evidence=loaded.evidence,
+        reflection_weeks=loaded.weeks,
     )
-    return Built(made, empty_message(made, data) if made.is_empty else None)
+    return Built(made, empty_message(made, loaded.last_day()) if made.is_empty else None)
 
 
-def load_journal(path: Path) -> JournalData:
-    """Everything in the journal at `path`; a journal not yet made reads as empty."""
-    if not path.exists():
-        return JournalData()
-    with open_journal(path) as journal:
-        return journal.load_all()
+class Loaded(NamedTuple):
+    """What a report reads from the journal, and the period it covers."""
+
+    data: JournalData
+    span: Period
+    weeks: list[str]  # of every completed reflection
+    evidence: list[WeekEvidence]
+    # The day of the latest reflection, read only for an empty report's message.
+    last_day: Callable[[], dt.date | None]
 
 
-def load_evidence(path: Path, first_week: str, last_week: str) -> list[WeekEvidence]:
-    """The evidence a report of these weeks reads: its period's, and a few weeks before
-    (sections/evidence.weeks_to_read), by the table's key: the cost follows the period."""
+def load(
+    path: Path,
+    name: str,
+    today: dt.date,
+    since: dt.date | None,
+    until: dt.date | None,
+    behaviours: Sequence[str],
+    *,
+    whole: bool = False,
+) -> Loaded:
+    """The period `name` (or since..until), and what its report reads: for `all` (or
+    `whole`) the whole journal, else only the period's sessions and the few around it
+    that its figures read (journal/period_read.py): the cost follows the period.
+    A journal not yet made reads as empty."""
     from belonging_cli.reports.sections.evidence import weeks_to_read
 
     if not path.exists():
-        return []
+        span = resolve_period(name, today=today, since=since, until=until)
+        return Loaded(JournalData(), span, [], [], lambda: None)
     with open_journal(path) as journal:
-        return journal.evidence(weeks=weeks_to_read(first_week, last_week))
+        complete = journal.complete_weeks()
+        weeks = [w for w, reflection in complete if reflection]
+        span = resolve_period(name, today=today, since=since, until=until, journal_weeks=weeks)
+        if whole or span.name == "all":
+            data = journal.load_all()
+        else:
+            data = journal.period_data(
+                span.first_week,
+                span.last_week,
+                behaviours=behaviours,
+                until=span.end,
+                weeks=[w for w, _ in complete],
+            )
+        # Its period's, and a few weeks before (sections/evidence.weeks_to_read).
+        evidence = journal.evidence(weeks=weeks_to_read(span.first_week, span.last_week))
+    return Loaded(data, span, weeks, evidence, lambda: _last_day(path) if weeks else None)
+
+
+def _last_day(path: Path) -> dt.date | None:
+    with open_journal(path) as journal:
+        return journal.last_reflection_day()
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
@@ -239,20 +274,19 @@ def choose_format(fmt: str | None, out: Path | None, template: Path | None) -> s
     return fmt or named or "md"
 
 
-def empty_message(report: Report, data: JournalData) -> str:
-    """What to say when there is nothing to report: where to go from here."""
-    weeks = weeks_of(data.sessions)
-    if not weeks:
+def empty_message(report: Report, last_day: dt.date | None) -> str:
+    """What to say when there is nothing to report (`last_day`: of the latest
+    reflection): where to go from here."""
+    if last_day is None:
         return (
             "Your journal has no reflections yet, so there is nothing to report. "
             "Run `belonging reflect` for your first one (about ten minutes), or "
             "`belonging demo` to see what a report looks like."
         )
     period = report.period
-    last = max(when(s).date() for s in data.sessions if is_reflection(s))
     return (
         f"No reflections between {date_range(period.start, period.end, 'and')}. "
-        f"Your last one was on {day(last)}: try `--period all`, "
+        f"Your last one was on {day(last_day)}: try `--period all`, "
         "or `belonging reflect` to pick the practice up again."
     )
 

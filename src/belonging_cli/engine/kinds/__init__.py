@@ -16,6 +16,7 @@ from belonging_cli.engine.kinds.choice import Choice
 from belonging_cli.engine.kinds.experiment import ExperimentKind
 from belonging_cli.engine.kinds.focus import Focus
 from belonging_cli.engine.kinds.goal import Goals
+from belonging_cli.engine.kinds.goal_setting import SetGoals
 from belonging_cli.engine.kinds.lookfor import LookFor
 from belonging_cli.engine.kinds.pulse import Pulse
 from belonging_cli.engine.kinds.rate import Evidence, Rate
@@ -51,6 +52,7 @@ KINDS: dict[StepKind, Kind] = {
     "traps": Traps(),
     "lookfor": LookFor(),
     "goals": Goals(),
+    "set_goals": SetGoals(),
 }
 # Questions that are not a step of their own (a rating's evidence) have a unit too.
 _EVIDENCE: Kind = Evidence()
