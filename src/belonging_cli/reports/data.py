@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from belonging_cli.reports.model import Report
+from belonging_cli.safe_text import strip_controls
 
 FORMAT = "belonging-report"
 FORMAT_VERSION = 1
@@ -27,7 +28,7 @@ FORMAT_VERSION = 1
 # `evidence` (sections/evidence.py).
 # 7: the balance's `levers`, the 2.0 weekly's levers week by week.
 # 8: the experiments' `open_now` and `open_total`, every open experiment as `status`
-# counts them.
+# counts them; feedback's `look_fors_even`, and its groups' always-0 `mean` left out.
 FORMAT_MINOR = 8
 
 
@@ -47,8 +48,13 @@ def _head() -> dict[str, Any]:
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses to dicts, tuples to lists, dates to ISO 8601 text."""
+    """Dataclasses to dicts, tuples to lists, dates to ISO 8601 text; text without
+    control characters (but tab and line feed): every report's JSON and every bundle
+    passes here, so what a person typed never reaches a coach's roll-up (which refuses
+    them: issue 11) or a terminal with a control character in it."""
     kind = type(value)
+    if kind is str:
+        return _without_controls(value)
     if kind in _SCALARS:
         return value
     names = _FIELDS.get(kind)
@@ -129,4 +135,17 @@ def _shallow(value: Any) -> Any:
         if not is_dataclass(value) or isinstance(value, type):
             raise TypeError(f"cannot put {type(value).__name__} in a report bundle")
         names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
-    return {name: getattr(value, name) for name in names}
+    return {name: _without_controls(getattr(value, name)) for name in names}
+
+
+def _without_controls(value: Any) -> Any:
+    """A field's text without control characters (tab and line feed kept), in lists and
+    maps too; records are left for the encoder to bring back to `_shallow`."""
+    kind = type(value)
+    if kind is str:
+        return strip_controls(value)
+    if kind is tuple or kind is list:
+        return [_without_controls(item) for item in value]
+    if kind is dict:
+        return {key: _without_controls(item) for key, item in value.items()}
+    return value
