@@ -12,6 +12,7 @@ to a terminal has its control characters removed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_NAME = 200  # a person's name, in the settings and in a shared bundle: one limit for both
@@ -26,11 +27,17 @@ _ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # BEL or ST, or to the line's end when it has neither; or ESC, intermediates and one
 # final byte ("ESC ( B", "ESC 7", "ESC c"). Removing only the controls would leave
 # "[2J" or "]0;title" in the text, to be read and counted as words.
-_ESCAPE = re.compile(
+_ESCAPE_PATTERN = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|(?:\x1b[]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]"
 )
+
+
+@functools.cache
+def _escape() -> re.Pattern[str]:
+    """Compiled on first use: compiling it costs every command's start-up ~1 ms."""
+    return re.compile(_ESCAPE_PATTERN)
 
 
 def _described(char: str, one_line: bool) -> str:
@@ -67,7 +74,7 @@ def strip_escapes(text: str) -> str:
     """`text` with every terminal escape sequence removed whole, then every other
     control character but tab and line feed: what is kept and counted of someone
     else's words (a transcript's names and sentences)."""
-    return strip_controls(_ESCAPE.sub("", text))
+    return strip_controls(_escape().sub("", text))
 
 
 def strip_controls(text: str) -> str:
