@@ -21,7 +21,7 @@ def _demo_bundles(cli: CliRunner, folder: Path) -> list[Path]:
     found = []
     for weeks in DEMO_WEEKS:
         name = f"demo{weeks}"
-        demo = folder / name / "demo"
+        demo = folder / name / "demo" / "home"  # home_of(folder / name, "demo")
         with frozen_at(TODAY), home_of(folder, name):  # the demo needs a folder of its own
             run(cli, "demo", str(demo), "--weeks", str(weeks))
         with frozen_at(TODAY), home_of(folder / name, "demo"):
