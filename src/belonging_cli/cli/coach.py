@@ -114,8 +114,11 @@ def summary(
     A file that cannot be read, or a report made without --share, is named on
     stderr with the reason; the others are still summarised (and the exit code is 1).
     """
+    import sys
+
+    from belonging_cli._gc import collector_paused
     from belonging_cli.coaching.bundle import read_each
-    from belonging_cli.coaching.render import FORMATS, render
+    from belonging_cli.coaching.render import FORMATS, chunks
     from belonging_cli.coaching.rollup import build_rollup, shared_only
 
     if fmt is None:
@@ -126,18 +129,21 @@ def summary(
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     start = day_option(since, "--since")
     began = day_option(started, "--started")
-    problems: list[Problem] = []
-    # One bundle at a time, summarised and let go: memory does not grow with the files.
-    pairs = shared_only(read_each(list(bundles), problems), problems)
-    rollup = build_rollup(pairs, settings.now().date(), since=start, started=began)
-    rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
-    text = render(rollup, fmt)
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        write_private(out, [text])  # clients' progress: private, and never half-written
-        count = len(rollup.clients)
-        info(f"wrote {out}: {count} client{'s' if count != 1 else ''}")
+    # Bundles' parses and clients' summaries hold no cycles: the collector's passes over
+    # every summary kept would cost more than reading the bundles (issue 19, #4).
+    with collector_paused():
+        problems: list[Problem] = []
+        # One bundle at a time, summarised and let go: memory does not grow with the files.
+        pairs = shared_only(read_each(list(bundles), problems), problems)
+        rollup = build_rollup(pairs, settings.now().date(), since=start, started=began)
+        rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
+        if out is None:
+            sys.stdout.writelines(chunks(rollup, fmt))
+            sys.stdout.flush()
+        else:  # clients' progress: private, and never half-written
+            write_private(out, chunks(rollup, fmt))
+            count = len(rollup.clients)
+            info(f"wrote {out}: {count} client{'s' if count != 1 else ''}")
     if problems:
         raise ContentError(problems)
 

@@ -9,6 +9,7 @@ break a table or start a heading.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,8 +58,16 @@ def _environment(html: bool) -> Environment:
 
 
 def render(rollup: Rollup, fmt: str) -> str:
+    return "".join(chunks(rollup, fmt))
+
+
+def chunks(rollup: Rollup, fmt: str) -> Iterator[str]:
+    """The roll-up drawn piece by piece, as `render` joins it: a roll-up of thousands of
+    clients is written out without ever holding all its text (megabytes) at once."""
     if fmt == "json":
-        return json.dumps(rollup.to_json(), indent=2, ensure_ascii=False) + "\n"
+        yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(rollup.to_json())
+        yield "\n"
+        return
     html = fmt == "html"
     template = _environment(html).get_template("rollup.html.j2" if html else "rollup.md.j2")
-    return template.render(r=rollup)
+    yield from template.generate(r=rollup)
