@@ -83,6 +83,15 @@ def rate_questions(
     )
 
 
+def _asked(question: str | None, named: str) -> str:
+    """The rating's question with the behaviour in it: a flow's own wording ("Where are
+    you, most weeks?") follows the title, which five full levels would otherwise scroll
+    off an 80x24 screen (the question line is the one that always stays in sight)."""
+    if not question:
+        return named
+    return f"{named}: {question[0].lower()}{question[1:]}"
+
+
 def _rating(
     engine: Engine,
     step: Step,
@@ -105,7 +114,7 @@ def _rating(
         id=qid,
         ask="rate",
         kind="rate",
-        message=(step.question or f"{number}{behaviour.title}") + suffix,
+        message=_asked(step.question, f"{number}{behaviour.title}") + suffix,
         help=help,
         about=(
             behaviour.title,
