@@ -27,6 +27,8 @@ from belonging_cli.settings import Settings
 
 TYPE_CHECKING = False  # as typing's
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from belonging_cli.journal.labels import Labels
     from belonging_cli.journal.store import Journal
     from belonging_cli.records import Session
@@ -271,26 +273,36 @@ def export(
         return
     if folder is not None:
         raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")
+    import contextlib
+
     from belonging_cli.files import write_private
-    from belonging_cli.journal import exchange
+    from belonging_cli.journal.export_rows import Counted
 
-    with _open(settings) as opened:
-        data = opened.load_all()
-    if format_ == "json":
-        text = exchange.export_json(data)
-    else:
-        from belonging_cli.journal.markdown import export_markdown
+    counted = Counted()
+    # The pieces are read inside one read transaction: closed (stack) before the
+    # journal is, even when writing them fails halfway.
+    with _open(settings) as opened, contextlib.ExitStack() as stack:
+        if format_ == "json":  # streamed from the rows: one batch of sessions in memory
+            chunks: Iterable[str] = stack.enter_context(
+                contextlib.closing(opened.export_chunks(counted))
+            )
+        else:
+            from belonging_cli.journal.markdown import export_markdown
 
-        text = export_markdown(data, _labels(settings))
-    if out is None:
-        sys.stdout.write(strip_controls(text))  # the terminal never gets a journal's controls
-        return
-    write_private(out, [text])
+            data = opened.load_all()
+            counted = Counted(len(data.sessions), len(data.experiments))
+            chunks = [export_markdown(data, _labels(settings))]
+        if out is None:
+            # The terminal never gets a journal's controls (none spans two chunks:
+            # a chunk is whole records).
+            sys.stdout.writelines(map(strip_controls, chunks))
+            return
+        write_private(out, chunks)
     from belonging_cli.reports.words import plural
 
     info(
-        f"Exported {plural(len(data.sessions), 'session')} and "
-        f"{plural(len(data.experiments), 'experiment')} to {out}."
+        f"Exported {plural(counted.sessions, 'session')} and "
+        f"{plural(counted.experiments, 'experiment')} to {out}."
     )
 
 

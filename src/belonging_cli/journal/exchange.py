@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,47 +35,53 @@ def _time(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# The export's fields of a session, a rating and an answer, in the order it writes
+# them: one list for the export from records (here) and from rows (export_rows.py).
+SESSION_KEYS = (
+    "id",
+    "flow_id",
+    "rubric_id",
+    "rubric_version",
+    "week",
+    "status",
+    "started_at",
+    "completed_at",
+    "focus_behaviour_id",
+    "assignment_id",
+)
+RATING_KEYS = ("behaviour_id", "level", "rated_at", "evidence", "evidence_private")
+ANSWER_KEYS = (
+    "step_id",
+    "kind",
+    "value",
+    "answered_at",
+    "prompt_id",
+    "behaviour_id",
+    "private",
+    "question",
+    "role",
+)
+RECORD_LISTS = ("sessions", "experiments", "assignments", "goals", "feedback_rounds")
+
+
+def _fields(record: object, keys: tuple[str, ...]) -> dict[str, Any]:
+    data = {key: getattr(record, key) for key in keys}
+    for key, value in data.items():
+        if isinstance(value, dt.datetime):
+            data[key] = value.isoformat()
+    return data
+
+
 def session_dict(s: Session) -> dict[str, Any]:
     return {
-        "id": s.id,
-        "flow_id": s.flow_id,
-        "rubric_id": s.rubric_id,
-        "rubric_version": s.rubric_version,
-        "week": s.week,
-        "status": s.status,
-        "started_at": _time(s.started_at),
-        "completed_at": _time(s.completed_at),
-        "focus_behaviour_id": s.focus_behaviour_id,
-        "assignment_id": s.assignment_id,
+        **_fields(s, SESSION_KEYS),
         "tags": list(s.tags),
-        "ratings": [
-            {
-                "behaviour_id": r.behaviour_id,
-                "level": r.level,
-                "rated_at": _time(r.rated_at),
-                "evidence": r.evidence,
-                "evidence_private": r.evidence_private,
-            }
-            for r in s.ratings
-        ],
-        "answers": [
-            {
-                "step_id": a.step_id,
-                "kind": a.kind,
-                "value": a.value,
-                "answered_at": _time(a.answered_at),
-                "prompt_id": a.prompt_id,
-                "behaviour_id": a.behaviour_id,
-                "private": a.private,
-                "question": a.question,
-                "role": a.role,
-            }
-            for a in s.answers
-        ],
+        "ratings": [_fields(r, RATING_KEYS) for r in s.ratings],
+        "answers": [_fields(a, ANSWER_KEYS) for a in s.answers],
     }
 
 
-def _plain(record: Experiment | Assignment | Goal) -> dict[str, Any]:
+def plain_record(record: Experiment | Assignment | Goal) -> dict[str, Any]:
     # Not dataclasses.asdict: it deep-copies every value, a third of the export's time.
     data = {name: getattr(record, name) for name in record.__dataclass_fields__}
     for key, value in data.items():
@@ -89,14 +95,14 @@ def to_document(data: JournalData) -> dict[str, Any]:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "sessions": [session_dict(s) for s in data.sessions],
-        "experiments": [_plain(e) for e in data.experiments],
-        "assignments": [_plain(a) for a in data.assignments],
-        "goals": [_plain(g) for g in data.goals],
-        "feedback_rounds": [_round(r) for r in data.feedback_rounds],
+        "experiments": [plain_record(e) for e in data.experiments],
+        "assignments": [plain_record(a) for a in data.assignments],
+        "goals": [plain_record(g) for g in data.goals],
+        "feedback_rounds": [round_dict(r) for r in data.feedback_rounds],
     }
 
 
-def _round(round: FeedbackRound) -> dict[str, Any]:
+def round_dict(round: FeedbackRound) -> dict[str, Any]:
     """A round as its id, when it was imported and its (already anonymous) aggregate."""
     from belonging_cli.feedback.round import to_aggregate
 
@@ -108,29 +114,35 @@ def _round(round: FeedbackRound) -> dict[str, Any]:
 
 
 def export_json(data: JournalData) -> str:
-    """The whole journal as stable UTF-8 JSON, one record a line (one trailing newline).
-
-    One record a line keeps the file diffable and its problems easy to find, and
-    lets json use its C encoder (`indent` forces the ~10x slower Python one).
-    """
+    """The whole journal as stable UTF-8 JSON (`export_chunks`), from its records."""
     from belonging_cli._gc import collector_paused
 
     with collector_paused():
         document = to_document(data)
+    return "".join(export_chunks({name: document[name] for name in RECORD_LISTS}))
+
+
+def export_chunks(lists: Mapping[str, Iterable[dict[str, Any]]]) -> Iterator[str]:
+    """The export's text in pieces, one record a line (one trailing newline), written
+    as `lists` (each of RECORD_LISTS) yields its records.
+
+    One record a line keeps the file diffable and its problems easy to find, and
+    lets json use its C encoder (`indent` forces the ~10x slower Python one).
+    """
 
     def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+        return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
-    parts = [f'{{\n  "format": {dumps(FORMAT)},\n  "format_version": {FORMAT_VERSION}']
-    for name in ("sessions", "experiments", "assignments", "goals", "feedback_rounds"):
-        records = document[name]
-        if records:
-            body = ",\n".join(f"    {dumps(record)}" for record in records)
-            parts.append(f'  "{name}": [\n{body}\n  ]')
-        else:
-            parts.append(f'  "{name}": []')
-    text = ",\n".join(parts) + "\n}\n"
-    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    yield f'{{\n  "format": {dumps(FORMAT)},\n  "format_version": {FORMAT_VERSION}'
+    for name in RECORD_LISTS:
+        before = f',\n  "{name}": [\n    '  # before the first record, then between two
+        empty = True
+        for record in lists[name]:
+            yield f"{before}{dumps(record)}"
+            before, empty = ",\n    ", False
+        yield f',\n  "{name}": []' if empty else "\n  ]"
+    yield "\n}\n"
 
 
 # ---------------------------------------------------------------------------
@@ -188,22 +200,42 @@ def _constant(name: str) -> float:
 # A `\ud800` escape is valid JSON but no character: text holding one can never be
 # written as UTF-8 again (the export, the terminal). Only a high and a low surrogate
 # escape side by side (a pair, which json joins into one character) are text.
-_SURROGATE_ESCAPE = re.compile(r"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})|[\ud800-\udfff]")
+# Found by their literal `\u` (a fast search) and the backslashes before it counted
+# back, so a long run of backslashes costs its length once, not its square.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LOW_ESCAPE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def _lone_surrogate(text: str) -> int | None:
     """The offset of the first lone surrogate (escaped or raw) in JSON text, or None."""
+    raw = _raw_surrogate(text)
     paired = -1
     for match in _SURROGATE_ESCAPE.finditer(text):
-        if match[1] is None:
-            return match.start()  # raw: Python text only, never read from UTF-8
-        if match.start() == paired or len(match[1]) % 2 == 0:
-            continue  # the low half of a pair, or an escaped backslash and "u..."
-        if int(match[2], 16) < 0xDC00 and _LOW_ESCAPE.match(text, match.end()):
+        start = match.start()
+        if raw is not None and raw < start:
+            break
+        if start == paired:
+            continue  # the low half of a pair
+        backslashes = 1
+        while backslashes <= start and text[start - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            continue  # an escaped backslash, then "u..."
+        if int(match[0][2:], 16) < 0xDC00 and _LOW_ESCAPE.match(text, match.end()):
             paired = match.end()
             continue
-        return match.end() - 6
+        return start
+    return raw
+
+
+def _raw_surrogate(text: str) -> int | None:
+    # Python text only: UTF-8 never decodes to one. Found by the encoder (C, fast).
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
     return None
 
 

@@ -213,24 +213,42 @@ def stored_form(s: Session) -> tuple[Any, ...]:
     )
 
 
-def insert_tags(conn: sqlite3.Connection, session_id: str, tags: Iterable[str]) -> None:
+_INSERT_TAG = "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)"
+
+
+def _tag_rows(session_id: str, tags: Iterable[str]) -> list[tuple[str, int, str]]:
     unique = list(dict.fromkeys(tags))  # a tag given twice is one tag
-    conn.executemany(
-        "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)",
-        [(session_id, i, tag) for i, tag in enumerate(unique)],
-    )
+    return [(session_id, i, tag) for i, tag in enumerate(unique)]
+
+
+def insert_tags(conn: sqlite3.Connection, session_id: str, tags: Iterable[str]) -> None:
+    conn.executemany(_INSERT_TAG, _tag_rows(session_id, tags))
 
 
 def insert_session(conn: sqlite3.Connection, s: Session, *, upsert: bool) -> None:
     """The session row and all its children; on upsert the children are replaced."""
-    conn.execute(SESSIONS.upsert() if upsert else SESSIONS.insert(), SESSIONS.row(s))
     if upsert:
+        conn.execute(SESSIONS.upsert(), SESSIONS.row(s))
         for table in ("answers", "ratings", "session_tags"):
             conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (s.id,))
-    insert_tags(conn, s.id, s.tags)
+        _insert_children(conn, [s])
+    else:
+        insert_sessions(conn, [s])
+
+
+def insert_sessions(conn: sqlite3.Connection, sessions: Sequence[Session]) -> None:
+    """New sessions and all their children: one statement a table for all of them."""
+    conn.executemany(SESSIONS.insert(), map(SESSIONS.row, sessions))
+    _insert_children(conn, sessions)
+
+
+def _insert_children(conn: sqlite3.Connection, sessions: Sequence[Session]) -> None:
+    conn.executemany(_INSERT_TAG, [row for s in sessions for row in _tag_rows(s.id, s.tags)])
     conn.executemany(
-        ANSWERS.insert(), [(*ANSWERS.row(a, s.id), i) for i, a in enumerate(s.answers)]
+        ANSWERS.insert(),
+        [(*ANSWERS.row(a, s.id), i) for s in sessions for i, a in enumerate(s.answers)],
     )
     conn.executemany(
-        RATINGS.insert(), [(*RATINGS.row(r, s.id), i) for i, r in enumerate(s.ratings)]
+        RATINGS.insert(),
+        [(*RATINGS.row(r, s.id), i) for s in sessions for i, r in enumerate(s.ratings)],
     )

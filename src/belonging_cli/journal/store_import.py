@@ -1,4 +1,8 @@
-"""`Journal.import_data`: an export's records added in one transaction, known ids skipped.
+"""`Journal.import_data` and `export_chunks`: the journal's exchange with export files.
+
+An import adds an export's records in one transaction, known ids skipped: one id
+query a table and one INSERT statement a table for all the records (executemany),
+never a query a record. The JSON export is read from the rows (export_rows.py).
 
 A base of `Journal` (as `goals_store.JournalGoals` is), so the store stays one
 object while each of its jobs lives in a module of its own.
@@ -7,16 +11,25 @@ object while each of its jobs lives in a module of its own.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Generator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from belonging_cli.journal import feedback_rounds, goals_store
-from belonging_cli.journal.rows import ASSIGNMENTS, EXPERIMENTS, insert_session
+from belonging_cli.journal.rows import ASSIGNMENTS, EXPERIMENTS, insert_sessions
 
 if TYPE_CHECKING:
+    from belonging_cli.journal.export_rows import Counted
     from belonging_cli.records import JournalData
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Identified)
 
 
 class ImportCounts(NamedTuple):
@@ -54,36 +67,58 @@ class ImportCounts(NamedTuple):
 class JournalImport:
     """`Journal`'s import (a base of it)."""
 
-    if TYPE_CHECKING:  # Journal's own transaction
+    if TYPE_CHECKING:  # Journal's own transactions
 
         def _writing(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
+        def _reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def export_chunks(self, counted: Counted) -> Generator[str, None, None]:
+        """The JSON export, in pieces, read from one consistent state of the journal."""
+        from belonging_cli.journal.export_rows import journal_chunks
+
+        with self._reading() as conn:
+            yield from journal_chunks(conn, counted)
+
     def import_data(self, data: JournalData) -> ImportCounts:
         """Add what is not there yet, in one transaction; known ids are skipped."""
-        added = {"sessions": 0, "experiments": 0, "assignments": 0}
-        skipped = goals = rounds = 0
         with self._writing() as conn:
             # In this order: a session names its assignment, an experiment its sessions.
-            inserts: dict[str, Callable[[Any], object]] = {
-                "assignments": lambda a: conn.execute(ASSIGNMENTS.insert(), ASSIGNMENTS.row(a)),
-                "sessions": lambda s: insert_session(conn, s, upsert=False),
-                "experiments": lambda e: conn.execute(EXPERIMENTS.insert(), EXPERIMENTS.row(e)),
-            }
-            for table, insert in inserts.items():
-                for record in getattr(data, table):
-                    if exists(conn, table, record.id):
-                        skipped += 1
-                    else:
-                        insert(record)
-                        added[table] += 1
-            for round in data.feedback_rounds:
-                rounds += feedback_rounds.insert(conn, round)
+            assignments = new_records(conn, "assignments", data.assignments)
+            conn.executemany(ASSIGNMENTS.insert(), map(ASSIGNMENTS.row, assignments))
+            sessions = new_records(conn, "sessions", data.sessions)
+            insert_sessions(conn, sessions)
+            experiments = new_records(conn, "experiments", data.experiments)
+            conn.executemany(EXPERIMENTS.insert(), map(EXPERIMENTS.row, experiments))
+            # A few at most (rounds are refused past 1,000): one at a time.
+            rounds = sum(feedback_rounds.insert(conn, r) for r in data.feedback_rounds)
             # Goals come whole from an export: known ids skipped, the three-open rule
             # is for opening one, not for restoring what a journal held.
-            for goal in data.goals:
-                goals += goals_store.insert_new(conn, goal)
-        skipped += len(data.feedback_rounds) - rounds + len(data.goals) - goals
-        return ImportCounts(skipped=skipped, goals=goals, feedback_rounds=rounds, **added)
+            goals = sum(goals_store.insert_new(conn, goal) for goal in data.goals)
+        given = (
+            data.assignments,
+            data.sessions,
+            data.experiments,
+            data.feedback_rounds,
+            data.goals,
+        )
+        added = len(assignments) + len(sessions) + len(experiments) + rounds + goals
+        return ImportCounts(
+            sessions=len(sessions),
+            experiments=len(experiments),
+            assignments=len(assignments),
+            skipped=sum(map(len, given)) - added,
+            goals=goals,
+            feedback_rounds=rounds,
+        )
+
+
+def new_records(conn: sqlite3.Connection, table: str, records: Sequence[_R]) -> list[_R]:
+    """The records whose id `table` does not hold yet: one query, however many."""
+    if not records:
+        return []
+    known = {row[0] for row in conn.execute(f"SELECT id FROM {table}")}
+    return [r for r in records if r.id not in known]
 
 
 def exists(conn: sqlite3.Connection, table: str, row_id: str) -> bool:
