@@ -1,12 +1,19 @@
 """Print figures for the journal: `journal list`, export and import, over realistic journals.
 
 Run: python benchmarks/journal.py [--runs N] [--only NAME]
+     python benchmarks/journal.py --exchange [--runs N] [--sessions N]
 Journals (synthetic, see belonging_cli.synthetic): 1 year weekly, 10 years weekly,
 and 10,000 sessions (500 weeks, 20 a week). Targets (2-core machine): `journal
 list` at most 150 ms median on the 10-year journal, end to end; reports read
 `load_all()` over 10,000 sessions well inside their 3 s budget.
 
 The journals are built by harness.build_journal, which every benchmark shares.
+
+--exchange (issue 19): `journal export` and `journal import` (into a new journal) of
+10,000 sessions (500 weeks, 20 a week), each alternated (A B A B ...) with its floor, the same
+records as a plain json dump and load (benchmarks/exchange_floor.py: the same
+SELECTs and json.dumps; json.load and executemany in one transaction), the ratio
+taken pair by pair; peak memory of each. Target: at most 1.3x.
 """
 
 from __future__ import annotations
@@ -22,7 +29,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from harness import JOURNALS, build_journal
+from harness import JOURNALS, belonging, build_journal, child_env, machine, run_child
+
+EXCHANGE_TARGET = 1.3
+FLOOR = Path(__file__).resolve().parent / "exchange_floor.py"
 
 
 def timed(action: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -86,11 +96,83 @@ def figures(name: str, runs: int, folder: Path) -> None:
     line("belonging journal import (fresh)", timed(import_fresh, few))
 
 
+def exchange(runs: int, sessions: int, folder: Path) -> None:
+    """Export and import against their floors, alternated, ratios pair by pair."""
+    import datetime as dt
+    import shutil
+
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.journal.store import open_journal
+    from belonging_cli.synthetic import generate
+
+    home, pycache = folder / "home", folder / "pycache"
+    data = generate(load_rubric(), weeks=sessions // 20, sessions_per_week=20, end=dt.date.today())
+    home.mkdir()
+    with open_journal(home / "journal.db") as journal:
+        journal.import_data(data)
+    del data
+    export_file, floor_file = folder / "export.json", folder / "floor.json"
+    fresh, floor_db = folder / "fresh", folder / "floor-db"
+
+    def export() -> list[str]:
+        return belonging("journal", "export", "--out", str(export_file))
+
+    def new_import() -> list[str]:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return belonging("journal", "import", str(export_file))
+
+    def new_floor_db() -> list[str]:
+        shutil.rmtree(floor_db, ignore_errors=True)
+        floor_db.mkdir()
+        return [sys.executable, str(FLOOR), "import", str(export_file), str(floor_db / "j.db")]
+
+    pairs = {
+        "journal export": (
+            export,
+            home,
+            lambda: [
+                sys.executable,
+                str(FLOOR),
+                "export",
+                str(home / "journal.db"),
+                str(floor_file),
+            ],
+        ),
+        "journal import (new journal)": (new_import, fresh, new_floor_db),
+    }
+    print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
+    for label, (ours, where, floor) in pairs.items():
+        env = child_env(where, pycache)
+        run_child(ours(), env), run_child(floor(), env)  # warm the caches
+        ratios, mine, theirs = [], [], []
+        for _ in range(runs):
+            a = run_child(ours(), env)
+            b = run_child(floor(), env)
+            ratios.append(a.seconds / b.seconds)
+            mine.append(a)
+            theirs.append(b)
+        ratio = statistics.median(ratios)
+        verdict = "ok" if ratio <= EXCHANGE_TARGET else "MISSED"
+        print(
+            f"  {label:<29} {statistics.median(r.seconds for r in mine):6.2f} s "
+            f"{max(r.peak_mb for r in mine):5.0f} MB | floor "
+            f"{statistics.median(r.seconds for r in theirs):6.2f} s "
+            f"{max(r.peak_mb for r in theirs):5.0f} MB | x{ratio:.2f} "
+            f"({min(ratios):.2f}-{max(ratios):.2f}) target <= x{EXCHANGE_TARGET}: {verdict}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--only", choices=sorted(JOURNALS), default=None)
+    parser.add_argument("--exchange", action="store_true", help="export/import vs floors")
+    parser.add_argument("--sessions", type=int, default=10_000)
     options = parser.parse_args()
+    if options.exchange:
+        with tempfile.TemporaryDirectory() as folder:
+            exchange(max(3, options.runs // 2), options.sessions, Path(folder))
+        return
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, median of {options.runs} runs"
