@@ -23,6 +23,7 @@ from belonging_cli.errors import Interrupted
 from belonging_cli.records import AnswerValue
 
 LONG_TEXT_KEYS = "Enter: done · Esc Enter: new line · Ctrl-X Ctrl-E: editor"
+DIM = "fg:ansibrightblack"
 
 
 def terminal_available() -> bool:
@@ -30,25 +31,14 @@ def terminal_available() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _width() -> int:
-    """The columns a line may take: the terminal's real width, less one."""
-    import shutil
-
-    return max(40, shutil.get_terminal_size().columns - 1)
-
-
-def say(text: str = "", style: str | None = None, indent: str = "") -> None:
-    """A paragraph for the person answering, wrapped at word boundaries to the terminal."""
-    import textwrap
-
+def say(text: str = "", style: str | None = None, indent: str | None = None) -> None:
+    """A paragraph for the person answering, wrapped at words to the terminal's width,
+    each line's continuation under its text (prompt_layout.paragraph)."""
     import questionary
 
-    width = _width()
-    lines = [
-        textwrap.fill(part, width=width, subsequent_indent=indent) if part else ""
-        for part in text.split("\n")
-    ]
-    questionary.print("\n".join(lines), style=style)
+    from belonging_cli.prompt_layout import paragraph
+
+    questionary.print(paragraph(text, indent), style=style)
 
 
 class _Shown:
@@ -91,17 +81,8 @@ def ask(question: Question) -> tuple[AnswerValue, bool | None]:
 
 
 def _text(question: Question) -> tuple[AnswerValue, bool | None]:
-    import questionary
-
     multiline = question.ask == "long_text"
-    note = _privacy_note(question)
     keys = LONG_TEXT_KEYS if multiline else ""
-    # The question goes on its own line(s): prompt_toolkit cannot lay out a
-    # multi-line input whose prompt is wider than the terminal.
-    say(f"? {question.message}", style="bold")
-    hint = " · ".join(part for part in (note, keys) if part)
-    if hint:
-        say(f"  ({hint})", style="fg:ansibrightblack")
     extra: dict[str, Any] = {}
     if multiline:
         extra = {"key_bindings": _enter_submits(), "enable_open_in_editor": True}
@@ -109,13 +90,26 @@ def _text(question: Question) -> tuple[AnswerValue, bool | None]:
     if question.check is not None:
         check = question.check
         extra["validate"] = lambda text: check(text) or True
-    prompt = questionary.text(
-        "", qmark=">", default=default, multiline=multiline, instruction="", **extra
-    )
+    prompt = _typed(question.message, _privacy_note(question), keys, default=default, **extra)
     raw = str(_run(prompt, question))
     if question.private is None:
         return raw.strip(), None
     return privacy_marker(raw)
+
+
+def _typed(message: str, *hints: str, default: str = "", **extra: Any) -> Any:
+    """A text prompt: the question on its own line(s) with its hints in brackets under
+    it (prompt_toolkit cannot lay out a multi-line input whose prompt is wider than the
+    terminal), then the answer typed after ">", wrapped at words."""
+    import questionary
+
+    from belonging_cli.prompt_layout import typed_wrap
+
+    say(f"? {message}", style="bold")
+    hint = " · ".join(part for part in hints if part)
+    if hint:
+        say(f"  ({hint})", style=DIM)
+    return questionary.text("", qmark=">", default=default, instruction="", **typed_wrap(), **extra)
 
 
 def _privacy_note(question: Question) -> str:
@@ -144,38 +138,27 @@ def _enter_submits() -> Any:
 
 
 def _select(question: Question) -> tuple[AnswerValue, bool | None]:
-    import questionary
-
     shortcuts = len(question.choices) <= 10
-    choices = [
-        questionary.Choice(
-            title=_title(question, c.title) if shortcuts else c.title,
-            value=c.value,
-            shortcut_key=str((i + 1) % 10) if shortcuts else True,
+    options = [
+        (
+            c.value,
+            _title(question, c.title) if shortcuts else c.title,
+            str((i + 1) % 10) if shortcuts else True,
         )
         for i, c in enumerate(question.choices)
     ]
     values = question.choice_values()
     default: Any = question.default if question.default in values else None
-    prompt = questionary.select(
-        question.message,
-        choices=choices,
-        default=default,
-        use_shortcuts=shortcuts,
-        use_jk_keys=False,  # letters typed here must not move the choice
-        instruction="(Enter keeps the highlighted one)" if default is not None else None,
-    )
-    answer = _run(prompt)
+    answer = _run(_menu(question.message, options, default=default, shortcuts=shortcuts))
     if question.ask == "experiment" and answer == AGAIN_CHOICE:
         answer = _again(question)
         if answer == AGAIN_CHOICE:  # back to the new ones
             return _select(question)
     if question.ask == "experiment" and answer == OWN_CHOICE:
         note = _privacy_note(question)  # the engine takes the marker off
-        own = questionary.text("In one sentence, what will you try?", instruction=note or None)
-        text = str(_run(own)).strip()
+        text = str(_run(_typed("In one sentence, what will you try?", note))).strip()
         while not privacy_marker(text)[0]:
-            text = str(_run(questionary.text("A few words, at least:"))).strip()
+            text = str(_run(_typed("A few words, at least:"))).strip()
         return text, None
     return answer, None
 
@@ -183,7 +166,6 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
 # A rating screen's own lines, beside its levels: answers none of them can be.
 _PICK = "\x00pick"  # week one's first, highlighted line: Enter there answers nothing
 _ALL = "\x00all"  # "Show all five levels", on a compact screen
-DIM = "fg:ansibrightblack"
 
 
 def _rate(question: Question) -> tuple[AnswerValue, bool | None]:
@@ -220,62 +202,80 @@ def _all_levels(question: Question) -> None:
 def _around(question: Question) -> list[str]:
     """Last week's level and its two neighbours (three levels at either end), each on
     one line, shortened at a word boundary to the terminal."""
+    from belonging_cli.fitting import shorten
+    from belonging_cli.prompt_layout import width
+
     last = question.default if isinstance(question.default, int) else 1
     levels = question.details
     first = min(max(last - 1, 1), max(len(levels) - 2, 1))
-    width = _width() - 2
-    return ["  " + _one_line(line, width) for line in levels[first - 1 : first + 2]]
-
-
-def _one_line(text: str, width: int) -> str:
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
+    room = width() - 2
+    return ["  " + shorten(line, room) for line in levels[first - 1 : first + 2]]
 
 
 def _rate_once(question: Question, compact: bool) -> Any:
-    import questionary
-
     # The question on its own line(s), wrapped at words: prompt_toolkit would cut a
     # long one anywhere ("(Enter keeps the high" / "lighted one)").
     say(f"? {question.message}", style="bold")
     options = [(c.value, _title(question, c.title)) for c in question.choices]
     if compact:
         options.append((_ALL, "Show all five levels"))
-    choices = [
-        questionary.Choice(title=title, value=value, shortcut_key=str((i + 1) % 10))
-        for i, (value, title) in enumerate(options)
+    choices: list[tuple[Any, str, Any]] = [
+        (value, title, str((i + 1) % 10)) for i, (value, title) in enumerate(options)
     ]
     default: Any = question.default if question.default in question.choice_values() else None
     if default is None:  # nothing preselected: Enter at once answers nothing
-        choices.insert(0, questionary.Choice("Choose a level", _PICK, shortcut_key=False))
-    prompt = questionary.select(
-        "",
+        choices.insert(0, (_PICK, "Choose a level", False))
+    shortcuts = len(choices) <= 10
+    return _run(_menu("", choices, default=default, shortcuts=shortcuts, qmark=" "))
+
+
+def _menu(
+    message: str,
+    options: list[tuple[Any, str, Any]],
+    *,
+    default: Any = None,
+    shortcuts: bool = False,
+    qmark: str = "?",
+    keeps: bool = True,
+) -> Any:
+    """Every choice: `(value, title, shortcut key)` options under `message`, laid out
+    at words to the terminal's width (prompt_layout); Enter takes the highlighted one
+    (`keeps`: the instruction says so when one is highlighted to begin with)."""
+    import questionary
+
+    from belonging_cli.prompt_layout import laid_out
+
+    if default is not None and keeps:
+        instruction = "(Enter keeps the highlighted one)"
+    else:  # questionary's own, said here to be measured
+        instruction = "(Use shortcuts or arrow keys)" if shortcuts else "(Use arrow keys)"
+    column = 6 if shortcuts else 3  # " » " and "1) " come before a title
+    message, titles = laid_out(message, instruction, [t for _, t, _ in options], column)
+    choices = [
+        questionary.Choice(title=title, value=value, shortcut_key=key)
+        for (value, _, key), title in zip(options, titles, strict=True)
+    ]
+    return questionary.select(
+        message,
         choices=choices,
         default=default,
-        qmark=" ",
-        use_shortcuts=len(choices) <= 10,
+        qmark=qmark,
+        use_shortcuts=shortcuts,
         use_jk_keys=False,  # letters typed here must not move the choice
-        instruction="(Enter keeps the highlighted one)" if default is not None else None,
+        instruction=instruction,
     )
-    return _run(prompt)
 
 
 def _again(question: Question) -> Any:
     """The experiments tried before (the menu's "Again: ..."), or AGAIN_CHOICE: back."""
-    import questionary
-
-    choices = [questionary.Choice(title=c.title, value=c.value) for c in question.again]
-    choices.append(questionary.Choice(title="Back to the new ones", value=AGAIN_CHOICE))
-    return _run(questionary.select("Which one, again?", choices=choices, use_jk_keys=False))
+    options = [(c.value, c.title, True) for c in question.again]
+    options.append((AGAIN_CHOICE, "Back to the new ones", True))
+    return _run(_menu("Which one, again?", options))
 
 
 def _title(question: Question, title: str) -> str:
     """Number shortcuts already show "1)": drop a leading "1 " or "1. " from titles."""
-    if question.ask in ("rate", "scale") or question.kind == "focus":
+    if question.ask in ("rate", "scale") or question.kind in ("focus", "set_goals"):
         head, _, rest = title.partition(" ")
         if head.rstrip(".").isdigit() and rest:
             return rest
@@ -285,8 +285,16 @@ def _title(question: Question, title: str) -> str:
 def _checkbox(question: Question) -> tuple[AnswerValue, bool | None]:
     import questionary
 
-    choices = [questionary.Choice(title=c.title, value=c.value) for c in question.choices]
-    picked = _run(questionary.checkbox(question.message, choices=choices))
+    from belonging_cli.prompt_layout import CHECKBOX_COLUMN, laid_out
+
+    instruction = "(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)"
+    titles = [c.title for c in question.choices]
+    message, titles = laid_out(question.message, instruction, titles, CHECKBOX_COLUMN)
+    choices = [
+        questionary.Choice(title=t, value=c.value)
+        for c, t in zip(question.choices, titles, strict=True)
+    ]
+    picked = _run(questionary.checkbox(message, choices=choices, instruction=instruction))
     return [str(v) for v in picked], None
 
 
@@ -311,12 +319,8 @@ def choose(message: str, choices: list[tuple[str, str]], default: str | None = N
 
 
 def _choose(message: str, choices: list[tuple[str, str]], default: str | None) -> str:
-    import questionary
-
-    options = [questionary.Choice(title=t, value=v) for v, t in choices]
-    # No j/k: letters of a sentence typed here must not move the choice.
-    select = questionary.select(message, choices=options, default=default, use_jk_keys=False)
-    return str(_run(select))
+    options = [(v, t, True) for v, t in choices]
+    return str(_run(_menu(message, options, default=default, keeps=False)))
 
 
 _ASKERS: dict[str, Callable[[Question], tuple[AnswerValue, bool | None]]] = {
@@ -336,15 +340,17 @@ def pick_some(message: str, groups: list[tuple[str, list[tuple[str, str]]]]) -> 
     all and `i` invert), so a word typed here picks nothing (`report --share`)."""
     import questionary
 
+    from belonging_cli.prompt_layout import CHECKBOX_COLUMN, laid_out
+
+    instruction = "(Space picks, Enter goes on; nothing is picked unless you pick it)"
+    titles = [t for _, choices in groups for _, t in choices]
+    message, fitted = laid_out(message, instruction, titles, CHECKBOX_COLUMN)
     options: list[Any] = []
     for heading, choices in groups:
         options.append(questionary.Separator(heading))
-        options += [questionary.Choice(title=t, value=v) for v, t in choices]
+        options += [questionary.Choice(title=fitted.pop(0), value=v) for v, _ in choices]
     prompt = questionary.checkbox(
-        message,
-        choices=options,
-        use_jk_keys=False,
-        instruction="(Space picks, Enter goes on; nothing is picked unless you pick it)",
+        message, choices=options, use_jk_keys=False, instruction=instruction
     )
     for key in ("a", "i"):
         prompt.application.key_bindings.remove(key)  # type: ignore[union-attr]

@@ -38,6 +38,16 @@ def shorten(text: str, width: int) -> str:
     return kept.rstrip(" ,;:·-") + ELLIPSIS
 
 
+def terminal_columns() -> int:
+    """The columns of the terminal the output goes to, as it says itself (what a person
+    sees, whatever $COLUMNS claims); $COLUMNS or 80 when the output is not a terminal."""
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+    except (OSError, ValueError):
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and int(columns) > 0 else 80
+
+
 def wrap(text: str, width: int | None, indent: int) -> list[str]:
     """`text` as lines of at most `width`, broken at spaces; lines after the first
     indented by `indent` (the first is assumed to start there too). A word longer than
@@ -46,13 +56,32 @@ def wrap(text: str, width: int | None, indent: int) -> list[str]:
     if width is None or indent + len(" ".join(words)) <= width:
         return [" ".join(words)]
     room = max(width - indent, 10)
+    lines = _broken(words, room, room, cut=False)
+    return [lines[0], *(" " * indent + line for line in lines[1:])]
+
+
+def fold(text: str, width: int, indent: str = "", start: int = 0) -> list[str]:
+    """`text` (one paragraph) as lines of at most `width` columns for a prompt: broken at
+    spaces, its first line starting at column `start` with its own leading spaces kept,
+    the lines after it starting with `indent`. A word longer than a line is cut with an
+    ellipsis: a person reads it, and a terminal would cut it anyway, without one."""
+    lead = text[: len(text) - len(text.lstrip(" "))]
+    first = max(width - start - len(lead), 2)
+    lines = _broken(text.split(), first, max(width - len(indent), 2), cut=True)
+    return [lead + lines[0], *(indent + line for line in lines[1:])]
+
+
+def _broken(words: list[str], first: int, room: int, *, cut: bool) -> list[str]:
+    """`words` in lines, the first at most `first` long, the others `room`."""
     lines: list[str] = []
     current = ""
     for word in words:
-        if current and len(current) + 1 + len(word) > room:
+        limit = room if lines else first
+        if current and len(current) + 1 + len(word) > limit:
             lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
+            current, limit = "", room
+        if cut and len(word) > limit:
+            word = shorten(word, limit)
+        current = f"{current} {word}" if current else word
     lines.append(current)
-    return [lines[0], *(" " * indent + line for line in lines[1:])]
+    return lines
