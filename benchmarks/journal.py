@@ -126,18 +126,17 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
         floor_db.mkdir()
         return [sys.executable, str(FLOOR), "import", str(export_file), str(floor_db / "j.db")]
 
-    pairs = {
-        "journal export": (
-            export,
-            home,
-            lambda: [
-                sys.executable,
-                str(FLOOR),
-                "export",
-                str(home / "journal.db"),
-                str(floor_file),
-            ],
-        ),
+    def floor_export() -> list[str]:
+        return [
+            sys.executable,
+            str(FLOOR),
+            "export",
+            str(home / "journal.db"),
+            str(floor_file),
+        ]
+
+    pairs: dict[str, tuple[Callable[[], list[str]], Path, Callable[[], list[str]]]] = {
+        "journal export": (export, home, floor_export),
         "journal import (new journal)": (new_import, fresh, new_floor_db),
     }
     print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")

@@ -6,7 +6,6 @@ commands, not here: `belonging coach --help` stays light.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import click
@@ -136,6 +135,8 @@ def summary(
         # One bundle at a time, summarised and let go: memory does not grow with the files.
         pairs = shared_only(read_each(list(bundles), problems), problems)
         rollup = build_rollup(pairs, settings.now().date(), since=start, started=began)
+        import dataclasses  # here, not at the top: coach --help needs none
+
         rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
         if out is None:
             sys.stdout.writelines(chunks(rollup, fmt))

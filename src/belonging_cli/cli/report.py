@@ -8,7 +8,6 @@ target); the JSON format never imports jinja2 or markdown-it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -182,6 +181,8 @@ def demo(settings: Settings, folder: Path | None, weeks: int, rubrics: Path | No
         lines = ['name = "Sam (demo)"\n']
         if settings.rubrics != packaged_dir("rubrics"):
             # Reports on the demo use the rubric it was made with, however it was chosen.
+            import json  # here: report, progress and demo --help need none
+
             lines.append(f"rubrics = {json.dumps(str(settings.rubrics.resolve()))}\n")
         write_private(config, lines)
     remember(rubric, settings.rubrics, home=target)  # its first `status` names titles
