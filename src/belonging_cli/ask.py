@@ -103,12 +103,13 @@ def _typed(message: str, *hints: str, default: str = "", **extra: Any) -> Any:
     terminal), then the answer typed after ">", wrapped at words."""
     import questionary
 
+    from belonging_cli.prompt_layout import hints as bracketed
     from belonging_cli.prompt_layout import typed_wrap
 
     say(f"? {message}", style="bold")
-    hint = " · ".join(part for part in hints if part)
+    hint = bracketed(*hints)
     if hint:
-        say(f"  ({hint})", style=DIM)
+        say(hint, style=DIM)
     return questionary.text("", qmark=">", default=default, instruction="", **typed_wrap(), **extra)
 
 

@@ -41,6 +41,17 @@ def paragraph(text: str, indent: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def hints(*parts: str) -> str:
+    """Hints in brackets under a question, wrapped between them rather than inside one
+    where each fits a line ("Enter: done" stays together)."""
+    units = [unit for part in parts if part for unit in part.split(" · ")]
+    glued = [unit.replace(" ", "\x00") for unit in units]
+    if not glued:
+        return ""
+    lines = fold(f"  ({' · '.join(glued)})", width(), "   ")
+    return "\n".join(lines).replace("\x00", " ")
+
+
 def laid_out(
     message: str, instruction: str, titles: list[str], column: int
 ) -> tuple[str, list[str]]:

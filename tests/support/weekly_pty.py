@@ -13,7 +13,8 @@ from typing import Any
 from support.terminal import RATING_PROMPT, TEXT_PROMPT
 
 REFLECTIONS = 1  # focus reflections a week; the lens is the second look
-LENS_OF_A_FIRST_WEEK = "used a rule, a deadline or your authority"  # control
+# The control lens's words, wherever the terminal's width breaks its line (a regex).
+LENS_OF_A_FIRST_WEEK = r"used\s+a\s+rule,\s+a\s+deadline\s+or\s+your\s+authority"
 
 
 def start(child: Any, win: str = "Shipped the plan") -> None:

@@ -16,7 +16,6 @@ blank, keeping the draft comes first (`Sitting.blank`).
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -42,11 +41,12 @@ POINTER = 4  # the select's " » " before each line, and a column spare
 def review(sitting: Sitting, terminal: Terminal, heading: str) -> bool:
     """The review screen until the person saves (True) or keeps a draft (False)."""
     from belonging_cli import ask
+    from belonging_cli.fitting import terminal_columns
 
     what = "these answers" if sitting.session.assignment_id else "this reflection"
     with sitting.kept():
         while True:
-            width = shutil.get_terminal_size().columns - POINTER
+            width = terminal_columns() - POINTER  # the terminal's own, not $COLUMNS
             lines = rows(sitting.engine, width, hidden=sitting.hidden)
             blank = sitting.blank()
             ask.say(f"\n{heading}", style="bold")
