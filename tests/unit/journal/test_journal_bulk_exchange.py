@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.demo_home import demo_home
-from support.known_journal import build_known_journal
 
 from belonging_cli.content.rubrics import load_rubric
 from belonging_cli.errors import ContentError
 from belonging_cli.journal.exchange import export_json, parse_export
 from belonging_cli.journal.store import Journal, open_journal
 from belonging_cli.synthetic import generate
+from support.demo_home import demo_home
+from support.known_journal import build_known_journal
 
 HOSTILE = Path(__file__).parents[2] / "hostile" / "journal_exchange"
 END = dt.date(2026, 11, 27)
