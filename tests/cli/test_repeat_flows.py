@@ -22,7 +22,7 @@ def test_flows_show_lists_the_wordings_a_step_takes_in_turn(cli: CliRunner) -> N
     (entry,) = [step for step in steps if step.startswith("control ")]
     control = " ".join(entry.split())
     assert "in turn with these, the one asked longest ago each time (this one: control)" in control
-    assert "control.deadline: Which deadline or date did you set" in control
+    assert "control.deadline: Which deadline or date did you hold someone to" in control
 
 
 def test_flows_validate_reports_a_variant_id_used_twice_at_its_place(
