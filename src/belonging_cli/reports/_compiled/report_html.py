@@ -1,4 +1,4 @@
-# source-sha256: ac9ae4bc7d8ff52f16a089d591ddeeaff503da69ba8dc5fd10bda1aee93610f5
+# source-sha256: 135553a3ea571c14012f59560270d417bab1bb47ee24c03b6c67e85af4bd5492
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -294,7 +294,13 @@ def root(context, missing=missing, environment=environment):
         yield '<p>No ratings in this period yet.</p>\n'
     if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'overview'):
         pass
-        yield '<figure>\n<figcaption><b>Ratings and balance by week.</b> The average of your ratings each week (solid), and where you placed your week between control (1) and influence (5) (dashed).</figcaption>\n'
+        yield '<figure>\n'
+        if environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'balance'), 'series'):
+            pass
+            yield '<figcaption><b>Ratings and balance by week.</b> The average of your ratings each week (solid), and where you placed your week between control (1) and influence (5) (dashed).</figcaption>\n'
+        else:
+            pass
+            yield '<figcaption><b>Ratings by week.</b> The average of your ratings each week.</figcaption>\n'
         yield escape(environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'overview'))
         yield '\n</figure>\n'
     if environment.getattr((undefined(name='charts') if l_0_charts is missing else l_0_charts), 'behaviours'):
@@ -759,7 +765,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(environment.getattr(l_1_g, 'n'))
             yield ' '
             yield escape(environment.getattr(l_1_g, 'group'))
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 336 in 'report.html.j2' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 340 in 'report.html.j2' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_g = missing
         yield '), collected '
         yield escape(t_2(environment.getattr((undefined(name='fb') if l_0_fb is missing else l_0_fb), 'collected_on')))
@@ -803,7 +809,7 @@ def root(context, missing=missing, environment=environment):
                 yield escape(environment.getattr(l_2_g, 'group'))
                 yield ' '
                 yield escape(t_9(environment.getattr(l_2_g, 'mean')))
-                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 341 in 'report.html.j2' evaluated to false and no else section was defined.")))
+                yield escape(('; ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 345 in 'report.html.j2' evaluated to false and no else section was defined.")))
                 t_23 = 0
             l_2_loop = l_2_g = missing
             if t_23:
@@ -894,10 +900,10 @@ def root(context, missing=missing, environment=environment):
     yield ' ('
     yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'rubric'), 'title'))
     yield '). Made with belonging'
-    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 382 in 'report.html.j2' evaluated to false and no else section was defined.")))
+    yield escape((markup_join((' ', environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version'), )) if environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'tool_version') else cond_expr_undefined("the inline if-expression on line 386 in 'report.html.j2' evaluated to false and no else section was defined.")))
     yield ' on '
     yield escape(t_2(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'generated_at')))
     yield '.</footer>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=147&5=150&6=153&7=156&15=160&76=167&77=178&80=181&81=185&87=190&88=194&89=198&90=202&92=208&93=210&94=213&98=216&102=219&103=223&111=248&112=250&113=254&115=258&119=261&120=265&124=287&125=290&130=295&133=298&136=300&138=303&140=307&141=311&147=316&149=319&152=326&153=329&154=340&158=343&159=347&165=364&166=367&167=382&168=385&174=388&175=392&182=410&185=413&186=416&187=419&189=423&190=426&191=429&192=437&193=439&194=443&195=450&198=454&199=457&201=460&202=464&203=471&209=476&210=479&213=482&214=485&215=489&217=498&218=501&220=503&221=505&222=508&223=511&228=516&229=520&234=546&235=549&236=552&239=555&243=563&246=566&253=576&254=579&257=582&258=585&259=587&261=589&262=591&265=595&266=597&268=599&273=602&274=606&282=623&283=626&286=629&287=631&288=635&290=637&291=641&296=651&297=655&299=668&300=672&305=684&306=686&309=690&310=693&314=699&315=703&319=717&320=725&321=727&322=731&323=738&332=747&333=750&336=753&338=771&340=776&341=780&345=825&346=828&349=831&350=838&351=841&352=843&353=846&355=855&360=861&362=864&363=868&366=871&368=874&369=878&375=883&378=886&382=891'
+debug_info = '4=147&5=150&6=153&7=156&15=160&76=167&77=178&80=181&81=185&87=190&88=194&89=198&90=202&92=208&93=210&94=213&98=216&102=219&103=223&111=248&112=250&113=254&115=258&119=261&120=265&124=287&125=290&130=295&132=298&137=304&140=306&142=309&144=313&145=317&151=322&153=325&156=332&157=335&158=346&162=349&163=353&169=370&170=373&171=388&172=391&178=394&179=398&186=416&189=419&190=422&191=425&193=429&194=432&195=435&196=443&197=445&198=449&199=456&202=460&203=463&205=466&206=470&207=477&213=482&214=485&217=488&218=491&219=495&221=504&222=507&224=509&225=511&226=514&227=517&232=522&233=526&238=552&239=555&240=558&243=561&247=569&250=572&257=582&258=585&261=588&262=591&263=593&265=595&266=597&269=601&270=603&272=605&277=608&278=612&286=629&287=632&290=635&291=637&292=641&294=643&295=647&300=657&301=661&303=674&304=678&309=690&310=692&313=696&314=699&318=705&319=709&323=723&324=731&325=733&326=737&327=744&336=753&337=756&340=759&342=777&344=782&345=786&349=831&350=834&353=837&354=844&355=847&356=849&357=852&359=861&364=867&366=870&367=874&370=877&372=880&373=884&379=889&382=892&386=897'
