@@ -205,14 +205,31 @@ def in_play(goals: Iterable[Goal], first: dt.date, last: dt.date) -> list[Goal]:
     ]
 
 
+def answers_read(roles: Iterable[str], kinds: Iterable[str]) -> str:
+    """The answers (over alias `a`) a report reads: of steps with one of `roles` or
+    `kinds`, a rubric prompt's, and every answer of a session doing an exercise."""
+    words = [*roles, *kinds]
+    if not all(w.replace("_", "").isalnum() for w in words):  # our own names, quoted here
+        raise ValueError(f"not a step role or kind: {words}")
+    listed = ", ".join(f"'{w}'" for w in roles) or "NULL"
+    typed = ", ".join(f"'{w}'" for w in kinds) or "NULL"
+    return (
+        f"a.role IN ({listed}) OR a.kind IN ({typed}) "
+        "OR (a.prompt_id IS NOT NULL AND a.behaviour_id IS NOT NULL) "
+        "OR a.session_id IN (SELECT id FROM sessions WHERE assignment_id IS NOT NULL)"
+    )
+
+
 class Around(TypedDict):
     """What a period's read needs besides its weeks: the rubric's `behaviours`, the day
-    the period ends (`until`), and the weeks of every completed session (`weeks`, when
-    the caller has read them)."""
+    the period ends (`until`), the weeks of every completed session (`weeks`, when
+    the caller has read them), and which answers it reads (`answers`: answers_read's
+    clause; every answer without it)."""
 
     behaviours: Collection[str]
     until: dt.date
     weeks: NotRequired[Sequence[str]]
+    answers: NotRequired[str]
 
 
 def period_data(
@@ -247,7 +264,9 @@ def period_data(
     where = f"{COMPLETE} AND ({clause} OR s.id IN (SELECT value FROM json_each(?)))"
     params = [w for pair in ranges for w in pair] + [json.dumps(sorted(ids))]
     return JournalData(
-        tuple(loading.sessions(conn, where, params, newest_first=False)),
+        tuple(
+            loading.sessions(conn, where, params, newest_first=False, answers=around.get("answers"))
+        ),
         tuple(experiments),
         tuple(loading.assignments(conn)),
         feedback_rounds=tuple(rounds),

@@ -112,13 +112,22 @@ class Table(Generic[R]):
         """The record stored in `row` (as `select` reads it); `given` fields are taken as
         they are (an answer's value parsed in bulk, a session's children)."""
         start = 1 if self.parent else 0
-        values = {
+        if self.positional and len(given) <= 1:
+            # The bulk path (a journal's answers and ratings): values in order, no dict.
+            name, taken = next(iter(given.items()), (None, None))
+            decoders = self.decoders if name is None else _skipping(self, name)
+            values = [
+                value if decode is None else decode(value)
+                for decode, value in zip(decoders, row[start:], strict=True)
+            ]
+            if name is not None:  # a stored field taken as given
+                values[self.fields.index(name)] = taken
+            return self.record(*values)
+        found = {
             name: given[name] if name in given else value if decode is None else decode(value)
             for name, decode, value in zip(self.fields, self.decoders, row[start:], strict=True)
         }
-        if self.positional and not given.keys() - values.keys():
-            return self.record(*values.values())
-        return self.record(**{**given, **values})
+        return self.record(**{**given, **found})
 
     def insert(self, *, position: str = "?") -> str:
         """INSERT of one `row`, plus its `position` when the table keeps an order."""
@@ -137,6 +146,19 @@ class Table(Generic[R]):
             + f" ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
             + ", ".join(f"{c} = excluded.{c}" for c in changed)
         )
+
+
+_SKIPPED: dict[tuple[int, str], tuple[Convert | None, ...]] = {}
+
+
+def _skipping(table: Table[Any], name: str) -> tuple[Convert | None, ...]:
+    """`table`'s decoders but for field `name`'s (given already decoded), found once."""
+    key = (id(table), name)
+    found = _SKIPPED.get(key)
+    if found is None:
+        at = table.fields.index(name)
+        found = _SKIPPED[key] = tuple(None if i == at else d for i, d in enumerate(table.decoders))
+    return found
 
 
 def _table(
