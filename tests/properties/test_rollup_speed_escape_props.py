@@ -90,7 +90,7 @@ def test_any_text_is_escaped_as_before(text: str) -> None:
 @given(MARKDOWNISH)
 def test_lines_without_formatting_are_escaped_as_before(text: str) -> None:
     plain = text.replace("*", "").replace("_", "").replace("[", "")
-    expected = []
+    expected: list[str] = []
     for raw in plain.splitlines():
         line = " ".join(raw.split())
         if line or (expected and expected[-1]):

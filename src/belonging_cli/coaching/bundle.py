@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal
@@ -52,6 +53,9 @@ def _cut(text: str) -> str:
 
 Week = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME), ONE_LINE]
+# A rubric's words, the same in every client's bundle: one copy kept across a roll-up
+# of thousands of clients, not one per client's summary (issue 19).
+RubricWord = Annotated[Name, AfterValidator(sys.intern)]
 # A person's own words, as their report wrote them (never with a control character:
 # reports/data.py strips them), so one in a bundle is a forged or damaged one: refused
 # and located, as every text of a bundle is.
@@ -102,15 +106,15 @@ class Point(Part):
 
 
 class Rating(Part):
-    behaviour_id: Name
+    behaviour_id: RubricWord
     number: Count
-    title: Name
+    title: RubricWord
     count: Count
     first: Level | None
     latest: Level | None
     change: Change | None
     average: Annotated[float, Field(ge=1, le=5)] | None
-    latest_label: Name | None
+    latest_label: RubricWord | None
     series: list[Point] = Field(max_length=5000)
 
 

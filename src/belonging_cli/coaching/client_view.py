@@ -10,6 +10,7 @@ The rules of a path (stretches, a fall back from a high) are the report's own
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ RELAPSE_LEVELS = 2  # a behaviour down this many levels from its high
 NOT_TRIED_RUN = 2  # experiments answered "not this time" in a row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharedWord:
     week: str
     kind: str  # exercise, experiment, rating, takeaway
@@ -38,7 +39,7 @@ class SharedWord:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BehaviourLine:
     behaviour_id: str
     title: str
@@ -50,20 +51,20 @@ class BehaviourLine:
     relapse: str | None  # "4 in 2026-W47, now 2": down RELAPSE_LEVELS or more from its high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     id: str
     title: str
     reason: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     kind: str  # quiet, relapse, not-tried (and the prep sheet's overdue)
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalLine:
     """A goal as the coach reads it: `Protect time 2 -> 4 by 1 Mar: now 3, rising`."""
 
@@ -84,7 +85,7 @@ class GoalLine:
     plan: str  # the one line every coach view shows: `2 → 4 by 1 Mar: now 3, rising`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeenLine:
     """A blind spot or hidden strength: `Cultivate belonging (you 4, others 2.33)`."""
 
@@ -97,7 +98,7 @@ class SeenLine:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoundLine:
     """The client's latest feedback round as the coach reads it."""
 
@@ -162,18 +163,20 @@ def behaviour_lines(bundle: Bundle, since_week: str) -> tuple[BehaviourLine, ...
         series = [_level(p) for p in rating.series if p.week >= since_week]
         if not series:
             continue
-        by_week = {p.week: p.level for p in series}
-        found = stretches(series)
         levels = [p.level for p in series]
+        by_week = dict(zip([p.week for p in series], levels, strict=True))
+        found = stretches(series)
         lines.append(
             BehaviourLine(
                 behaviour_id=rating.behaviour_id,
                 title=rating.title,
-                spark=sparkline(by_week.get(w) for w in weeks),
+                # A roll-up keeps every client's lines: one copy of each strip and story
+                # (a few weeks' marks repeat across clients), not one per client.
+                spark=sys.intern(sparkline(map(by_week.get, weeks))),
                 high=max(levels),
                 low=min(levels),
                 latest=levels[-1],
-                story=story(found),
+                story=sys.intern(story(found)),
                 relapse=_relapse(found),
             )
         )

@@ -8,7 +8,6 @@ break a table or start a heading.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,8 +64,9 @@ def chunks(rollup: Rollup, fmt: str) -> Iterator[str]:
     """The roll-up drawn piece by piece, as `render` joins it: a roll-up of thousands of
     clients is written out without ever holding all its text (megabytes) at once."""
     if fmt == "json":
-        yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(rollup.to_json())
-        yield "\n"
+        from belonging_cli.coaching import rollup_json
+
+        yield from rollup_json.chunks(rollup)
         return
     html = fmt == "html"
     template = _environment(html).get_template("rollup.html.j2" if html else "rollup.md.j2")
