@@ -159,9 +159,8 @@ def summarise_client(
     reflected_weeks: set[str] = set()
     for rating in bundle.ratings:
         latest, change = _window(rating, since_week)
-        reflected_weeks.update(
-            p.week for p in rating.series if since_week is None or p.week >= since_week
-        )
+        if since_week is not None:  # else the bundle's own count is the period's
+            reflected_weeks.update(p.week for p in rating.series if p.week >= since_week)
         ratings.append(
             BehaviourRating(
                 rating.behaviour_id,
@@ -285,7 +284,11 @@ def build_rollup(
             titles.setdefault(item.id, item.title)
     rubrics = Counter(c.rubric for c in found)
     reference = rubrics.most_common(1)[0][0] if rubrics else ""
-    clients = tuple(replace(c, rubric_note=_rubric_note(c.rubric, reference)) for c in found)
+    # Most clients share the reference rubric: only the others' summaries are made again.
+    clients = tuple(
+        c if c.rubric == reference else replace(c, rubric_note=_rubric_note(c.rubric, reference))
+        for c in found
+    )
     return Rollup(
         generated_on=today,
         since=since,
