@@ -26,10 +26,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from harness import JOURNALS, belonging, build_journal, child_env, machine, run_child
+from harness import (
+    JOURNALS,
+    Run,
+    belonging,
+    build_journal,
+    child_env,
+    in_pairs,
+    machine,
+    run_child,
+)
 
 EXCHANGE_TARGET = 1.3
 FLOOR = Path(__file__).resolve().parent / "exchange_floor.py"
@@ -96,21 +105,13 @@ def figures(name: str, runs: int, folder: Path) -> None:
     line("belonging journal import (fresh)", timed(import_fresh, few))
 
 
-def exchange(runs: int, sessions: int, folder: Path) -> None:
-    """Export and import against their floors, alternated, ratios pair by pair."""
-    import datetime as dt
+def exchange_pairs(
+    home: Path, folder: Path, pycache: Path, runs: int
+) -> Iterator[tuple[str, list[tuple[Run, Run]]]]:
+    """Each command's `runs` (ours, floor) pairs, alternated after one that warms the caches:
+    the export of the journal in `home`, then its import into a new journal (in `folder`)."""
     import shutil
 
-    from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal.store import open_journal
-    from belonging_cli.synthetic import generate
-
-    home, pycache = folder / "home", folder / "pycache"
-    data = generate(load_rubric(), weeks=sessions // 20, sessions_per_week=20, end=dt.date.today())
-    home.mkdir()
-    with open_journal(home / "journal.db") as journal:
-        journal.import_data(data)
-    del data
     export_file, floor_file = folder / "export.json", folder / "floor.json"
     fresh, floor_db = folder / "fresh", folder / "floor-db"
 
@@ -135,21 +136,39 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
             str(floor_file),
         ]
 
-    pairs: dict[str, tuple[Callable[[], list[str]], Path, Callable[[], list[str]]]] = {
+    commands: dict[str, tuple[Callable[[], list[str]], Path, Callable[[], list[str]]]] = {
         "journal export": (export, home, floor_export),
         "journal import (new journal)": (new_import, fresh, new_floor_db),
     }
-    print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
-    for label, (ours, where, floor) in pairs.items():
+
+    def child(command: Callable[[], list[str]], env: dict[str, str]) -> Callable[[], Run]:
+        return lambda: run_child(command(), env)  # the command line made anew each run
+
+    for label, (ours, where, floor) in commands.items():
         env = child_env(where, pycache)
-        run_child(ours(), env), run_child(floor(), env)  # warm the caches
-        ratios, mine, theirs = [], [], []
-        for _ in range(runs):
-            a = run_child(ours(), env)
-            b = run_child(floor(), env)
-            ratios.append(a.seconds / b.seconds)
-            mine.append(a)
-            theirs.append(b)
+        pairs = in_pairs(child(ours, env), child(floor, env), runs + 1)
+        yield label, pairs[1:]  # the first pair warms the caches
+
+
+def exchange(runs: int, sessions: int, folder: Path) -> None:
+    """Export and import against their floors, alternated, ratios pair by pair."""
+    import datetime as dt
+
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.journal.store import open_journal
+    from belonging_cli.synthetic import generate
+
+    home, pycache = folder / "home", folder / "pycache"
+    data = generate(load_rubric(), weeks=sessions // 20, sessions_per_week=20, end=dt.date.today())
+    home.mkdir()
+    with open_journal(home / "journal.db") as journal:
+        journal.import_data(data)
+    del data
+    print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
+    for label, pairs in exchange_pairs(home, folder, pycache, runs):
+        ratios = [a.seconds / b.seconds for a, b in pairs]
+        mine = [a for a, _ in pairs]
+        theirs = [b for _, b in pairs]
         ratio = statistics.median(ratios)
         verdict = "ok" if ratio <= EXCHANGE_TARGET else "MISSED"
         print(
