@@ -79,7 +79,9 @@ def headline(folder: Path, reader: str = "read_text", options: str = "") -> dict
     """The roll-up's headline figures, from DuckDB over the bundles in `folder`."""
     import duckdb
 
+    # No progress bar: it is drawn on stdout, where the figures go.
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     load, head, behaviours = sql(folder, reader, options)
     con.execute(load)
     found = con.execute(head).fetchone()
