@@ -13,7 +13,8 @@ The journals are built by harness.build_journal, which every benchmark shares.
 10,000 sessions (500 weeks, 20 a week), each alternated (A B A B ...) with its floor, the same
 records as a plain json dump and load (benchmarks/exchange_floor.py: the same
 SELECTs and json.dumps; json.load and executemany in one transaction), the ratio
-taken pair by pair; peak memory of each. Target: at most 1.3x.
+taken pair by pair (wall clock, and CPU time, which a busy machine moves less); peak
+memory of each. Target: at most 1.3x.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from harness import (
     build_journal,
     child_env,
     in_pairs,
+    load_average,
     machine,
     run_child,
 )
@@ -166,9 +168,10 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
     del data
     print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
     for label, pairs in exchange_pairs(home, folder, pycache, runs):
-        ratios = [a.seconds / b.seconds for a, b in pairs]
         mine = [a for a, _ in pairs]
         theirs = [b for _, b in pairs]
+        ratios = [a.seconds / b.seconds for a, b in pairs]
+        cpu = statistics.median(a.cpu / b.cpu for a, b in pairs)
         ratio = statistics.median(ratios)
         verdict = "ok" if ratio <= EXCHANGE_TARGET else "MISSED"
         print(
@@ -176,8 +179,10 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
             f"{max(r.peak_mb for r in mine):5.0f} MB | floor "
             f"{statistics.median(r.seconds for r in theirs):6.2f} s "
             f"{max(r.peak_mb for r in theirs):5.0f} MB | x{ratio:.2f} "
-            f"({min(ratios):.2f}-{max(ratios):.2f}) target <= x{EXCHANGE_TARGET}: {verdict}"
+            f"({min(ratios):.2f}-{max(ratios):.2f}), CPU x{cpu:.2f}; "
+            f"target <= x{EXCHANGE_TARGET}: {verdict}"
         )
+    print(f"  load average after: {load_average()}")
 
 
 def main() -> None:
