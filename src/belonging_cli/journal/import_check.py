@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import Any
 
 from belonging_cli import limits
+from belonging_cli.journal.exchange import FORMAT, FORMAT_VERSION
 from belonging_cli.records import (
     Answer,
     Experiment,
@@ -117,7 +118,7 @@ def quick_check(raw: dict[str, Any], known: KnownIds) -> QuickCheck | None:
     reference among them holds (the journal's `known` ids included); else None."""
     if not raw.keys() <= _TOP_KEYS:
         return None
-    if raw.get("format") != "belonging-journal" or not _exactly(raw.get("format_version"), 1):
+    if raw.get("format") != FORMAT or not _exactly(raw.get("format_version"), FORMAT_VERSION):
         return None
     sessions, experiments = raw.get("sessions", []), raw.get("experiments", [])
     try:
