@@ -14,12 +14,11 @@ import functools
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching.bundle import Bundle, Goal
 from belonging_cli.reports.charts import sparkline, weeks_between
-from belonging_cli.reports.model import WeekLevel
 from belonging_cli.reports.sections.timeline import Stretch, fell_back, story, stretches
 
 if TYPE_CHECKING:
@@ -128,7 +127,7 @@ def shared_words(bundle: Bundle, since_week: str) -> tuple[SharedWord, ...]:
 
     A shared bundle holds no private text (the writer leaves it out), so nothing
     here can show one."""
-    found = [w for w in _words(bundle) if w.week >= since_week and w.text.strip()]
+    found = [w for w in _words(bundle, since_week) if w.text.strip()]
     found.sort(key=lambda w: w.week, reverse=True)  # stable: within a week, as written
     return tuple(
         SharedWord(w.week, w.kind, shorten(w.about, 120), shorten(w.text))
@@ -136,23 +135,27 @@ def shared_words(bundle: Bundle, since_week: str) -> tuple[SharedWord, ...]:
     )
 
 
-def _words(bundle: Bundle) -> Iterator[SharedWord]:
+def _words(bundle: Bundle, since_week: str) -> Iterator[SharedWord]:
+    """The words from `since_week` on (a word of an earlier week is never made: a
+    bundle holds a period's, the roll-up shows the window's)."""
     for item in bundle.exercises.items if bundle.exercises else ():
         for answer in item.answers:
-            about = f"{item.title}: {answer.question}" if answer.question else item.title
-            yield SharedWord(answer.week, "exercise", about, answer.answer)
+            if answer.week >= since_week:
+                about = f"{item.title}: {answer.question}" if answer.question else item.title
+                yield SharedWord(answer.week, "exercise", about, answer.answer)
     for exp in bundle.experiments.items:
-        if exp.learned:
+        if exp.learned and exp.week >= since_week:
             title = exp.title or "an experiment"
             outcome = (exp.outcome or "open").replace("_", " ")
             yield SharedWord(exp.week, "experiment", f"{title} ({outcome})", exp.learned)
     for rating in bundle.ratings:
         for point in rating.series:
-            if point.evidence:
+            if point.evidence and point.week >= since_week:
                 about = f"{rating.title} at {point.level}"
                 yield SharedWord(point.week, "rating", about, point.evidence)
     for takeaway in bundle.writing.takeaways:
-        yield SharedWord(takeaway.week, "takeaway", takeaway.question or "", takeaway.text)
+        if takeaway.week >= since_week:
+            yield SharedWord(takeaway.week, "takeaway", takeaway.question or "", takeaway.text)
 
 
 def behaviour_lines(bundle: Bundle, since_week: str) -> tuple[BehaviourLine, ...]:
@@ -173,6 +176,14 @@ def _window_weeks(first: str, last: str) -> tuple[str, ...]:
     return tuple(weeks_between(first, last))
 
 
+class _Rated(NamedTuple):
+    """A week's level as the report's rules read it (not the report's model: a roll-up
+    need not import it)."""
+
+    week: str
+    level: int
+
+
 _Line = tuple[str, int, int, int, str, str | None]  # spark, high, low, latest, story, relapse
 
 
@@ -180,7 +191,7 @@ def _path(weeks: tuple[str, ...], points: tuple[tuple[str, int], ...]) -> _Line:
     """A behaviour's line but its names, by the report's rules (timeline.py, charts.py)."""
     by_week = dict(points)
     levels = [level for _, level in points]
-    found = stretches([WeekLevel(week, level) for week, level in points])
+    found = stretches([_Rated(week, level) for week, level in points])
     # A roll-up keeps every client's lines: one copy of each strip and story (a few
     # weeks' marks repeat across clients), not one per client.
     spark = sys.intern(sparkline([by_week.get(week) for week in weeks]))

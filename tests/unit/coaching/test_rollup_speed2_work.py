@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +69,22 @@ def test_the_roll_up_is_written_in_large_pieces(fmt: str) -> None:
     assert "".join(pieces) == render.render(rollup, fmt)
     # Without: the template's every piece (~280 a client, 16,000 here).
     assert len(pieces) <= CLIENTS
+
+
+def test_a_json_roll_up_imports_neither_templates_nor_the_report_model(tmp_path: Path) -> None:
+    """Start-up is a share of every roll-up: the JSON one needs no Jinja, and none needs
+    the report's model (its rules of a path are timeline.py's, on plain points)."""
+    bundle = tmp_path / "client.json"
+    bundle.write_text(json.dumps(sample_bundle("Sam", 7, END, weeks=26)), "utf-8")
+    args = ["coach", "summary", "--format", "json", "--out", str(tmp_path / "r.json"), str(bundle)]
+    modules = ("jinja2", "belonging_cli.reports.model")
+    script = (
+        f"import sys\nfrom belonging_cli.main import main\ncode = main({args!r})\n"
+        f"print(code, sorted(m for m in {modules!r} if m in sys.modules))"
+    )
+    env = {**os.environ, "BELONGING_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    # Without: the report's model, imported for its week-level record.
+    assert done.stdout.split("\n")[0] == "0 []", done.stderr
