@@ -298,7 +298,7 @@ class Bench:
         """DuckDB over the bundles against the roll-up (benchmarks/duckdb_rollup.py)."""
         import importlib.util
 
-        what = f"DuckDB `read_json` + 2 queries, {len(bundles):,} bundles"
+        what = f"DuckDB `read_text` + `json_extract`, {len(bundles):,} bundles"
         if importlib.util.find_spec("duckdb") is None:
             self.add(Row(what, "-", "-", "-", "-", "no DuckDB (the bench extra)"))
             return
