@@ -387,3 +387,14 @@ def restore(settings: Settings, file: Path, yes: bool) -> None:
             return
         kept = opened.restore_from(file)
     info(f"Restored the journal from {file}; the one it replaced is kept at {kept}")
+
+
+def _add_encryption() -> None:
+    # Declared in their own module (journal_crypt.py imports nothing heavy at its top).
+    from belonging_cli.cli.journal_crypt import decrypt, encrypt
+
+    journal.add_command(encrypt)
+    journal.add_command(decrypt)
+
+
+_add_encryption()
