@@ -245,6 +245,11 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
 )
 @out_option
 @click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
+@click.option(
+    "--age-recipient",
+    metavar="AGE1...",
+    help="Encrypt the export to this age public key (needs belonging-cli[age]).",
+)
 @rubrics_option
 @flows_option
 @pass_settings
@@ -255,6 +260,7 @@ def export(
     folder: Path | None,
     rubrics: Path | None,
     flows: Path | None,
+    age_recipient: str | None,
 ) -> None:
     """Export the whole journal: JSON (everything, for import), Markdown (to read), or
     Obsidian notes in DIR.
@@ -265,10 +271,15 @@ def export(
     export is yours. Run it again to update the notes in place; notes you added to DIR,
     and notes belonging wrote that you have edited since, are left as they are.
     """
+    from belonging_cli.cli.journal_crypt import export_encryption
+
     settings = settings.with_folders(rubrics=rubrics, flows=flows)
     if format_ == "obsidian":
         if folder is None or out is not None:
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
+        if age_recipient is not None:
+            raise UsageProblem("--age-recipient encrypts one file: not --format obsidian")
+        export_encryption(settings, None)
         _export_obsidian(settings, folder)
         return
     if folder is not None:
@@ -278,6 +289,7 @@ def export(
     from belonging_cli.files import write_private
     from belonging_cli.journal.export_rows import Counted
 
+    encrypt_to = export_encryption(settings, age_recipient)  # a bad recipient before any work
     counted = Counted()
     # The pieces are read inside one read transaction: closed (stack) before the
     # journal is, even when writing them fails halfway.
@@ -292,6 +304,7 @@ def export(
             data = opened.load_all()
             counted = Counted(len(data.sessions), len(data.experiments))
             chunks = [export_markdown(data, _labels(settings))]
+        chunks = encrypt_to(chunks)
         if out is None:
             # The terminal never gets a journal's controls (none spans two chunks:
             # a chunk is whole records).
@@ -374,12 +387,16 @@ def backup(settings: Settings, out: Path | None) -> None:
 @pass_settings
 def restore(settings: Settings, file: Path, yes: bool) -> None:
     """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
-    from belonging_cli.journal.errors import not_a_journal
+    from belonging_cli.journal.errors import EncryptedJournal, not_a_journal
     from belonging_cli.journal.file import inspect_file
 
     if not file.is_file():
         raise JournalError(f"no such file: {file}")
-    if inspect_file(file) is None:
+    try:
+        empty = inspect_file(file) is None
+    except EncryptedJournal:  # opened with the journal's key (safekeeping.restore_into)
+        empty = False
+    if empty:
         raise not_a_journal(file, "it is empty")
     with _open(settings) as opened:
         if not _confirm(f"Replace the journal {opened.path} with {file}?", yes):
