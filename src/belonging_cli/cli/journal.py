@@ -279,8 +279,8 @@ def export(
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
         if age_recipient is not None:
             raise UsageProblem("--age-recipient encrypts one file: not --format obsidian")
-        export_encryption(settings, None)
         _export_obsidian(settings, folder)
+        export_encryption(settings, None)([])  # the notes are plain text: said after them
         return
     if folder is not None:
         raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")

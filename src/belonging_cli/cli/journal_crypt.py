@@ -148,18 +148,22 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
 def export_encryption(
     settings: Settings, age_recipient: str | None
 ) -> Callable[[Iterable[str]], Iterable[str]]:
-    """What `journal export` does to its chunks: encrypted to `age_recipient` (checked
-    now, before any work), else as they are, with a warning on stderr when the journal
-    is encrypted and its export will not be."""
+    """What `journal export` does to its chunks once the journal is open: encrypted to
+    `age_recipient` (checked now, before any work), else as they are, with a warning on
+    stderr when the journal is encrypted and its export will not be."""
     if age_recipient is not None:
         from belonging_cli.journal.crypt.age_export import encrypted, recipient
 
         to = recipient(age_recipient)
         return lambda chunks: encrypted(chunks, to)
-    path = settings.journal_path
-    if path.exists() and _is_encrypted(path):
-        info(
-            "warning: the journal is encrypted, but this export is plain text: keep it "
-            "somewhere as safe, or export with --age-recipient AGE1... to encrypt it"
-        )
-    return lambda chunks: chunks
+
+    def plain(chunks: Iterable[str]) -> Iterable[str]:
+        path = settings.journal_path
+        if path.exists() and _is_encrypted(path):
+            info(
+                "warning: the journal is encrypted, but this export is plain text: keep it "
+                "somewhere as safe, or export with --age-recipient AGE1... to encrypt it"
+            )
+        return chunks
+
+    return plain
