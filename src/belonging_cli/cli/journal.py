@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from belonging_cli.cli.journal_crypt import age_option, decrypt, encrypt, export_encryption
 from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
 from belonging_cli.cli.options import (
     flows_option,
@@ -245,11 +246,7 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
 )
 @out_option
 @click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
-@click.option(
-    "--age-recipient",
-    metavar="AGE1...",
-    help="Encrypt the export to this age public key (needs belonging-cli[age]).",
-)
+@age_option
 @rubrics_option
 @flows_option
 @pass_settings
@@ -271,16 +268,13 @@ def export(
     export is yours. Run it again to update the notes in place; notes you added to DIR,
     and notes belonging wrote that you have edited since, are left as they are.
     """
-    from belonging_cli.cli.journal_crypt import export_encryption
-
     settings = settings.with_folders(rubrics=rubrics, flows=flows)
     if format_ == "obsidian":
         if folder is None or out is not None:
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
-        if age_recipient is not None:
-            raise UsageProblem("--age-recipient encrypts one file: not --format obsidian")
+        notes = export_encryption(settings, age_recipient, one_file=False)
         _export_obsidian(settings, folder)
-        export_encryption(settings, None)([])  # the notes are plain text: said after them
+        notes([])  # the notes are plain text: said once they are written
         return
     if folder is not None:
         raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")
@@ -387,17 +381,11 @@ def backup(settings: Settings, out: Path | None) -> None:
 @pass_settings
 def restore(settings: Settings, file: Path, yes: bool) -> None:
     """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
-    from belonging_cli.journal.errors import EncryptedJournal, not_a_journal
-    from belonging_cli.journal.file import inspect_file
+    from belonging_cli.cli.journal_crypt import refuse_empty
 
     if not file.is_file():
         raise JournalError(f"no such file: {file}")
-    try:
-        empty = inspect_file(file) is None
-    except EncryptedJournal:  # opened with the journal's key (safekeeping.restore_into)
-        empty = False
-    if empty:
-        raise not_a_journal(file, "it is empty")
+    refuse_empty(file)
     with _open(settings) as opened:
         if not _confirm(f"Replace the journal {opened.path} with {file}?", yes):
             info("Nothing restored.")
@@ -406,12 +394,5 @@ def restore(settings: Settings, file: Path, yes: bool) -> None:
     info(f"Restored the journal from {file}; the one it replaced is kept at {kept}")
 
 
-def _add_encryption() -> None:
-    # Declared in their own module (journal_crypt.py imports nothing heavy at its top).
-    from belonging_cli.cli.journal_crypt import decrypt, encrypt
-
-    journal.add_command(encrypt)
-    journal.add_command(decrypt)
-
-
-_add_encryption()
+journal.add_command(encrypt)
+journal.add_command(decrypt)

@@ -28,6 +28,20 @@ def _is_encrypted(path: Path) -> bool:
     return False
 
 
+def refuse_empty(backup: Path) -> None:
+    """`journal restore`'s check before the journal is opened: an empty file is no
+    backup; an encrypted one is opened with the journal's key (safekeeping.restore_into)."""
+    from belonging_cli.journal.errors import EncryptedJournal, not_a_journal
+    from belonging_cli.journal.file import inspect_file
+
+    try:
+        empty = inspect_file(backup) is None
+    except EncryptedJournal:
+        return
+    if empty:
+        raise not_a_journal(backup, "it is empty")
+
+
 def _plain_backups(path: Path) -> list[Path]:
     from belonging_cli.journal.schema import ENCRYPTED_MAGIC
 
@@ -145,12 +159,21 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
     )
 
 
+age_option = click.option(
+    "--age-recipient",
+    metavar="AGE1...",
+    help="Encrypt the export to this age public key (needs belonging-cli[age]).",
+)
+
+
 def export_encryption(
-    settings: Settings, age_recipient: str | None
+    settings: Settings, age_recipient: str | None, *, one_file: bool = True
 ) -> Callable[[Iterable[str]], Iterable[str]]:
     """What `journal export` does to its chunks once the journal is open: encrypted to
     `age_recipient` (checked now, before any work), else as they are, with a warning on
     stderr when the journal is encrypted and its export will not be."""
+    if age_recipient is not None and not one_file:
+        raise UsageProblem("--age-recipient encrypts one file: not --format obsidian")
     if age_recipient is not None:
         from belonging_cli.journal.crypt.age_export import encrypted, recipient
 
