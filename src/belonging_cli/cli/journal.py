@@ -274,7 +274,7 @@ def export(
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
         notes = export_encryption(settings, age_recipient, one_file=False)
         _export_obsidian(settings, folder)
-        notes([])  # the notes are plain text: said once they are written
+        list(notes([]))  # the notes are plain text: said once they are written
         return
     if folder is not None:
         raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")

@@ -6,7 +6,7 @@ Nothing of SQLCipher or the keyring is imported until one of them runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -182,11 +182,16 @@ def export_encryption(
 
     def plain(chunks: Iterable[str]) -> Iterable[str]:
         path = settings.journal_path
-        if path.exists() and _is_encrypted(path):
-            info(
-                "warning: the journal is encrypted, but this export is plain text: keep it "
-                "somewhere as safe, or export with --age-recipient AGE1... to encrypt it"
-            )
-        return chunks
+        return _warned_after(chunks) if path.exists() and _is_encrypted(path) else chunks
 
     return plain
+
+
+def _warned_after(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks, then the warning: said once the export is written (a failure says
+    only what failed)."""
+    yield from chunks
+    info(
+        "warning: the journal is encrypted, but this export is plain text: keep it "
+        "somewhere as safe, or export with --age-recipient AGE1... to encrypt it"
+    )
