@@ -159,6 +159,21 @@ def measure(command: Sequence[str], env: dict[str, str], runs: int) -> Figure:
     return summary([run_child(command, env) for _ in range(runs)])
 
 
+def in_pairs(
+    first: Callable[[], Run], second: Callable[[], Run], count: int
+) -> list[tuple[Run, Run]]:
+    """`count` pairs of runs, `first` then `second` each time: on a shared machine both
+    see the same load only when taken in turns, and only their ratio means anything."""
+    return [(first(), second()) for _ in range(count)]
+
+
+def find_jrnl(given: str | None = None) -> str | None:
+    """The jrnl program: `given` (a --jrnl option), else jrnl on $PATH; None if neither."""
+    import shutil
+
+    return given or shutil.which("jrnl")
+
+
 def summary(runs: Sequence[Run]) -> Figure:
     return Figure(
         statistics.median(r.seconds for r in runs),

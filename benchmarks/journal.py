@@ -13,7 +13,8 @@ The journals are built by harness.build_journal, which every benchmark shares.
 10,000 sessions (500 weeks, 20 a week), each alternated (A B A B ...) with its floor, the same
 records as a plain json dump and load (benchmarks/exchange_floor.py: the same
 SELECTs and json.dumps; json.load and executemany in one transaction), the ratio
-taken pair by pair; peak memory of each. Target: at most 1.3x.
+taken pair by pair (wall clock, and CPU time, which a busy machine moves less); peak
+memory of each. Target: at most 1.3x.
 """
 
 from __future__ import annotations
@@ -26,10 +27,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from harness import JOURNALS, belonging, build_journal, child_env, machine, run_child
+from harness import (
+    JOURNALS,
+    Run,
+    belonging,
+    build_journal,
+    child_env,
+    in_pairs,
+    load_average,
+    machine,
+    run_child,
+)
 
 EXCHANGE_TARGET = 1.3
 FLOOR = Path(__file__).resolve().parent / "exchange_floor.py"
@@ -96,21 +107,13 @@ def figures(name: str, runs: int, folder: Path) -> None:
     line("belonging journal import (fresh)", timed(import_fresh, few))
 
 
-def exchange(runs: int, sessions: int, folder: Path) -> None:
-    """Export and import against their floors, alternated, ratios pair by pair."""
-    import datetime as dt
+def exchange_pairs(
+    home: Path, folder: Path, pycache: Path, runs: int
+) -> Iterator[tuple[str, list[tuple[Run, Run]]]]:
+    """Each command's `runs` (ours, floor) pairs, alternated after one that warms the caches:
+    the export of the journal in `home`, then its import into a new journal (in `folder`)."""
     import shutil
 
-    from belonging_cli.content.rubrics import load_rubric
-    from belonging_cli.journal.store import open_journal
-    from belonging_cli.synthetic import generate
-
-    home, pycache = folder / "home", folder / "pycache"
-    data = generate(load_rubric(), weeks=sessions // 20, sessions_per_week=20, end=dt.date.today())
-    home.mkdir()
-    with open_journal(home / "journal.db") as journal:
-        journal.import_data(data)
-    del data
     export_file, floor_file = folder / "export.json", folder / "floor.json"
     fresh, floor_db = folder / "fresh", folder / "floor-db"
 
@@ -135,21 +138,40 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
             str(floor_file),
         ]
 
-    pairs: dict[str, tuple[Callable[[], list[str]], Path, Callable[[], list[str]]]] = {
+    commands: dict[str, tuple[Callable[[], list[str]], Path, Callable[[], list[str]]]] = {
         "journal export": (export, home, floor_export),
         "journal import (new journal)": (new_import, fresh, new_floor_db),
     }
-    print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
-    for label, (ours, where, floor) in pairs.items():
+
+    def child(command: Callable[[], list[str]], env: dict[str, str]) -> Callable[[], Run]:
+        return lambda: run_child(command(), env)  # the command line made anew each run
+
+    for label, (ours, where, floor) in commands.items():
         env = child_env(where, pycache)
-        run_child(ours(), env), run_child(floor(), env)  # warm the caches
-        ratios, mine, theirs = [], [], []
-        for _ in range(runs):
-            a = run_child(ours(), env)
-            b = run_child(floor(), env)
-            ratios.append(a.seconds / b.seconds)
-            mine.append(a)
-            theirs.append(b)
+        pairs = in_pairs(child(ours, env), child(floor, env), runs + 1)
+        yield label, pairs[1:]  # the first pair warms the caches
+
+
+def exchange(runs: int, sessions: int, folder: Path) -> None:
+    """Export and import against their floors, alternated, ratios pair by pair."""
+    import datetime as dt
+
+    from belonging_cli.content.rubrics import load_rubric
+    from belonging_cli.journal.store import open_journal
+    from belonging_cli.synthetic import generate
+
+    home, pycache = folder / "home", folder / "pycache"
+    data = generate(load_rubric(), weeks=sessions // 20, sessions_per_week=20, end=dt.date.today())
+    home.mkdir()
+    with open_journal(home / "journal.db") as journal:
+        journal.import_data(data)
+    del data
+    print(f"{machine()}; {sessions:,} sessions, {runs} pairs each")
+    for label, pairs in exchange_pairs(home, folder, pycache, runs):
+        mine = [a for a, _ in pairs]
+        theirs = [b for _, b in pairs]
+        ratios = [a.seconds / b.seconds for a, b in pairs]
+        cpu = statistics.median(a.cpu / b.cpu for a, b in pairs)
         ratio = statistics.median(ratios)
         verdict = "ok" if ratio <= EXCHANGE_TARGET else "MISSED"
         print(
@@ -157,8 +179,10 @@ def exchange(runs: int, sessions: int, folder: Path) -> None:
             f"{max(r.peak_mb for r in mine):5.0f} MB | floor "
             f"{statistics.median(r.seconds for r in theirs):6.2f} s "
             f"{max(r.peak_mb for r in theirs):5.0f} MB | x{ratio:.2f} "
-            f"({min(ratios):.2f}-{max(ratios):.2f}) target <= x{EXCHANGE_TARGET}: {verdict}"
+            f"({min(ratios):.2f}-{max(ratios):.2f}), CPU x{cpu:.2f}; "
+            f"target <= x{EXCHANGE_TARGET}: {verdict}"
         )
+    print(f"  load average after: {load_average()}")
 
 
 def main() -> None:

@@ -77,6 +77,22 @@ def paired(
     return pairs[1:]
 
 
+def command_pairs(
+    name: str, homes: tuple[Path, Path], answers: list[Path], pycache: Path, runs: int
+) -> list[tuple[float, float]]:
+    """(small, big) seconds of the command `name` of TARGETS on the two homes, alternated;
+    `answers`: each home's answers file (from answers_file)."""
+    if name == "reflect --answers FILE":  # each journal its own template, filled
+        saves = tuple(belonging("reflect", "--answers", str(a), "--again") for a in answers)
+        return paired((saves[0], saves[1]), homes, pycache, runs, True)
+    same = {
+        "report (quarter, md)": belonging("report", "--format", "md"),
+        "progress": belonging("progress"),
+        "reflect --answers-template": belonging("reflect", "--answers-template"),
+    }[name]
+    return paired((same, same), homes, pycache, runs, False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -90,20 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         for home, weeks in zip(homes, (SMALL, args.sessions), strict=True):
             weekly_journal(home, weeks)
         answers = [answers_file(h, pycache, root / f"{h.name}.yaml") for h in homes]
-        same = {
-            "report (quarter, md)": belonging("report", "--format", "md"),
-            "progress": belonging("progress"),
-            "reflect --answers-template": belonging("reflect", "--answers-template"),
-        }
         print(f"\n| command | {SMALL} sessions | {args.sessions:,} sessions | ratio | target | |")
         print("|---|---|---|---|---|---|")
         ok = True
         for name in TARGETS:
-            if name == "reflect --answers FILE":  # each journal its own template, filled
-                saves = tuple(belonging("reflect", "--answers", str(a), "--again") for a in answers)
-                pairs = paired((saves[0], saves[1]), homes, pycache, args.runs, True)
-            else:
-                pairs = paired((same[name], same[name]), homes, pycache, args.runs, False)
+            pairs = command_pairs(name, homes, answers, pycache, args.runs)
             ratios = sorted(b / a for a, b in pairs)
             ratio = statistics.median(ratios)
             small = statistics.median(a for a, _ in pairs) * 1000

@@ -20,10 +20,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import belonging, child_env, make_bundles, run_child
+from harness import Run, belonging, child_env, in_pairs, make_bundles, run_child
 
 TARGET_S = 2.0
 RATIO = 2.0  # coach summary of 2,000 bundles / json.load of the same files
@@ -69,6 +70,22 @@ def shared_bundles(folder: Path, pycache: Path, count: int) -> list[Path]:
     return paths
 
 
+def floor_script(folder: Path) -> Path:
+    """The reference program (json.load of every file given), written in `folder`."""
+    floor = folder / "floor.py"
+    floor.write_text(FLOOR, encoding="utf-8")
+    return floor
+
+
+def against_floor(
+    fmt: str, files: list[str], floor: Path, env: dict[str, str], count: int
+) -> list[tuple[Run, Run]]:
+    """`count` runs of `coach summary --format fmt` of `files`, each followed by the floor."""
+    command = belonging("coach", "summary", "--format", fmt, *files)
+    reference = [sys.executable, str(floor), *files]
+    return in_pairs(partial(run_child, command, env), partial(run_child, reference, env), count)
+
+
 def versus_json(pairs: int) -> bool:
     """Issue 19's figures for the roll-up; whether every target is met."""
     met = True
@@ -77,21 +94,16 @@ def versus_json(pairs: int) -> bool:
         pycache, home = folder / "pycache", folder / "coach"
         paths = shared_bundles(folder, pycache, max(SIZES))
         env = child_env(home, pycache)
-        floor = folder / "floor.py"
-        floor.write_text(FLOOR, encoding="utf-8")
+        floor = floor_script(folder)
         for size in SIZES:
             files = list(map(str, paths[:size]))
-            reference = [sys.executable, str(floor), *files]
             for fmt in ("md", "html", "json"):
-                command = belonging("coach", "summary", "--format", fmt, *files)
-                ratios, ours, theirs, peak = [], [], [], 0.0
-                for n in range(pairs + 1 if size == 2000 else 1):
-                    mine, floor_run = run_child(command, env), run_child(reference, env)
-                    peak = max(peak, mine.peak_mb)
-                    if n or size != 2000:
-                        ratios.append(mine.seconds / floor_run.seconds)
-                        ours.append(mine.seconds)
-                        theirs.append(floor_run.seconds)
+                runs = against_floor(fmt, files, floor, env, pairs + 1 if size == 2000 else 1)
+                peak = max(mine.peak_mb for mine, _ in runs)
+                kept = runs[1:] if size == 2000 else runs  # the first pair warms the caches
+                ratios = [mine.seconds / floor_run.seconds for mine, floor_run in kept]
+                ours = [mine.seconds for mine, _ in kept]
+                theirs = [floor_run.seconds for _, floor_run in kept]
                 line = f"  {size:5} bundles, {fmt:4}  peak {peak:5.0f} MB"
                 ok_peak = peak <= PEAK_MB
                 line += f" (<= {PEAK_MB:.0f}: {'ok' if ok_peak else 'MISSED'})"

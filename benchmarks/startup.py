@@ -26,7 +26,6 @@ Exits 1 when one of those is missed. The load and validation of all content is s
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -39,6 +38,7 @@ from harness import (
     belonging,
     build_journal,
     child_env,
+    find_jrnl,
     machine,
     median_ms,
     run_child,
@@ -83,7 +83,7 @@ def in_turns(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> 
 
 
 def jrnl_command(given: str | None) -> list[str] | None:
-    found = given or shutil.which("jrnl")
+    found = find_jrnl(given)
     return [found, "--help"] if found else None
 
 

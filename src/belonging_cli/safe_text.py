@@ -19,9 +19,11 @@ MAX_NAME = 200  # a person's name, in the settings and in a shared bundle: one l
 MAX_TEXT = 20_000  # one free-text answer (own experiments included), written or read
 
 # C0 but tab and line feed, DEL, C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_CONTROL = re.compile(CONTROL_CHARS)
 # All of C0 (tab and line feed too), DEL, C1, and the line and paragraph separators.
-_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+ONE_LINE_CHARS = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_ONE_LINE = re.compile(ONE_LINE_CHARS)
 # A whole terminal escape sequence, by ECMA-48: a control sequence (ESC [ or CSI,
 # parameters, intermediates, a final byte); a string (OSC, DCS, SOS, PM, APC) up to
 # BEL or ST, or to the line's end when it has neither; or ESC, intermediates and one

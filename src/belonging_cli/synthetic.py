@@ -259,7 +259,7 @@ class _Writer:
             start.date(),
         )
         focus = self.pick_focus()
-        lens = turn_of(self.flow, LENS, engine.history.sessions)
+        lens = turn_of(self.flow, LENS, engine.history)
         answers = {
             **self.wellbeing(),
             **self.reviews(engine.history.experiments_to_review(session.week)),

@@ -2,7 +2,7 @@
 figures speak of), and says exactly what it said when it read the whole journal.
 
 The golden of each output is made in the same test by the whole-journal read
-(`reports.command.load(..., whole=True)`, the path `--period all` keeps), over the demo's
+(`reports.command.load(..., whole=True)`: every record, every answer), over the demo's
 journal and the hand-counted one: every format and period, `progress` (terminal and
 JSON), and periods that end in the past (sessions after them are in the journal).
 """
@@ -30,6 +30,7 @@ PERIODS = (
     ("--period", "month"),
     ("--period", "quarter"),
     ("--period", "year"),
+    ("--period", "all"),  # read as a period too: only the answers the sections read
     (),  # the configured default
     ("--since", "2020-01-01"),
 )
@@ -166,3 +167,24 @@ def test_a_report_of_some_weeks_builds_from_those_weeks_not_the_journal(
     assert done.code == 0, done.err
     weeks = {"report": 12, "progress": 12}.get(command_args[-1], 4)
     assert seen and seen[0] <= weeks + 10 + 2 < 70
+
+
+@pytest.mark.parametrize("share", [False, True], ids=["own", "shared"])
+def test_a_client_with_a_coachs_exercise_reads_only_what_it_shows_and_says_the_same(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, share: bool
+) -> None:
+    """Exercise sessions, takeaways, reviews and the pack's answers: every answer a
+    section reads is read (the whole journal's report is the golden)."""
+    from unittest import mock
+
+    from belonging_cli import ask
+    from support.three_clients import BUILDERS, TODAY, frozen_at, home_of
+
+    with mock.patch.object(ask, "terminal_available", lambda: False), home_of(tmp_path, "maya"):
+        (tmp_path / "maya").mkdir()
+        BUILDERS["maya"](cli, tmp_path / "maya")
+        with frozen_at(TODAY):
+            for fmt in FORMATS:
+                for period in ("all", "quarter"):
+                    args = ["report", "--period", period, "--format", fmt]
+                    same(cli, monkeypatch, fmt, *args, *(["--share"] if share else []))

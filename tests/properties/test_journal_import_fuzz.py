@@ -3,7 +3,6 @@ and a refused file writes nothing."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import tempfile
@@ -18,6 +17,7 @@ from belonging_cli.errors import BelongingError, ContentError
 from belonging_cli.journal.exchange import export_json, parse_export
 from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
+from support import json_places
 
 EXPORT = export_json(generate(load_rubric(), weeks=2, end=dt.date(2026, 11, 27)))
 
@@ -51,29 +51,14 @@ def test_any_text_is_refused_cleanly(text: str) -> None:
     _parse(text)
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found += _paths(value, (*prefix, i))
-    return found
-
-
 DOCUMENT = json.loads(EXPORT)
-PLACES = [p for p in _paths(DOCUMENT) if p]
+PLACES = [p for p in json_places.places(DOCUMENT) if p]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(PLACES), json_values)
 def test_a_damaged_export_imports_whole_or_not_at_all(place: tuple[Any, ...], value: Any) -> None:
-    document = copy.deepcopy(DOCUMENT)
-    target = document
-    for part in place[:-1]:
-        target = target[part]
-    target[place[-1]] = value
+    document = json_places.changed(DOCUMENT, place, value)
     with tempfile.TemporaryDirectory() as folder:
         journal_path = Path(folder) / "journal.db"
         with open_journal(journal_path):

@@ -351,11 +351,8 @@ def import_(settings: Settings, file: Path) -> None:
 
     It is checked in full first, and what is already in the journal is skipped.
     """
-    from belonging_cli.journal import exchange
-
     with _open(settings) as opened:
-        data = exchange.read_export(file, opened.known_ids())
-        counts = opened.import_data(data)
+        counts = opened.import_file(file)
     info(counts.said(file))
 
 

@@ -155,7 +155,7 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
     engine = Engine(
         flow,
         setup.rubric,
-        History.from_journal(journal),
+        History.read(journal, setup.rubric, flow, week, setup.day),
         week,
         setup.day,
         private_by_default=setup.config.private_by_default,

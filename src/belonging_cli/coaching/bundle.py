@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal
@@ -29,10 +30,9 @@ from pydantic import (
 
 from belonging_cli.coaching.bundle_evidence import Evidence
 from belonging_cli.coaching.bundle_feedback import PLACE, Feedback
-from belonging_cli.content.validation import ONE_LINE, PARAGRAPH
 from belonging_cli.errors import Problem
 from belonging_cli.json_place import locate
-from belonging_cli.safe_text import MAX_NAME, MAX_TEXT
+from belonging_cli.safe_text import CONTROL_CHARS, MAX_NAME, MAX_TEXT, ONE_LINE_CHARS, text_problem
 
 FORMAT = "belonging-report"
 FORMAT_VERSION = 1
@@ -51,11 +51,19 @@ def _cut(text: str) -> str:
 
 
 Week = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
-Name = Annotated[str, StringConstraints(max_length=MAX_NAME), ONE_LINE]
+# The characters a bundle's texts may not hold (safe_text.py), checked by pydantic-core
+# as it reads, not by a Python call for each of a bundle's thousands of strings (issue
+# 19); a refusal says the first bad character in safe_text's words (`_explain`).
+ONE_LINE = f"^[^{ONE_LINE_CHARS[1:-1]}]*$"
+PARAGRAPH = f"^[^{CONTROL_CHARS[1:-1]}]*$"
+Name = Annotated[str, StringConstraints(max_length=MAX_NAME, pattern=ONE_LINE)]
+# A rubric's words, the same in every client's bundle: one copy kept across a roll-up
+# of thousands of clients, not one per client's summary (issue 19).
+RubricWord = Annotated[Name, AfterValidator(sys.intern)]
 # A person's own words, as their report wrote them (never with a control character:
 # reports/data.py strips them), so one in a bundle is a forged or damaged one: refused
 # and located, as every text of a bundle is.
-Words = Annotated[str, PARAGRAPH, AfterValidator(_cut)]
+Words = Annotated[str, StringConstraints(pattern=PARAGRAPH), AfterValidator(_cut)]
 Level = Annotated[int, Field(ge=1, le=5)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 Change = Annotated[int, Field(ge=-4, le=4)]
@@ -102,15 +110,15 @@ class Point(Part):
 
 
 class Rating(Part):
-    behaviour_id: Name
+    behaviour_id: RubricWord
     number: Count
-    title: Name
+    title: RubricWord
     count: Count
     first: Level | None
     latest: Level | None
     change: Change | None
     average: Annotated[float, Field(ge=1, le=5)] | None
-    latest_label: Name | None
+    latest_label: RubricWord | None
     series: list[Point] = Field(max_length=5000)
 
 
@@ -317,7 +325,13 @@ def _explain(raw: bytes, name: str, exc: ValidationError) -> Problem:
     from belonging_cli.content.source import format_loc
 
     message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] == "string_pattern_mismatch" and first["ctx"]["pattern"] in _TEXTS:
+        said = exc.errors(include_url=False)[0]["input"]  # only the text at fault
+        message = text_problem(said, one_line=first["ctx"]["pattern"] == ONE_LINE) or message
     return Problem(name, line, column, format_loc(loc), f"{message}{more}")
+
+
+_TEXTS = (ONE_LINE, PARAGRAPH)
 
 
 def _short(value: object) -> str:

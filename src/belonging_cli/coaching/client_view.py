@@ -10,12 +10,14 @@ The rules of a path (stretches, a fall back from a high) are the report's own
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import iso_week
-from belonging_cli.coaching.bundle import Bundle, Goal, Point
+from belonging_cli.coaching.bundle import Bundle, Goal
 from belonging_cli.reports.charts import sparkline, weeks_between
 from belonging_cli.reports.model import WeekLevel
 from belonging_cli.reports.sections.timeline import Stretch, fell_back, story, stretches
@@ -30,7 +32,7 @@ RELAPSE_LEVELS = 2  # a behaviour down this many levels from its high
 NOT_TRIED_RUN = 2  # experiments answered "not this time" in a row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SharedWord:
     week: str
     kind: str  # exercise, experiment, rating, takeaway
@@ -38,7 +40,7 @@ class SharedWord:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BehaviourLine:
     behaviour_id: str
     title: str
@@ -50,20 +52,20 @@ class BehaviourLine:
     relapse: str | None  # "4 in 2026-W47, now 2": down RELAPSE_LEVELS or more from its high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     id: str
     title: str
     reason: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     kind: str  # quiet, relapse, not-tried (and the prep sheet's overdue)
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalLine:
     """A goal as the coach reads it: `Protect time 2 -> 4 by 1 Mar: now 3, rising`."""
 
@@ -84,7 +86,7 @@ class GoalLine:
     plan: str  # the one line every coach view shows: `2 → 4 by 1 Mar: now 3, rising`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeenLine:
     """A blind spot or hidden strength: `Cultivate belonging (you 4, others 2.33)`."""
 
@@ -97,7 +99,7 @@ class SeenLine:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoundLine:
     """The client's latest feedback round as the coach reads it."""
 
@@ -155,33 +157,41 @@ def _words(bundle: Bundle) -> Iterator[SharedWord]:
 
 def behaviour_lines(bundle: Bundle, since_week: str) -> tuple[BehaviourLine, ...]:
     """Each behaviour rated in the window: a strip of its weeks, highs, lows, a relapse."""
-    last_week = max(bundle.period.last_week, since_week)
-    weeks = weeks_between(since_week, last_week)
+    weeks = _window_weeks(since_week, max(bundle.period.last_week, since_week))
+    path = _kept_path if len(weeks) <= KEPT_WEEKS else _path
     lines = []
     for rating in bundle.ratings:
-        series = [_level(p) for p in rating.series if p.week >= since_week]
-        if not series:
-            continue
-        by_week = {p.week: p.level for p in series}
-        found = stretches(series)
-        levels = [p.level for p in series]
-        lines.append(
-            BehaviourLine(
-                behaviour_id=rating.behaviour_id,
-                title=rating.title,
-                spark=sparkline(by_week.get(w) for w in weeks),
-                high=max(levels),
-                low=min(levels),
-                latest=levels[-1],
-                story=story(found),
-                relapse=_relapse(found),
-            )
-        )
+        points = tuple([(p.week, p.level) for p in rating.series if p.week >= since_week])
+        if points:
+            lines.append(BehaviourLine(rating.behaviour_id, rating.title, *path(weeks, points)))
     return tuple(lines)
 
 
-def _level(point: Point) -> WeekLevel:
-    return WeekLevel(point.week, point.level)
+@functools.cache
+def _window_weeks(first: str, last: str) -> tuple[str, ...]:
+    """The window's weeks: one window for nearly every client of a roll-up."""
+    return tuple(weeks_between(first, last))
+
+
+_Line = tuple[str, int, int, int, str, str | None]  # spark, high, low, latest, story, relapse
+
+
+def _path(weeks: tuple[str, ...], points: tuple[tuple[str, int], ...]) -> _Line:
+    """A behaviour's line but its names, by the report's rules (timeline.py, charts.py)."""
+    by_week = dict(points)
+    levels = [level for _, level in points]
+    found = stretches([WeekLevel(week, level) for week, level in points])
+    # A roll-up keeps every client's lines: one copy of each strip and story (a few
+    # weeks' marks repeat across clients), not one per client.
+    spark = sys.intern(sparkline([by_week.get(week) for week in weeks]))
+    return spark, max(levels), min(levels), levels[-1], sys.intern(story(found)), _relapse(found)
+
+
+# In a window of a few weeks (the default four) many clients' behaviours take the same
+# path: each path's line is worked out once. Bounded, and only for short windows, where
+# a path's key is small (a long --since window repeats little and would keep a lot).
+KEPT_WEEKS = 13
+_kept_path = functools.lru_cache(maxsize=1024)(_path)
 
 
 def _relapse(found: Sequence[Stretch]) -> str | None:

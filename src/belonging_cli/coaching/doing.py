@@ -102,9 +102,10 @@ def exercise_engine(
     from belonging_cli.engine.history import History
     from belonging_cli.engine.session import Engine, Given
 
-    history = History.from_journal(journal, assignment=assignment)
+    flow = exercise_flow(assignment)
+    history = History.read(journal, rubric, flow, week, now.date(), assignment=assignment)
     engine = Engine(
-        exercise_flow(assignment),
+        flow,
         rubric,
         history,
         week,

@@ -8,7 +8,8 @@ break a table or start a heading.
 
 from __future__ import annotations
 
-import json
+import functools
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,12 @@ def number(value: object) -> str:
     return one_decimal(value) if isinstance(value, float) else str(value)
 
 
+# A roll-up says each rubric's titles, labels and each strip's story for every client:
+# each text escaped once (names and files, one a client, pass through the bound).
+_md_cell = functools.lru_cache(maxsize=4096)(md_cell)
+PIECES = 2048  # a template's pieces written at once: thousands of clients, ~300 each
+
+
 def _environment(html: bool) -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -51,7 +58,7 @@ def _environment(html: bool) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md_cell
+    env.filters["md"] = _md_cell
     env.filters["signed"] = signed
     env.filters["num"] = number
     return env
@@ -65,9 +72,12 @@ def chunks(rollup: Rollup, fmt: str) -> Iterator[str]:
     """The roll-up drawn piece by piece, as `render` joins it: a roll-up of thousands of
     clients is written out without ever holding all its text (megabytes) at once."""
     if fmt == "json":
-        yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(rollup.to_json())
-        yield "\n"
+        from belonging_cli.coaching import rollup_json
+
+        yield from rollup_json.chunks(rollup)
         return
     html = fmt == "html"
     template = _environment(html).get_template("rollup.html.j2" if html else "rollup.md.j2")
-    yield from template.generate(r=rollup)
+    pieces = template.generate(r=rollup)
+    while batch := list(itertools.islice(pieces, PIECES)):
+        yield "".join(batch)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching import client_view
@@ -39,7 +39,7 @@ NOT_SHARED = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BehaviourRating:
     behaviour_id: str
     title: str
@@ -48,7 +48,7 @@ class BehaviourRating:
     label: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenExperiment:
     behaviour_id: str
     behaviour_title: str | None
@@ -56,14 +56,14 @@ class OpenExperiment:
     week: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExerciseCounts:
     done: int = 0
     due: int = 0
     overdue: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClientSummary:
     name: str
     source: str  # the file it came from
@@ -93,7 +93,7 @@ class ClientSummary:
     feedback: RoundLine | None = None  # the latest round of others' view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BehaviourSpread:
     behaviour_id: str
     title: str
@@ -104,7 +104,7 @@ class BehaviourSpread:
     stdev: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OverdueExercise:
     id: str
     title: str
@@ -112,7 +112,7 @@ class OverdueExercise:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rollup:
     generated_on: dt.date
     since: dt.date | None
@@ -122,21 +122,6 @@ class Rollup:
     quiet_clients: tuple[str, ...]
     overdue: tuple[OverdueExercise, ...]
     skipped: tuple[str, ...] = field(default=())  # why each unreadable file was left out
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data = {"format": "belonging-rollup", "format_version": 1, **data}
-        return _jsonable(data)  # type: ignore[no-any-return]
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
 
 
 def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | None]:
@@ -174,9 +159,8 @@ def summarise_client(
     reflected_weeks: set[str] = set()
     for rating in bundle.ratings:
         latest, change = _window(rating, since_week)
-        reflected_weeks.update(
-            p.week for p in rating.series if since_week is None or p.week >= since_week
-        )
+        if since_week is not None:  # else the bundle's own count is the period's
+            reflected_weeks.update(p.week for p in rating.series if p.week >= since_week)
         ratings.append(
             BehaviourRating(
                 rating.behaviour_id,
@@ -197,7 +181,7 @@ def summarise_client(
         weeks_in_period = max(0, (bundle.period.end - since).days // 7 + 1)
     last = bundle.summary.last_reflection
     days = (today - last).days if last is not None else None
-    rubric = f"{bundle.rubric.id} {bundle.rubric.version}"
+    rubric = sys.intern(f"{bundle.rubric.id} {bundle.rubric.version}")  # one for all clients
     note = None if reference_rubric is None else _rubric_note(rubric, reference_rubric)
     counts, overdue = _exercises(bundle, today)
     open_exp = bundle.experiments.open
@@ -300,7 +284,11 @@ def build_rollup(
             titles.setdefault(item.id, item.title)
     rubrics = Counter(c.rubric for c in found)
     reference = rubrics.most_common(1)[0][0] if rubrics else ""
-    clients = tuple(replace(c, rubric_note=_rubric_note(c.rubric, reference)) for c in found)
+    # Most clients share the reference rubric: only the others' summaries are made again.
+    clients = tuple(
+        c if c.rubric == reference else replace(c, rubric_note=_rubric_note(c.rubric, reference))
+        for c in found
+    )
     return Rollup(
         generated_on=today,
         since=since,

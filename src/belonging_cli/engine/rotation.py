@@ -10,49 +10,36 @@ question, from before the step had variants).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Flow, Step, Variant
-    from belonging_cli.records import Session
+    from belonging_cli.engine.history import History
 
-_NEVER = ("", dt.datetime.min.replace(tzinfo=dt.timezone.utc))
+_NEVER = ""  # before any (week + instant) key: history_read.Uses.asked
 
 
-def least_recent(step: Step, flow_id: str, sessions: Iterable[Session]) -> Variant:
+def least_recent(step: Step, flow_id: str, history: History) -> Variant:
     """The wording of `step` asked longest ago in `flow_id`'s sessions (or never)."""
     wordings = step.wordings()
-    known = {w.id for w in wordings}
-    last: dict[str, tuple[str, dt.datetime]] = {}
-    for session in sessions:
-        if session.flow_id != flow_id:
-            continue
-        when = (session.week, session.started_at)
-        for answer in session.answers:
-            if answer.step_id != step.id:
-                continue
-            used = answer.prompt_id or step.id
-            if used in known:
-                last[used] = max(last.get(used, _NEVER), when)
+    asked = history.uses.asked
+    last: dict[str, str] = {}
+    for (flow, step_id, prompt_id), when in asked.items():
+        if flow == flow_id and step_id == step.id:
+            used = prompt_id or step.id
+            last[used] = max(last.get(used, _NEVER), when)
     order = {w.id: i for i, w in enumerate(wordings)}
     return min(wordings, key=lambda w: (last.get(w.id, _NEVER), order[w.id]))
 
 
-def turn_of(flow: Flow, turn: str, sessions: Iterable[Session]) -> str:
+def turn_of(flow: Flow, turn: str, history: History) -> str:
     """The step of `turn` this sitting asks: the one answered longest ago in the flow's
     sessions (never answered first, then the flow's order), as wordings take turns."""
     steps = [s for s in flow.steps if s.turn == turn]
     ids = {s.id for s in steps}
-    last: dict[str, tuple[str, dt.datetime]] = {}
-    for session in sessions:
-        if session.flow_id != flow.id:
-            continue
-        when = (session.week, session.started_at)
-        for answer in session.answers:
-            step_id = answer.step_id
-            if step_id in ids:
-                last[step_id] = max(last.get(step_id, _NEVER), when)
+    last: dict[str, str] = {}
+    for (flow_id, step_id, _), when in history.uses.asked.items():
+        if flow_id == flow.id and step_id in ids:
+            last[step_id] = max(last.get(step_id, _NEVER), when)
     order = {s.id: i for i, s in enumerate(steps)}
     return min(ids, key=lambda i: (last.get(i, _NEVER), order[i]))

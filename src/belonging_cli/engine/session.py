@@ -149,7 +149,7 @@ class Engine:
         for step in self.flow.steps:
             if step.turn == turn and (step.id in self.ahead or step.id in self.given):
                 return step.id
-        return turn_of(self.flow, turn, self.history.sessions)
+        return turn_of(self.flow, turn, self.history)
 
     def remaining(self) -> int:
         """How many questions are left, as far as can be told now."""

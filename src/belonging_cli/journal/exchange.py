@@ -2,7 +2,9 @@
 
 JSON export is full fidelity: importing it into a fresh journal and exporting
 again gives the same bytes. Import checks the whole file first (every problem
-as `file:line:col: field: message`) and builds records only if all is well.
+as `file:line:col: field: message`) and builds records only if all is well; for
+`journal import`, sessions and experiments surely valid (import_check.py) stay as
+json read them and are written straight into rows (import_rows.py).
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli.errors import ContentError, Problem
-from belonging_cli.located import decode_text, line_column
+from belonging_cli.journal.import_decode import Located, decode
+from belonging_cli.located import decode_text
 from belonging_cli.records import Assignment, Experiment, Goal, JournalData, Session
 
 if TYPE_CHECKING:
     from belonging_cli.feedback.round import FeedbackRound
+    from belonging_cli.journal.import_check import QuickCheck
 
 FORMAT = "belonging-journal"
 FORMAT_VERSION = 1
@@ -157,117 +161,17 @@ class KnownIds:
     assignments: frozenset[str] = frozenset()
 
 
-@dataclass
-class _Located:
-    """Problems found after validation, placed with the document's marks when we have them."""
-
-    path: str
-    text: str
-    problems: list[Problem] = field(default_factory=list)
-    _doc: Any = None
-
-    def doc(self) -> Any:
-        if self._doc is None:
-            from belonging_cli.content.source import Document, parse_text
-
-            try:
-                self._doc = parse_text(self.text, self.path)
-            except ContentError:
-                self._doc = Document(self.path, None)
-        return self._doc
-
-    def add(self, loc: Iterable[str | int], message: str) -> None:
-        self.problems.append(self.doc().problem(tuple(loc), message))
-
-
-class _DuplicateKey(Exception):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _DuplicateKey
-    return result
-
-
-def _constant(name: str) -> float:
-    # NaN and Infinity are not JSON, but Python reads them: kept as numbers, so that the
-    # models refuse them (limits.check_float) at their line and field, like 1e999.
-    return float(name)
-
-
-# A `\ud800` escape is valid JSON but no character: text holding one can never be
-# written as UTF-8 again (the export, the terminal). Only a high and a low surrogate
-# escape side by side (a pair, which json joins into one character) are text.
-# Found by their literal `\u` (a fast search) and the backslashes before it counted
-# back, so a long run of backslashes costs its length once, not its square.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_LOW_ESCAPE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
-
-
-def _lone_surrogate(text: str) -> int | None:
-    """The offset of the first lone surrogate (escaped or raw) in JSON text, or None."""
-    raw = _raw_surrogate(text)
-    paired = -1
-    for match in _SURROGATE_ESCAPE.finditer(text):
-        start = match.start()
-        if raw is not None and raw < start:
-            break
-        if start == paired:
-            continue  # the low half of a pair
-        backslashes = 1
-        while backslashes <= start and text[start - backslashes] == "\\":
-            backslashes += 1
-        if backslashes % 2 == 0:
-            continue  # an escaped backslash, then "u..."
-        if int(match[0][2:], 16) < 0xDC00 and _LOW_ESCAPE.match(text, match.end()):
-            paired = match.end()
-            continue
-        return start
-    return raw
-
-
-def _raw_surrogate(text: str) -> int | None:
-    # Python text only: UTF-8 never decodes to one. Found by the encoder (C, fast).
-    if text.isascii():
-        return None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
-
-
 def parse_export(text: str, path: str, known: KnownIds | None = None) -> JournalData:
     """Read an export (JSON text) into records, or raise every problem found."""
     from belonging_cli._gc import collector_paused
 
     with collector_paused():
-        return _parse_export(text, path, known)
+        located = Located(path, text)
+        return _records(_header(decode(located), located), located, known or KnownIds())
 
 
-def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
-    located = _Located(path, text)
-    try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
-    except json.JSONDecodeError as exc:
-        raise ContentError(
-            [Problem(path, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
-        ) from None
-    except _DuplicateKey:
-        problems = located.doc().problems or [Problem(path, 1, 1, "", "a key appears twice")]
-        raise ContentError(problems) from None
-    except (ValueError, RecursionError) as exc:
-        message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        raise ContentError([Problem(path, 1, 1, "", f"not valid JSON: {message}")]) from None
-    lone = _lone_surrogate(text)
-    if lone is not None:
-        line, column = line_column(text, lone)
-        shown = text[lone : lone + 6] if text.startswith("\\u", lone) else ascii(text[lone])
-        reason = f"{shown} is half of a surrogate pair, not a character (text must be Unicode)"
-        raise ContentError([Problem(path, line, column, "", reason)])
-    _check_header(raw, located)
+def _records(raw: dict[str, Any], located: Located, known: KnownIds) -> JournalData:
+    """The export's records, checked by the models (importing.py), or every problem."""
     from pydantic import ValidationError
 
     from belonging_cli.content.validation import problems_from
@@ -278,7 +182,7 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
     except ValidationError as exc:
         raise ContentError(problems_from(exc, located.doc(), ExportFile)) from None
     data = model.to_records()
-    _cross_check(data, known or KnownIds(), located)
+    _cross_check(data, known, located)
     if located.problems:
         raise ContentError(located.problems)
     return data
@@ -286,6 +190,39 @@ def _parse_export(text: str, path: str, known: KnownIds | None) -> JournalData:
 
 def read_export(path: Path, known: KnownIds | None = None) -> JournalData:
     """Read and check an export file; every failure is a ContentError."""
+    name = str(path)
+    return parse_export(_read_text(path), name, known)
+
+
+def read_for_import(path: Path, known: KnownIds) -> QuickCheck | JournalData:
+    """An export file checked for `journal import`: its sessions and experiments as json
+    read them when they are surely valid (import_check.py), else records from the
+    models; every failure is a ContentError, as `read_export` raises it."""
+    from belonging_cli._gc import collector_paused
+    from belonging_cli.journal.import_check import has_rest, quick_check
+
+    name = str(path)
+    with collector_paused():
+        located = Located(name, _read_text(path))
+        raw = _header(decode(located), located)
+        # The text is as big as the file, and only the models' problems need it: read
+        # again for them, a file that may have changed since read whole again.
+        del located
+        checked = quick_check(raw, known)
+        if checked is not None and has_rest(raw):
+            # Assignments, goals and rounds are few, with checks of their own: the models'.
+            rest = {**raw, "sessions": [], "experiments": []}
+            try:
+                checked.rest = _records(rest, Located(name, ""), known)
+            except ContentError:
+                checked = None
+        if checked is not None:
+            return checked
+        del raw
+        return parse_export(_read_text(path), name, known)  # every problem, at its place
+
+
+def _read_text(path: Path) -> str:
     from belonging_cli.content.source import read_bytes
 
     name = str(path)
@@ -303,10 +240,11 @@ def read_export(path: Path, known: KnownIds | None = None) -> JournalData:
                 )
             ]
         )
-    return parse_export(decode_text(raw, name), name, known)
+    return decode_text(raw, name)
 
 
-def _check_header(raw: object, located: _Located) -> None:
+def _header(raw: object, located: Located) -> dict[str, Any]:
+    """The export's top level, refused whole if it is not a journal export we can read."""
     if not isinstance(raw, dict):
         from belonging_cli.content.source import type_name
 
@@ -323,9 +261,10 @@ def _check_header(raw: object, located: _Located) -> None:
             f"{FORMAT_VERSION}): upgrade belonging to import it",
         )
         raise ContentError(located.problems)
+    return raw
 
 
-def _cross_check(data: JournalData, known: KnownIds, located: _Located) -> None:
+def _cross_check(data: JournalData, known: KnownIds, located: Located) -> None:
     """Rules that span records: unique ids, references that lead somewhere."""
     session_ids: set[str] = set()
     for i, s in enumerate(data.sessions):

@@ -2,7 +2,8 @@
 
 Kept apart from exchange.py so that exporting never imports pydantic. Text is
 kept exactly as written (no whitespace stripping): an import must reproduce
-what was exported byte for byte.
+what was exported byte for byte. `journal import` asks these models about an
+export's sessions and experiments only when import_check.py is not sure of them.
 """
 
 from __future__ import annotations
@@ -26,16 +27,20 @@ from belonging_cli import limits
 from belonging_cli.content.validation import ONE_LINE
 from belonging_cli.feedback.aggregate_file import Aggregate, after_checks
 from belonging_cli.feedback.round import FeedbackRound, from_aggregate
+from belonging_cli.journal.import_check import NAME_MAX, TEXT_MAX, UUID_PATTERN
 from belonging_cli.journal.schema import legacy_role
 from belonging_cli.records import (
     Answer,
     Assignment,
     Experiment,
+    ExperimentOutcome,
+    ExperimentStatus,
     Goal,
     JournalData,
     Rating,
     Role,
     Session,
+    SessionStatus,
     StepKind,
 )
 
@@ -45,13 +50,12 @@ def _text(value: object) -> object:
     return limits.check_text(value) if isinstance(value, str) else value
 
 
-_UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-Uuid = Annotated[str, StringConstraints(pattern=_UUID)]
+Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
 # Ids, kinds and tags: one line with no control characters (an export may come from anyone).
 Name = Annotated[
-    str, StringConstraints(min_length=1, max_length=200), BeforeValidator(_text), ONE_LINE
+    str, StringConstraints(min_length=1, max_length=NAME_MAX), BeforeValidator(_text), ONE_LINE
 ]
-Text = Annotated[str, StringConstraints(max_length=100_000), BeforeValidator(_text)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX), BeforeValidator(_text)]
 Count = Annotated[int, Field(ge=0), AfterValidator(limits.check_int)]
 # An answer's value: every number finite and storable, every text valid Unicode.
 Value = Annotated[
@@ -133,7 +137,7 @@ class SessionIn(_Exact):
     rubric_id: Name
     rubric_version: Name
     week: Week
-    status: Literal["draft", "complete"]
+    status: SessionStatus
     started_at: AwareTime
     completed_at: AwareTime | None = None
     focus_behaviour_id: Name | None = None
@@ -163,8 +167,8 @@ class ExperimentIn(_Exact):
     rubric_experiment_id: Name | None = None
     minutes: Count | None = None
     signal: Text | None = None
-    status: Literal["open", "done", "dropped"] = "open"
-    outcome: Literal["tried", "partly", "not_tried"] | None = None
+    status: ExperimentStatus = "open"
+    outcome: ExperimentOutcome | None = None
     happened: Text | None = None
     learned: Text | None = None
     reviewed_at: AwareTime | None = None

@@ -172,10 +172,12 @@ def sessions(
     *,
     newest_first: bool = True,
     limit: int | None = None,
+    answers: str | None = None,
 ) -> list[Session]:
-    """Sessions matching `where` (over alias `s`) with their children."""
+    """Sessions matching `where` (over alias `s`) with their children; of their answers,
+    only those matching `answers` (over alias `a`) when it is given."""
     with collector_paused():
-        return _sessions(conn, where, params, newest_first, limit)
+        return _sessions(conn, where, params, newest_first, limit, answers)
 
 
 def _sessions(
@@ -184,6 +186,7 @@ def _sessions(
     params: Sequence[Any],
     newest_first: bool,
     limit: int | None,
+    answers_wanted: str | None = None,
 ) -> list[Session]:
     order = "DESC" if newest_first else "ASC"
     selection = f"FROM sessions s WHERE {where} ORDER BY s.started_utc {order}, s.id {order}"
@@ -199,8 +202,12 @@ def _sessions(
         child_filter, child_params = "", []
     else:
         child_filter, child_params = f"WHERE session_id IN (SELECT s.id {selection})", params
+    answer_filter = child_filter
+    if answers_wanted is not None:
+        joined = " AND " if child_filter else "WHERE "
+        answer_filter = f"{child_filter}{joined}({answers_wanted})"
     answer_rows = conn.execute(
-        f"SELECT {ANSWERS.select} FROM answers {child_filter} ORDER BY session_id, position",
+        f"SELECT {ANSWERS.select} FROM answers a {answer_filter} ORDER BY session_id, position",
         child_params,
     ).fetchall()
     # One JSON parse for all values: a call per value costs more than the rest together.

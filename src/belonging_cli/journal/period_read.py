@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
@@ -100,15 +100,15 @@ def weeks_before(
     wanted = {(kind, b) for kind in ("level", "rated", "focus") for b in behaviours}
     found: set[str] = set()
     reviews: list[str] = []
-    end, step = len(earlier), FIRST_STEP
 
-    def reviews_wanted() -> bool:
+    def reviews_wanted(newest: str) -> bool:
         # A review in a week before every open experiment's says nothing of them.
-        return reviews_since is not None and len(reviews) < 2 and earlier[end - 1] >= reviews_since
+        return reviews_since is not None and len(reviews) < 2 and newest >= reviews_since
 
-    while end > 0 and (wanted or reviews_wanted()):
-        start = max(end - step, 0)
-        rows = narrow(conn, earlier[start], earlier[end - 1])
+    for first, last in steps_back(earlier):
+        if not (wanted or reviews_wanted(last)):
+            break
+        rows = narrow(conn, first, last)
         rows.sort(key=lambda r: r.week, reverse=True)
         for row in rows:
             for kind, ids in (
@@ -122,8 +122,18 @@ def weeks_before(
                         found.add(row.week)
             if row.review and row.reflection and len(reviews) < 2:
                 reviews.append(row.week)
-        end, step = start, step * 4
     return found | set(reviews)
+
+
+def steps_back(weeks: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(first, last) spans of `weeks` (sorted), the newest first: FIRST_STEP weeks, then
+    each span 4x the one before, so a walk back reads a few weeks when the latest of
+    each is near, and the whole journal in a few queries when it is not."""
+    end, step = len(weeks), FIRST_STEP
+    while end > 0:
+        start = max(end - step, 0)
+        yield weeks[start], weeks[end - 1]
+        end, step = start, step * 4
 
 
 def weeks_near(
@@ -205,14 +215,31 @@ def in_play(goals: Iterable[Goal], first: dt.date, last: dt.date) -> list[Goal]:
     ]
 
 
+def answers_read(roles: Iterable[str], kinds: Iterable[str]) -> str:
+    """The answers (over alias `a`) a report reads: of steps with one of `roles` or
+    `kinds`, a rubric prompt's, and every answer of a session doing an exercise."""
+    words = [*roles, *kinds]
+    if not all(w.replace("_", "").isalnum() for w in words):  # our own names, quoted here
+        raise ValueError(f"not a step role or kind: {words}")
+    listed = ", ".join(f"'{w}'" for w in roles) or "NULL"
+    typed = ", ".join(f"'{w}'" for w in kinds) or "NULL"
+    return (
+        f"a.role IN ({listed}) OR a.kind IN ({typed}) "
+        "OR (a.prompt_id IS NOT NULL AND a.behaviour_id IS NOT NULL) "
+        "OR a.session_id IN (SELECT id FROM sessions WHERE assignment_id IS NOT NULL)"
+    )
+
+
 class Around(TypedDict):
     """What a period's read needs besides its weeks: the rubric's `behaviours`, the day
-    the period ends (`until`), and the weeks of every completed session (`weeks`, when
-    the caller has read them)."""
+    the period ends (`until`), the weeks of every completed session (`weeks`, when
+    the caller has read them), and which answers it reads (`answers`: answers_read's
+    clause; every answer without it)."""
 
     behaviours: Collection[str]
     until: dt.date
     weeks: NotRequired[Sequence[str]]
+    answers: NotRequired[str]
 
 
 def period_data(
@@ -247,7 +274,9 @@ def period_data(
     where = f"{COMPLETE} AND ({clause} OR s.id IN (SELECT value FROM json_each(?)))"
     params = [w for pair in ranges for w in pair] + [json.dumps(sorted(ids))]
     return JournalData(
-        tuple(loading.sessions(conn, where, params, newest_first=False)),
+        tuple(
+            loading.sessions(conn, where, params, newest_first=False, answers=around.get("answers"))
+        ),
         tuple(experiments),
         tuple(loading.assignments(conn)),
         feedback_rounds=tuple(rounds),

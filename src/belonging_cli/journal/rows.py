@@ -43,8 +43,9 @@ def _or_none(convert: Convert) -> Convert:
     return lambda value: None if value is None else convert(value)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# An answer's value as the journal stores it: JSON, text kept readable. The encoder
+# made once: json.dumps with an option makes one each call, most of its cost.
+json_text: Convert = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _codec(hint: Any) -> tuple[Convert | None, Convert | None] | None:
@@ -66,7 +67,7 @@ def _codec(hint: Any) -> tuple[Convert | None, Convert | None] | None:
     if typing.get_origin(hint) is typing.Literal:  # the schema's CHECKs hold the words
         return None, None
     if members:  # a union of several kinds of value: an answer's value, kept as JSON
-        return _json, json.loads
+        return json_text, json.loads
     return None
 
 
@@ -112,13 +113,22 @@ class Table(Generic[R]):
         """The record stored in `row` (as `select` reads it); `given` fields are taken as
         they are (an answer's value parsed in bulk, a session's children)."""
         start = 1 if self.parent else 0
-        values = {
+        if self.positional and len(given) <= 1:
+            # The bulk path (a journal's answers and ratings): values in order, no dict.
+            name, taken = next(iter(given.items()), (None, None))
+            decoders = self.decoders if name is None else _skipping(self, name)
+            values = [
+                value if decode is None else decode(value)
+                for decode, value in zip(decoders, row[start:], strict=True)
+            ]
+            if name is not None:  # a stored field taken as given
+                values[self.fields.index(name)] = taken
+            return self.record(*values)
+        found = {
             name: given[name] if name in given else value if decode is None else decode(value)
             for name, decode, value in zip(self.fields, self.decoders, row[start:], strict=True)
         }
-        if self.positional and not given.keys() - values.keys():
-            return self.record(*values.values())
-        return self.record(**{**given, **values})
+        return self.record(**{**given, **found})
 
     def insert(self, *, position: str = "?") -> str:
         """INSERT of one `row`, plus its `position` when the table keeps an order."""
@@ -137,6 +147,19 @@ class Table(Generic[R]):
             + f" ON CONFLICT ({', '.join(self.keys)}) DO UPDATE SET "
             + ", ".join(f"{c} = excluded.{c}" for c in changed)
         )
+
+
+_SKIPPED: dict[tuple[int, str], tuple[Convert | None, ...]] = {}
+
+
+def _skipping(table: Table[Any], name: str) -> tuple[Convert | None, ...]:
+    """`table`'s decoders but for field `name`'s (given already decoded), found once."""
+    key = (id(table), name)
+    found = _SKIPPED.get(key)
+    if found is None:
+        at = table.fields.index(name)
+        found = _SKIPPED[key] = tuple(None if i == at else d for i, d in enumerate(table.decoders))
+    return found
 
 
 def _table(
@@ -213,16 +236,16 @@ def stored_form(s: Session) -> tuple[Any, ...]:
     )
 
 
-_INSERT_TAG = "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)"
+INSERT_TAG = "INSERT INTO session_tags (session_id, position, tag) VALUES (?, ?, ?)"
 
 
-def _tag_rows(session_id: str, tags: Iterable[str]) -> list[tuple[str, int, str]]:
+def tag_rows(session_id: str, tags: Iterable[str]) -> list[tuple[str, int, str]]:
     unique = list(dict.fromkeys(tags))  # a tag given twice is one tag
     return [(session_id, i, tag) for i, tag in enumerate(unique)]
 
 
 def insert_tags(conn: sqlite3.Connection, session_id: str, tags: Iterable[str]) -> None:
-    conn.executemany(_INSERT_TAG, _tag_rows(session_id, tags))
+    conn.executemany(INSERT_TAG, tag_rows(session_id, tags))
 
 
 def insert_session(conn: sqlite3.Connection, s: Session, *, upsert: bool) -> None:
@@ -243,7 +266,7 @@ def insert_sessions(conn: sqlite3.Connection, sessions: Sequence[Session]) -> No
 
 
 def _insert_children(conn: sqlite3.Connection, sessions: Sequence[Session]) -> None:
-    conn.executemany(_INSERT_TAG, [row for s in sessions for row in _tag_rows(s.id, s.tags)])
+    conn.executemany(INSERT_TAG, [row for s in sessions for row in tag_rows(s.id, s.tags)])
     conn.executemany(
         ANSWERS.insert(),
         [(*ANSWERS.row(a, s.id), i) for s in sessions for i, a in enumerate(s.answers)],

@@ -25,6 +25,7 @@ from belonging_cli.files import file_identity
 from belonging_cli.journal import feedback_rounds, file, goals_store, loading, safekeeping
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
+from belonging_cli.journal.history_read import JournalHistory
 from belonging_cli.journal.outside_store import JournalEvidence, JournalFeedback
 from belonging_cli.journal.period_read import JournalPeriod
 from belonging_cli.journal.rows import (
@@ -75,7 +76,12 @@ _RATING_SAVE = RATINGS.upsert(position=NEXT_POSITION.format(table="ratings"))
 
 
 class Journal(
-    JournalImport, JournalFeedback, JournalEvidence, goals_store.JournalGoals, JournalPeriod
+    JournalImport,
+    JournalFeedback,
+    JournalEvidence,
+    goals_store.JournalGoals,
+    JournalPeriod,
+    JournalHistory,
 ):
     """An open journal file. Use `open_journal()`; close it when done."""
 

@@ -2,7 +2,9 @@
 
 An import adds an export's records in one transaction, known ids skipped: one id
 query a table and one INSERT statement a table for all the records (executemany),
-never a query a record. The JSON export is read from the rows (export_rows.py).
+never a query a record. `import_file` (`journal import`) writes an export's sessions
+and experiments straight from the file's checked dicts when it can (import_check.py,
+import_rows.py). The JSON export is read from the rows (export_rows.py).
 
 A base of `Journal` (as `goals_store.JournalGoals` is), so the store stays one
 object while each of its jobs lives in a module of its own.
@@ -20,7 +22,9 @@ from belonging_cli.journal import feedback_rounds, goals_store
 from belonging_cli.journal.rows import ASSIGNMENTS, EXPERIMENTS, insert_sessions
 
 if TYPE_CHECKING:
+    from belonging_cli.journal.exchange import KnownIds
     from belonging_cli.journal.export_rows import Counted
+    from belonging_cli.journal.import_check import QuickCheck
     from belonging_cli.records import JournalData
 
 
@@ -73,6 +77,8 @@ class JournalImport:
 
         def _reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
+        def known_ids(self) -> KnownIds: ...
+
     def export_chunks(self, counted: Counted) -> Generator[str, None, None]:
         """The JSON export, in pieces, read from one consistent state of the journal."""
         from belonging_cli.journal.export_rows import journal_chunks
@@ -80,37 +86,56 @@ class JournalImport:
         with self._reading() as conn:
             yield from journal_chunks(conn, counted)
 
-    def import_data(self, data: JournalData) -> ImportCounts:
+    def import_file(self, path: Path) -> ImportCounts:
+        """Check the export at `path` whole (a ContentError says every problem), then add
+        what is not there yet, in one transaction; known ids are skipped."""
+        from belonging_cli.journal.exchange import read_for_import
+
+        return self.import_data(read_for_import(path, self.known_ids()))
+
+    def import_data(self, data: JournalData | QuickCheck) -> ImportCounts:
         """Add what is not there yet, in one transaction; known ids are skipped."""
+        from belonging_cli.journal.import_check import QuickCheck
+
+        quick = data if isinstance(data, QuickCheck) else None
+        records = data.rest if isinstance(data, QuickCheck) else data
         with self._writing() as conn:
             # In this order: a session names its assignment, an experiment its sessions.
-            assignments = new_records(conn, "assignments", data.assignments)
+            assignments = new_records(conn, "assignments", records.assignments)
             conn.executemany(ASSIGNMENTS.insert(), map(ASSIGNMENTS.row, assignments))
-            sessions = new_records(conn, "sessions", data.sessions)
-            insert_sessions(conn, sessions)
-            experiments = new_records(conn, "experiments", data.experiments)
-            conn.executemany(EXPERIMENTS.insert(), map(EXPERIMENTS.row, experiments))
+            if quick is None:
+                sessions = new_records(conn, "sessions", records.sessions)
+                insert_sessions(conn, sessions)
+                experiments = new_records(conn, "experiments", records.experiments)
+                conn.executemany(EXPERIMENTS.insert(), map(EXPERIMENTS.row, experiments))
+                added = len(sessions), len(experiments)
+            else:
+                from belonging_cli.journal import import_rows
+
+                added = import_rows.write(conn, quick)
             # A few at most (rounds are refused past 1,000): one at a time.
-            rounds = sum(feedback_rounds.insert(conn, r) for r in data.feedback_rounds)
+            rounds = sum(feedback_rounds.insert(conn, r) for r in records.feedback_rounds)
             # Goals come whole from an export: known ids skipped, the three-open rule
             # is for opening one, not for restoring what a journal held.
-            goals = sum(goals_store.insert_new(conn, goal) for goal in data.goals)
-        given = (
-            data.assignments,
-            data.sessions,
-            data.experiments,
-            data.feedback_rounds,
-            data.goals,
-        )
-        added = len(assignments) + len(sessions) + len(experiments) + rounds + goals
+            goals = sum(goals_store.insert_new(conn, goal) for goal in records.goals)
+        given = quick.given if quick is not None else _given(records)
         return ImportCounts(
-            sessions=len(sessions),
-            experiments=len(experiments),
+            sessions=added[0],
+            experiments=added[1],
             assignments=len(assignments),
-            skipped=sum(map(len, given)) - added,
+            skipped=given - len(assignments) - sum(added) - rounds - goals,
             goals=goals,
             feedback_rounds=rounds,
         )
+
+
+def _given(data: JournalData) -> int:
+    return sum(
+        map(
+            len,
+            (data.assignments, data.sessions, data.experiments, data.feedback_rounds, data.goals),
+        )
+    )
 
 
 def new_records(conn: sqlite3.Connection, table: str, records: Sequence[_R]) -> list[_R]:

@@ -14,7 +14,15 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from belonging_cli._gc import collector_paused
-from belonging_cli.reports.model import Person, Report, ReportPeriod, RubricInfo, Summary
+from belonging_cli.reports.model import (
+    SHOWN,
+    Listed,
+    Person,
+    Report,
+    ReportPeriod,
+    RubricInfo,
+    Summary,
+)
 from belonging_cli.reports.privacy import Privacy
 from belonging_cli.reports.scope import Scope, is_reflection, when
 from belonging_cli.reports.sections.balance import balance
@@ -86,11 +94,16 @@ def _assemble(
     ratings = trends(scope)
     period = scope.period
     # Built before the privacy count is read: each section adds what it left out.
-    focus = focus_reflections(scope)
+    every_focus = focus_reflections(scope)
     tried = experiments(scope)
     balanced = balance(scope)
     exercised = exercises(scope)
-    taken = takeaways(scope)
+    every_taken = takeaways(scope)
+    listed = Listed(len(every_focus), len(tried.items), len(every_taken))
+    # The long lists keep their latest entries (model.SHOWN), and what is said of them
+    # (what followed each experiment, the people named) is said of those.
+    focus, taken = every_focus[-SHOWN:], every_taken[-SHOWN:]
+    tried.items = tried.items[-SHOWN:]
     # The people written about: in the person's own report only, never a shared one.
     texts = written_texts(ratings, focus, tried, balanced, exercised, taken)
     named = () if scope.privacy.share else people(texts, rubric_words(scope))
@@ -148,6 +161,7 @@ def _assemble(
         ),
         goals=goals(scope),
         evidence=measured,
+        listed=listed,
     )
 
 

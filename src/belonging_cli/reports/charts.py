@@ -20,8 +20,19 @@ MAX_MERMAID_POINTS = 26  # more labels than this crowd the axis: group by month,
 Point = tuple[str, float]  # (ISO week, value)
 
 
+# A whole level's mark (and a missing one's) looked up, not rounded and clamped: a
+# roll-up draws ten strips for each of thousands of clients (issue 19).
+_MARKS: dict[int | float | None, str] = {None: " "}
+_MARKS.update((LOW + i, mark) for i, mark in enumerate(SPARK_BLOCKS))
+
+
 def sparkline(levels: Iterable[int | float | None]) -> str:
     """`[1, 3, 5]` -> `▁▄█`; a missing level is a space."""
+    levels = list(levels)
+    try:
+        return "".join([_MARKS[level] for level in levels])
+    except (KeyError, TypeError):  # a mean between levels (1.5 is no key): rounded
+        pass
     marks = []
     for level in levels:
         if level is None:

@@ -204,10 +204,13 @@ def load(
     *,
     whole: bool = False,
 ) -> Loaded:
-    """The period `name` (or since..until), and what its report reads: for `all` (or
-    `whole`) the whole journal, else only the period's sessions and the few around it
-    that its figures read (journal/period_read.py): the cost follows the period.
+    """The period `name` (or since..until), and what its report reads: the period's
+    sessions and the few around it that its figures read, and of their answers only
+    those the sections read (journal/period_read.py): the cost follows the period.
+    `whole`: every record of the journal instead (what the tests compare it with).
     A journal not yet made reads as empty."""
+    from belonging_cli.journal.period_read import answers_read
+    from belonging_cli.reports.scope import READ_KINDS, READ_ROLES
     from belonging_cli.reports.sections.evidence import weeks_to_read
 
     if not path.exists():
@@ -217,16 +220,19 @@ def load(
         complete = journal.complete_weeks()
         weeks = [w for w, reflection in complete if reflection]
         span = resolve_period(name, today=today, since=since, until=until, journal_weeks=weeks)
-        if whole or span.name == "all":
-            data = journal.load_all()
-        else:
-            data = journal.period_data(
+        # `all` too: from its first week, with nothing before it to walk back to.
+        data = (
+            journal.load_all()
+            if whole
+            else journal.period_data(
                 span.first_week,
                 span.last_week,
                 behaviours=behaviours,
                 until=span.end,
                 weeks=[w for w, _ in complete],
+                answers=answers_read(READ_ROLES, READ_KINDS),
             )
+        )
         # Its period's, and a few weeks before (sections/evidence.weeks_to_read).
         evidence = journal.evidence(weeks=weeks_to_read(span.first_week, span.last_week))
     return Loaded(data, span, weeks, evidence, lambda: _last_day(path) if weeks else None)

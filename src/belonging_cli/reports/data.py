@@ -29,7 +29,10 @@ FORMAT_VERSION = 1
 # 7: the balance's `levers`, the 2.0 weekly's levers week by week.
 # 8: the experiments' `open_now` and `open_total`, every open experiment as `status`
 # counts them; feedback's `look_fors_even`, and its groups' always-0 `mean` left out.
-FORMAT_MINOR = 8
+# 9: the long lists (`focus_reflections`, `experiments.items`, `writing.takeaways`)
+# hold their latest 150 entries and `listed` counts them all; `experiment_links` and
+# `writing.people` speak of the entries held.
+FORMAT_MINOR = 9
 
 
 def report_data(report: Report) -> dict[str, Any]:

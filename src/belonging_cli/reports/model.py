@@ -13,8 +13,14 @@ importing this module (about 1.5 ms a class), on the path of every report.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+# The long lists (focus reflections, experiments, takeaways) hold their latest SHOWN
+# entries, with `Listed` counting them all: a report is for reading, and a ten-year
+# journal's every answer would make it an export (`belonging journal export` keeps
+# everything). Every format and template shows the same entries.
+SHOWN = 150
 
 if TYPE_CHECKING:
     # The insight sections' records live with their rules (each module's own contract).
@@ -248,6 +254,16 @@ class Suggestion:
 
 
 @dataclass(slots=True)
+class Listed:
+    """How many entries each long list has in the period; the report holds the
+    latest SHOWN of each (format_minor 9)."""
+
+    focus_reflections: int = 0
+    experiments: int = 0
+    takeaways: int = 0
+
+
+@dataclass(slots=True)
 class Report:
     generated_at: dt.datetime
     tool_version: str
@@ -273,6 +289,7 @@ class Report:
     feedback: FeedbackView | None = None  # self beside others (sections/feedback.py)
     goals: tuple[GoalProgress, ...] = ()  # each goal and where they stand (sections/goals.py)
     evidence: tuple[EvidenceSource, ...] = ()  # calendar, meetings (sections/evidence.py)
+    listed: Listed = field(default_factory=Listed)  # the long lists' full lengths
 
     @property
     def is_empty(self) -> bool:

@@ -20,7 +20,7 @@ from belonging_cli.errors import BelongingError
 from belonging_cli.reports import charts, words
 from belonging_cli.reports.data import render_json
 from belonging_cli.reports.escape import md_cell, md_inline, md_note, md_quote
-from belonging_cli.reports.model import BehaviourTrend, Report
+from belonging_cli.reports.model import SHOWN, BehaviourTrend, Report
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -28,9 +28,6 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("md", "html", "json")
 
-# The longest lists (reflections, experiments, notes) show their latest entries
-# only: a report is for reading; `belonging journal export` keeps everything.
-SHOWN = 150
 SPARK_POINTS = 26  # a sparkline shows the latest half year of weeks rated
 BALANCE_LABEL = "Control (1) or influence (5)"
 AVERAGE_COLOUR = "#1f5f8b"

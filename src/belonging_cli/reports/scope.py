@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 
 Counts = TypeVar("Counts", ExperimentCounts, ExerciseCounts)
 
+# The answers the sections read, by their step's role and kind, besides a rubric
+# prompt's (focus reflections) and every answer of a session doing a coach's exercise.
+# A report loads no others (journal/period_read.answers_read): a journal's pulses,
+# wins and choices are most of its answers. The report tests build reports both ways.
+READ_ROLES = ("balance", "levers", "control", "influence", "prep", "takeaway")
+READ_KINDS = ("review",)
+
 
 class Scope:
     """One report's inputs, sorted and narrowed once for all its sections."""

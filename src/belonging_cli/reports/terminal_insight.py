@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from belonging_cli.reports.model import Report
+from belonging_cli.reports.model import SHOWN, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-SHOWN = 150  # as the Markdown report: the latest of the long lists
 
 
 def show_highs_and_lows(report: Report, console: Console, heading: Any, bullet: Any) -> None:

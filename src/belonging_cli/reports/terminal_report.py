@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from belonging_cli.reports import words
 from belonging_cli.reports.charts import sparkline
-from belonging_cli.reports.model import Report
+from belonging_cli.reports.model import SHOWN, Report
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console, RenderableType
 
-SHOWN = 150  # as the Markdown report: the latest of the long lists
 NOTES_SHOWN = 3  # the latest control-or-influence notes, as the other formats
 
 
@@ -165,8 +164,8 @@ def _reflections(report: Report, console: Console) -> None:
     if not shown:
         return
     _heading(console, "Focus reflections")
-    if len(shown) < len(report.focus_reflections):
-        total = len(report.focus_reflections)
+    if len(shown) < report.listed.focus_reflections:
+        total = report.listed.focus_reflections
         console.print(Text(f"The latest {len(shown)} of {total} reflections.", style="dim"))
     titles = {r.behaviour_id: r.title for r in report.ratings}
     order = [r.behaviour_id for r in report.ratings]

@@ -42,7 +42,8 @@ def _render_here(report: Report, path: Path) -> str:
     from jinja2 import TemplateError, TemplateSyntaxError
 
     from belonging_cli.reports.data import report_data
-    from belonging_cli.reports.render import SHOWN, chart_texts
+    from belonging_cli.reports.model import SHOWN
+    from belonging_cli.reports.render import chart_texts
     from belonging_cli.reports.sandbox import render_limited
 
     html = any(s.lower() in HTML_SUFFIXES for s in path.suffixes)

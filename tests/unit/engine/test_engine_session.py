@@ -294,7 +294,7 @@ def test_choose_prompts_takes_unused_prompts_first(rubric: Rubric) -> None:
         week="2026-W48",
         answers=(Answer("reflect.1", "long_text", "a", T0, used, behaviour.id),),
     )
-    picked = choose_prompts(behaviour, [session], 3)
+    picked = choose_prompts(behaviour, History(sessions=(session,)), 3)
     assert used not in [p.id for p in picked]
     assert len(picked) == 3
 

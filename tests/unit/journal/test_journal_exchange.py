@@ -14,7 +14,8 @@ from belonging_cli.journal.exchange import KnownIds, export_json, parse_export
 from belonging_cli.journal.labels import Labels
 from belonging_cli.journal.markdown import export_markdown
 from belonging_cli.journal.store import open_journal
-from belonging_cli.records import Answer, Assignment, Experiment, JournalData, Rating, Session
+from belonging_cli.records import Answer, Experiment, JournalData, Rating, Session
+from support.listening_exercise import listening_exercise
 
 TOKYO = dt.timezone(dt.timedelta(hours=9))
 NEWFOUNDLAND = dt.timezone(dt.timedelta(hours=-3, minutes=-30))
@@ -22,20 +23,12 @@ AT = dt.datetime(2026, 3, 1, 23, 30, 15, 123456, tzinfo=TOKYO)
 
 
 def odd_journal() -> JournalData:
-    assignment = Assignment(
-        "coach-pack/listening",
-        "coach-pack",
-        "2",
-        "listening",
-        "prompt-insight",
-        "Listen first",
-        "Ask three questions\nbefore giving advice.",
+    assignment = listening_exercise(
         AT,
         due=dt.date(2026, 3, 15),
         cadence_weeks=3,
         minutes=20,
         coach="Sam Coach",
-        questions_json='[{"id": "q1", "kind": "text", "question": "What did you hear?"}]',
         times_done=1,
     )
     session = Session(

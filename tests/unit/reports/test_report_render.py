@@ -304,6 +304,7 @@ def test_json_follows_the_documented_bundle() -> None:
         "feedback",
         "goals",
         "evidence",
+        "listed",
     ]
     assert "exercises" not in bundle  # absent, not empty, without coach exercises
     assert bundle["generated_at"] == "2026-11-27T18:00:00+00:00"

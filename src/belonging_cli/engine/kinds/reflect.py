@@ -63,9 +63,7 @@ def _planned(engine: Engine, step: Step, behaviour: Behaviour) -> list[str]:
             elif pinned and behaviour.prompt(pinned) and pinned not in answered.values():
                 answered[n] = pinned
         exclude = [*answered.values(), *_asked_elsewhere(engine, behaviour)]
-        fresh = iter(
-            p.id for p in choose_prompts(behaviour, engine.history.sessions, count, exclude)
-        )
+        fresh = iter(p.id for p in choose_prompts(behaviour, engine.history, count, exclude))
         plan = [answered.get(n) or next(fresh, None) for n in range(1, count + 1)]
         engine.plans[key] = [p for p in plan if p is not None]
     return engine.plans[key]

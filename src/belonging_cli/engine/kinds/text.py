@@ -64,7 +64,7 @@ def wording(step: Step, engine: Engine) -> Variant:
                 engine.plans[key] = [named]
                 break
         else:
-            chosen = least_recent(step, engine.flow.id, engine.history.sessions)
+            chosen = least_recent(step, engine.flow.id, engine.history)
             engine.plans[key] = [chosen.id]
     return wordings[engine.plans[key][0]]
 

@@ -1,4 +1,4 @@
-# source-sha256: 135553a3ea571c14012f59560270d417bab1bb47ee24c03b6c67e85af4bd5492
+# source-sha256: de85bee3e202b91380f50199446ba44a109c1f61c3b2216ba0100592f8a5de6d
 # Generated from templates/report.html.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -419,12 +419,12 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'focus_reflections')):
             pass
             yield '<p class="muted">The latest '
             yield escape(t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield escape(t_5(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'focus_reflections'))
             yield ' reflections (<code>belonging journal export</code> keeps them all).</p>\n'
         l_0_groups = t_3((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
@@ -511,12 +511,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_5((undefined(name='items') if l_0_items is missing else l_0_items)) < environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'experiments')):
                 pass
                 yield '<p class="muted">The latest '
                 yield escape(t_5((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield escape(t_5(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield escape(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'experiments'))
                 yield ' experiments.</p>\n'
             yield '<table>\n<thead><tr><th>Week</th><th>Experiment</th><th>Behaviour</th><th>Outcome</th><th>What happened</th><th>What you learned</th></tr></thead>\n<tbody>\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):

@@ -1,4 +1,4 @@
-# source-sha256: e1e9a920128739bf62f5a38827b68ab890db50f38ddfdb03a6e0dba7b6c1bbad
+# source-sha256: 2c4ca00c00d4309ba96afb5319e337448a47816df9ddb1b6d2a270fc4217e482
 # Generated from templates/report.md.j2 by `python -m belonging_cli.reports.builtin_templates`;
 # do not edit (see builtin_templates.py).
 # ruff: noqa
@@ -400,12 +400,12 @@ def root(context, missing=missing, environment=environment):
         l_0_shown = environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
         context.vars['shown'] = l_0_shown
         context.exported_vars.add('shown')
-        if (t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections'))):
+        if (t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)) < environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'focus_reflections')):
             pass
             yield '\nThe latest '
             yield str(t_7((undefined(name='shown') if l_0_shown is missing else l_0_shown)))
             yield ' of '
-            yield str(t_7(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'focus_reflections')))
+            yield str(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'focus_reflections'))
             yield ' reflections (`belonging journal export` keeps them all).\n'
         l_0_groups = t_5((undefined(name='shown') if l_0_shown is missing else l_0_shown), 'behaviour_id')
         context.vars['groups'] = l_0_groups
@@ -485,12 +485,12 @@ def root(context, missing=missing, environment=environment):
             l_0_items = environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')[(-(undefined(name='limit') if l_0_limit is missing else l_0_limit)):]
             context.vars['items'] = l_0_items
             context.exported_vars.add('items')
-            if (t_7((undefined(name='items') if l_0_items is missing else l_0_items)) < t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items'))):
+            if (t_7((undefined(name='items') if l_0_items is missing else l_0_items)) < environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'experiments')):
                 pass
                 yield '\nThe latest '
                 yield str(t_7((undefined(name='items') if l_0_items is missing else l_0_items)))
                 yield ' of '
-                yield str(t_7(environment.getitem((undefined(name='e') if l_0_e is missing else l_0_e), 'items')))
+                yield str(environment.getattr(environment.getattr((undefined(name='report') if l_0_report is missing else l_0_report), 'listed'), 'experiments'))
                 yield ' experiments:\n'
             yield '\n| Week | Experiment | Behaviour | Outcome | What happened | What you learned |\n| --- | --- | --- | --- | --- | --- |\n'
             for l_1_x in (undefined(name='items') if l_0_items is missing else l_0_items):

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from belonging_cli.reports.words import plural
 
 if TYPE_CHECKING:
-    from belonging_cli.reports.model import BehaviourTrend, WeekLevel
+    from belonging_cli.reports.model import BehaviourTrend
 
 
 @dataclass(slots=True)
@@ -73,7 +73,16 @@ def timeline(trend: BehaviourTrend) -> Timeline:
     )
 
 
-def stretches(series: Sequence[WeekLevel]) -> tuple[Stretch, ...]:
+class Rated(Protocol):
+    """A week's level: the report's `WeekLevel`, or a bundle's point as a roll-up reads it."""
+
+    @property
+    def week(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+
+
+def stretches(series: Sequence[Rated]) -> tuple[Stretch, ...]:
     found: list[Stretch] = []
     for point in series:
         if found and found[-1].level == point.level:
@@ -107,21 +116,27 @@ def story(found: Sequence[Stretch]) -> str:
     A long, restless series says its first stretch, how many it leaves out and
     their weeks, then its latest: a report line, not a year of weeks, and every
     level and week said is the series' own."""
+    told = _told(found)
     if len(found) <= STORY_STRETCHES + 1:  # one left out would save nothing
-        return ", ".join(_told(found, i) for i in range(len(found)))
+        return ", ".join(told)
     tail = len(found) - (STORY_STRETCHES - 1)
     skipped = found[1:tail]
     gap = _weeks(skipped[0].first_week, skipped[-1].last_week)
-    latest = ", ".join(_told(found, i) for i in range(tail, len(found)))
+    latest = ", ".join(told[tail:])
     left = plural(len(skipped), "stretch", "stretches")
-    return f"{_told(found, 0)}, then {left} left out ({gap}), then {latest}"
+    return f"{told[0]}, then {left} left out ({gap}), then {latest}"
 
 
-def _told(found: Sequence[Stretch], i: int) -> str:
-    s = found[i]
-    when = _weeks(s.first_week, s.last_week)
-    back = i > 0 and any(earlier.level == s.level for earlier in found[:i])
-    return f"{'back to ' if back else ''}{s.level} in {when}"
+def _told(found: Sequence[Stretch]) -> list[str]:
+    """Each stretch in words, `back to` a level an earlier stretch was at (one pass: a
+    roll-up tells ten behaviours' stories for each of thousands of clients)."""
+    seen: set[int] = set()
+    told = []
+    for s in found:
+        when = _weeks(s.first_week, s.last_week)
+        told.append(f"back to {s.level} in {when}" if s.level in seen else f"{s.level} in {when}")
+        seen.add(s.level)
+    return told
 
 
 STORY_STRETCHES = 8

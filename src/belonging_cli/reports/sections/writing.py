@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from belonging_cli.reports.model import SHOWN
 from belonging_cli.reports.scope import answer_text
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ _OPENERS = (
     " \t\"'\u201c\u201d\u2018\u2019([*_"  # what may stand between a sentence's end and its word
 )
 _ENDS = ".!?:;\n"
+_APOSTROPHE = re.compile("['\u2019]")
 
 
 @dataclass(slots=True)
@@ -148,8 +150,12 @@ def _names(text: str, excluded: set[str] | frozenset[str]) -> Iterator[tuple[str
     run: list[str] = []
     at_start, end = False, -1
     for match in _WORD.finditer(text):
-        word, *possessive = re.split("['\u2019]", match.group())
-        if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word[1:2]):
+        word = match.group()
+        possessive = "'" in word or "\u2019" in word
+        if possessive:
+            word = _APOSTROPHE.split(word, maxsplit=1)[0]
+        # A capital, then a small letter (not an acronym), and not a calendar or rubric word.
+        if len(word) < 2 or not (word[0].isupper() and word[1].islower()):
             word = ""
         if word.lower() in excluded:
             word = ""
@@ -174,9 +180,11 @@ def written(
     exercises: Exercises | None,
     taken: Iterable[Takeaway],
 ) -> Iterator[tuple[str, str]]:
-    """Every text the report shows, with its week: what people are found in."""
-    for trend in ratings:
-        yield from ((p.week, p.evidence) for p in trend.series if p.evidence)
+    """Every text the report shows, with its week: what people are found in (of the
+    ratings' notes, the latest SHOWN by week, as "What moved your ratings" lists them)."""
+    notes = [(p.week, p.evidence) for trend in ratings for p in trend.series if p.evidence]
+    notes.sort(key=lambda note: note[0])  # stable: the order the templates list them in
+    yield from notes[-SHOWN:]
     yield from ((f.week, f.answer) for f in reflections)
     for item in experiments.items:
         for text in (item.title, item.happened, item.learned):
