@@ -14,6 +14,9 @@ from support.places import REPO
 
 __all__ = ["REPO", "CliRunner", "Result"]
 
+# `either_journal`: a module's tests run on a plain and on an encrypted journal.
+pytest_plugins = ["support.encrypted"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

@@ -46,6 +46,7 @@ class Config(NamedTuple):  # not a frozen dataclass: ~1.5 ms less for every comm
     working_days: str = "mon-fri"
     working_hours: str = "09:00-17:00"
     protected_pattern: str = "focus|thinking|no meetings"  # titles of one's own blocks
+    key_file: Path | None = None  # an encrypted journal's key (journal/crypt/finding.py)
 
     def zone(self) -> dt.tzinfo:
         """The zone weeks and due times are counted in."""
@@ -265,6 +266,14 @@ def existing_folder(text: str) -> str:
     return str(folder)
 
 
+def absolute_file(text: str) -> str:
+    """A file typed in (`config set key_file`): relative to where you are; made absolute."""
+    try:
+        return str(Path(_text(text)).expanduser().resolve())
+    except (OSError, RuntimeError):
+        raise BadValue(f"{text!r} is not a file name") from None
+
+
 class Setting(NamedTuple):
     key: str
     help: str
@@ -325,6 +334,12 @@ SETTINGS: dict[str, Setting] = {
             "focus|thinking|no meetings)",
             _pattern,
         ),
+        Setting(
+            "key_file",
+            "the file holding your encrypted journal's key (journal encrypt --key-file)",
+            _folder,
+            absolute_file,
+        ),
     )
 }
 assert set(SETTINGS) == set(Config._fields), "every setting is a Config field"
@@ -343,6 +358,10 @@ def parse_setting(key: str, text: str) -> Value:
 
 # --- the settings in effect --------------------------------------------------
 
+# The settings that name a place: relative to the config folder in the file, to where
+# you are in the environment.
+PATHS = ("rubrics", "flows", "key_file")
+
 
 def load_config() -> Config:
     """The settings in effect: the environment's over the file's over the defaults."""
@@ -354,7 +373,7 @@ def load_config() -> Config:
 def config_from(values: Mapping[str, Value], base: Path) -> Config:
     """A Config from canonical values; folders relative to `base` (the config folder)."""
     known: dict[str, Any] = dict(values)
-    for key in ("rubrics", "flows"):
+    for key in PATHS:
         if key in known:
             known[key] = base / Path(str(known[key])).expanduser()
     return Config(**known)

@@ -181,11 +181,12 @@ def refuse_own_file(path: Path, *, new_backup: bool = False) -> None:
     journal = paths.journal_path()
     own = {journal: "the journal", paths.config_path(): "the config file"}
     own.update({journal.with_name(journal.name + s): "the journal's SQLite file" for s in _SIDE})
+    own[journal.with_name(journal.name + ".crypt")] = "the encrypted journal's key information"
     if journal.parent.is_dir():
         own.update(dict.fromkeys(journal.parent.glob(f"{journal.name}.*.bak"), _BACKUP))
     where = _real(path)
-    inode = _inode(path)
-    same = (w for f, w in own.items() if where == _real(f) or (inode and inode == _inode(f)))
+    inode = file_identity(path)
+    same = (w for f, w in own.items() if where == _real(f) or (inode and inode == file_identity(f)))
     what = next(same, None)
     # A new file named like a safety copy, beside the journal, would be taken for one.
     beside = where.parent == _real(journal.parent)
@@ -206,7 +207,8 @@ def _real(path: Path) -> Path:
         return Path.cwd() / path
 
 
-def _inode(path: Path) -> tuple[int, int] | None:
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device and inode: the same through any link), None if none."""
     try:
         info = path.stat()
     except OSError:

@@ -79,7 +79,7 @@ class Settings:
 
     def read_config(self) -> Config:
         """The same, read afresh (after `config set` in the same process)."""
-        from belonging_cli.config import config_from, parse_setting
+        from belonging_cli.config import PATHS, config_from, parse_setting
         from belonging_cli.config_file import read_values
 
         options = {"rubrics": self.rubrics_option, "flows": self.flows_option}
@@ -95,7 +95,7 @@ class Settings:
                 value = parse_setting(key, text)
             except UsageProblem as exc:
                 raise UsageProblem(f"{env_name(key)}: {exc.message.partition(': ')[2]}") from None
-            from_env[key] = Path(str(value)).expanduser() if key in FOLDERS else value
+            from_env[key] = Path(str(value)).expanduser() if key in PATHS else value
         return config._replace(**from_env) if from_env else config
 
     def from_environment(self) -> dict[str, str]:
@@ -150,9 +150,6 @@ class Settings:
         )
         install(changed)
         return changed
-
-
-FOLDERS = ("rubrics", "flows")
 
 
 def resolve(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from belonging_cli.cli.journal_crypt import age_option, decrypt, encrypt, export_encryption
 from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
 from belonging_cli.cli.options import (
     flows_option,
@@ -245,6 +246,7 @@ def delete(settings: Settings, session_id: str, yes: bool) -> None:
 )
 @out_option
 @click.argument("folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path))
+@age_option
 @rubrics_option
 @flows_option
 @pass_settings
@@ -255,6 +257,7 @@ def export(
     folder: Path | None,
     rubrics: Path | None,
     flows: Path | None,
+    age_recipient: str | None,
 ) -> None:
     """Export the whole journal: JSON (everything, for import), Markdown (to read), or
     Obsidian notes in DIR.
@@ -269,7 +272,9 @@ def export(
     if format_ == "obsidian":
         if folder is None or out is not None:
             raise UsageProblem("--format obsidian writes into a folder: give it as DIR, not --out")
+        notes = export_encryption(settings, age_recipient, one_file=False)
         _export_obsidian(settings, folder)
+        list(notes([]))  # the notes are plain text: said once they are written
         return
     if folder is not None:
         raise UsageProblem(f"DIR is for --format obsidian; for {format_}, use --out FILE")
@@ -278,6 +283,7 @@ def export(
     from belonging_cli.files import write_private
     from belonging_cli.journal.export_rows import Counted
 
+    encrypt_to = export_encryption(settings, age_recipient)  # a bad recipient before any work
     counted = Counted()
     # The pieces are read inside one read transaction: closed (stack) before the
     # journal is, even when writing them fails halfway.
@@ -292,6 +298,7 @@ def export(
             data = opened.load_all()
             counted = Counted(len(data.sessions), len(data.experiments))
             chunks = [export_markdown(data, _labels(settings))]
+        chunks = encrypt_to(chunks)
         if out is None:
             # The terminal never gets a journal's controls (none spans two chunks:
             # a chunk is whole records).
@@ -371,16 +378,18 @@ def backup(settings: Settings, out: Path | None) -> None:
 @pass_settings
 def restore(settings: Settings, file: Path, yes: bool) -> None:
     """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
-    from belonging_cli.journal.errors import not_a_journal
-    from belonging_cli.journal.file import inspect_file
+    from belonging_cli.cli.journal_crypt import refuse_empty
 
     if not file.is_file():
         raise JournalError(f"no such file: {file}")
-    if inspect_file(file) is None:
-        raise not_a_journal(file, "it is empty")
+    refuse_empty(file)
     with _open(settings) as opened:
         if not _confirm(f"Replace the journal {opened.path} with {file}?", yes):
             info("Nothing restored.")
             return
         kept = opened.restore_from(file)
     info(f"Restored the journal from {file}; the one it replaced is kept at {kept}")
+
+
+journal.add_command(encrypt)
+journal.add_command(decrypt)

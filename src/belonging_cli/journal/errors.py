@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -56,7 +57,14 @@ _BY_WORDS: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def kind_of(exc: sqlite3.Error) -> Kind:
+def database_errors(*also: type[Exception]) -> tuple[type[Exception], ...]:
+    """SQLite's error classes (and `also`): the standard module's, and SQLCipher's (its
+    own classes, sharing the names and codes) once an encrypted journal has loaded it."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, *also) if cipher is None else (sqlite3.Error, cipher.Error, *also)
+
+
+def kind_of(exc: Exception) -> Kind:
     """What went wrong, by SQLite's error name (extended names share the prefix)."""
     name = getattr(exc, "sqlite_errorname", None)
     if isinstance(name, str):
@@ -64,10 +72,23 @@ def kind_of(exc: sqlite3.Error) -> Kind:
             if name == prefix or name.startswith(prefix + "_"):
                 return kind
         return "other"
-    if isinstance(exc, sqlite3.IntegrityError):
+    if type(exc).__name__ == "IntegrityError":  # the standard module's or SQLCipher's
         return "refused"
     text = str(exc)
     return next((kind for words, kind in _BY_WORDS if words in text), "other")
+
+
+class EncryptedJournal(JournalError):
+    """An encrypted journal met where its key is not at hand (`file.inspect_file`)."""
+
+    def __init__(self, path: Path, why: str = "") -> None:
+        super().__init__(
+            f"{path} is an encrypted belonging journal; the key is not available"
+            + (f": {why}" if why else ""),
+            hint="set BELONGING_KEY_FILE (or key_file in config.toml) to its key file, "
+            "or run the command at a terminal to type its passphrase or recovery key",
+        )
+        self.path = path
 
 
 def not_a_journal(path: Path, why: str) -> JournalError:
@@ -86,7 +107,7 @@ def translate(
         if doing in OPENING:
             return JournalError(f"cannot {doing} the journal {path}: {exc.strerror or exc}")
         return exc
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, database_errors()):
         return exc
     kind, text = kind_of(exc), str(exc)
     if kind == "busy":
@@ -146,7 +167,7 @@ def sqlite_errors(path: Path, doing: Doing, *, source: Path | None = None) -> It
     """Inside, SQLite's errors (and, while opening, the disk's) become one JournalError."""
     try:
         yield
-    except (sqlite3.Error, OSError) as exc:
+    except database_errors(OSError) as exc:
         mapped = translate(exc, path, doing, source=source)
         if mapped is exc:
             raise

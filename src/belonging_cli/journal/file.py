@@ -16,7 +16,13 @@ from pathlib import Path
 
 from belonging_cli.errors import JournalError
 from belonging_cli.journal import schema
-from belonging_cli.journal.errors import UPGRADE_HINT, Doing, not_a_journal, translate
+from belonging_cli.journal.errors import (
+    UPGRADE_HINT,
+    Doing,
+    EncryptedJournal,
+    not_a_journal,
+    translate,
+)
 from belonging_cli.journal.safekeeping import (
     backup_path,
     copy_database,
@@ -44,6 +50,8 @@ def inspect_file(path: Path) -> int | None:
         raise JournalError(f"cannot read {path}: {exc.strerror}") from None
     if not head:
         return None
+    if head.startswith(schema.ENCRYPTED_MAGIC):  # the key opens it: `open_file`, status
+        raise EncryptedJournal(path)
     if not head.startswith(schema.SQLITE_MAGIC) or len(head) < 100:
         raise not_a_journal(path, "it is not an SQLite database, or it is truncated")
     if int.from_bytes(head[68:72], "big") != schema.APPLICATION_ID:
@@ -76,16 +84,22 @@ def _inspect_settled(path: Path) -> int | None:
             time.sleep(0.05)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A read-write connection to the journal; through SQLCipher with `key` when encrypted."""
     # mode=rw: SQLite must never create a file; we create it with the right mode.
     uri = path.resolve().as_uri() + "?mode=rw"
-    conn = sqlite3.connect(
-        uri,
-        uri=True,
-        timeout=BUSY_TIMEOUT_SECONDS,
-        isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-        check_same_thread=False,
-    )
+    if key is not None:
+        from belonging_cli.journal.crypt.cipher import open_keyed
+
+        conn = open_keyed(uri, path, key, BUSY_TIMEOUT_SECONDS)
+    else:
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+            check_same_thread=False,
+        )
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -98,12 +112,20 @@ def open_file(path: Path, default_location: bool) -> sqlite3.Connection:
     A file this process created and could not write to is removed again, and
     every failure is said in one line (what stage failed, and why)."""
     created = not path.exists() and create_private_file(path, default_location)
-    version = _inspect_settled(path)
+    key: bytes | None = None
+    try:
+        version = _inspect_settled(path)
+    except EncryptedJournal:
+        from belonging_cli.journal.crypt.convert import key_for
+
+        key, version = key_for(path), None  # its version is read once it is open
     conn: sqlite3.Connection | None = None
     stage: Doing = "open"
     try:
-        conn = connect(path)
+        conn = connect(path, key)
         check_readable(conn, path)
+        if key is not None:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version is not None:
             keep_private(path)
         if version is not None and 0 < version < schema.LATEST_VERSION:

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from belonging_cli.errors import JournalError
+from belonging_cli.journal.errors import EncryptedJournal, database_errors
 
 
 def create_private_file(path: Path, default_location: bool) -> bool:
@@ -90,16 +91,18 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     os.close(fd)  # mkstemp: O_EXCL, 0600
     temp = Path(name)
     try:
-        dest = sqlite3.connect(temp)
+        # An encrypted journal's copy is made through its keyed connection, encrypted alike.
+        open_copy = getattr(source, "open_copy", None)
+        dest = sqlite3.connect(temp) if open_copy is None else open_copy(temp)
         try:
             source.backup(dest)
             # The copy is one file, whatever mode the source was in (WAL needs -wal/-shm).
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        _fsync(temp)
+        fsync(temp)
         temp.replace(target)
-        _fsync(target.parent)  # the rename itself survives a power cut
+        fsync(target.parent)  # the rename itself survives a power cut
     except BaseException:
         temp.unlink(missing_ok=True)
         temp.with_name(temp.name + "-journal").unlink(missing_ok=True)
@@ -107,7 +110,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -129,7 +132,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         return copy_database(conn, target)
     except OSError as exc:
         raise JournalError(f"cannot write {target}: {exc.strerror}") from None
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         raise JournalError(f"cannot write {target}: {exc}") from None
 
 
@@ -141,13 +144,11 @@ def restore_into(conn: sqlite3.Connection, path: Path, source: Path) -> Path:
     all of it, or the journal as it was.
     """
     from belonging_cli.journal.errors import not_a_journal, sqlite_errors
-    from belonging_cli.journal.file import check_readable, inspect_file, migrate
+    from belonging_cli.journal.file import check_readable, migrate
 
     if source.resolve() == path.resolve():
         raise JournalError(f"{source} is the journal itself; restore from a backup copy")
-    if inspect_file(source) is None:
-        raise not_a_journal(source, "it is empty")
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    src = _open_source(conn, source)
     try:
         with sqlite_errors(source, "read"):  # the source is only read, as status reads
             check_readable(src, source)
@@ -156,7 +157,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, source: Path) -> Path:
         kept = backup_path(path, "before-restore")
         try:
             copy_database(conn, kept)
-        except (OSError, sqlite3.Error) as exc:
+        except database_errors(OSError) as exc:
             raise JournalError(
                 f"cannot keep a copy of the journal before restoring: {exc}; nothing changed"
             ) from None
@@ -168,3 +169,31 @@ def restore_into(conn: sqlite3.Connection, path: Path, source: Path) -> Path:
     finally:
         src.close()
     return kept
+
+
+def _open_source(conn: sqlite3.Connection, source: Path) -> sqlite3.Connection:
+    """The backup to restore from, read-only: a plain one into a plain journal, an
+    encrypted one into the journal it was copied from (the same key)."""
+    from belonging_cli.journal.errors import not_a_journal
+    from belonging_cli.journal.file import inspect_file
+
+    open_sibling = getattr(conn, "open_sibling", None)
+    try:
+        empty = inspect_file(source) is None
+    except EncryptedJournal:
+        if open_sibling is None:
+            raise JournalError(
+                f"{source} is an encrypted belonging journal and this journal is not "
+                "encrypted; nothing was changed",
+                hint="encrypt the journal with that backup's key first (journal encrypt "
+                "--key-file FILE, the file holding its key or recovery key)",
+            ) from None
+        return open_sibling(source)  # type: ignore[no-any-return]
+    if empty:
+        raise not_a_journal(source, "it is empty")
+    if open_sibling is not None:
+        raise JournalError(
+            f"{source} is not encrypted and this journal is; nothing was changed",
+            hint="decrypt the journal first (journal decrypt), then restore, then encrypt it",
+        )
+    return sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)

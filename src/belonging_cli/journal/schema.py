@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # status reads the header through this module: no records to 
 APPLICATION_ID = 0x424C4E47
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# An encrypted journal's first 16 bytes: SQLCipher's salt, which is not secret (the key
+# is random, so a salt shared by every journal costs nothing), chosen so that the file
+# alone says what it is (journal/crypt/).
+ENCRYPTED_MAGIC = b"belonging-crypt1"
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the base schema, carrying everything the tool stores.

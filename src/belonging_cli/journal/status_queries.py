@@ -24,7 +24,12 @@ from typing import Any, NamedTuple
 
 from belonging_cli.drafts import TYPED
 from belonging_cli.errors import JournalError
-from belonging_cli.journal.errors import kind_of, sqlite_errors
+from belonging_cli.journal.errors import (
+    EncryptedJournal,
+    database_errors,
+    kind_of,
+    sqlite_errors,
+)
 from belonging_cli.journal.file import inspect_file
 from belonging_cli.next_flows import DEEP_DIVE, MONTHLY, RUNNING
 
@@ -119,17 +124,23 @@ def read_status_inputs(path: Path, weekly_flow: str = "weekly") -> StatusInputs:
     """
     if not path.exists():
         return StatusInputs()
-    version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
-    if not version:
+    key: bytes | None = None
+    try:
+        version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
+    except EncryptedJournal:
+        from belonging_cli.journal.crypt.finding import find_key
+
+        key, version = find_key(path), None
+    if version == 0 or (version is None and key is None):
         return StatusInputs()
     try:
-        return _read(path, weekly_flow)
+        return _read(path, weekly_flow, key)
     except _NeedsRecovery:
         from belonging_cli.journal.store import open_journal
 
         with open_journal(path):  # SQLite rolls the hot journal back on this open
             pass
-        return _read(path, weekly_flow)
+        return _read(path, weekly_flow, key)
 
 
 def _records(
@@ -152,12 +163,16 @@ def _records(
     )
 
 
-def _read(path: Path, weekly_flow: str) -> StatusInputs:
+def _read(path: Path, weekly_flow: str, key: bytes | None = None) -> StatusInputs:
+    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
-        )
-    except sqlite3.Error as exc:
+        if key is None:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        else:
+            from belonging_cli.journal.crypt.cipher import open_keyed
+
+            conn = open_keyed(uri, path, key, BUSY_TIMEOUT_SECONDS)
+    except database_errors() as exc:
         raise JournalError(f"cannot read the journal {path}: {exc}") from None
     try:
         with sqlite_errors(path, "read"):
@@ -170,7 +185,7 @@ def _read(path: Path, weekly_flow: str) -> StatusInputs:
                 flows = {"weekly": weekly_flow, "monthly": MONTHLY, "deep": DEEP_DIVE}
                 flow_sessions = _records(conn, _FLOW_SESSIONS, FlowSession, flows)
                 conn.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except database_errors() as exc:
                 if kind_of(exc) == "read-only":
                     raise _NeedsRecovery from None
                 raise

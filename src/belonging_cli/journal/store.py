@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from belonging_cli.errors import BelongingError, JournalError
+from belonging_cli.files import file_identity
 from belonging_cli.journal import feedback_rounds, file, goals_store, loading, safekeeping
 from belonging_cli.journal.conflicts import NotADraft, SessionChanged
 from belonging_cli.journal.errors import sqlite_errors
@@ -87,6 +88,7 @@ class Journal(
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._file = file_identity(path)  # the file this connection writes (see _writing)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Journal:
@@ -116,6 +118,7 @@ class Journal(
         with sqlite_errors(self.path, "use"):
             conn.execute("BEGIN IMMEDIATE")
             try:
+                self._refuse_replaced()
                 yield conn
                 conn.execute("COMMIT")
             except BaseException:
@@ -137,6 +140,16 @@ class Journal(
                 f"{self.path} belongs to another user (uid {info.st_uid}): belonging "
                 "treats it as read-only and will not write your answers into it",
                 hint="use a home folder of your own (--home or BELONGING_HOME)",
+            )
+
+    def _refuse_replaced(self) -> None:
+        """A journal encrypted or decrypted (renamed over) since this one was opened is
+        a new file: writing into the old one would be lost. Checked under the lock."""
+        if file_identity(self.path) != self._file:
+            raise JournalError(
+                f"the journal {self.path} was replaced (encrypted or decrypted) by another "
+                "belonging since this one opened it, so nothing more was saved here",
+                hint="run the command again",
             )
 
     @contextlib.contextmanager

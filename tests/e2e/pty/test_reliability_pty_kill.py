@@ -198,7 +198,15 @@ def _expect_step(child: Any, step: Step) -> None:
     child.expect(re.compile(step.shown, re.DOTALL))
 
 
-@pytest.mark.parametrize("how", ["sigkill", "close"], ids=["SIGKILL", "terminal-closed-SIGHUP"])
+# Both kills on a plain journal, SIGKILL on an encrypted one too (each run is ~25 s, and
+# how the process dies does not depend on how its journal is stored).
+@pytest.mark.parametrize(
+    ("how", "journal_kind"),
+    [("sigkill", "plain"), ("close", "plain"), ("sigkill", "encrypted")],
+    ids=["SIGKILL", "terminal-closed-SIGHUP", "SIGKILL-encrypted"],
+    indirect=["journal_kind"],
+)
+@pytest.mark.usefixtures("either_journal")
 def test_killed_at_every_step_then_resumed_loses_and_doubles_nothing(
     cli: CliRunner, tmp_path: Path, isolated_home: Path, how: str
 ) -> None:
@@ -246,6 +254,7 @@ def test_killed_at_every_step_then_resumed_loses_and_doubles_nothing(
     assert experiments[0].happened == "Ran it twice" and experiments[0].learned == "Wait longer"
 
 
+@pytest.mark.usefixtures("either_journal")  # plain, then encrypted
 def test_a_disk_that_fills_mid_reflection_says_so_and_the_rest_resumes_later(
     cli: CliRunner, tmp_path: Path, isolated_home: Path
 ) -> None:

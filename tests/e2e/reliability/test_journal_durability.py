@@ -23,13 +23,14 @@ from belonging_cli.journal.schema import APPLICATION_ID, LATEST_VERSION, MIGRATI
 from belonging_cli.journal.store import Journal, open_journal
 from belonging_cli.records import JournalData
 from belonging_cli.synthetic import generate
+from support.encrypted import connect_db, encrypt_in_place, fresh_journal, side_files
 from support.old_journals import write_old_journal
 
 END = dt.date(2026, 11, 27)
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(path)
+    conn = connect_db(path)
     rows = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
@@ -38,7 +39,7 @@ def _schema(path: Path) -> list[tuple[str, str]]:
 
 
 def _pragma(path: Path, name: str) -> int:
-    conn = sqlite3.connect(path)
+    conn = connect_db(path)
     value = int(conn.execute(f"PRAGMA {name}").fetchone()[0])
     conn.close()
     return value
@@ -64,10 +65,14 @@ def test_a_new_journal_gets_every_migration(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
-def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version: int) -> None:
+def test_every_older_journal_is_backed_up_then_migrated(
+    tmp_path: Path, version: int, journal_kind: str
+) -> None:
     path = tmp_path / "j.db"
     data = _as_old(generate(load_rubric(), weeks=3, end=END))
     write_old_journal(path, version, data)  # what the old version would have stored
+    if journal_kind == "encrypted":
+        encrypt_in_place(path)
     with open_journal(path) as journal:
         assert journal.load_all() == data
     assert _pragma(path, "user_version") == LATEST_VERSION
@@ -79,7 +84,7 @@ def test_every_older_journal_is_backed_up_then_migrated(tmp_path: Path, version:
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
     assert _pragma(backups[0], "user_version") == version
-    conn = sqlite3.connect(backups[0])
+    conn = connect_db(backups[0])
     assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 3
     conn.close()
 
@@ -108,19 +113,23 @@ def _with_legacy_roles(data: JournalData) -> JournalData:
     return replace(data, sessions=sessions)
 
 
-def test_a_journal_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+def test_a_journal_from_a_newer_version_is_refused_untouched(
+    tmp_path: Path, journal_kind: str
+) -> None:
     path = tmp_path / "j.db"
     with open_journal(path) as journal:
         journal.import_data(generate(load_rubric(), weeks=2, end=END))
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     conn.close()
+    if journal_kind == "encrypted":
+        encrypt_in_place(path)
     before = path.read_bytes()
     with pytest.raises(JournalError, match="newer version") as raised:
         Journal.open(path)
     assert "upgrade" in (raised.value.hint or "")
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.db", *side_files(path)]
 
 
 def _another_apps_database(path: Path) -> None:
@@ -158,7 +167,10 @@ def _blank_sqlite_with_our_id_but_foreign_tables(path: Path) -> None:
     ],
     ids=["random", "short-header", "text", "other-app", "truncated", "foreign-tables"],
 )
-def test_what_is_not_a_journal_is_refused_and_never_changed(tmp_path: Path, make: object) -> None:
+def test_what_is_not_a_journal_is_refused_and_never_changed(
+    tmp_path: Path, make: object, journal_kind: str
+) -> None:
+    """With a key at hand too (journal_kind): a key never makes a file a journal."""
     path = tmp_path / "journal.db"
     assert callable(make)
     make(path)
@@ -234,18 +246,18 @@ def _run_writers(tmp_path: Path, path: Path, *, seeds: tuple[int, ...], sessions
 
 
 @pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, journal_kind: str) -> None:
     path = tmp_path / "j.db"
-    with open_journal(path):
-        pass
-    outputs = _run_writers(tmp_path, path, seeds=(1, 2), sessions=100)
+    fresh_journal(path, journal_kind)
+    count = 100 if journal_kind == "plain" else 40  # the same race, in less of the suite's time
+    outputs = _run_writers(tmp_path, path, seeds=(1, 2), sessions=count)
     written = {line for out in outputs for line in out.split()}
-    assert len(written) == 200
+    assert len(written) == 2 * count
     with open_journal(path) as journal:
         sessions = journal.sessions()
     assert {s.id for s in sessions} == written
     # Every answer and rating each writer saved is there (the writers' journals, made again).
-    made = [generate(load_rubric(), weeks=100, end=dt.date(2026, 11, 27), seed=n) for n in (1, 2)]
+    made = [generate(load_rubric(), weeks=count, end=dt.date(2026, 11, 27), seed=n) for n in (1, 2)]
     expected = {s.id: (len(s.answers), len(s.ratings)) for data in made for s in data.sessions}
     assert {s.id: (len(s.answers), len(s.ratings)) for s in sessions} == expected
 
@@ -262,10 +274,11 @@ def test_processes_creating_the_journal_at_once_all_succeed(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_path: Path) -> None:
+def test_a_process_killed_mid_write_leaves_every_committed_session_whole(
+    tmp_path: Path, journal_kind: str
+) -> None:
     path = tmp_path / "j.db"
-    with open_journal(path):
-        pass
+    fresh_journal(path, journal_kind)
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
     writer = subprocess.Popen(
@@ -304,19 +317,21 @@ def test_a_process_killed_mid_write_leaves_every_committed_session_whole(tmp_pat
             "influence",
             "balance",
         ][: len(draft.answers)]
-    conn = sqlite3.connect(path)
+    conn = connect_db(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
 
 
 def test_a_failing_upgrade_leaves_the_journal_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal_kind: str
 ) -> None:
     from belonging_cli.journal import schema
 
     path = tmp_path / "j.db"
     _old_journal(path, LATEST_VERSION - 1)
+    if journal_kind == "encrypted":
+        encrypt_in_place(path)
     before = path.read_bytes()
     broken = (*MIGRATIONS[:-1], "CREATE TABLE sessions (id TEXT);")  # already exists
     monkeypatch.setattr(schema, "MIGRATIONS", broken)

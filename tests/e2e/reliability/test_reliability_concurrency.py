@@ -9,7 +9,6 @@ released together so that their writes really overlap.)
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -19,6 +18,9 @@ import pytest
 
 from belonging_cli.journal.store import open_journal
 from support.cli import CliRunner
+from support.encrypted import connect_db
+
+pytestmark = pytest.mark.usefixtures("either_journal")  # plain, then encrypted
 
 RUNNER = """
 import os, sys, time
@@ -79,6 +81,6 @@ def test_four_scripted_reflections_at_once_all_saved_and_nothing_shown(
     controls = sorted(str(s.answer("control").value) for s in sessions.values())  # type: ignore[union-attr]
     assert controls == ["run 0", "run 1", "run 2", "run 3"]
     assert all(len(s.ratings) == 10 for s in sessions.values())
-    conn = sqlite3.connect(isolated_home / "journal.db")
+    conn = connect_db(isolated_home / "journal.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -25,6 +25,7 @@ import pytest
 
 from belonging_cli.journal.store import open_journal
 from support.cli import CliRunner
+from support.encrypted import TEST_KEY
 from support.mounts import fill, small_filesystem
 from support.users import belonging, give_to_nobody, needs_other_user, run_as_nobody, shared_folder
 
@@ -38,8 +39,12 @@ def _hash_folder(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def world(cli: CliRunner, tmp_path: Path, isolated_home: Path) -> dict[str, Path]:
-    """A journal with a reflection in it, and the files the writing commands read."""
+def world(
+    cli: CliRunner, tmp_path: Path, isolated_home: Path, either_journal: str
+) -> dict[str, Path]:
+    """A journal with a reflection in it, and the files the writing commands read; each
+    test that uses it runs on a plain journal, then on an encrypted one (a journal
+    created new, on a full disk, is plain: those tests run once)."""
     files = tmp_path / "files"
     files.mkdir()
     template = files / "week.yaml"
@@ -231,16 +236,17 @@ class _FullDisk:
         return getattr(self._conn, name)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     """What SQLite gives for a write-protected file: a connection that can only read."""
     from belonging_cli.journal import file
 
-    conn = sqlite3.connect(
-        path.resolve().as_uri() + "?mode=ro",
-        uri=True,
-        isolation_level=None,
-        check_same_thread=False,
-    )
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if key is not None:
+        from belonging_cli.journal.crypt.cipher import open_keyed
+
+        conn = open_keyed(uri, path, TEST_KEY)
+    else:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(file.BUSY_TIMEOUT_SECONDS * 1000)}")
     return conn
 
@@ -252,9 +258,10 @@ IN_PROCESS = (
     "exercises do",
     "journal delete",
 )
-FAILURES: dict[str, tuple[Callable[[Callable[[Path], sqlite3.Connection]], Any], str]] = {
-    "full-at-write": (lambda real: lambda p: _FullDisk(real(p), "write"), "full"),
-    "full-at-commit": (lambda real: lambda p: _FullDisk(real(p), "commit"), "full"),
+# `file.connect(path, key)`: the key only for an encrypted journal.
+FAILURES: dict[str, tuple[Callable[[Callable[..., sqlite3.Connection]], Any], str]] = {
+    "full-at-write": (lambda real: lambda p, *k: _FullDisk(real(p, *k), "write"), "full"),
+    "full-at-commit": (lambda real: lambda p, *k: _FullDisk(real(p, *k), "commit"), "full"),
     "read-only": (lambda real: _read_only, "read-only"),
 }
 
@@ -298,15 +305,16 @@ def test_a_read_only_journal_and_folder_are_refused_clearly(
         home = shared / "home"
         shutil.copytree(isolated_home, home)
         week = shutil.copy(world["week"], shared / "week.yaml")
-        for path in [home, *home.rglob("*"), Path(week)]:
+        env = {"BELONGING_HOME": str(home)}
+        if os.environ.get("BELONGING_KEY_FILE"):  # an encrypted journal: nobody's key too
+            env["BELONGING_KEY_FILE"] = shutil.copy(os.environ["BELONGING_KEY_FILE"], str(shared))
+        for path in [home, *home.rglob("*"), Path(week), *map(Path, env.values())]:
             give_to_nobody(path)
         journal = home / "journal.db"
         before = journal.read_bytes()
         journal.chmod(0o400)
         home.chmod(0o500)
-        done = run_as_nobody(
-            belonging("reflect", "--answers", str(week)), env={"BELONGING_HOME": str(home)}
-        )
+        done = run_as_nobody(belonging("reflect", "--answers", str(week)), env=env)
         _assert_one_clear_line(done.returncode, done.stderr)
         assert "read-only" in done.stderr
         assert journal.read_bytes() == before

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from belonging_cli.journal.schema import LATEST_VERSION
 from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from support.cli import CliRunner
+from support.encrypted import connect_db, encrypt_in_place, is_encrypted
 from support.old_journals import write_old_journal
 
 
@@ -29,11 +29,13 @@ def _old_journal(path: Path, version: int) -> None:
 
 @pytest.mark.parametrize("version", range(1, LATEST_VERSION))
 def test_an_older_journal_works_with_every_command_and_keeps_everything(
-    cli: CliRunner, isolated_home: Path, tmp_path: Path, version: int
+    cli: CliRunner, isolated_home: Path, tmp_path: Path, version: int, journal_kind: str
 ) -> None:
     path = isolated_home / "journal.db"
     _old_journal(path, version)
-    conn = sqlite3.connect(path)
+    if journal_kind == "encrypted":
+        encrypt_in_place(path)  # an old journal encrypted: migrated as it is, encrypted
+    conn = connect_db(path)
     before = {
         table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         for table in ("sessions", "answers", "ratings", "experiments", "session_tags")
@@ -44,6 +46,7 @@ def test_an_older_journal_works_with_every_command_and_keeps_everything(
     assert len(json.loads(listed.out)) == 30
     backups = list(isolated_home.glob(f"journal.db.v{version}-*.bak"))
     assert len(backups) == 1 and backups[0].stat().st_mode & 0o777 == 0o600
+    assert is_encrypted(backups[0]) == (journal_kind == "encrypted")  # a copy as it was
     # Every other command on the migrated file, and nothing lost on the way.
     for args in (("status",), ("report", "--format", "json"), ("progress",)):
         result = cli(*args)
@@ -51,7 +54,7 @@ def test_an_older_journal_works_with_every_command_and_keeps_everything(
     template = tmp_path / "week.yaml"
     template.write_text(cli("reflect", "--answers-template").out, encoding="utf-8")
     assert cli("reflect", "--answers", str(template)).code == 0
-    conn = sqlite3.connect(path)
+    conn = connect_db(path)
     after = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in before}
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     conn.close()

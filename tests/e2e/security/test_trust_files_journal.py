@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import stat
@@ -29,17 +30,40 @@ from belonging_cli.journal.store import open_journal
 from belonging_cli.synthetic import generate
 from support import places
 from support.cli import CliRunner
+from support.encrypted import TEST_KEY, connect_db, encrypt_in_place
 from support.mounts import remount_read_only, small_filesystem
 from support.users import belonging, needs_other_user, run_as_nobody, shared_folder
 
 HOSTILE = places.HOSTILE / "files"
 
 
+# Every test twice: on plain journals, then on journals encrypted with the key file that
+# `journal_kind` names in BELONGING_KEY_FILE.
+pytestmark = pytest.mark.usefixtures("journal_kind")
+
+
+def _encrypted() -> bool:
+    return bool(os.environ.get("BELONGING_KEY_FILE"))
+
+
 def _journal(path: Path, weeks: int = 12) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open_journal(path) as journal:
         journal.import_data(generate(load_rubric(), weeks=weeks, seed=5))
+    if _encrypted():
+        encrypt_in_place(path)
     return path
+
+
+def _env(home: Path) -> dict[str, str]:
+    """The environment for nobody: the home, and a key file nobody may read."""
+    env = {"BELONGING_HOME": str(home)}
+    if _encrypted():
+        key = home.parent / f"{home.name}.key"
+        key.write_text(TEST_KEY.hex() + "\n", "ascii")
+        key.chmod(0o644)
+        env["BELONGING_KEY_FILE"] = str(key)
+    return env
 
 
 # Safety copies: whole or absent. -------------------------------------------------------
@@ -56,7 +80,21 @@ class Dying(sqlite3.Connection):
         kill = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
         super().backup(target, pages=1, progress=kill)
 
-safekeeping.copy_database(sqlite3.connect(sys.argv[1], factory=Dying), Path(sys.argv[2]))
+if sys.argv[3:]:  # an encrypted journal: its keyed connection, dying alike
+    from belonging_cli.journal.crypt.cipher import KeyedConnection, sqlcipher
+    from belonging_cli.journal.crypt.keys import pragma_value
+
+    class Dying(KeyedConnection):
+        def backup(self, target, **options):
+            kill = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
+            super().backup(target, pages=1, progress=kill)
+
+    conn = sqlcipher.connect(sys.argv[1], factory=Dying)
+    conn.key = bytes.fromhex(sys.argv[3])
+    conn.execute(f'PRAGMA key = "{pragma_value(conn.key)}"')
+else:
+    conn = sqlite3.connect(sys.argv[1], factory=Dying)
+safekeeping.copy_database(conn, Path(sys.argv[2]))
 """
 
 
@@ -64,7 +102,8 @@ def test_a_safety_copy_killed_midway_leaves_nothing_under_its_name(tmp_path: Pat
     journal = _journal(tmp_path / "home" / "journal.db", weeks=40)
     copy = journal.with_name("journal.db.before-restore-20260105T080000Z.bak")
     done = subprocess.run(
-        [sys.executable, "-c", _DIE_MID_COPY, str(journal), str(copy)],
+        [sys.executable, "-c", _DIE_MID_COPY, str(journal), str(copy)]
+        + ([TEST_KEY.hex()] if _encrypted() else []),
         capture_output=True,
         timeout=60,
     )
@@ -79,9 +118,10 @@ def test_a_finished_safety_copy_is_whole_and_private(cli: CliRunner, isolated_ho
     assert result.code == 0, result.err
     copy = Path(result.out.strip())
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
-    with sqlite3.connect(copy) as conn:
+    with closing(connect_db(copy)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert sorted(p.name for p in isolated_home.iterdir()) == ["journal.db", copy.name]
+    side = ["journal.db.crypt"] if _encrypted() else []
+    assert sorted(p.name for p in isolated_home.iterdir()) == ["journal.db", copy.name, *side]
 
 
 # A journal the user can read but not change. -----------------------------------------
@@ -107,7 +147,7 @@ def test_a_journal_one_may_read_but_not_chmod_is_still_read(
 ) -> None:
     journal = someone_elses_journal / "journal.db"
     before = journal.read_bytes()
-    done = run_as_nobody(belonging(*args), env={"BELONGING_HOME": str(someone_elses_journal)})
+    done = run_as_nobody(belonging(*args), env=_env(someone_elses_journal))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
     assert "Traceback" not in done.stderr
@@ -120,8 +160,7 @@ def test_writing_to_a_journal_one_may_only_read_says_so(someone_elses_journal: P
     journal = someone_elses_journal / "journal.db"
     before = journal.read_bytes()
     done = run_as_nobody(
-        belonging("journal", "delete", "--yes", _first_id(journal)),
-        env={"BELONGING_HOME": str(someone_elses_journal)},
+        belonging("journal", "delete", "--yes", _first_id(journal)), env=_env(someone_elses_journal)
     )
     assert done.returncode == 1, done.stderr
     lines = done.stderr.strip().splitlines()
@@ -132,7 +171,13 @@ def test_writing_to_a_journal_one_may_only_read_says_so(someone_elses_journal: P
 def _first_id(journal: Path) -> str:
     # Read-only and without the tool: opening it as its owner would make it 0600 again.
     # closing(): `with` alone only commits, and an unclosed connection keeps the mount busy.
-    with closing(sqlite3.connect(journal.as_uri() + "?mode=ro", uri=True)) as conn:
+    if _encrypted():
+        from belonging_cli.journal.crypt.cipher import open_keyed
+
+        opened = open_keyed(journal.as_uri() + "?mode=ro", journal, TEST_KEY)
+    else:
+        opened = sqlite3.connect(journal.as_uri() + "?mode=ro", uri=True)
+    with closing(opened) as conn:
         return str(conn.execute("SELECT id FROM sessions LIMIT 1").fetchone()[0])
 
 
@@ -144,13 +189,15 @@ def test_restoring_a_wal_mode_backup_keeps_the_journal_in_one_file(
 ) -> None:
     live = _journal(isolated_home / "journal.db", weeks=3)
     backup = _journal(tmp_path / "other" / "journal.db", weeks=8)
-    with sqlite3.connect(backup) as conn:
+    with closing(connect_db(backup)) as conn:
         assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
-    assert backup.read_bytes()[18:20] == b"\x02\x02"  # the header says WAL
+    if not _encrypted():  # an encrypted file's header past its first 16 bytes is hidden
+        assert backup.read_bytes()[18:20] == b"\x02\x02"  # the header says WAL
     result = cli("journal", "restore", str(backup), "--yes")
     assert result.code == 0, result.err
-    assert live.read_bytes()[18:20] == b"\x01\x01"
-    with sqlite3.connect(live) as conn:
+    if not _encrypted():
+        assert live.read_bytes()[18:20] == b"\x01\x01"
+    with closing(connect_db(live)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert cli("journal", "list").code == 0
     assert not [p.name for p in isolated_home.iterdir() if p.name.endswith(("-wal", "-shm"))]

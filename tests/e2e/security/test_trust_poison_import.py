@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.cli import CliRunner
+from support.encrypted import encrypt_in_place
 from support.poison import (
     BAD_QUESTIONS,
     JSON_VALUES,
@@ -38,12 +39,15 @@ TIMES = [v for v in JSON_VALUES if "T" in v]
 
 
 @pytest.fixture
-def empty_journal(cli: CliRunner, tmp_path: Path) -> Path:
-    """A home with an existing, empty journal: the file a refused import must not touch."""
+def empty_journal(cli: CliRunner, tmp_path: Path, journal_kind: str) -> Path:
+    """A home with an existing, empty journal: the file a refused import must not touch
+    (plain, then encrypted)."""
     home = tmp_path / "poisoned"
     empty = tmp_path / "empty.json"
     empty.write_text(json.dumps({"format": "belonging-journal", "format_version": 1}))
     assert cli("--home", str(home), "journal", "import", str(empty)).code == 0
+    if journal_kind == "encrypted":
+        encrypt_in_place(home / "journal.db")
     return home
 
 

@@ -1,0 +1,197 @@
+"""`belonging journal encrypt` and `journal decrypt`: the whole journal file
+encrypted at rest, or plain again (journal/crypt/ does the work).
+
+Nothing of SQLCipher or the keyring is imported until one of them runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from belonging_cli.cli.options import pass_settings
+from belonging_cli.cli.output import info
+from belonging_cli.errors import JournalError, UsageProblem
+from belonging_cli.settings import Settings
+
+
+def _is_encrypted(path: Path) -> bool:
+    from belonging_cli.journal.errors import EncryptedJournal
+    from belonging_cli.journal.file import inspect_file
+
+    try:
+        inspect_file(path)
+    except EncryptedJournal:
+        return True
+    return False
+
+
+def refuse_empty(backup: Path) -> None:
+    """`journal restore`'s check before the journal is opened: an empty file is no
+    backup; an encrypted one is opened with the journal's key (safekeeping.restore_into)."""
+    from belonging_cli.journal.errors import EncryptedJournal, not_a_journal
+    from belonging_cli.journal.file import inspect_file
+
+    try:
+        empty = inspect_file(backup) is None
+    except EncryptedJournal:
+        return
+    if empty:
+        raise not_a_journal(backup, "it is empty")
+
+
+def _plain_backups(path: Path) -> list[Path]:
+    from belonging_cli.journal.schema import ENCRYPTED_MAGIC
+
+    plain = []
+    for copy in sorted(path.parent.glob(f"{path.name}.*.bak")):
+        with copy.open("rb") as f:
+            if f.read(16) != ENCRYPTED_MAGIC:
+                plain.append(copy)
+    return plain
+
+
+def _new_passphrase() -> str:
+    import getpass
+
+    from belonging_cli.journal.crypt.keys import check_passphrase
+
+    try:
+        first = getpass.getpass("Choose a passphrase for the journal: ")
+        check_passphrase(first)
+        if getpass.getpass("Type it again: ") != first:
+            raise JournalError("the two passphrases differ; nothing was changed")
+    except (EOFError, KeyboardInterrupt):
+        from belonging_cli.errors import Interrupted
+
+        raise Interrupted("no passphrase chosen; nothing was changed") from None
+    return first
+
+
+@click.command("encrypt")
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Keep the key in this file (made if missing; else its key is used). "
+    "Default: the key_file setting ($BELONGING_KEY_FILE).",
+)
+@click.option("--keyring", is_flag=True, help="Keep the key in the OS keyring.")
+@pass_settings
+def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
+    """Encrypt the journal file (and its future backups) with a new key.
+
+    The key is kept where you say: a passphrase you type (asked at a terminal when
+    there is no key file or keyring), a key file, the OS keyring. A recovery key is
+    printed once: keep it somewhere safe, apart from this computer.
+    """
+    from belonging_cli.journal.crypt import convert, finding, keys, sidecar
+    from belonging_cli.journal.store import open_journal
+
+    path = settings.journal_path
+    key_file = key_file.expanduser() if key_file else settings.config.key_file
+    if path.exists() and _is_encrypted(path):
+        raise JournalError(f"the journal {path} is already encrypted")
+    ask = key_file is None and not keyring
+    if ask and not finding.at_terminal():
+        raise UsageProblem(
+            "journal encrypt needs somewhere to keep the key: give --key-file FILE or "
+            "--keyring, or run it at a terminal to choose a passphrase"
+        )
+    with open_journal(path):  # created and migrated first: what is encrypted is current
+        pass
+    passphrase = _new_passphrase() if ask else None
+    made_file = key_file is not None and not key_file.exists()
+    key = keys.read_key_file(key_file) if key_file and not made_file else keys.new_key()
+    key_id = keys.key_id(key)
+    if keyring:
+        finding.store_in_keyring(key_id, key)
+    if made_file and key_file is not None:
+        keys.write_key_file(key_file, key)
+    info_ = sidecar.KeyInfo(
+        key_id, keyring, keys.wrap(key, passphrase) if passphrase is not None else None
+    )
+    try:
+        convert.encrypt(path, key, info_)
+    except BaseException:
+        if made_file and key_file is not None:
+            key_file.unlink(missing_ok=True)
+        raise
+    click.echo(
+        "Recovery key (shown this once: it opens the journal and its backups if the "
+        "passphrase, key file or keyring is lost; keep it somewhere safe, apart from "
+        "this computer):\n\n    " + keys.recovery_key(key) + "\n"
+    )
+    where = [w for w, used in (("the OS keyring", keyring), (f"{key_file}", key_file)) if used]
+    if passphrase is not None:
+        where.append("your passphrase")
+    info(f"Encrypted the journal {path}; its key: {', '.join(where)}.")
+    plain = _plain_backups(path)
+    if plain:
+        info(
+            f"{len(plain)} earlier backup(s) beside it are not encrypted and hold the "
+            f"journal as it was: {', '.join(p.name for p in plain)}; delete them if you "
+            "do not need them"
+        )
+
+
+@click.command("decrypt")
+@click.option(
+    "--recovery-key", metavar="KEY", help="Open it with the recovery key printed at encrypt."
+)
+@pass_settings
+def decrypt(settings: Settings, recovery_key: str | None) -> None:
+    """Decrypt the journal file back to plain SQLite (its key is asked as for any command)."""
+    from belonging_cli.journal.crypt import convert, keys
+
+    path = settings.journal_path
+    if not path.exists() or not _is_encrypted(path):
+        raise JournalError(f"the journal {path} is not encrypted")
+    if recovery_key is not None:
+        key = keys.parse_key(recovery_key, "the recovery key")
+    else:
+        key = convert.key_for(path)
+    convert.decrypt(path, key)
+    info(
+        f"Decrypted the journal {path}: it is plain SQLite again. Backups made while it "
+        "was encrypted stay encrypted (its recovery key opens them)."
+    )
+
+
+age_option = click.option(
+    "--age-recipient",
+    metavar="AGE1...",
+    help="Encrypt the export to this age public key (needs belonging-cli[age]).",
+)
+
+
+def export_encryption(
+    settings: Settings, age_recipient: str | None, *, one_file: bool = True
+) -> Callable[[Iterable[str]], Iterable[str]]:
+    """What `journal export` does to its chunks once the journal is open: encrypted to
+    `age_recipient` (checked now, before any work), else as they are, with a warning on
+    stderr when the journal is encrypted and its export will not be."""
+    if age_recipient is not None and not one_file:
+        raise UsageProblem("--age-recipient encrypts one file: not --format obsidian")
+    if age_recipient is not None:
+        from belonging_cli.journal.crypt.age_export import encrypted, recipient
+
+        to = recipient(age_recipient)
+        return lambda chunks: encrypted(chunks, to)
+
+    def plain(chunks: Iterable[str]) -> Iterable[str]:
+        path = settings.journal_path
+        return _warned_after(chunks) if path.exists() and _is_encrypted(path) else chunks
+
+    return plain
+
+
+def _warned_after(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks, then the warning: said once the export is written (a failure says
+    only what failed)."""
+    yield from chunks
+    info(
+        "warning: the journal is encrypted, but this export is plain text: keep it "
+        "somewhere as safe, or export with --age-recipient AGE1... to encrypt it"
+    )

@@ -1,0 +1,147 @@
+"""Where an encrypted journal's key comes from, in this order:
+
+1. the OS keyring (the `keyring` package, imported only here), when the journal's
+   key was stored there (`journal encrypt --keyring`);
+2. a key file: the `key_file` setting (`BELONGING_KEY_FILE`, config.toml);
+3. a person at a terminal: the passphrase (stretched by scrypt to unwrap the key)
+   or the recovery key, never echoed.
+
+What was tried and why it did not give the key goes into the one line said when
+nothing did. A key that does not fit (a key file of another journal, a wrong
+passphrase) is said at once, before the journal is touched.
+"""
+
+from __future__ import annotations
+
+import hmac
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from belonging_cli.errors import JournalError
+from belonging_cli.journal.crypt import keys, sidecar
+from belonging_cli.journal.errors import EncryptedJournal
+
+SERVICE = "belonging journal"  # the keyring entry: this service, the key's id as user name
+
+# A key typed at the terminal is asked once a run, whichever command opens the journal
+# again (status's recovery, a report's second read): by the file and its key id.
+_typed: dict[tuple[Path, str], bytes] = {}
+
+
+class KeyringUnavailable(JournalError):
+    """The OS keyring cannot be used (no backend, locked, refused)."""
+
+
+def _keyring() -> ModuleType:
+    try:
+        import keyring
+    except ImportError:
+        raise KeyringUnavailable("the keyring package is not installed") from None
+    return keyring
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.split(". ")[0].rstrip(".")  # keyring's advice runs on: the first sentence
+
+
+def from_keyring(key_id: str) -> bytes | None:
+    keyring = _keyring()
+    try:
+        text = keyring.get_password(SERVICE, key_id)
+    # Any backend's failure (no backend, a locked or refused store, D-Bus gone) is the
+    # keyring not being there for this run: one line, and the next source is tried.
+    except Exception as exc:
+        raise KeyringUnavailable(f"the OS keyring cannot be used ({_short(exc)})") from None
+    return None if text is None else keys.parse_key(text, "the OS keyring's entry")
+
+
+def store_in_keyring(key_id: str, key: bytes) -> None:
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, key_id, key.hex())
+    except Exception as exc:  # as from_keyring
+        raise KeyringUnavailable(
+            f"cannot store the key in the OS keyring ({_short(exc)}); nothing was changed",
+            hint="use --key-file FILE, or a passphrase at a terminal, instead",
+        ) from None
+
+
+def key_file_setting() -> Path | None:
+    from belonging_cli.settings import current
+
+    return current().config.key_file
+
+
+def at_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _fits(key: bytes, info: sidecar.KeyInfo | None) -> bool:
+    return info is None or hmac.compare_digest(keys.key_id(key), info.key_id)
+
+
+def find_key(path: Path) -> bytes:
+    """The key of the encrypted journal at `path`, or one line saying why there is none."""
+    info = sidecar.read(path)
+    tried: list[str] = []
+    if info is not None and info.keyring:
+        try:
+            key = from_keyring(info.key_id)
+        except KeyringUnavailable as exc:
+            tried.append(exc.message)
+        else:
+            if key is not None and _fits(key, info):
+                return key
+            tried.append("the OS keyring holds no key for it")
+    key_file = key_file_setting()
+    if key_file is not None:
+        try:
+            key = keys.read_key_file(key_file)
+        except JournalError as exc:
+            tried.append(exc.message)
+        else:
+            if not _fits(key, info):
+                raise JournalError(
+                    f"the key file {key_file} holds another journal's key, not the key of "
+                    f"{path}; nothing was changed"
+                )
+            return key
+    if at_terminal():
+        return _typed_key(path, info)
+    if not tried:
+        tried.append("no key file is set and there is no terminal to ask for the passphrase")
+    else:
+        tried.append("there is no terminal to ask for the passphrase")
+    raise EncryptedJournal(path, "; ".join(tried))
+
+
+def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
+    import getpass
+
+    cached = _typed.get((path.resolve(), info.key_id if info else ""))
+    if cached is not None:
+        return cached
+    ask = "Passphrase" if info is not None and info.passphrase else "Recovery key"
+    try:
+        typed = getpass.getpass(f"{ask} for the journal {path} (or its recovery key): ")
+    except (EOFError, KeyboardInterrupt):
+        from belonging_cli.errors import Interrupted
+
+        raise Interrupted("no key given; nothing was changed") from None
+    if keys.looks_like_key(typed):
+        key = keys.parse_key(typed, "the recovery key")
+        wrong = "the recovery key is not this journal's"
+    elif info is not None and info.passphrase is not None:
+        key = keys.unwrap(info.passphrase, typed)
+        wrong = "wrong passphrase"
+    else:
+        raise JournalError(
+            f"{path} has no passphrase ({sidecar.path_of(path).name} beside it is missing or "
+            "names none): type its recovery key instead; nothing was changed"
+        )
+    if not _fits(key, info):
+        raise JournalError(f"{wrong} for the journal {path}; nothing was changed")
+    _typed[(path.resolve(), info.key_id if info else "")] = key
+    return key

@@ -1,0 +1,155 @@
+"""The journal key: 32 random bytes handed to SQLCipher as a raw key.
+
+A raw key (`PRAGMA key = "x'...'"`) skips SQLCipher's own key stretching on every
+open, so `status` stays fast; the stretching happens once, here, for a passphrase
+(scrypt, its parameters and salt kept in the sidecar), and never for the key file,
+the keyring entry or the recovery key, which are the key itself.
+
+The recovery key is the key plus a 3-byte check, in base32 groups of four a person
+can copy from the screen and type back: a typo is caught by the check before the
+journal is touched. Stdlib only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+from typing import NamedTuple
+
+from belonging_cli.errors import JournalError
+
+KEY_BYTES = 32
+CHECK_BYTES = 3
+GROUP = 4
+# scrypt's interactive parameters (RFC 7914 section 2): ~0.1 s and 32 MiB a try.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+MIN_PASSPHRASE = 8
+_HEX = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def key_id(key: bytes) -> str:
+    """A name for the key that reveals nothing of it: the keyring entry's, the sidecar's."""
+    return hmac.new(key, b"belonging journal key id", hashlib.sha256).hexdigest()[:16]
+
+
+def pragma_value(key: bytes, salt: bytes | None = None) -> str:
+    """The key as SQLCipher takes it raw: `x'<key hex>[<salt hex>]'`."""
+    return f"x'{key.hex()}{salt.hex() if salt else ''}'"
+
+
+def _check(key: bytes) -> bytes:
+    return hashlib.sha256(b"belonging recovery" + key).digest()[:CHECK_BYTES]
+
+
+def recovery_key(key: bytes) -> str:
+    """The key as a person keeps it: 56 letters and digits in groups of four."""
+    text = base64.b32encode(key + _check(key)).decode("ascii")
+    return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
+
+
+def parse_key(text: str, what: str) -> bytes:
+    """A key written down: the recovery key (any case, spaces or dashes) or 64 hex digits."""
+    compact = re.sub(r"[\s-]", "", text)
+    if _HEX.match(compact):
+        return bytes.fromhex(compact)
+    try:
+        raw = base64.b32decode(compact.upper())
+    except ValueError:
+        raw = b""
+    if len(raw) != KEY_BYTES + CHECK_BYTES:
+        raise JournalError(
+            f"{what} is not a journal key (a recovery key is 56 letters and digits in "
+            "groups of four, like ABCD-EFGH-...)"
+        )
+    key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    if not hmac.compare_digest(check, _check(key)):
+        raise JournalError(f"{what} has a typo: its last letters do not match the rest")
+    return key
+
+
+def looks_like_key(text: str) -> bool:
+    """Whether typed text is a recovery key rather than a passphrase."""
+    compact = re.sub(r"[\s-]", "", text)
+    return bool(_HEX.match(compact)) or bool(re.fullmatch(r"[A-Za-z2-7]{56}", compact))
+
+
+class Wrapped(NamedTuple):
+    """The key wrapped by a passphrase: the key XOR scrypt(passphrase, salt)."""
+
+    salt: bytes
+    wrapped: bytes
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+
+
+def _stretch(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # A fresh salt for every wrapping makes the pad used once: XOR is then a sound wrap,
+    # and a wrong passphrase is told by the key id, not by SQLCipher.
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=128 * r * (n + p + 2) + 1024 * 1024,
+        dklen=KEY_BYTES,
+    )
+
+
+def _xor(a: bytes, b: bytes) -> bytes:
+    return bytes(x ^ y for x, y in zip(a, b, strict=True))
+
+
+def wrap(key: bytes, passphrase: str) -> Wrapped:
+    salt = secrets.token_bytes(16)
+    return Wrapped(salt, _xor(key, _stretch(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)))
+
+
+def unwrap(wrapped: Wrapped, passphrase: str) -> bytes:
+    pad = _stretch(passphrase, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)
+    return _xor(wrapped.wrapped, pad)
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise JournalError(
+            f"the passphrase is too short: use at least {MIN_PASSPHRASE} characters "
+            "(a few words are easier to remember and harder to guess)"
+        )
+
+
+def read_key_file(path: Path) -> bytes:
+    """The key in a key file (the recovery key or 64 hex digits); one line if it is not."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(1024)
+    except FileNotFoundError:
+        raise JournalError(f"the key file {path} does not exist") from None
+    except OSError as exc:
+        raise JournalError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
+    return parse_key(data.decode("ascii", "replace"), f"the key file {path}")
+
+
+def write_key_file(path: Path, key: bytes) -> None:
+    """A new key file, readable by the user only; an existing file is never replaced."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        raise JournalError(f"the key file {path} already exists") from None
+    except OSError as exc:
+        raise JournalError(f"cannot write the key file {path}: {exc.strerror or exc}") from None
+    try:
+        os.write(fd, (key.hex() + "\n").encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,98 @@
+"""What is kept beside an encrypted journal to unlock it: `journal.db.crypt`.
+
+A small JSON file, private (0600), written whole and renamed into place:
+the key's id (the keyring entry's name; a key file's key is checked against it
+before the journal is touched), whether the key was stored in the OS keyring, and
+the key wrapped by the passphrase (scrypt's parameters and salt with it). Nothing in
+it opens the journal without the passphrase: a stolen journal plus this file is
+no more than a stolen journal. Losing it loses only the passphrase route; the
+key file, the keyring entry and the recovery key open the journal alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from belonging_cli.errors import JournalError
+from belonging_cli.journal.crypt.keys import Wrapped
+
+SUFFIX = ".crypt"
+FORMAT = "belonging encrypted journal"
+VERSION = 1
+
+
+class KeyInfo(NamedTuple):
+    key_id: str
+    keyring: bool = False
+    passphrase: Wrapped | None = None
+
+
+def path_of(journal: Path) -> Path:
+    return journal.with_name(journal.name + SUFFIX)
+
+
+def read(journal: Path) -> KeyInfo | None:
+    """The sidecar of `journal`; None when there is none, or it cannot be read as one
+    (the other ways to the key still work, and the journal says which it tried)."""
+    try:
+        with path_of(journal).open("rb") as f:
+            data: Any = json.loads(f.read(64 * 1024))
+        if data.get("format") != FORMAT or data.get("version") != VERSION:
+            return None
+        wrapped = data.get("passphrase")
+        return KeyInfo(
+            key_id=str(data["key_id"]),
+            keyring=data.get("keyring") is True,
+            passphrase=None
+            if wrapped is None
+            else Wrapped(
+                salt=bytes.fromhex(wrapped["salt"]),
+                wrapped=bytes.fromhex(wrapped["wrapped"]),
+                n=int(wrapped["n"]),
+                r=int(wrapped["r"]),
+                p=int(wrapped["p"]),
+            ),
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def write(journal: Path, info: KeyInfo) -> None:
+    """Write the sidecar whole (a temporary file synced, then renamed)."""
+    wrapped = info.passphrase
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "key_id": info.key_id,
+        "keyring": info.keyring,
+        "passphrase": None
+        if wrapped is None
+        else {
+            "kdf": "scrypt",
+            "n": wrapped.n,
+            "r": wrapped.r,
+            "p": wrapped.p,
+            "salt": wrapped.salt.hex(),
+            "wrapped": wrapped.wrapped.hex(),
+        },
+    }
+    target = path_of(journal)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        Path(name).replace(target)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise JournalError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def remove(journal: Path) -> None:
+    path_of(journal).unlink(missing_ok=True)
