@@ -34,8 +34,11 @@ class KeyringUnavailable(JournalError):
 
 
 def _keyring() -> ModuleType:
+    from belonging_cli.journal.crypt.deferred import deferred
+
     try:
-        import keyring
+        with deferred("urllib.request"):  # keyring imports it and never uses it here
+            import keyring
     except ImportError:
         raise KeyringUnavailable("the keyring package is not installed") from None
     return keyring

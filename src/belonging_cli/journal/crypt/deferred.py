@@ -1,0 +1,48 @@
+"""A standard module put off until something uses it: what the keyring's import pays for.
+
+`keyring` imports `jaraco.context`, which imports `urllib.request` (and with it
+`http.client`, `email` and `ssl`, about 40 ms) for a download helper the keyring never
+calls. Every command on a journal whose key is in the keyring imports `keyring`, and
+`status` is meant to answer within 150 ms (issue 20): so, while `keyring` is imported,
+`urllib.request` is a stand-in that imports the real module the first time one of its
+names is read, and then steps aside.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+import types
+from collections.abc import Iterator
+from typing import Any
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module not imported yet; the first name read imports it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(_load(self.__name__), attr)
+
+
+def _load(name: str) -> types.ModuleType:
+    if isinstance(sys.modules.get(name), _Deferred):
+        del sys.modules[name]
+    real = importlib.import_module(name)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, real)
+    return real
+
+
+@contextlib.contextmanager
+def deferred(name: str) -> Iterator[None]:
+    """Within the block, `import NAME` binds a stand-in (unless NAME is imported already)."""
+    if name in sys.modules:
+        yield
+        return
+    parent, _, child = name.rpartition(".")
+    package = importlib.import_module(parent)
+    stand_in = _Deferred(name)
+    sys.modules[name] = stand_in
+    setattr(package, child, stand_in)
+    yield

@@ -1,0 +1,28 @@
+"""Opening a journal keyed in the OS keyring does not pay for modules keyring never uses
+(status is meant to answer within 150 ms), and those modules still work when used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from support.places import REPO
+
+PROBE = """
+import sys
+from belonging_cli.journal.crypt import finding
+finding._keyring()
+print("http.client" in sys.modules, "ssl" in sys.modules)
+from urllib.request import Request, urlopen
+import urllib.request
+print(urllib.request.Request is Request, callable(urlopen), "http.client" in sys.modules)
+"""
+
+
+def test_the_keyring_comes_without_urllib_request_which_still_works_when_used() -> None:
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["False False", "True True True"]
