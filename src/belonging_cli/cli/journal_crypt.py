@@ -54,20 +54,33 @@ def _plain_backups(path: Path) -> list[Path]:
 
 
 def _new_passphrase() -> str:
-    import getpass
-
+    from belonging_cli.journal.crypt.finding import hidden
     from belonging_cli.journal.crypt.keys import check_passphrase
 
-    try:
-        first = getpass.getpass("Choose a passphrase for the journal: ")
-        check_passphrase(first)
-        if getpass.getpass("Type it again: ") != first:
-            raise JournalError("the two passphrases differ; nothing was changed")
-    except (EOFError, KeyboardInterrupt):
-        from belonging_cli.errors import Interrupted
-
-        raise Interrupted("no passphrase chosen; nothing was changed") from None
+    unanswered = "no passphrase chosen; nothing was changed"
+    first = hidden("Choose a passphrase for the journal: ", unanswered)
+    check_passphrase(first)
+    if hidden("Type it again: ", unanswered) != first:
+        raise JournalError("the two passphrases differ; nothing was changed")
     return first
+
+
+def _recovery_block(recovery: str) -> str:
+    """The recovery key under its heading, both fitted to the terminal's width (whole
+    lines when piped): what a person copies by hand is never cut mid-word or mid-group."""
+    from belonging_cli.fitting import text_width, wrap
+    from belonging_cli.journal.crypt.keys import recovery_rows
+
+    width = text_width()
+    heading = wrap(
+        "Recovery key (shown this once: it opens the journal and its backups if the "
+        "passphrase, key file or keyring is lost; keep it somewhere safe, apart from "
+        "this computer):",
+        width,
+        0,
+    )
+    rows = recovery_rows(recovery, None if width is None else width - 4)
+    return "\n".join([*heading, "", *(f"    {row}" for row in rows), ""])
 
 
 @click.command("encrypt")
@@ -118,15 +131,13 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
         if made_file and key_file is not None:
             key_file.unlink(missing_ok=True)
         raise
-    click.echo(
-        "Recovery key (shown this once: it opens the journal and its backups if the "
-        "passphrase, key file or keyring is lost; keep it somewhere safe, apart from "
-        "this computer):\n\n    " + keys.recovery_key(key) + "\n"
-    )
+    click.echo(_recovery_block(keys.recovery_key(key)))
     where = [w for w, used in (("the OS keyring", keyring), (f"{key_file}", key_file)) if used]
     if passphrase is not None:
         where.append("your passphrase")
     info(f"Encrypted the journal {path}; its key: {', '.join(where)}.")
+    if key_file is not None:
+        _remember_key_file(settings, key_file)
     plain = _plain_backups(path)
     if plain:
         info(
@@ -134,6 +145,35 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
             f"journal as it was: {', '.join(p.name for p in plain)}; delete them if you "
             "do not need them"
         )
+
+
+def backup_note(journal: Path) -> None:
+    """What opens a backup of an encrypted journal, said when it is made: a copy kept
+    away from the journal (a USB disk) has no `journal.db.crypt` beside it."""
+    if journal.exists() and _is_encrypted(journal):
+        info(
+            "It is encrypted like the journal: its key file, keyring entry or recovery key "
+            "opens it; your passphrase only with a copy of journal.db.crypt beside it"
+        )
+
+
+def _remember_key_file(settings: Settings, key_file: Path) -> None:
+    """Every later command must find the key: `--key-file` becomes the key_file setting
+    (config.toml), unless that or BELONGING_KEY_FILE already names this file."""
+    from belonging_cli.config import parse_setting
+    from belonging_cli.config_file import set_value
+
+    chosen = key_file.resolve()
+    if settings.config.key_file is not None and settings.config.key_file.resolve() == chosen:
+        return
+    if "key_file" in settings.from_environment():
+        info(
+            f"note: BELONGING_KEY_FILE names {settings.config.key_file}, not this key file: "
+            f"point it at {chosen} for the next commands to find the key"
+        )
+        return
+    written = set_value("key_file", parse_setting("key_file", str(chosen)), settings.config_path)
+    info(f"The key_file setting now names it ({written}): every command finds the key there.")
 
 
 @click.command("decrypt")
@@ -162,7 +202,7 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
 age_option = click.option(
     "--age-recipient",
     metavar="AGE1...",
-    help="Encrypt the export to this age public key (needs belonging-cli[age]).",
+    help="Encrypt the export to this age public key (needs pyrage: the age extra).",
 )
 
 

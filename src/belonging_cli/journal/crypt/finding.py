@@ -81,6 +81,21 @@ def at_terminal() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
+def hidden(prompt: str, unanswered: str) -> str:
+    """What a person types at `prompt`, not echoed; Ctrl-C or Ctrl-D is `Interrupted`
+    (`unanswered`), said on a line of its own: getpass ends the prompt's line only
+    after an answer."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        from belonging_cli.errors import Interrupted
+
+        sys.stderr.write("\n")
+        raise Interrupted(unanswered) from None
+
+
 def _fits(key: bytes, info: sidecar.KeyInfo | None) -> bool:
     return info is None or hmac.compare_digest(keys.key_id(key), info.key_id)
 
@@ -121,18 +136,14 @@ def find_key(path: Path) -> bytes:
 
 
 def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
-    import getpass
-
     cached = _typed.get((path.resolve(), info.key_id if info else ""))
     if cached is not None:
         return cached
     ask = "Passphrase" if info is not None and info.passphrase else "Recovery key"
-    try:
-        typed = getpass.getpass(f"{ask} for the journal {path} (or its recovery key): ")
-    except (EOFError, KeyboardInterrupt):
-        from belonging_cli.errors import Interrupted
-
-        raise Interrupted("no key given; nothing was changed") from None
+    typed = hidden(
+        f"{ask} for the journal {path} (or its recovery key): ",
+        "no key given; nothing was changed",
+    )
     if keys.looks_like_key(typed):
         key = keys.parse_key(typed, "the recovery key")
         wrong = "the recovery key is not this journal's"
