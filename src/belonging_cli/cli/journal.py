@@ -370,6 +370,9 @@ def backup(settings: Settings, out: Path | None) -> None:
         target = opened.backup_to(out if out is not None else opened.backup_path())
     click.echo(str(target))
     info(f"Backed up the journal to {target}")
+    from belonging_cli.cli.journal_crypt import backup_note
+
+    backup_note(settings.journal_path)
 
 
 @journal.command("restore")

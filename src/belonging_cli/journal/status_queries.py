@@ -128,9 +128,11 @@ def read_status_inputs(path: Path, weekly_flow: str = "weekly") -> StatusInputs:
     try:
         version = inspect_file(path)  # refuses other files and newer journals, reading 100 bytes
     except EncryptedJournal:
-        from belonging_cli.journal.crypt.finding import find_key
+        # As every command's open: the key, and what a killed conversion left (a stopped
+        # decryption's plain temporary file) removed, status being the command run most.
+        from belonging_cli.journal.crypt.convert import key_for
 
-        key, version = find_key(path), None
+        key, version = key_for(path), None
     if version == 0 or (version is None and key is None):
         return StatusInputs()
     try:

@@ -24,8 +24,15 @@ def recipient(text: str) -> Any:
     try:
         import pyrage
     except ImportError:
+        import shlex
+        import sys
+
+        # Into the environment belonging runs in, whichever way it was installed.
         raise BelongingError(
-            "--age-recipient needs pyrage: python3 -m pip install 'belonging-cli[age]'"
+            "--age-recipient needs pyrage, the age library, in belonging's own "
+            f"environment: {shlex.quote(sys.executable)} -m pip install pyrage",
+            hint="installed with pipx: pipx inject belonging-cli pyrage; with uv: "
+            "uv tool install --with pyrage .",
         ) from None
     try:
         return pyrage.x25519.Recipient.from_str(text.strip())

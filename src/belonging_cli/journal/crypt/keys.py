@@ -56,13 +56,17 @@ def recovery_key(key: bytes) -> str:
     return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
 
+# Base32 has no 0, 1 or 8: a recovery key copied from paper has them for O, I and B.
+_MISREAD = str.maketrans("018", "OIB")
+
+
 def parse_key(text: str, what: str) -> bytes:
     """A key written down: the recovery key (any case, spaces or dashes) or 64 hex digits."""
     compact = re.sub(r"[\s-]", "", text)
     if _HEX.match(compact):
         return bytes.fromhex(compact)
     try:
-        raw = base64.b32decode(compact.upper())
+        raw = base64.b32decode(compact.upper().translate(_MISREAD))
     except ValueError:
         raw = b""
     if len(raw) != KEY_BYTES + CHECK_BYTES:
@@ -79,7 +83,7 @@ def parse_key(text: str, what: str) -> bytes:
 def looks_like_key(text: str) -> bool:
     """Whether typed text is a recovery key rather than a passphrase."""
     compact = re.sub(r"[\s-]", "", text)
-    return bool(_HEX.match(compact)) or bool(re.fullmatch(r"[A-Za-z2-7]{56}", compact))
+    return bool(_HEX.match(compact)) or bool(re.fullmatch(r"[A-Za-z2-7018]{56}", compact))
 
 
 class Wrapped(NamedTuple):

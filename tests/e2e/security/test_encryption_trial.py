@@ -1,0 +1,64 @@
+"""What a first trial of encryption at rest found, as a user meets it: the key file given
+to `journal encrypt` is the one every later command finds; a recovery key copied with
+0 for O or 1 for I still opens the journal; a backup says what opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.cli import CliRunner
+from support.encrypted import is_encrypted
+
+
+def _journal(cli: CliRunner, isolated_home: Path) -> Path:
+    template = cli("reflect", "--answers-template", "--date", "2026-11-06")
+    assert template.code == 0, template.err
+    answers = isolated_home.parent / "week.yaml"
+    answers.write_text(template.out, "utf-8")
+    done = cli("reflect", "--answers", str(answers), "--date", "2026-11-06")
+    assert done.code == 0, done.err
+    return isolated_home / "journal.db"
+
+
+def test_the_key_file_given_to_encrypt_is_the_one_every_command_then_finds(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    journal = _journal(cli, isolated_home)
+    key = tmp_path / "keys" / "journal.key"
+    key.parent.mkdir()
+    done = cli("journal", "encrypt", "--key-file", str(key))
+    assert done.code == 0, done.err
+    assert is_encrypted(journal) and key.exists()
+    assert "key_file setting now names it" in done.err
+    assert str(key.resolve()) in (isolated_home / "config.toml").read_text("utf-8")
+    status = cli("status")  # no terminal, no BELONGING_KEY_FILE: the setting finds it
+    assert status.code == 0, status.err
+    assert cli("journal", "list").code == 0
+
+
+def test_a_recovery_key_copied_with_zero_for_o_and_one_for_i_still_opens_it(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    journal = _journal(cli, isolated_home)
+    key = tmp_path / "journal.key"
+    done = cli("journal", "encrypt", "--key-file", str(key))
+    assert done.code == 0, done.err
+    recovery = next(w for w in done.out.split() if w.count("-") > 10)
+    # Base32 has no 0, 1 or 8: someone copying it from paper writes them for O, I and B.
+    confusable = recovery.replace("O", "0").replace("I", "1").replace("B", "8")
+    key.unlink()
+    opened = cli("journal", "decrypt", "--recovery-key", confusable)
+    assert opened.code == 0, opened.err
+    assert not is_encrypted(journal)
+
+
+def test_a_backup_of_an_encrypted_journal_says_what_opens_it(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    _journal(cli, isolated_home)
+    assert cli("journal", "encrypt", "--key-file", str(tmp_path / "journal.key")).code == 0
+    out = tmp_path / "copy.db"
+    done = cli("journal", "backup", "--out", str(out))
+    assert done.code == 0, done.err
+    assert is_encrypted(out)
+    assert "recovery key" in (done.out + done.err)
