@@ -56,6 +56,18 @@ def recovery_key(key: bytes) -> str:
     return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
 
+def recovery_rows(recovery: str, width: int | None) -> list[str]:
+    """The recovery key in rows of whole groups at most `width` long (one row for None),
+    as even as they can be, a row that goes on ending with its dash: a group cut at the
+    terminal's edge is misread when copied by hand. `parse_key` reads the rows joined."""
+    groups = recovery.split("-")
+    per = len(groups) if width is None else max(1, width // (GROUP + 1))
+    count = -(-len(groups) // per)
+    per = -(-len(groups) // count)
+    rows = ["-".join(groups[i : i + per]) for i in range(0, len(groups), per)]
+    return [row + "-" for row in rows[:-1]] + rows[-1:]
+
+
 # Base32 has no 0, 1 or 8: a recovery key copied from paper has them for O, I and B.
 _MISREAD = str.maketrans("018", "OIB")
 
