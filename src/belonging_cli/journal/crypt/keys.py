@@ -63,8 +63,12 @@ def recovery_rows(recovery: str, width: int | None) -> list[str]:
     groups = recovery.split("-")
     per = len(groups) if width is None else max(1, width // (GROUP + 1))
     count = -(-len(groups) // per)
-    per = -(-len(groups) // count)
-    rows = ["-".join(groups[i : i + per]) for i in range(0, len(groups), per)]
+    base, longer = divmod(len(groups), count)  # the first `longer` rows take one more
+    rows, start = [], 0
+    for row in range(count):
+        end = start + base + (row < longer)
+        rows.append("-".join(groups[start:end]))
+        start = end
     return [row + "-" for row in rows[:-1]] + rows[-1:]
 
 
@@ -149,11 +153,20 @@ def read_key_file(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
             data = f.read(1024)
+            shared = os.fstat(f.fileno()).st_mode & 0o077
     except FileNotFoundError:
         raise JournalError(f"the key file {path} does not exist") from None
     except OSError as exc:
         raise JournalError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
-    return parse_key(data.decode("ascii", "replace"), f"the key file {path}")
+    key = parse_key(data.decode("ascii", "replace"), f"the key file {path}")
+    if shared:  # the key works, but anyone who can read it can read the journal
+        import sys
+
+        sys.stderr.write(
+            f"belonging: warning: the key file {path} can be read by other users: "
+            f"chmod 600 {path}\n"
+        )
+    return key
 
 
 def write_key_file(path: Path, key: bytes) -> None:
