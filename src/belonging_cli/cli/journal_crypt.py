@@ -53,16 +53,30 @@ def _plain_backups(path: Path) -> list[Path]:
     return plain
 
 
+TRIES = 3  # chances to choose a passphrase and type it twice alike
+
+
 def _new_passphrase() -> str:
     from belonging_cli.journal.crypt.finding import hidden
     from belonging_cli.journal.crypt.keys import check_passphrase
 
     unanswered = "no passphrase chosen; nothing was changed"
-    first = hidden("Choose a passphrase for the journal: ", unanswered)
-    check_passphrase(first)
-    if hidden("Type it again: ", unanswered) != first:
-        raise JournalError("the two passphrases differ; nothing was changed")
-    return first
+    for attempt in range(1, TRIES + 1):  # a slip is asked again, as passwd does
+        first = hidden("Choose a passphrase for the journal: ", unanswered)
+        try:
+            check_passphrase(first)
+            if hidden("Type it again: ", unanswered) != first:
+                raise JournalError("the two passphrases differ")
+        except JournalError as exc:
+            if attempt == TRIES:
+                raise JournalError(f"{exc.message}; nothing was changed") from None
+            from belonging_cli.fitting import terminal_columns, wrap
+
+            said = wrap(f"{exc.message}: try again.", terminal_columns(), 0)
+            click.echo("\n".join(said), err=True)  # at words: the terminal cuts anywhere
+            continue
+        return first
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _recovery_block(recovery: str) -> str:

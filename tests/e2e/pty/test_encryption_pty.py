@@ -2,8 +2,8 @@
 
 What a person sees, on an emulated screen of that size:
 - `journal encrypt` asks for a passphrase twice and never shows it; two that differ,
-  or one too short, are refused in one line (exit 1, the journal left as it was:
-  it is not asked again); the recovery key is shown once, in whole groups of four on
+  or one too short, are said and asked again, the third time refused in one line
+  (exit 1, the journal left as it was); the recovery key is shown once, in whole groups of four on
   every row; the file is then ciphertext, the planted sentence nowhere in it.
 - `status` and `journal list` ask for the passphrase and then answer; a wrong one is
   one line, exit 1, the file byte for byte; the recovery key typed at the same prompt
@@ -188,23 +188,25 @@ def test_encrypt_asks_twice_hides_it_and_shows_the_recovery_key_once(
     ],
     ids=["mismatch", "too-short"],
 )
-def test_a_passphrase_that_will_not_do_is_refused_in_one_line(
+def test_a_passphrase_that_will_not_do_is_asked_again_then_refused_in_one_line(
     tmp_path: Path, first: str, again: str | None, said: str
 ) -> None:
-    # What the code does: it says why in one line and stops (exit 1); it does not ask again.
+    # A slip is said and asked again (as passwd does); the third is one line, exit 1.
     home = tmp_path / "plain-home"
     _planted(home)
     before = _digest(_journal(home))
     with _at(home, NARROW, "journal", "encrypt") as term:
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(first)
-        if again is not None:
-            term.expect("Type it again: ")
-            term.type(again)
+        for _ in range(3):
+            term.expect("Choose a passphrase for the journal: ")
+            term.type(first)
+            if again is not None:
+                term.expect("Type it again: ")
+                term.type(again)
     assert term.status == 1
     _one_line(term, said)
+    assert " ".join(term.text().split()).count(": try again.") == 2, term.text()
     assert first not in term.text() and (again is None or again not in term.text())
-    assert term.rows_with("Choose a passphrase") == ["Choose a passphrase for the journal:"]
+    assert len(term.rows_with("Choose a passphrase")) == 3
     assert _digest(_journal(home)) == before
     assert sorted(p.name for p in home.iterdir()) == ["journal.db"]
 

@@ -127,6 +127,8 @@ def find_key(path: Path) -> bytes:
                 )
             return key
     if at_terminal():
+        for reason in tried:  # what was tried first, said before the prompt, not hidden
+            sys.stderr.write(f"belonging: note: {reason}\n")
         return _typed_key(path, info)
     if not tried:
         tried.append("no key file is set and there is no terminal to ask for the passphrase")
@@ -139,11 +141,12 @@ def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
     cached = _typed.get((path.resolve(), info.key_id if info else ""))
     if cached is not None:
         return cached
-    ask = "Passphrase" if info is not None and info.passphrase else "Recovery key"
-    typed = hidden(
-        f"{ask} for the journal {path} (or its recovery key): ",
-        "no key given; nothing was changed",
+    asked = (
+        f"Passphrase for the journal {path} (or its recovery key): "
+        if info is not None and info.passphrase
+        else f"Recovery key of the journal {path}: "
     )
+    typed = hidden(asked, "no key given; nothing was changed")
     if keys.looks_like_key(typed):
         key = keys.parse_key(typed, "the recovery key")
         wrong = "the recovery key is not this journal's"

@@ -153,20 +153,11 @@ def read_key_file(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
             data = f.read(1024)
-            shared = os.fstat(f.fileno()).st_mode & 0o077
     except FileNotFoundError:
         raise JournalError(f"the key file {path} does not exist") from None
     except OSError as exc:
         raise JournalError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
-    key = parse_key(data.decode("ascii", "replace"), f"the key file {path}")
-    if shared:  # the key works, but anyone who can read it can read the journal
-        import sys
-
-        sys.stderr.write(
-            f"belonging: warning: the key file {path} can be read by other users: "
-            f"chmod 600 {path}\n"
-        )
-    return key
+    return parse_key(data.decode("ascii", "replace"), f"the key file {path}")
 
 
 def write_key_file(path: Path, key: bytes) -> None:
