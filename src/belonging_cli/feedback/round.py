@@ -10,7 +10,6 @@ aggregate imported twice is one round) and when it was imported.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -76,6 +75,8 @@ class FeedbackRound:
 
 def round_id(aggregate: dict[str, Any]) -> str:
     """The same aggregate, however its keys are ordered or spaced, has the same id."""
+    import hashlib  # only to make an id: off every report's and status's imports
+
     canonical = json.dumps(aggregate, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 from typing import TYPE_CHECKING
 
 from belonging_cli.errors import JournalError
@@ -44,6 +43,8 @@ class SessionChanged(JournalError):
 
 def as_new_draft(session: Session) -> Session:
     """The same answers as a draft of their own, to keep when the original is gone."""
+    import uuid  # rarely: off the imports of every command that opens the journal
+
     return dataclasses.replace(session, id=str(uuid.uuid4()), status="draft", completed_at=None)
 
 
