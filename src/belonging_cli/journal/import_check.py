@@ -11,8 +11,7 @@ It only ever answers "surely valid" or "not sure": anything it does not recognis
 (an error, an old export's missing keys, a time written with `Z`) goes to the models,
 which accept it or say what is wrong at file:line:col as they always did. So it must
 never accept what the models refuse (tests/properties/test_journal_import_paths.py);
-refusing more than they do costs only time. Pydantic-free: a well-formed export of
-sessions and experiments never imports it.
+refusing more costs only time. Pydantic-free: a good export never imports pydantic.
 """
 
 from __future__ import annotations
