@@ -11,7 +11,7 @@ It only ever answers "surely valid" or "not sure": anything it does not recognis
 (an error, an old export's missing keys, a time written with `Z`) goes to the models,
 which accept it or say what is wrong at file:line:col as they always did. So it must
 never accept what the models refuse (tests/properties/test_journal_import_paths.py);
-refusing more costs only time. Pydantic-free: a good export never imports pydantic.
+refusing more costs only time. Pydantic-free: sessions and experiments never need it.
 """
 
 from __future__ import annotations
