@@ -205,7 +205,9 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
     if recovery_key is not None:
         key = keys.parse_key(recovery_key, "the recovery key")
     else:
-        key = convert.key_for(path)
+        from belonging_cli.journal.crypt.opening import key_for
+
+        key = key_for(path)
     convert.decrypt(path, key)
     info(
         f"Decrypted the journal {path}: it is plain SQLite again. Backups made while it "

@@ -116,7 +116,7 @@ def open_file(path: Path, default_location: bool) -> sqlite3.Connection:
     try:
         version = _inspect_settled(path)
     except EncryptedJournal:
-        from belonging_cli.journal.crypt.convert import key_for
+        from belonging_cli.journal.crypt.opening import key_for
 
         key, version = key_for(path), None  # its version is read once it is open
     conn: sqlite3.Connection | None = None

@@ -130,7 +130,7 @@ def read_status_inputs(path: Path, weekly_flow: str = "weekly") -> StatusInputs:
     except EncryptedJournal:
         # As every command's open: the key, and what a killed conversion left (a stopped
         # decryption's plain temporary file) removed, status being the command run most.
-        from belonging_cli.journal.crypt.convert import key_for
+        from belonging_cli.journal.crypt.opening import key_for
 
         key, version = key_for(path), None
     if version == 0 or (version is None and key is None):

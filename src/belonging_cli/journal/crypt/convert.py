@@ -25,45 +25,9 @@ from pathlib import Path
 from belonging_cli.errors import JournalError
 from belonging_cli.journal import schema
 from belonging_cli.journal.crypt import cipher, keys, sidecar
-from belonging_cli.journal.crypt.finding import find_key
+from belonging_cli.journal.crypt.opening import remove_stale, remove_temporary, temporary_prefix
 from belonging_cli.journal.errors import database_errors
 from belonging_cli.journal.safekeeping import fsync
-
-
-def key_for(path: Path) -> bytes:
-    """The key to open the encrypted journal at `path` (what `file.open_file` asks)."""
-    key = find_key(path)
-    remove_stale(path)
-    return key
-
-
-def _temporaries(path: Path) -> Iterator[tuple[Path, int]]:
-    for temp in path.parent.glob(f".{path.name}.*crypting-*.tmp"):
-        pid = temp.name.rsplit("crypting-", 1)[1].split("-", 1)[0]
-        if pid.isdigit():
-            yield temp, int(pid)
-
-
-def remove_stale(path: Path) -> None:
-    """Remove what a killed conversion left beside the journal (not a running one's)."""
-    for temp, pid in _temporaries(path):
-        if pid != os.getpid() and not _alive(pid):
-            _remove(temp)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process: it exists
-    return True
-
-
-def _remove(temp: Path) -> None:
-    for name in (temp, temp.with_name(temp.name + "-journal")):
-        name.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -95,7 +59,7 @@ def _export(reader: sqlite3.Connection, temp: Path, target_key: str, version: in
 def _replace(path: Path, direction: str, write: Callable[[Path], None]) -> None:
     """Write the converted journal to a temporary file by `write(temp)`, then rename it."""
     fd, name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.{direction}-{os.getpid()}-", suffix=".tmp"
+        dir=path.parent, prefix=temporary_prefix(path, direction), suffix=".tmp"
     )
     os.close(fd)  # mkstemp: O_EXCL, 0600
     temp = Path(name)
@@ -105,7 +69,7 @@ def _replace(path: Path, direction: str, write: Callable[[Path], None]) -> None:
         temp.replace(path)
         fsync(path.parent)
     except BaseException:
-        _remove(temp)
+        remove_temporary(temp)
         raise
 
 

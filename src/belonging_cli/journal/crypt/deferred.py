@@ -2,10 +2,11 @@
 
 `keyring` imports `jaraco.context`, which imports `urllib.request` (and with it
 `http.client`, `email` and `ssl`, about 40 ms) for a download helper the keyring never
-calls. Every command on a journal whose key is in the keyring imports `keyring`, and
+calls, and `jaraco.functools`, which imports `more_itertools` (about 9 ms) for helpers
+it never calls either. Every command on a journal whose key is in the keyring imports `keyring`, and
 `status` is meant to answer within 150 ms (issue 20): so, while `keyring` is imported,
-`urllib.request` is a stand-in that imports the real module the first time one of its
-names is read, and then steps aside.
+each is a stand-in that imports the real module the first time one of its names is
+read, and then steps aside.
 """
 
 from __future__ import annotations
@@ -30,19 +31,21 @@ def _load(name: str) -> types.ModuleType:
         del sys.modules[name]
     real = importlib.import_module(name)
     parent, _, child = name.rpartition(".")
-    setattr(sys.modules[parent], child, real)
+    if parent:
+        setattr(sys.modules[parent], child, real)
     return real
 
 
 @contextlib.contextmanager
-def deferred(name: str) -> Iterator[None]:
-    """Within the block, `import NAME` binds a stand-in (unless NAME is imported already)."""
-    if name in sys.modules:
-        yield
-        return
-    parent, _, child = name.rpartition(".")
-    package = importlib.import_module(parent)
-    stand_in = _Deferred(name)
-    sys.modules[name] = stand_in
-    setattr(package, child, stand_in)
+def deferred(*names: str) -> Iterator[None]:
+    """Within the block, `import NAME` binds a stand-in for each of `names` (but those
+    imported already)."""
+    for name in names:
+        if name in sys.modules:
+            continue
+        parent, _, child = name.rpartition(".")
+        stand_in = _Deferred(name)
+        sys.modules[name] = stand_in
+        if parent:
+            setattr(importlib.import_module(parent), child, stand_in)
     yield

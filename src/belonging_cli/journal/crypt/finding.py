@@ -37,7 +37,7 @@ def _keyring() -> ModuleType:
     from belonging_cli.journal.crypt.deferred import deferred
 
     try:
-        with deferred("urllib.request"):  # keyring imports it and never uses it here
+        with deferred("urllib.request", "more_itertools"):  # imported, never used here
             import keyring
     except ImportError:
         raise KeyringUnavailable("the keyring package is not installed") from None
