@@ -1,12 +1,13 @@
-"""A standard module put off until something uses it: what the keyring's import pays for.
+"""Modules put off until something uses them: what the keyring's import pays for.
 
 `keyring` imports `jaraco.context`, which imports `urllib.request` (and with it
-`http.client`, `email` and `ssl`, about 40 ms) for a download helper the keyring never
-calls, and `jaraco.functools`, which imports `more_itertools` (about 9 ms) for helpers
-it never calls either. Every command on a journal whose key is in the keyring imports `keyring`, and
-`status` is meant to answer within 150 ms (issue 20): so, while `keyring` is imported,
-each is a stand-in that imports the real module the first time one of its names is
-read, and then steps aside.
+`http.client`, `email` and `ssl`, about 40 ms), `subprocess` and `backports.tarfile`
+for helpers the keyring never calls, and `jaraco.functools`, which imports
+`more_itertools` (about 9 ms) for helpers it never calls either. Every command on a
+journal whose key is in the keyring imports `keyring`, and `status` is meant to
+answer within 150 ms (issue 20): so, while `keyring` is imported, each is a stand-in
+that imports the real module the first time one of its names is read, and then
+steps aside.
 """
 
 from __future__ import annotations

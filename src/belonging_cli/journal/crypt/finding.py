@@ -37,7 +37,8 @@ def _keyring() -> ModuleType:
     from belonging_cli.journal.crypt.deferred import deferred
 
     try:
-        with deferred("urllib.request", "more_itertools"):  # imported, never used here
+        # What keyring's helpers import and keyring never uses here (deferred.py).
+        with deferred("urllib.request", "more_itertools", "subprocess", "backports.tarfile"):
             import keyring
     except ImportError:
         raise KeyringUnavailable("the keyring package is not installed") from None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -81,6 +80,8 @@ def write(journal: Path, info: KeyInfo) -> None:
         },
     }
     target = path_of(journal)
+    import tempfile  # writing only: every open of an encrypted journal reads this module
+
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
