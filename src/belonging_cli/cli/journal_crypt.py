@@ -150,14 +150,34 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
     if passphrase is not None:
         where.append("your passphrase")
     info(f"Encrypted the journal {path}; its key: {', '.join(where)}.")
+    import sys
+
+    if not sys.stdout.isatty():  # shown once: not lost unseen in a pipe or /dev/null
+        info("note: the recovery key went to standard output, which is not a terminal")
     if key_file is not None:
         _remember_key_file(settings, key_file)
+        if path.parent.resolve() in key_file.resolve().parents:
+            info(
+                "warning: the key file is in the journal's own folder: whoever copies the "
+                "folder has the key too; keep it on another disk, or use a passphrase"
+            )
     plain = _plain_backups(path)
     if plain:
         info(
             f"{len(plain)} earlier backup(s) beside it are not encrypted and hold the "
             f"journal as it was: {', '.join(p.name for p in plain)}; delete them if you "
             "do not need them"
+        )
+
+
+def warn_if_plain_copy(journal: Path, what: str) -> None:
+    """Say so when words of an encrypted journal are written to a file as plain text
+    (a report, an edit kept after it failed): only the journal and its backups are
+    encrypted, and a person who chose encryption expects to hear of any other copy."""
+    if journal.exists() and _is_encrypted(journal):
+        info(
+            f"warning: the journal is encrypted, but {what} is plain text: keep it "
+            "somewhere as safe, or delete it when you are done with it"
         )
 
 
@@ -213,6 +233,13 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
         f"Decrypted the journal {path}: it is plain SQLite again. Backups made while it "
         "was encrypted stay encrypted (its recovery key opens them)."
     )
+    kept = settings.config.key_file
+    if kept is not None and kept.exists():
+        info(
+            f"The key file {kept} and the key_file setting are left as they were: a later "
+            "journal encrypt uses that key again (`belonging config unset key_file` and "
+            "delete the file if you no longer need them)."
+        )
 
 
 age_option = click.option(

@@ -131,13 +131,16 @@ def keep_edit(settings: Settings, session_id: str, text: str) -> Path:
             n += 1
             target = folder / f"{name}-{n}.yaml"
         write_private(target, [text])
-        return target
     except (OSError, BelongingError):
         pass
+    else:
+        _warn_plain(settings, target)
+        return target
     try:
         fd, temp = tempfile.mkstemp(prefix=f"belonging-{name}-", suffix=".yaml")  # 0600
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        _warn_plain(settings, Path(temp))
         return Path(temp)
     except OSError as exc:
         raise BelongingError(
@@ -180,3 +183,9 @@ def run_editor(command: list[str], file: Path, text: str) -> str:
         return file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BelongingError(f"cannot read the edited file back: {exc}") from None
+
+
+def _warn_plain(settings: Settings, kept: Path) -> None:
+    from belonging_cli.cli.journal_crypt import warn_if_plain_copy
+
+    warn_if_plain_copy(settings.journal_path, f"the kept edit {kept.name}")

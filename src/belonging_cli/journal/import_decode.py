@@ -41,12 +41,20 @@ class Located:
         self.problems.append(self.doc().problem(tuple(loc), message))
 
 
+# How an age-encrypted file begins, armoured (as `journal export --age-recipient`
+# writes it) or binary.
+AGE_HEADERS = ("-----BEGIN AGE ENCRYPTED FILE-----", "age-encryption.org/")
+
+
 def decode(located: Located) -> Any:
     """The JSON value of `located.text`, or a ContentError placing what is wrong."""
     text, path = located.text, located.path
     try:
         raw = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
     except json.JSONDecodeError as exc:
+        if text.lstrip().startswith(AGE_HEADERS):  # `journal export --age-recipient`'s
+            message = "an age-encrypted file, not JSON: decrypt it first (age -d -i KEYFILE)"
+            raise ContentError([Problem(path, 1, 1, "", message)]) from None
         raise ContentError(
             [Problem(path, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}")]
         ) from None

@@ -92,6 +92,9 @@ def write_report(
     else:
         write_private(out, chunks)
         info(f"Report written to {out}.")
+        from belonging_cli.cli.journal_crypt import warn_if_plain_copy
+
+        warn_if_plain_copy(settings.journal_path, f"{out.name}")
     if share:
         info(f"Shared report: {left_out(built.report.private_left_out)}")
         if privacy.withheld and not ask.terminal_available():

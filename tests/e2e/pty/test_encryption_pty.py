@@ -228,19 +228,35 @@ def test_status_asks_for_the_passphrase_and_shows_the_status(
     assert _digest(_journal(home)) == before
 
 
-def test_a_wrong_passphrase_is_one_line_and_the_file_is_byte_for_byte(
+def test_a_wrong_passphrase_is_asked_again_then_one_line_and_the_file_is_byte_for_byte(
     made: Made, tmp_path: Path
 ) -> None:
     home = _copy(made(NARROW), tmp_path)
     before = _digest(_journal(home))
     with _at(home, NARROW, "status") as term:
-        term.expect(ASKED)
-        term.type("wrong horse battery staple")
+        for typed in ("wrong horse battery staple", "", "ABCD-EFGH-" * 6 + "ABCD"):
+            term.expect(ASKED)
+            term.type(typed)
     assert term.status == 1
-    _one_line(term, "wrong passphrase for the journal", "nothing was changed")
+    # The last try was grouped like a recovery key, one group short: said as that.
+    _one_line(term, "the recovery key is not a journal key", "nothing was changed")
+    flat = " ".join(term.text().split())
+    assert "wrong passphrase for the journal" in flat and "nothing was typed" in flat
+    assert flat.count(": try again.") == 2
     assert "wrong horse" not in term.text()
     assert _digest(_journal(home)) == before
     assert not term.rows_with(r"^Week 20")
+
+
+def test_a_mistyped_passphrase_then_the_right_one_opens_it(made: Made, tmp_path: Path) -> None:
+    home = _copy(made(NARROW), tmp_path)
+    with _at(home, NARROW, "status") as term:
+        term.expect(ASKED)
+        term.type("wrong horse battery staple")
+        term.expect(ASKED)
+        term.type(PASSPHRASE)
+    assert term.status == 0, term.text()
+    assert term.rows_with(r"^Week 20\d\d-W\d\d"), term.text()
 
 
 @SIZES

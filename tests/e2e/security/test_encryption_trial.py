@@ -62,3 +62,49 @@ def test_a_backup_of_an_encrypted_journal_says_what_opens_it(
     assert done.code == 0, done.err
     assert is_encrypted(out)
     assert "recovery key" in (done.out + done.err)
+
+
+def test_plain_copies_of_an_encrypted_journal_are_said_to_be_plain(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    _journal(cli, isolated_home)
+    encrypted = cli("journal", "encrypt", "--key-file", str(tmp_path / "journal.key"))
+    assert "recovery key went to standard output" in encrypted.err  # not a terminal here
+    report = cli("report", "--out", str(tmp_path / "r.html"))
+    assert report.code == 0, report.err
+    assert "the journal is encrypted, but r.html is plain text" in report.err
+    plain = cli("report", "--format", "md")  # on stdout: yours to see, nothing said
+    assert "plain text" not in plain.err
+
+
+def test_a_key_file_in_the_journals_folder_is_warned_of(
+    cli: CliRunner, isolated_home: Path
+) -> None:
+    _journal(cli, isolated_home)
+    done = cli("journal", "encrypt", "--key-file", str(isolated_home / "journal.key"))
+    assert done.code == 0, done.err
+    assert "the key file is in the journal's own folder" in done.err
+
+
+def test_decrypt_says_the_key_file_and_its_setting_are_left(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    _journal(cli, isolated_home)
+    key = tmp_path / "journal.key"
+    assert cli("journal", "encrypt", "--key-file", str(key)).code == 0
+    done = cli("journal", "decrypt")
+    assert done.code == 0, done.err
+    assert f"The key file {key.resolve()} and the key_file setting are left" in done.err
+
+
+def test_importing_an_age_encrypted_export_says_what_it_is(cli: CliRunner, tmp_path: Path) -> None:
+    armoured = tmp_path / "export.age"
+    armoured.write_text(
+        "-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCg==\n"
+        "-----END AGE ENCRYPTED FILE-----\n",
+        "utf-8",
+    )
+    done = cli("journal", "import", str(armoured))
+    assert done.code == 1
+    assert f"{armoured}:1:1:" in done.err and "age-encrypted file" in done.err
+    assert len(done.err.strip().splitlines()) == 1

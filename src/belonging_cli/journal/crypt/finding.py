@@ -138,6 +138,9 @@ def find_key(path: Path) -> bytes:
     raise EncryptedJournal(path, "; ".join(tried))
 
 
+TRIES = 3  # a mistyped passphrase or recovery key is asked again, as sudo does
+
+
 def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
     cached = _typed.get((path.resolve(), info.key_id if info else ""))
     if cached is not None:
@@ -147,19 +150,46 @@ def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
         if info is not None and info.passphrase
         else f"Recovery key of the journal {path}: "
     )
-    typed = hidden(asked, "no key given; nothing was changed")
-    if keys.looks_like_key(typed):
-        key = keys.parse_key(typed, "the recovery key")
-        wrong = "the recovery key is not this journal's"
+    for attempt in range(1, TRIES + 1):
+        typed = hidden(asked, "no key given; nothing was changed")
+        try:
+            key = _from_typed(path, info, typed)
+        except JournalError as exc:
+            if attempt == TRIES or not isinstance(exc, _Mistyped):
+                raise JournalError(f"{exc.message}; nothing was changed") from None
+            from belonging_cli.fitting import terminal_columns, wrap
+
+            said = wrap(f"{exc.message}: try again.", terminal_columns(), 0)
+            sys.stderr.write("\n".join(said) + "\n")  # at words: the terminal cuts anywhere
+            continue
+        _typed[(path.resolve(), info.key_id if info else "")] = key
+        return key
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+class _Mistyped(JournalError):
+    """What was typed does not open the journal, and typing it again may."""
+
+
+def _from_typed(path: Path, info: sidecar.KeyInfo | None, typed: str) -> bytes:
+    """The key `typed` gives: a recovery key (anything grouped like one is read as one,
+    so a missing group says so), else the passphrase unwrapping the sidecar's key."""
+    if not typed.strip():
+        raise _Mistyped("nothing was typed")
+    if keys.looks_like_key(typed) or typed.count("-") >= 8:
+        try:
+            key = keys.parse_key(typed, "the recovery key")
+        except JournalError as exc:
+            raise _Mistyped(exc.message) from None
+        if not _fits(key, info):
+            raise JournalError(f"the recovery key is not the key of the journal {path}")
+        return key
     elif info is not None and info.passphrase is not None:
         key = keys.unwrap(info.passphrase, typed)
-        wrong = "wrong passphrase"
-    else:
-        raise JournalError(
-            f"{path} has no passphrase ({sidecar.path_of(path).name} beside it is missing or "
-            "names none): type its recovery key instead; nothing was changed"
-        )
-    if not _fits(key, info):
-        raise JournalError(f"{wrong} for the journal {path}; nothing was changed")
-    _typed[(path.resolve(), info.key_id if info else "")] = key
-    return key
+        if not _fits(key, info):
+            raise _Mistyped(f"wrong passphrase for the journal {path}")
+        return key
+    raise _Mistyped(
+        f"{path} has no passphrase ({sidecar.path_of(path).name} beside it is missing or "
+        "names none): type its recovery key instead"
+    )
