@@ -150,7 +150,9 @@ def _select(question: Question) -> tuple[AnswerValue, bool | None]:
     ]
     values = question.choice_values()
     default: Any = question.default if question.default in values else None
-    answer = _run(_menu(question.message, options, default=default, shortcuts=shortcuts))
+    numbers = not shortcuts and sum(type(v) is int for v in values) > 1
+    menu = _menu(question.message, options, default=default, shortcuts=shortcuts, numbers=numbers)
+    answer = _run(_numbers_typed(menu, values) if numbers else menu)
     if question.ask == "experiment" and answer == AGAIN_CHOICE:
         answer = _again(question)
         if answer == AGAIN_CHOICE:  # back to the new ones
@@ -238,6 +240,7 @@ def _menu(
     shortcuts: bool = False,
     qmark: str = "?",
     keeps: bool = True,
+    numbers: bool = False,
 ) -> Any:
     """Every choice: `(value, title, shortcut key)` options under `message`, laid out
     at words to the terminal's width (prompt_layout); Enter takes the highlighted one
@@ -246,7 +249,9 @@ def _menu(
 
     from belonging_cli.prompt_layout import laid_out
 
-    if default is not None and keeps:
+    if numbers:  # _numbers_typed: a number typed moves to its line
+        instruction = "(Type a number, or use arrow keys)"
+    elif default is not None and keeps:
         instruction = "(Enter keeps the highlighted one)"
     else:  # questionary's own, said here to be measured
         instruction = "(Use shortcuts or arrow keys)" if shortcuts else "(Use arrow keys)"
@@ -265,6 +270,30 @@ def _menu(
         use_jk_keys=False,  # letters typed here must not move the choice
         instruction=instruction,
     )
+
+
+def _numbers_typed(menu: Any, values: list[Any]) -> Any:
+    """A long menu of numbers (how sure, 0 to 10) takes the number typed: the highlight
+    moves to its line ("1" then "0" is 10) and Enter takes it. A person asked for a
+    number types one; without this, the digits did nothing and Enter took the first line."""
+    lines = {v: i for i, v in enumerate(values) if type(v) is int}
+    control = next(
+        (c for c in menu.application.layout.find_all_controls() if hasattr(c, "pointed_at")),
+        None,
+    )
+    if control is None:  # not questionary's menu as we know it: arrows only, as before
+        return menu
+    last = [""]
+
+    def move(digit: str) -> None:
+        number = 10 if last[0] == "1" and digit == "0" and 10 in lines else int(digit)
+        last[0] = "" if number == 10 else digit
+        if number in lines:
+            control.pointed_at = lines[number]
+
+    for digit in "0123456789":
+        menu.application.key_bindings.add(digit)(lambda event, d=digit: move(d))
+    return menu
 
 
 def _again(question: Question) -> Any:
