@@ -39,6 +39,7 @@ def spawn_cli(
     )
 
 
-# What the weekly flow's prompts end with, to wait for in a real terminal.
-RATING_PROMPT = r"\(Enter keeps the highlighted one\)|\(Use shortcuts"
+# What the weekly flow's menus end with, to wait for in a real terminal (a menu of
+# numbers, how sure 0-10, takes a number typed: ask._numbers_typed).
+RATING_PROMPT = r"\(Enter keeps the highlighted one\)|\(Use shortcuts|\(Type a number"
 TEXT_PROMPT = r"Enter: done"
