@@ -28,3 +28,30 @@ def test_the_keyring_comes_without_urllib_request_which_still_works_when_used() 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:3] == ["False False False", "True True True", "True"]
+
+
+DISCOVERY = """
+import sys
+from belonging_cli.journal.crypt import finding
+keyring = finding._keyring()
+print(type(sys.modules["configparser"]).__name__, type(sys.modules["tempfile"]).__name__)
+print(type(keyring.get_keyring()).__module__)
+"""
+
+
+def test_a_named_backend_skips_keyring_discovery_and_discovery_still_works() -> None:
+    """PYTHON_KEYRING_BACKEND names the backend: keyring's discovery (configparser,
+    importlib_metadata's entry points) is never run, so never imported; without a name,
+    keyring reads its config and walks the installed backends through the stand-ins."""
+    named = {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", DISCOVERY], capture_output=True, text=True, env=named, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["_Deferred _Deferred", "keyring.backends.null"]
+    plain = {"PATH": "/usr/bin:/bin", "HOME": str(REPO / "no-such-home")}
+    done = subprocess.run(
+        [sys.executable, "-c", DISCOVERY], capture_output=True, text=True, env=plain, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[1].startswith("keyring.backends."), done.stdout

@@ -3,7 +3,10 @@
 `keyring` imports `jaraco.context`, which imports `urllib.request` (and with it
 `http.client`, `email` and `ssl`, about 40 ms), `subprocess` and `backports.tarfile`
 for helpers the keyring never calls, and `jaraco.functools`, which imports
-`more_itertools` (about 9 ms) for helpers it never calls either. Every command on a
+`more_itertools` (about 9 ms) for helpers it never calls either; `keyring.core` and
+`keyring.backend` import `configparser` and `importlib_metadata` (about 15 ms) for
+the keyring's own discovery of a backend, which a named backend
+(PYTHON_KEYRING_BACKEND) skips, and `jaraco.context` `tempfile`. Every command on a
 journal whose key is in the keyring imports `keyring`, and `status` is meant to
 answer within 150 ms (issue 20): so, while `keyring` is imported, each is a stand-in
 that imports the real module the first time one of its names is read, and then
@@ -18,6 +21,18 @@ import sys
 import types
 from collections.abc import Iterator
 from typing import Any
+
+
+KEYRING_UNUSED = (
+    "urllib.request",
+    "more_itertools",
+    "subprocess",
+    "backports.tarfile",
+    "configparser",
+    "importlib_metadata",
+    "importlib.metadata",
+    "tempfile",
+)
 
 
 class _Deferred(types.ModuleType):

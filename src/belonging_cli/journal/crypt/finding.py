@@ -34,11 +34,11 @@ class KeyringUnavailable(JournalError):
 
 
 def _keyring() -> ModuleType:
-    from belonging_cli.journal.crypt.deferred import deferred
+    from belonging_cli.journal.crypt.deferred import KEYRING_UNUSED, deferred
 
     try:
         # What keyring's helpers import and keyring never uses here (deferred.py).
-        with deferred("urllib.request", "more_itertools", "subprocess", "backports.tarfile"):
+        with deferred(*KEYRING_UNUSED):
             import keyring
     except ImportError:
         raise KeyringUnavailable("the keyring package is not installed") from None
