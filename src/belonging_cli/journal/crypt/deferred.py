@@ -22,7 +22,6 @@ import types
 from collections.abc import Iterator
 from typing import Any
 
-
 KEYRING_UNUSED = (
     "urllib.request",
     "more_itertools",
