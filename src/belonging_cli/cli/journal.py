@@ -11,7 +11,13 @@ from pathlib import Path
 
 import click
 
-from belonging_cli.cli.journal_crypt import age_option, decrypt, encrypt, export_encryption
+from belonging_cli.cli.journal_crypt import (
+    age_option,
+    decrypt,
+    encrypt,
+    export_encryption,
+    passphrase,
+)
 from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
 from belonging_cli.cli.options import (
     flows_option,
@@ -395,4 +401,5 @@ def restore(settings: Settings, file: Path, yes: bool) -> None:
 
 
 journal.add_command(encrypt)
+journal.add_command(passphrase)
 journal.add_command(decrypt)

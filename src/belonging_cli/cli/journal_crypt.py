@@ -126,9 +126,10 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
             "journal encrypt needs somewhere to keep the key: give --key-file FILE or "
             "--keyring, or run it at a terminal to choose a passphrase"
         )
+    # Chosen before the journal is made: a slip on a new home leaves nothing behind.
+    passphrase = _new_passphrase() if ask else None
     with open_journal(path):  # created and migrated first: what is encrypted is current
         pass
-    passphrase = _new_passphrase() if ask else None
     made_file = key_file is not None and not key_file.exists()
     key = keys.read_key_file(key_file) if key_file and not made_file else keys.new_key()
     key_id = keys.key_id(key)
@@ -168,6 +169,56 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
             f"journal as it was: {', '.join(p.name for p in plain)}; delete them if you "
             "do not need them"
         )
+
+
+@click.command("passphrase")
+@click.option(
+    "--remove",
+    is_flag=True,
+    help="Take the passphrase away (the key file or keyring entry still opens it).",
+)
+@pass_settings
+def passphrase(settings: Settings, remove: bool) -> None:
+    """Set or change the passphrase of the encrypted journal (asked at a terminal).
+
+    The journal's key stays the same, so its recovery key, key file, keyring entry and
+    backups go on opening it. Its current key is asked as for any command.
+    """
+    from belonging_cli.journal.crypt import convert, finding, keys, sidecar
+    from belonging_cli.journal.crypt.opening import key_for
+
+    path = settings.journal_path
+    if not path.exists() or not _is_encrypted(path):
+        raise JournalError(
+            f"the journal {path} is not encrypted",
+            hint="`belonging journal encrypt` encrypts it with a passphrase",
+        )
+    if not remove and not finding.at_terminal():
+        raise UsageProblem("journal passphrase asks for the new passphrase at a terminal")
+    key = key_for(path)
+    before = sidecar.read(path)
+    keyring = before is not None and before.keyring
+    if remove:
+        key_file = settings.config.key_file
+        if not keyring and not (key_file is not None and key_file.exists()):
+            raise JournalError(
+                "without the passphrase only the recovery key would open the journal; "
+                "nothing was changed",
+                hint="keep the key in a key file or the OS keyring first "
+                "(journal decrypt, then journal encrypt --key-file FILE or --keyring)",
+            )
+        convert.rewrap(path, key, sidecar.KeyInfo(keys.key_id(key), keyring, None))
+        info(f"The journal {path} has no passphrase now; its key file or keyring opens it.")
+        return
+    chosen = _new_passphrase()
+    convert.rewrap(path, key, sidecar.KeyInfo(keys.key_id(key), keyring, keys.wrap(key, chosen)))
+    changed = "changed" if before is not None and before.passphrase else "set"
+    info(
+        f"The passphrase of the journal {path} is {changed}. Its key is the same: the "
+        "recovery key, key file, keyring entry and backups still open it, and so does an "
+        "old passphrase with an old copy of journal.db.crypt (to shut every old way out, "
+        "journal decrypt, then journal encrypt again: a new key)."
+    )
 
 
 def warn_if_plain_copy(journal: Path, what: str) -> None:

@@ -120,6 +120,16 @@ def decrypt(path: Path, key: bytes) -> None:
     sidecar.remove(path)
 
 
+def rewrap(path: Path, key: bytes, info: sidecar.KeyInfo) -> None:
+    """Write `info` (what unlocks `key` by passphrase) beside the encrypted journal at
+    `path`, under its write lock: the journal's own bytes are not touched, and no
+    conversion removes or replaces the sidecar meanwhile."""
+    from belonging_cli.journal.file import connect
+
+    with _converting(path, "change the passphrase of"), _write_locked(connect(path, key)):
+        sidecar.write(path, info)
+
+
 def _read_only(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 

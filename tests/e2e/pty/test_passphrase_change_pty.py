@@ -1,0 +1,169 @@
+"""`journal passphrase` at a real terminal (issue 20): the passphrase set, changed or
+taken away without touching the journal's bytes, at 80x24 and 60 columns.
+
+What a person sees:
+- the current key is asked as for any command, then the new passphrase twice, never
+  shown; afterwards the new passphrase opens the journal and the old one does not;
+  the journal file is byte for byte as it was (only journal.db.crypt changes), and the
+  recovery key still opens it;
+- `--remove` with nothing else to open it is refused in one line; with a key file it
+  takes the passphrase away;
+- a plain journal is refused in one line; a passphrase that will not do on a new home
+  leaves no journal behind.
+No real keyring: the keyring's "fail" backend.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from support.encrypted import is_encrypted
+from support.seen_terminal import SeenTerminal, seen_at_terminal
+
+pytestmark = [
+    pytest.mark.pty,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
+
+OLD = "correct horse battery staple"
+NEW = "a longer walk by the river"
+NO_KEY = {
+    "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # never the real keyring
+    "BELONGING_KEY_FILE": "",
+    "COLUMNS": "",
+    "LINES": "",
+}
+ASKED = r"Passphrase for the journal .* \(or its recovery key\): "
+SIZES = pytest.mark.parametrize("size", [(24, 80), (24, 60)], ids=["80x24", "60cols"])
+
+
+def _at(
+    home: Path, size: tuple[int, int], *args: str, env: dict[str, str] | None = None
+) -> contextlib.AbstractContextManager[SeenTerminal]:
+    return seen_at_terminal(home, list(args), size=size, env={**NO_KEY, **(env or {})})
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _encrypted(home: Path, size: tuple[int, int]) -> str:
+    """A new home's journal encrypted with OLD; its recovery key."""
+    home.mkdir(mode=0o700)
+    with _at(home, size, "journal", "encrypt") as term:
+        term.expect("Choose a passphrase for the journal: ")
+        term.type(OLD)
+        term.expect("Type it again: ")
+        term.type(OLD)
+    assert term.status == 0, term.text()
+    rows = [line.strip() for line in term.lines() if line.startswith("    ")]
+    return "".join(rows)
+
+
+def _opens(home: Path, size: tuple[int, int], typed: str, tries: int = 1) -> SeenTerminal:
+    """`status`, `typed` at its passphrase prompt `tries` times (a slip is asked again)."""
+    with _at(home, size, "status") as term:
+        for _ in range(tries):
+            term.expect(ASKED)
+            term.type(typed)
+    return term
+
+
+def _refusal(term: SeenTerminal) -> str:
+    assert "Traceback" not in term.text(), term.text()
+    said = [line for line in term.said() if line.startswith("belonging:")]
+    assert len(said) == 1, term.raw
+    return said[0]
+
+
+@SIZES
+def test_the_passphrase_changes_and_the_journal_file_does_not(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    home = tmp_path / "home"
+    recovery = _encrypted(home, size)
+    journal = home / "journal.db"
+    before = _digest(journal)
+    with _at(home, size, "journal", "passphrase") as term:
+        term.expect(ASKED)
+        term.type(OLD)
+        term.expect("Choose a passphrase for the journal: ")
+        term.type(NEW)
+        term.expect("Type it again: ")
+        term.type(NEW)
+    assert term.status == 0, term.text()
+    text = term.text()
+    assert NEW not in text and OLD not in text
+    assert "passphrase of the journal" in text and "is changed" in text, text
+    assert _digest(journal) == before and is_encrypted(journal)
+    assert NEW.encode() not in (home / "journal.db.crypt").read_bytes()
+    assert _opens(home, size, NEW).status == 0
+    wrong = _opens(home, size, OLD, tries=3)
+    assert wrong.status == 1 and "wrong passphrase" in wrong.text()
+    assert _opens(home, size, recovery).status == 0
+
+
+def test_remove_needs_another_way_in_and_then_takes_the_passphrase_away(
+    tmp_path: Path,
+) -> None:
+    size = (24, 80)
+    home = tmp_path / "home"
+    _encrypted(home, size)
+    before = _digest(home / "journal.db.crypt")
+    with _at(home, size, "journal", "passphrase", "--remove") as term:
+        term.expect(ASKED)
+        term.type(OLD)
+    assert term.status == 1
+    assert "only the recovery key would open the journal" in _refusal(term)
+    assert _digest(home / "journal.db.crypt") == before
+    # The key written to a key file (as a person would from the recovery key): then
+    # the passphrase can go, and the key file alone opens the journal.
+    key_file = tmp_path / "journal.key"
+    from belonging_cli.journal.crypt import keys
+
+    with _at(home, size, "journal", "decrypt") as term:
+        term.expect(ASKED)
+        term.type(OLD)
+    assert term.status == 0
+    with _at(home, size, "journal", "encrypt", "--key-file", str(key_file)) as term:
+        pass
+    assert term.status == 0 and keys.read_key_file(key_file)
+    with _at(home, size, "journal", "passphrase") as term:
+        term.expect("Choose a passphrase for the journal: ")  # the key file opened it
+        term.type(NEW)
+        term.expect("Type it again: ")
+        term.type(NEW)
+    assert term.status == 0, term.text()
+    with _at(home, size, "journal", "passphrase", "--remove") as term:
+        pass
+    assert term.status == 0 and "has no passphrase now" in term.text(), term.text()
+    with _at(home, size, "status", env={"BELONGING_KEY_FILE": str(tmp_path / "gone.key")}) as term:
+        term.expect(r"Recovery key of the journal .*: ")  # no passphrase to ask for
+        term.interrupt()
+    assert term.status == 130
+
+
+def test_a_plain_journal_is_refused_and_a_slip_on_a_new_home_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    size = (24, 60)
+    plain = tmp_path / "plain"
+    plain.mkdir(mode=0o700)
+    with _at(plain, size, "journal", "passphrase") as term:
+        pass
+    assert term.status == 1 and "is not encrypted" in _refusal(term)
+    new = tmp_path / "new"
+    new.mkdir(mode=0o700)
+    with _at(new, size, "journal", "encrypt") as term:
+        for _ in range(3):
+            term.expect("Choose a passphrase for the journal: ")
+            term.type(OLD)
+            term.expect("Type it again: ")
+            term.type(NEW)
+    assert term.status == 1
+    assert not (new / "journal.db").exists(), sorted(p.name for p in new.iterdir())
