@@ -157,6 +157,7 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
         info("note: the recovery key went to standard output, which is not a terminal")
     if key_file is not None:
         _remember_key_file(settings, key_file)
+        _warn_if_shared(key_file)
         if path.parent.resolve() in key_file.resolve().parents:
             info(
                 "warning: the key file is in the journal's own folder: whoever copies the "
@@ -219,6 +220,19 @@ def passphrase(settings: Settings, remove: bool) -> None:
         "old passphrase with an old copy of journal.db.crypt (to shut every old way out, "
         "journal decrypt, then journal encrypt again: a new key)."
     )
+
+
+def _warn_if_shared(key_file: Path) -> None:
+    """A key file others can read is their key too: said once, when it becomes the key
+    (files belonging makes are 0600; one a person brings may not be)."""
+    import stat
+
+    mode = stat.S_IMODE(key_file.stat().st_mode)
+    if mode & 0o077:
+        info(
+            f"warning: other users of this computer can read the key file {key_file} "
+            f"(mode {mode:o}): `chmod 600 {key_file}`"
+        )
 
 
 def warn_if_plain_copy(journal: Path, what: str) -> None:

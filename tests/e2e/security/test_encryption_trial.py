@@ -86,6 +86,27 @@ def test_a_key_file_in_the_journals_folder_is_warned_of(
     assert "the key file is in the journal's own folder" in done.err
 
 
+def test_a_key_file_others_can_read_is_warned_of_once_and_a_private_one_is_not(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    # A key file a person brings (written with their umask, say 0644) is everyone's key.
+    _journal(cli, isolated_home)
+    from belonging_cli.journal.crypt.keys import new_key
+
+    brought = tmp_path / "brought.key"
+    brought.write_text(new_key().hex() + "\n", "ascii")
+    brought.chmod(0o644)
+    done = cli("journal", "encrypt", "--key-file", str(brought))
+    assert done.code == 0, done.err
+    assert f"other users of this computer can read the key file {brought}" in done.err
+    assert "(mode 644)" in done.err and f"chmod 600 {brought}" in done.err
+    assert "other users" not in cli("status").err  # said when it becomes the key, not after
+    assert cli("journal", "decrypt").code == 0
+    brought.chmod(0o600)
+    done = cli("journal", "encrypt", "--key-file", str(brought))
+    assert done.code == 0 and "other users" not in done.err, done.err
+
+
 def test_decrypt_says_the_key_file_and_its_setting_are_left(
     cli: CliRunner, isolated_home: Path, tmp_path: Path
 ) -> None:
