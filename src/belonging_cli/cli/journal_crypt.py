@@ -197,8 +197,11 @@ def passphrase(settings: Settings, remove: bool) -> None:
     if not remove and not finding.at_terminal():
         raise UsageProblem("journal passphrase asks for the new passphrase at a terminal")
     key = key_for(path)
-    before = sidecar.read(path)
-    keyring = before is not None and before.keyring
+    try:
+        before = sidecar.read(path)
+        keyring = before is not None and before.keyring
+    except sidecar.Damaged:  # written anew, good: whether the keyring holds the key, asked
+        before, keyring = None, _in_keyring(key)
     if remove:
         key_file = settings.config.key_file
         if not keyring and not (key_file is not None and key_file.exists()):
@@ -220,6 +223,15 @@ def passphrase(settings: Settings, remove: bool) -> None:
         "old passphrase with an old copy of journal.db.crypt (to shut every old way out, "
         "journal decrypt, then journal encrypt again: a new key)."
     )
+
+
+def _in_keyring(key: bytes) -> bool:
+    from belonging_cli.journal.crypt import finding, keys
+
+    try:
+        return finding.from_keyring(keys.key_id(key)) == key
+    except JournalError:  # no keyring here, or its entry is no key: not kept there
+        return False
 
 
 def _warn_if_shared(key_file: Path) -> None:

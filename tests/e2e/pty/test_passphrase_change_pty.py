@@ -167,3 +167,32 @@ def test_a_plain_journal_is_refused_and_a_slip_on_a_new_home_leaves_nothing(
             term.type(NEW)
     assert term.status == 1
     assert not (new / "journal.db").exists(), sorted(p.name for p in new.iterdir())
+
+
+def test_a_damaged_sidecar_is_said_as_such_and_journal_passphrase_mends_it(
+    tmp_path: Path,
+) -> None:
+    # A flipped character in journal.db.crypt: not "wrong passphrase" three times (which
+    # reads as a forgotten passphrase), but what happened, and the recovery key asked.
+    size = (24, 80)
+    home = tmp_path / "home"
+    recovery = _encrypted(home, size)
+    crypt = home / "journal.db.crypt"
+    text = crypt.read_text("utf-8")
+    at = text.index('"wrapped": "') + len('"wrapped": "')
+    crypt.write_text(text[:at] + ("0" if text[at] != "0" else "1") + text[at + 1 :], "utf-8")
+    with _at(home, size, "status") as term:
+        term.expect(r"Recovery key of the journal .*: ")
+        term.type(recovery)
+    assert term.status == 0, term.text()
+    assert "journal.db.crypt beside it is damaged (its check fails)" in term.text()
+    with _at(home, size, "journal", "passphrase") as term:
+        term.expect(r"Recovery key of the journal .*: ")
+        term.type(recovery)
+        term.expect("Choose a passphrase for the journal: ")
+        term.type(NEW)
+        term.expect("Type it again: ")
+        term.type(NEW)
+    assert term.status == 0, term.text()
+    assert "is set" in term.text()
+    assert _opens(home, size, NEW).status == 0

@@ -103,8 +103,12 @@ def _fits(key: bytes, info: sidecar.KeyInfo | None) -> bool:
 
 def find_key(path: Path) -> bytes:
     """The key of the encrypted journal at `path`, or one line saying why there is none."""
-    info = sidecar.read(path)
     tried: list[str] = []
+    try:
+        info = sidecar.read(path)
+    except sidecar.Damaged as exc:  # the passphrase route is gone; the others are not
+        info = None
+        tried.append(f"{exc.message}: the passphrase cannot open the journal")
     if info is not None and info.keyring:
         try:
             key = from_keyring(info.key_id)

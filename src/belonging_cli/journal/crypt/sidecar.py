@@ -30,18 +30,38 @@ class KeyInfo(NamedTuple):
     passphrase: Wrapped | None = None
 
 
+class Damaged(JournalError):
+    """The sidecar is there but its check fails: no field of it can be trusted."""
+
+
+def _check(data: dict[str, Any]) -> str:
+    """A digest of every other field: damage (a flipped byte, an edit) is told apart
+    from a wrong passphrase, which the key id tells. Not a MAC: anyone who can write
+    the file can make a matching one, and gains nothing by it (no field opens the
+    journal without the passphrase)."""
+    import hashlib
+
+    fields = {name: value for name, value in data.items() if name != "check"}
+    text = json.dumps(fields, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def path_of(journal: Path) -> Path:
     return journal.with_name(journal.name + SUFFIX)
 
 
 def read(journal: Path) -> KeyInfo | None:
     """The sidecar of `journal`; None when there is none, or it cannot be read as one
-    (the other ways to the key still work, and the journal says which it tried)."""
+    (the other ways to the key still work, and the journal says which it tried).
+    `Damaged` when it reads but fails its check (a sidecar written before the check
+    was kept has none, and is read as it is)."""
     try:
         with path_of(journal).open("rb") as f:
             data: Any = json.loads(f.read(64 * 1024))
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             return None
+        if "check" in data and data["check"] != _check(data):
+            raise Damaged(f"{path_of(journal).name} beside it is damaged (its check fails)")
         wrapped = data.get("passphrase")
         return KeyInfo(
             key_id=str(data["key_id"]),
@@ -79,6 +99,7 @@ def write(journal: Path, info: KeyInfo) -> None:
             "wrapped": wrapped.wrapped.hex(),
         },
     }
+    data["check"] = _check(data)
     target = path_of(journal)
     import tempfile  # writing only: every open of an encrypted journal reads this module
 
