@@ -137,6 +137,10 @@ class ExperimentItem(Part):
 class Experiments(Part):
     open: ExperimentItem | None
     items: list[ExperimentItem] = Field(default_factory=list, max_length=5000)
+    # Every experiment open, `open` first (format_minor 8; a writer lists at most 5), and
+    # how many there are; None: an older bundle, which says only `open`.
+    open_now: list[ExperimentItem] = Field(default_factory=list, max_length=50)
+    open_total: Count | None = None
 
 
 class ExerciseAnswer(Part):

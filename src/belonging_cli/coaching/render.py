@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from belonging_cli.coaching.client_view import shorten
 from belonging_cli.coaching.rollup import Rollup
 from belonging_cli.reports.escape import md_cell
 from belonging_cli.reports.words import one_decimal
@@ -25,12 +26,19 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html", "json")
 
 NONE = "\u2013"  # an en dash stands for "no value" in tables
+# A title in the clients' table is cut at a word past this, so that the "+2 more" after
+# it is seen on a terminal's line; each client's section says it whole.
+CELL_CHARS = 48
 
 
 def signed(value: int | float | None) -> str:
     if value is None:
         return NONE
     return f"+{value}" if value > 0 else str(value)
+
+
+def cell(text: str) -> str:
+    return shorten(text, CELL_CHARS)
 
 
 def number(value: object) -> str:
@@ -61,6 +69,7 @@ def _environment(html: bool) -> Environment:
     env.filters["md"] = _md_cell
     env.filters["signed"] = signed
     env.filters["num"] = number
+    env.filters["cell"] = cell
     return env
 
 

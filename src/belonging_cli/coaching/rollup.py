@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from belonging_cli.clock import iso_week
 from belonging_cli.coaching import client_view
-from belonging_cli.coaching.bundle import Bundle, Rating
+from belonging_cli.coaching.bundle import Bundle, ExperimentItem, Experiments, Rating
 from belonging_cli.coaching.client_view import (
     QUIET_DAYS,
     BehaviourLine,
@@ -32,6 +32,7 @@ from belonging_cli.coaching.progress import state_of
 from belonging_cli.errors import Problem
 from belonging_cli.reports.movement import average, movement
 
+OPEN_LISTED = 5  # open experiments kept per client: as many as a bundle lists
 WINDOW_DAYS = 28  # without --since, the words and timelines of the last four weeks
 NOT_SHARED = (
     "not a shared report: it may hold private answers, so it is not rolled up; "
@@ -80,7 +81,9 @@ class ClientSummary:
     ratings: tuple[BehaviourRating, ...]
     exercises: ExerciseCounts | None
     overdue_exercises: tuple[str, ...]
-    open_experiment: OpenExperiment | None
+    open_experiment: OpenExperiment | None  # the one status shows: `open_experiments`' first
+    open_experiments: tuple[OpenExperiment, ...]  # at most OPEN_LISTED, as the bundle lists
+    open_total: int  # how many are open (a bundle before format_minor 8: the one it says)
     shared: bool
     window_start: str = ""  # the first week the words and timelines cover
     started: dt.date | None = None  # coaching started: --started, else the first import
@@ -91,6 +94,16 @@ class ClientSummary:
     flags: tuple[Flag, ...] = ()
     goals: tuple[GoalLine, ...] = ()
     feedback: RoundLine | None = None  # the latest round of others' view
+
+    @property
+    def open_more(self) -> int:
+        """How many are open besides `open_experiment` (a coach reads "+2 more")."""
+        return max(0, self.open_total - 1)
+
+    @property
+    def open_unlisted(self) -> int:
+        """How many are open that `open_experiments` leaves out ("and 2 more open")."""
+        return max(0, self.open_total - len(self.open_experiments))
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +197,7 @@ def summarise_client(
     rubric = sys.intern(f"{bundle.rubric.id} {bundle.rubric.version}")  # one for all clients
     note = None if reference_rubric is None else _rubric_note(rubric, reference_rubric)
     counts, overdue = _exercises(bundle, today)
-    open_exp = bundle.experiments.open
+    opened, open_total = _open_experiments(bundle.experiments)
     first = client_view.window_start(bundle, since or today - dt.timedelta(days=WINDOW_DAYS))
     timeline = client_view.behaviour_lines(bundle, first)
     began = client_view.coaching_started(bundle, started)
@@ -204,14 +217,9 @@ def summarise_client(
         ratings=tuple(ratings),
         exercises=counts,
         overdue_exercises=overdue,
-        open_experiment=None
-        if open_exp is None
-        else OpenExperiment(
-            open_exp.behaviour_id,
-            open_exp.behaviour_title,
-            None if open_exp.private else open_exp.title,
-            open_exp.week,
-        ),
+        open_experiment=opened[0] if opened else None,
+        open_experiments=opened,
+        open_total=open_total,
         shared=bundle.shared,
         window_start=first,
         started=began,
@@ -223,6 +231,24 @@ def summarise_client(
         goals=client_view.goals(bundle, today),
         feedback=client_view.feedback_round(bundle, today),
     )
+
+
+def _open_experiments(found: Experiments) -> tuple[tuple[OpenExperiment, ...], int]:
+    """The client's open experiments, the one status shows first, and how many are open.
+
+    A bundle before format_minor 8 says only `open`: that one, read as it always was.
+    A total below what the bundle lists (a damaged one) counts what it lists."""
+    listed = found.open_now or ([found.open] if found.open is not None else [])
+    shown = tuple(_open(item) for item in listed[:OPEN_LISTED])
+    return shown, max(found.open_total or 0, len(listed))
+
+
+def _open(item: ExperimentItem) -> OpenExperiment:
+    # A private title never leaves here, whatever a (forged) shared bundle carries. The
+    # behaviour and week repeat across a roll-up's clients: one copy of each.
+    title = None if item.private else item.title
+    about = None if item.behaviour_title is None else sys.intern(item.behaviour_title)
+    return OpenExperiment(sys.intern(item.behaviour_id), about, title, sys.intern(item.week))
 
 
 def _exercises(bundle: Bundle, today: dt.date) -> tuple[ExerciseCounts | None, tuple[str, ...]]:

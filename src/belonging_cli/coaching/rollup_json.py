@@ -1,4 +1,4 @@
-"""A roll-up as JSON (`belonging-rollup`, version 1), written client by client.
+"""A roll-up as JSON (`belonging-rollup`, version 1, minor 1), written client by client.
 
 The text is what `json.dumps(..., indent=2, ensure_ascii=False)` of the whole roll-up
 wrote, byte for byte; each piece is encoded by pydantic-core (already loaded to read
@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from belonging_cli.coaching.rollup import Rollup
 
-HEAD = {"format": "belonging-rollup", "format_version": 1}
+# format_minor: what was added within version 1 (docs/report-json.md, "The roll-up").
+HEAD = {"format": "belonging-rollup", "format_version": 1, "format_minor": 1}
 STREAMED = "clients"  # thousands of them: one at a time
 STEP = "  "  # indent=2
 
