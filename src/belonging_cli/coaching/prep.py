@@ -4,8 +4,11 @@ Pure: a bundle, the coach's rubric and today in, a `PrepSheet` out; `prep_render
 draws it. The client's summary (weeks, quiet, overdue) is the roll-up's own
 (`rollup.summarise_client`), so the sheet and the roll-up never disagree. Every
 list is bounded, so a long engagement still fits one printed page; the questions
-are the rubric's prompts of the behaviours that moved most, then of those that
-stalled (one question each).
+are the rubric's prompts of the behaviours that moved most, then of those that fell
+back, then of those that stalled (one question each). First against latest hides a
+fall back (2, 3, 4, 2 reads "0"): a path that climbed and fell back to where it
+started is told as one, by the timeline's own rule (reports/sections/timeline.py),
+never as stalled.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from belonging_cli.clock import iso_week
 from belonging_cli.coaching.client_view import Flag, GoalLine, RoundLine, shorten
 from belonging_cli.coaching.rollup import ClientSummary, summarise_client
 from belonging_cli.errors import BelongingError
+from belonging_cli.reports.sections.timeline import fell_back, stretches
 
 if TYPE_CHECKING:
     from belonging_cli.coaching.bundle import Bundle, Rating
@@ -41,6 +45,15 @@ class Moved:
     latest: int
     change: int
     notes: tuple[str, ...]  # what the client wrote when it moved
+
+
+@dataclass(frozen=True)
+class Returned:
+    """A behaviour that climbed and fell back to where it started: `up to 4, now 2`."""
+
+    title: str
+    high: int
+    now: int
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,7 @@ class Want:
 @dataclass(frozen=True)
 class Question:
     behaviour: str
-    why: str  # "moved up 2", "stalled at 2"
+    why: str  # "moved up 2", "fell back from 4 to 2", "stalled at 2"
     text: str
 
 
@@ -93,6 +106,7 @@ class PrepSheet:
     questions: tuple[Question, ...]
     goals: tuple[GoalLine, ...] = ()  # the roll-up's own (client_view.goals)
     feedback: RoundLine | None = None  # the roll-up's own (client_view.feedback_round)
+    fell_back: tuple[Returned, ...] = ()  # climbed and back where they started
 
 
 class NotShared(BelongingError):
@@ -112,7 +126,7 @@ def build_prep(
     start = since if since is not None else today - dt.timedelta(weeks=DEFAULT_WEEKS)
     week = iso_week(start)
     client = summarise_client(bundle, source, today, start)
-    moved, stalled = _movement(bundle.ratings, week)
+    moved, stalled, returned = _movement(bundle.ratings, week)
     return PrepSheet(
         client=client,
         generated_on=today,
@@ -127,24 +141,36 @@ def build_prep(
         experiments=_experiments(bundle, week),
         exercises=_exercises(bundle, client),
         flags=_flags(client),
-        questions=_questions(rubric, moved, stalled, bundle.ratings),
+        questions=_questions(rubric, moved, returned, stalled, bundle.ratings),
         goals=client.goals,
         feedback=client.feedback,
+        fell_back=tuple(r for _, r in returned),
     )
 
 
-def _movement(ratings: list[Rating], week: str) -> tuple[tuple[Moved, ...], tuple[Rating, ...]]:
+_Returned = tuple[tuple["Rating", Returned], ...]
+
+
+def _movement(
+    ratings: list[Rating], week: str
+) -> tuple[tuple[Moved, ...], tuple[Rating, ...], _Returned]:
+    """What moved (biggest first), what stalled (lowest first) and what fell back."""
     moved: list[tuple[Moved, Rating]] = []
     stalled: list[Rating] = []
+    returned: list[tuple[Rating, Returned]] = []
     for rating in ratings:
         points = [p for p in rating.series if p.week >= week]
         if not points:
             continue
-        before = [p.level for p in rating.series if p.week < week]
-        start = before[-1] if before else points[0].level
+        # From the rating just before the weeks, as the change counts: 2, then 4, 2 fell back.
+        path = [p for p in rating.series if p.week < week][-1:] + points
+        start = path[0].level
         change = points[-1].level - start
         if change == 0:
-            if len(points) >= 2 or before:
+            back = fell_back(stretches(path))
+            if back is not None:
+                returned.append((rating, Returned(rating.title, back.high, points[-1].level)))
+            elif len(path) >= 2:
                 stalled.append(rating)
             continue
         notes = tuple(p.evidence for p in reversed(points) if p.evidence)[:NOTES_SHOWN]
@@ -152,7 +178,7 @@ def _movement(ratings: list[Rating], week: str) -> tuple[tuple[Moved, ...], tupl
     moved.sort(key=lambda m: -abs(m[0].change))
     stalled.sort(key=lambda r: r.latest or 0)  # the lowest first: where help is needed
     kept = moved[:MOVED_SHOWN]
-    return tuple(m for m, _ in kept), tuple(stalled)
+    return tuple(m for m, _ in kept), tuple(stalled), tuple(returned)
 
 
 def _experiments(bundle: Bundle, week: str) -> tuple[Tried, ...]:
@@ -195,15 +221,21 @@ def _flags(client: ClientSummary) -> tuple[Flag, ...]:
 
 
 def _questions(
-    rubric: Rubric, moved: tuple[Moved, ...], stalled: tuple[Rating, ...], ratings: list[Rating]
+    rubric: Rubric,
+    moved: tuple[Moved, ...],
+    returned: _Returned,
+    stalled: tuple[Rating, ...],
+    ratings: list[Rating],
 ) -> tuple[Question, ...]:
-    """One rubric prompt per behaviour that moved (biggest first), then stalled, then the
-    lowest rated, until there are enough; a behaviour the coach's rubric lacks is skipped."""
+    """One rubric prompt per behaviour that moved (biggest first), then fell back, then
+    stalled, then the lowest rated, until there are enough; a behaviour the coach's
+    rubric lacks is skipped."""
     by_title = {r.title: r for r in ratings}
     picks: list[tuple[Rating, str]] = []
     for m in moved:
         direction = "up" if m.change > 0 else "down"
         picks.append((by_title[m.title], f"moved {direction} {abs(m.change)}"))
+    picks += [(r, f"fell back from {f.high} to {f.now}") for r, f in returned]
     picks += [(r, f"stalled at {r.latest}") for r in stalled]
     rated = sorted((r for r in ratings if r.latest is not None), key=lambda r: r.latest or 0)
     picks += [(r, f"at {r.latest}") for r in rated]
