@@ -270,7 +270,7 @@ def ordinary_week_day(today: dt.date) -> dt.date:
         day -= dt.timedelta(days=7)
 
 
-RATING_QUESTION = re.compile(r"^\? \d+/\d+ \S")  # "? 3/10 Decide amid ambiguity..."
+RATING_QUESTION = re.compile(r"^\? #\d+ \S")  # "? #3 Decide amid ambiguity..."
 
 
 def rating_screens(seen: Seen) -> list[Prompt]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.clock import week_monday
+from belonging_cli.reports.words import plural
 
 if TYPE_CHECKING:
     from belonging_cli.content.rubrics import Rubric
@@ -57,7 +58,9 @@ def plan_pulse(
     if not planned and choice != "all":
         reason = None
     if reason is not None:
-        return PulsePlan(tuple(ids), True, f"Rating all {len(ids)} this week: {reason}.")
+        return PulsePlan(
+            tuple(ids), True, f"This week you rate all {len(ids)} behaviours: {reason}."
+        )
     picked: dict[str, str] = {}  # behaviour -> why it is rated, in the order picked
     focus = next((s.focus_behaviour_id for s in _newest(earlier) if s.focus_behaviour_id), None)
     if focus in ids:
@@ -75,8 +78,10 @@ def plan_pulse(
     return PulsePlan(
         tuple(order),
         False,
-        f"Rating {len(order)} of {len(ids)} this week ({why}). "
-        "Every behaviour comes round in the month's first reflection.",
+        # How many of the rubric's, never "2 of 10": beside a rating's "#1" that read
+        # as a counter of screens.
+        f"This week you rate {plural(len(order), 'behaviour')} ({why}); all {len(ids)} come "
+        "round in the month's first reflection.",
     )
 
 

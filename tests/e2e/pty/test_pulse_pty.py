@@ -140,7 +140,10 @@ def test_a_returning_pulse_is_one_screen_a_rating_and_keys_for_more(
     past_the_review(seen)
     first = rating_screen(seen, "Cultivate belonging")
     text = "\n".join(first)
-    assert "Rating 2 of 10 this week (your focus, one in rotation)" in " ".join(text.split())
+    assert (
+        "This week you rate 2 behaviours (your focus, one in rotation); all 10 come round"
+        in " ".join(text.split())
+    )
     assert "Enter keeps last week's rating" in " ".join(text.split())
     assert "Still Intentional, and a note on why" in text
     # Three levels, one line each, and only three of the five.
@@ -203,7 +206,7 @@ def test_week_one_preselects_nothing_and_enter_alone_records_nothing(
     pulse = seen.raw[pulse_starts:]
     everything = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", pulse).split())
     assert "Enter keeps" not in everything  # no last week to keep
-    assert "Rating all 10 this week: your first week." in everything
+    assert "This week you rate all 10 behaviours: your first week." in everything
     text = " ".join(" ".join(lines).split())
     assert "» -) Choose a level" in text  # highlighted: no level is
     seen.send("\r")  # Enter alone: no rating

@@ -81,9 +81,7 @@ def _steps() -> list[Step]:
     for n, behaviour in enumerate(BEHAVIOURS, start=1):
         # The first rating moves (3 -> 2), which asks what happened; the rest keep theirs.
         keys = "2\r" if n == 1 else "\r"
-        steps.append(
-            Step(f"pulse {n}", rf"(?<![0-9]){n}/10 .*?" + SELECT, keys, f"rating:{behaviour}")
-        )
+        steps.append(Step(f"pulse {n}", rf"#{n} .*?" + SELECT, keys, f"rating:{behaviour}"))
         if n == 1:
             steps.append(
                 Step(

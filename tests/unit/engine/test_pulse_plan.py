@@ -59,7 +59,8 @@ def test_a_returning_week_rates_the_focus_the_coachs_and_one_in_rotation() -> No
     # The focus, the coach's, and the one rated longest ago (all equal: rubric order).
     assert rated == ["cultivate-belonging", "protect-time", "embrace-messiness"]
     assert asked[0].help is not None
-    assert "Rating 3 of 10 this week (your focus, your coach's, one in rotation)" in asked[0].help
+    words = "This week you rate 3 behaviours (your focus, your coach's, one in rotation)"
+    assert words in asked[0].help
     assert "Enter keeps last week's rating." in asked[0].help
     assert all(q.help is None for q in asked[1:])  # said once, at the pulse's start
 
@@ -100,7 +101,7 @@ def test_every_behaviour_is_rated_in_week_one_a_months_first_and_after_four_week
         ]
     plan = plan_pulse(RUBRIC, History(sessions=tuple(sessions)), iso_week(day.date()))
     assert plan.full and plan.behaviours == tuple(ids)
-    assert plan.line == f"Rating all 10 this week: {why}."
+    assert plan.line == f"This week you rate all 10 behaviours: {why}."
 
 
 def test_pulse_all_rates_every_behaviour_every_week() -> None:

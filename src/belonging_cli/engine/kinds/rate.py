@@ -104,7 +104,9 @@ def _rating(
     """The rating question itself: it depends on no answer, so an engine builds it once."""
     rubric = engine.rubric
     last = engine.history.last_rating(behaviour.id, before_week=engine.week)
-    number = f"{behaviour.number}/{len(rubric.behaviours)} " if numbered else ""
+    # The behaviour's own number ("#3"), not "3/10": a position among ten screens it
+    # is not when the week rates the few (pulse_plan's line says how many).
+    number = f"#{behaviour.number} " if numbered else ""
     suffix = f" (last time {last})" if last is not None else ""
     choices = (*scale(rubric), Choice(NOT_SEEN, "Not seen this week"))
     if last is not None and (step.evidence or "moved") == "moved":
@@ -226,7 +228,7 @@ class Rate(Base):
     def records(self, question: Question, given: Given, engine: Engine) -> Saved:
         if isinstance(given.value, int):
             return Saved(rating=Rating(question.behaviour_id or "", given.value, given.at))
-        # "Not seen": an answer under the behaviour's name (not "2/10 ... (last time 3)").
+        # "Not seen": an answer under the behaviour's name (not "#2 ... (last time 3)").
         about = question.about[0] if question.about else None
         return Saved(answer=answer_record(question, given, quoted=about))
 
