@@ -121,6 +121,12 @@ def _key_line(key: str) -> re.Pattern[str]:
     return re.compile(rf"""^\s*(\[+\s*)?(["']?){quoted}\2\s*[.=\]]""")
 
 
+def locate(path: Path, key: str) -> tuple[int, int]:
+    """Where the file at `path` sets `key` (line, column; 1, 1 if it cannot tell)."""
+    text = _read(path, skip=set(SETTINGS))[0]
+    return _locate(text, key) if text is not None else (1, 1)
+
+
 def _locate(text: str, key: str) -> tuple[int, int]:
     pattern = _key_line(key)
     for number, line in enumerate(text.splitlines(), start=1):

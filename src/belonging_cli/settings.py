@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli import paths
-from belonging_cli.errors import UsageProblem
+from belonging_cli.errors import BelongingError, UsageProblem
 
 # The settings' table and the file are imported when a setting is first read: every
 # command resolves the settings, but `--help` and `--version` read none (~1.5 ms).
@@ -123,6 +123,23 @@ class Settings:
         from belonging_cli.resources import packaged_dir
 
         return packaged_dir(packaged)
+
+    def missing_folder(self, key: str, folder: Path) -> BelongingError:
+        """The one error for a rubric or flows folder that is not there; at the line of
+        config.toml that names it when that is where it came from (not an option, not
+        the environment), so a person sees which line to fix."""
+        option = self.rubrics_option if key == "rubrics" else self.flows_option
+        if option is None and key not in self.from_environment():
+            from belonging_cli.config_file import locate
+            from belonging_cli.errors import ContentError, Problem
+
+            if getattr(self.config, key) == folder:  # typed into the file by hand
+                line, column = locate(self.config_path, key)
+                # The words of every other way of giving a folder (config.existing_folder).
+                words = f"{str(folder)!r} is not a folder (allowed: an existing folder)"
+                problem = Problem(str(self.config_path), line, column, key, words)
+                return ContentError([problem])
+        return BelongingError(f"{'rubric' if key == 'rubrics' else key} folder not found: {folder}")
 
     def zone(self) -> dt.tzinfo:
         return self.config.zone()

@@ -1,6 +1,7 @@
 """A rubric or flows folder that is not there is one mistake, said one way (exit 2),
 however it is given: `--rubrics`/`--flows`, `BELONGING_RUBRICS`/`BELONGING_FLOWS`, or
-`config set rubrics|flows`. The line names how it was given, then the same words.
+`config set rubrics|flows`. The line names how it was given, then the same words; one
+typed into config.toml by hand is said at its line there, in the same words (exit 1).
 """
 
 from __future__ import annotations
@@ -84,3 +85,23 @@ def test_a_folder_that_is_there_is_still_taken_as_given(
     folder = "rubrics" if key == "rubrics" else "prompts"
     result = cli(*COMMANDS[key], f"--{key}", folder)
     assert result.code == 0, result.err
+
+
+@pytest.mark.parametrize("key", ["rubrics", "flows"])
+def test_a_folder_typed_into_config_toml_that_is_not_there_is_said_at_its_line(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path, key: str
+) -> None:
+    # `config set` refuses such a folder; one typed into the file by hand is said where
+    # it is, in the same words, when a command needs the folder (others still run).
+    assert cli("config", "set", "name", "Sam").code == 0  # the file, as belonging writes it
+    config = next(isolated_home.rglob("config.toml"))
+    missing = tmp_path / "gone"
+    text = config.read_text("utf-8") + f'# my own {key}\n{key} = "{missing}"\n'
+    config.write_text(text, "utf-8")
+    line = text.splitlines().index(f'{key} = "{missing}"') + 1
+    result = cli(*COMMANDS[key])
+    assert result.code == 1, result.err
+    assert result.err.splitlines() == [
+        f"{config}:{line}:1: {key}: '{missing}' is not a folder (allowed: an existing folder)"
+    ]
+    assert cli("status").code == 0

@@ -28,7 +28,7 @@ from belonging_cli.content.source import Document, read_document, require_mappin
 from belonging_cli.content.validation import ONE_LINE, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
 from belonging_cli.records import Role, StepKind
-from belonging_cli.settings import flows_folder
+from belonging_cli.settings import current, flows_folder
 
 DEFAULT_FLOW = "weekly"
 
@@ -293,7 +293,7 @@ def load_flows(folder: Path | None = None) -> FlowSet:
     """Load and validate every flow in the folder; all problems at once."""
     folder = flows_folder(folder)
     if not folder.is_dir():
-        raise BelongingError(f"flows folder not found: {folder}")
+        raise current().missing_folder("flows", folder)
     problems: list[Problem] = []
     flows: list[Flow] = []
     seen: dict[str, str] = {}

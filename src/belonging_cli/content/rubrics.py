@@ -18,7 +18,7 @@ from belonging_cli.content.source import Document, read_document, require_mappin
 from belonging_cli.content.validation import ONE_LINE, PARAGRAPH, Strict, validate
 from belonging_cli.errors import BelongingError, ContentError, Problem
 from belonging_cli.records import Role
-from belonging_cli.settings import rubric_folder
+from belonging_cli.settings import current, rubric_folder
 
 MANIFEST_NAME = "rubric.yaml"
 LEVELS = (1, 2, 3, 4, 5)
@@ -214,7 +214,7 @@ def load_rubric(folder: Path | None = None) -> Rubric:
     """Load and validate the rubric set in `folder` (default: the one in use)."""
     folder = rubric_folder(folder)
     if not folder.is_dir():
-        raise BelongingError(f"rubric folder not found: {folder}")
+        raise current().missing_folder("rubrics", folder)
     return _load_set(folder)
 
 
