@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from belonging_cli.engine.privacy import PRIVATE_MARK, SHARE_MARK, privacy_marker
-from belonging_cli.engine.questions import AGAIN_CHOICE, OWN_CHOICE, Question
+from belonging_cli.engine.questions import AGAIN_CHOICE, NOT_SAID, OWN_CHOICE, Question
 from belonging_cli.errors import Interrupted
 from belonging_cli.records import AnswerValue
 
@@ -140,13 +140,17 @@ def _enter_submits() -> Any:
 
 def _select(question: Question) -> tuple[AnswerValue, bool | None]:
     shortcuts = len(question.choices) <= 10
+    # The line that leaves it out takes no number: "2" is the second choice either way.
+    numbered = [c.value for c in question.choices if c.value != NOT_SAID]
     options = [
         (
             c.value,
             _title(question, c.title) if shortcuts else c.title,
-            str((i + 1) % 10) if shortcuts else True,
+            (c.value in numbered and str((numbered.index(c.value) + 1) % 10))
+            if shortcuts
+            else True,
         )
-        for i, c in enumerate(question.choices)
+        for c in question.choices
     ]
     values = question.choice_values()
     default: Any = question.default if question.default in values else None
@@ -251,7 +255,7 @@ def _menu(
 
     if numbers:  # _numbers_typed: a number typed moves to its line
         instruction = "(Type a number, or use arrow keys)"
-    elif default is not None and keeps:
+    elif default is not None and default != NOT_SAID and keeps:  # none chosen: none kept
         instruction = "(Enter keeps the highlighted one)"
     else:  # questionary's own, said here to be measured
         instruction = "(Use shortcuts or arrow keys)" if shortcuts else "(Use arrow keys)"

@@ -21,6 +21,7 @@ from belonging_cli.engine.sources import Reply
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
 from support.cli import CliRunner
+from support.reflecting import answers_file
 
 WEEK_STEPS = {"focus", "reflect", "control", "influence", "balance", "tip", "tags"}
 
@@ -100,14 +101,6 @@ def test_quick_with_flow_is_a_usage_error(cli: CliRunner) -> None:
     result = cli("reflect", "--quick", "--flow", "weekly")
     assert result.code == 2
     assert result.err.count("\n") == 1 and "--quick" in result.err
-
-
-def answers_file(cli: CliRunner, tmp_path: Path, *args: str) -> Path:
-    template = cli("reflect", "--answers-template", *args)
-    assert template.code == 0, template.err
-    path = tmp_path / f"{'-'.join(args) or 'weekly'}.yaml"
-    path.write_text(template.out, encoding="utf-8")
-    return path
 
 
 def test_a_quick_week_is_the_weeks_reflection_for_the_once_a_week_guard(

@@ -106,7 +106,7 @@ def test_mistakes_are_all_reported_with_places_and_nothing_is_written(
     template = cli("reflect", "--answers-template").out
     broken = (
         template.replace("pulse.protect-time: 3", "pulse.protect-time: 7")
-        .replace('  levers: "both"\n', "")
+        .replace('  wellbeing: "steady"\n', "")
         .replace('takeaway: ""', 'takeaway: ""\n  colour: blue')
     )
     path = tmp_path / "a.yaml"
@@ -122,7 +122,7 @@ def test_mistakes_are_all_reported_with_places_and_nothing_is_written(
         lines[0] + lines[1]
     )
     assert any("expected a number 1 to 5, found 7" in line for line in lines)
-    assert any(line.endswith("answers: levers: required, but missing") for line in lines)
+    assert any(line.endswith("answers: wellbeing: required, but missing") for line in lines)
     assert any(
         line.startswith(f"{path}:{line_of['colour']}:3: answers.colour: not asked")
         for line in lines

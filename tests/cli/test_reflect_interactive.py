@@ -61,7 +61,7 @@ def test_a_whole_first_weekly_reflection(cli: CliRunner) -> None:
     assert wellbeing is not None and wellbeing.value == "steady" and wellbeing.private
     assert win is not None and win.value == "Shipped the plan"
     levers = session.answer("levers")
-    assert levers is not None and levers.value == "both"
+    assert levers is not None and levers.value == "not said"  # Enter: none preselected
     assert {r.behaviour_id: r.level for r in session.ratings}["embrace-messiness"] == 1
     reflections = [a for a in session.answers if a.step_id.startswith("reflect.")]
     assert [a.value for a in reflections] == ["Kept the plan rough"]  # one a week

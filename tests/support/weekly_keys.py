@@ -27,7 +27,7 @@ PLAN = ENTER * 2  # the experiment's plan: when and with whom (blank), how sure 
 TO_THE_TAKEAWAY = (
     TO_THE_REFLECTIONS
     + REFLECTIONS
-    + ENTER  # levers: both, combined
+    + ENTER  # levers: left out (the first line, highlighted: none is preselected)
     + "Overrode Sam's estimate\r"  # the lens of a first week: control
     + ENTER  # next experiment: the first one
     + PLAN

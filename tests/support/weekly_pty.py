@@ -44,7 +44,7 @@ def to_the_first_reflection(child: Any) -> None:
 def after_the_reflections(child: Any, lens: str = "-", takeaway: str = "", plan: str = "") -> None:
     """From the levers to the save question (not answered)."""
     child.expect("Which levers did you lead with")
-    child.send("\r")  # both, combined
+    child.send("\r")  # left out: the first line, highlighted (none is preselected)
     child.expect(LENS_OF_A_FIRST_WEEK)
     child.expect(TEXT_PROMPT)
     child.send(lens + "\r")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from belonging_cli import ask
-from belonging_cli.engine.kinds.plan import NOT_SAID, questions
-from belonging_cli.engine.questions import Question
+from belonging_cli.engine.kinds.plan import questions
+from belonging_cli.engine.questions import NOT_SAID, Question
 from support.keys import ENTER, typed
 
 

@@ -37,6 +37,7 @@ def recap(
     found = [
         moved(engine, session),
         opened or "Next: no experiment open",
+        replacing(outcome, "It"),
         streak(status.current_streak, status.longest_streak),
         *goal_lines(settings, journal, engine, session),  # a goal a line, those rated now
     ]
@@ -70,6 +71,15 @@ def next_line(title: str, week: str) -> str:
     from belonging_cli.drafts import day
 
     return f"Next: {title!r}, for the week of {day(week_monday(week))}"
+
+
+def replacing(outcome: Outcome, subject: str) -> str | None:
+    """`<subject> replaces the one set earlier this week ('...')`: the experiment set
+    by an earlier reflection of the same week that the new one takes the place of
+    (kinds/experiment.set_earlier_this_week), or None."""
+    if outcome.replaced is None or outcome.new is None:
+        return None
+    return f"{subject} replaces the one set earlier this week ({outcome.replaced.title!r})."
 
 
 def streak(current: int, longest: int) -> str:

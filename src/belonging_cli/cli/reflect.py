@@ -162,6 +162,7 @@ def _engine(setup: Setup, journal: Journal, flow: Flow, week: str) -> Engine:
         focus_preset=setup.behaviour,
         pulse="all" if setup.rate_all else setup.config.pulse,
         pulse_text=setup.config.pulse_text,
+        week_flows=setup.flows.week_flows(setup.config.default_flow),
     )
     if any(step.kind in ("goals", "set_goals") for step in flow.steps):  # open goals read
         from belonging_cli.engine.kinds.goal import open_goals
@@ -258,12 +259,16 @@ def _run_scripted(setup: Setup, path: Path, *, flow_given: bool) -> None:
         found = _second_this_week(journal, setup, flow)  # the file's own problems first
         if found is not None:
             refuse_second(found, sitting.session.week)
-        session, _ = sitting.complete(now)
+        session, outcome = sitting.complete(now)
         due = due_exercises(journal, now.date())
     _remember_rubric(setup)
     if all_blank(session.answers):  # a script may mean it: saved, and said
         info(f"note: every text answer in {path} is blank")
     info(f"Saved your {flow.title.lower()} for {session.week}.")
+    if outcome.new is not None and outcome.replaced is not None:
+        from belonging_cli.cli.recap import replacing
+
+        info(replacing(outcome, f"Next week's experiment, {outcome.new.title!r},") or "")
     if due:
         info(mention(due))  # never asked: a script is answering
     click.echo(session.id)

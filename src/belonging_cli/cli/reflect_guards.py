@@ -4,8 +4,10 @@ The weekly ritual is once a week: a second weekly reflection in the same ISO wee
 is asked about at the terminal ("edit that one, start another, or stop") and
 refused from an answers file unless `--again` says it is meant. The week's flows
 are held to this together (`FlowSet.week_flows`: the weekly, the quick week, the
-default flow): a quick week after the weekly one is a second. A monthly look
-back, a deep dive or a coach's exercise can come any day.
+default flow): a quick week after the weekly one is a second. Week one (the intake)
+is the week's reflection too (it rates every behaviour, and status counts the week
+done), so a weekly after it is a second; the intake itself, asked once, is never held
+back. A monthly look back, a deep dive or a coach's exercise can come any day.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ Second = Literal["edit", "again", "stop"]
 def reflected_this_week(
     journal: Journal, flow_ids: Collection[str], day: dt.date
 ) -> SessionSummary | None:
-    """The latest complete session of one of `flow_ids` for the ISO week of `day`, if any."""
+    """The latest complete session of one of `flow_ids`, or the intake, for the ISO week
+    of `day`, if any."""
     from belonging_cli.clock import iso_week
+    from belonging_cli.next_flows import INTAKE
 
     week = iso_week(day)
     monday = day - dt.timedelta(days=day.weekday())
@@ -33,7 +37,8 @@ def reflected_this_week(
     found = journal.summaries(
         since=monday - dt.timedelta(days=1), until=monday + dt.timedelta(days=7)
     )
-    return next((s for s in found if s.week == week and s.flow_id in flow_ids), None)
+    counted = {*flow_ids, INTAKE}
+    return next((s for s in found if s.week == week and s.flow_id in counted), None)
 
 
 def _when(found: SessionSummary) -> str:

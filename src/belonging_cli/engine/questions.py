@@ -31,6 +31,14 @@ class Choice:
     title: str
 
 
+# A choice that preselects nothing (the plan's "how sure", an optional select step with
+# no default): its first line says nothing and is the highlighted one, so Enter alone
+# leaves it out instead of answering the first real choice on the person's behalf.
+# The value kept says so ("not said"); ask.py gives that line no shortcut number.
+NOT_SAID = "not said"
+LEAVE_OUT = Choice(NOT_SAID, "(leave it out)")
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     id: str  # the step id answers are filed under: "pulse.protect-time", "reflect.2"

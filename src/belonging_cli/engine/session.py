@@ -23,7 +23,7 @@ from belonging_cli.content.flows import Condition, Flow, Step
 from belonging_cli.content.rubrics import Behaviour, Rubric
 from belonging_cli.engine.history import History, suggest_focus
 from belonging_cli.engine.kinds import Given, Saved, unit
-from belonging_cli.engine.kinds.experiment import new_experiment
+from belonging_cli.engine.kinds.experiment import new_experiment, set_earlier_this_week
 from belonging_cli.engine.kinds.goal_setting import new_goals
 from belonging_cli.engine.kinds.review import OUTCOMES, SKIP, reviewed, targets
 from belonging_cli.engine.kinds.tags import split_tags
@@ -48,6 +48,8 @@ class Outcome:
     reviewed: tuple[Experiment, ...] = ()
     new: Experiment | None = None
     goals: tuple[tuple[Goal, str], ...] = ()
+    # The experiment set earlier this week that `new` takes the place of (same id).
+    replaced: Experiment | None = None
 
     def all(self) -> list[Experiment]:
         return [*self.reviewed, *([self.new] if self.new else [])]
@@ -89,6 +91,9 @@ class Engine:
     noted: set[str] = field(default_factory=set)
     # Progress against each open goal, for a goals step (kinds/goal.py; else empty).
     goals: tuple[GoalProgress, ...] = ()
+    # The flows whose sessions are the week's reflection (FlowSet.week_flows), when this
+    # sitting is one of them: its experiment takes the place of one set earlier that week.
+    week_flows: frozenset[str] = frozenset()
 
     # -- resuming ---------------------------------------------------------------
 
@@ -278,10 +283,10 @@ class Engine:
     def outcome(self, session_id: str, now: dt.datetime, new_id: str) -> Outcome:
         """The reviewed experiments, the new one and the goals set, to save as the session
         completes."""
+        earlier = set_earlier_this_week(self)
+        new = new_experiment(self, session_id, now, earlier.id if earlier else new_id)
         return Outcome(
-            reviewed(self, session_id),
-            new_experiment(self, session_id, now, new_id),
-            new_goals(self, now),
+            reviewed(self, session_id), new, new_goals(self, now), earlier if new else None
         )
 
     def completed(self, session: Session, at: dt.datetime) -> Session:

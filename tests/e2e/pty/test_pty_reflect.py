@@ -59,7 +59,7 @@ def test_a_whole_weekly_reflection_in_a_terminal(isolated_home: Path) -> None:
     control = session.answer("control")
     assert control is not None and control.value == "Overrode the roadmap" and control.private
     levers = session.answer("levers")
-    assert levers is not None and levers.value == "both"
+    assert levers is not None and levers.value == "not said"  # Enter: none preselected
     when = session.answer("next-experiment.when")
     assert when is not None and when.value == "Monday's planning, with Ana" and when.private
     assert session.answer("next-experiment.confidence").value == "not said"  # type: ignore[union-attr]
@@ -85,7 +85,7 @@ def test_interrupt_then_resume_in_a_terminal(isolated_home: Path) -> None:
     child.expect("unfinished weekly reflection")
     child.expect("Resume it")
     child.send("\r")
-    child.expect("4/10 ")  # picks up at the fourth behaviour
+    child.expect("#4 ")  # picks up at the fourth behaviour
     weekly_pty.rate(child, ["3"] * 7)
     finish_weekly(child)
     assert child.exitstatus == 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from belonging_cli.content.source import type_name
 from belonging_cli.engine.kinds.base import Base, Given, Saved, answer_record, one_of
 from belonging_cli.engine.kinds.text import plain_question
-from belonging_cli.engine.questions import AskKind, Question
+from belonging_cli.engine.questions import LEAVE_OUT, NOT_SAID, AskKind, Question
 from belonging_cli.records import AnswerValue
 
 if TYPE_CHECKING:
@@ -62,6 +62,12 @@ class Choice(Base):
 
     def questions(self, step: Step, engine: Engine) -> Iterator[Question]:
         question = plain_question(step, engine, self.ask, words=False)
+        if self.ask == "select" and step.optional and step.default is None:
+            # Optional, and no answer likelier than another (the weekly's levers):
+            # nothing preselected, Enter alone leaves it out (questions.LEAVE_OUT).
+            question = dataclasses.replace(
+                question, choices=(LEAVE_OUT, *question.choices), default=NOT_SAID
+            )
         # A choice is shared like a rating, unless its step says `private: true` (the
         # weekly's wellbeing check: never a leadership rating, never a coach's to read).
         yield dataclasses.replace(question, private=True) if step.private else question

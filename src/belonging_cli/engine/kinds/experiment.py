@@ -5,6 +5,11 @@ The menu offers the rubric's experiments not tried in the last eight weeks; one 
 twice. The rubric's words are shared; one of the person's own tried again is as
 private as before; their new words are free text, private as they choose.
 The experiment itself is made when the session completes (`new_experiment`).
+
+A week has one next experiment: a later reflection of the same week (the weekly,
+then a quick week or `--again`) sets it in place of the one an earlier one set, still
+open (`set_earlier_this_week`: the same record, so status, the report and next week's
+review see one). Last week's, a deep dive's and a coach's exercise's stay as they are.
 """
 
 from __future__ import annotations
@@ -68,6 +73,27 @@ def new_experiment(
             private=given.private,
         )
     return None
+
+
+def set_earlier_this_week(engine: Engine) -> Experiment | None:
+    """The open experiment for next week that an earlier reflection of this week set,
+    when this sitting is the week's reflection too (the latest such, if a journal from
+    before this rule holds several)."""
+    flows = engine.week_flows
+    if engine.flow.id not in flows:
+        return None
+    earlier = {
+        s.id
+        for s in engine.history.sessions
+        if s.week == engine.week and s.flow_id in flows and s.assignment_id is None
+    }
+    target = next_week(engine.week)
+    found = [
+        e
+        for e in engine.history.open_experiments
+        if e.week == target and e.created_session_id in earlier
+    ]
+    return max(found, key=lambda e: e.created_at, default=None)
 
 
 def _to_try_again(engine: Engine, behaviour: Behaviour) -> list[Experiment]:

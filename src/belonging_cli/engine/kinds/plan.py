@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from belonging_cli.engine.questions import Choice, Question
+from belonging_cli.engine.questions import LEAVE_OUT, NOT_SAID, Choice, Question
 
 if TYPE_CHECKING:
     from belonging_cli.content.flows import Step
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 WHEN = "when"
 CONFIDENCE = "confidence"
-NOT_SAID = "not said"  # the confidence left out: Enter on the first, highlighted line
 SURE = {10: "certain", 5: "even odds", 0: "not at all"}
 
 
@@ -61,7 +60,7 @@ def questions(step: Step, behaviour_id: str) -> Iterator[Question]:
         kind="select",
         message="How sure are you that you will do it, from 0 to 10?",
         # Nothing preselected: the first line says nothing, so Enter leads nowhere.
-        choices=(Choice(NOT_SAID, "(leave it out)"), *scale),
+        choices=(LEAVE_OUT, *scale),
         default=NOT_SAID,
         optional=True,
         behaviour_id=behaviour_id,
