@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from belonging_cli import ask
 from belonging_cli.journal.store import open_journal
 from belonging_cli.records import Session
-from support.cli import CliRunner
+from support.cli import CliRunner, Result
 from support.keys import ENTER
 from support.reflecting import answers_file, reflect
 from support.weekly_keys import PLAN, REFLECTIONS, TO_THE_REFLECTIONS, TO_THE_TAKEAWAY
@@ -111,6 +112,47 @@ def test_an_answers_file_may_leave_the_levers_out_or_name_one(
     assert cli("reflect", "--answers", str(path), "--again").code == 0
     levers = report_json(cli)["balance"]["levers"]
     assert [p["value"] for p in levers] == ["relational"]
+
+
+LEVERS_FILE = Path(__file__).resolve().parents[1] / "hostile" / "ritual_leftovers" / "levers.yaml"
+CORPUS = yaml.safe_load(LEVERS_FILE.read_text(encoding="utf-8"))
+
+
+def levers_written(cli: CliRunner, tmp_path: Path, raw: Any) -> tuple[Result, Path]:
+    path = answers_file(cli, tmp_path)
+    line = f"  levers: {json.dumps(raw)}\n"
+    text = path.read_text(encoding="utf-8").replace('  levers: "not said"\n', line)
+    path.write_text(text, encoding="utf-8")
+    return cli("reflect", "--answers", str(path)), path
+
+
+@pytest.mark.parametrize(("raw", "kept"), CORPUS["kept"])
+def test_an_answers_files_lever_is_kept(
+    cli: CliRunner, tmp_path: Path, raw: Any, kept: str
+) -> None:
+    result, _ = levers_written(cli, tmp_path, raw)
+    assert result.code == 0, result.err
+    levers = only_session().answer("levers")
+    assert levers is not None and levers.value == kept
+
+
+@pytest.mark.parametrize("raw", CORPUS["left_out"])
+def test_an_empty_lever_leaves_it_out(cli: CliRunner, tmp_path: Path, raw: Any) -> None:
+    result, _ = levers_written(cli, tmp_path, raw)
+    assert result.code == 0, result.err
+    levers = only_session().answer("levers")
+    assert levers is None or levers.value not in LEVERS
+    assert report_json(cli)["balance"]["levers"] == []
+
+
+@pytest.mark.parametrize("raw", CORPUS["refused"], ids=repr)
+def test_anything_else_is_refused_at_its_line(cli: CliRunner, tmp_path: Path, raw: Any) -> None:
+    result, path = levers_written(cli, tmp_path, raw)
+    assert result.code == 1
+    assert result.err.startswith(f"{path}:") and "answers.levers: " in result.err
+    assert "Traceback" not in result.err
+    with open_journal() as journal:
+        assert journal.sessions() == []  # nothing half written
 
 
 # -- a weekly after week one ------------------------------------------------------------

@@ -94,6 +94,8 @@ class Choice(Base):
                 if str(item) not in picked:
                     picked.append(str(item))
             return picked
+        if (raw is None or raw == "") and NOT_SAID in question.choice_values():
+            return NOT_SAID  # nothing written where leaving it out is offered: left out
         return one_of(question, raw)
 
     def fallback(self, question: Question) -> AnswerValue:
