@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,49 @@ def test_a_damaged_sidecar_is_said_as_such_and_journal_passphrase_mends_it(
     assert term.status == 0, term.text()
     assert "is set" in term.text()
     assert _opens(home, size, NEW).status == 0
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda crypt: crypt.write_text("garbage\n", "utf-8"), "it cannot be read as one"),
+        (lambda crypt: crypt.write_bytes(crypt.read_bytes()[:40]), "it cannot be read as one"),
+        (lambda crypt: crypt.unlink(), "there is no journal.db.crypt beside it"),
+    ],
+    ids=["garbage", "cut-short", "missing"],
+)
+def test_a_sidecar_that_is_no_use_is_said_before_the_recovery_key_is_asked(
+    tmp_path: Path, spoil: Callable[[Path], object], said: str
+) -> None:
+    size = (24, 80)
+    home = tmp_path / "home"
+    recovery = _encrypted(home, size)
+    spoil(home / "journal.db.crypt")
+    with _at(home, size, "status") as term:
+        term.expect(r"Recovery key of the journal .*: ")
+        term.type(OLD)  # the passphrase out of habit: why it cannot work, asked again
+        term.expect(r"Recovery key of the journal .*: ")
+        term.type(recovery)
+    assert term.status == 0, term.text()
+    flat = " ".join(term.text().split())
+    assert said in flat and "`belonging journal passphrase` sets a passphrase again" in flat
+    assert "has no passphrase: " in flat and "type its recovery key instead" in flat, flat
+
+
+def test_a_whole_sidecar_of_another_key_is_said_and_the_recovery_key_still_opens(
+    tmp_path: Path,
+) -> None:
+    size = (24, 80)
+    home, other = tmp_path / "home", tmp_path / "other"
+    recovery = _encrypted(home, size)
+    _encrypted(other, size)  # the same passphrase, another key
+    (home / "journal.db.crypt").write_bytes((other / "journal.db.crypt").read_bytes())
+    with _at(home, size, "status") as term:
+        term.expect(ASKED)
+        term.type(OLD)  # unlocks the other key: not this journal's
+        term.expect(ASKED)
+        term.type(recovery)
+    assert term.status == 0, term.text()
+    flat = " ".join(term.text().split())
+    assert "journal.db.crypt beside it is another key's" in flat, flat
+    assert "type the recovery key: try again" in flat

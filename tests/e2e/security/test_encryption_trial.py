@@ -129,3 +129,34 @@ def test_importing_an_age_encrypted_export_says_what_it_is(cli: CliRunner, tmp_p
     assert done.code == 1
     assert f"{armoured}:1:1:" in done.err and "age-encrypted file" in done.err
     assert len(done.err.strip().splitlines()) == 1
+
+
+def test_a_sidecar_left_from_another_key_does_not_lock_out_the_right_key_file(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    # A third trial: journal.db copied back from a backup disk beside the
+    # journal.db.crypt of a later key (decrypted, then encrypted again). The key file
+    # that opens it is used, and the stale sidecar is named, not the key blamed.
+    journal = _journal(cli, isolated_home)
+    old_key, new_key = tmp_path / "old.key", tmp_path / "new.key"
+    assert cli("journal", "encrypt", "--key-file", str(old_key)).code == 0
+    kept = tmp_path / "kept-journal.db"
+    kept.write_bytes(journal.read_bytes())
+    assert cli("journal", "decrypt").code == 0
+    assert cli("config", "unset", "key_file").code == 0
+    assert cli("journal", "encrypt", "--key-file", str(new_key)).code == 0
+    journal.write_bytes(kept.read_bytes())  # the old journal, the new key's sidecar
+    assert cli("config", "set", "key_file", str(old_key)).code == 0
+    done = cli("status")
+    assert done.code == 0, done.err
+    assert "journal.db.crypt beside it is another key's" in done.err
+    assert "`belonging journal passphrase` writes a new one" in done.err
+    # A key file that opens neither is still refused in one line, the key named.
+    assert cli("config", "set", "key_file", str(tmp_path / "other.key")).code == 0
+    from belonging_cli.journal.crypt.keys import new_key as make_key
+    from belonging_cli.journal.crypt.keys import write_key_file
+
+    write_key_file(tmp_path / "other.key", make_key())
+    done = cli("status")
+    assert done.code == 1
+    assert done.err.count("\n") == 1 and "holds another journal's key" in done.err

@@ -101,14 +101,52 @@ def _fits(key: bytes, info: sidecar.KeyInfo | None) -> bool:
     return info is None or hmac.compare_digest(keys.key_id(key), info.key_id)
 
 
-def find_key(path: Path) -> bytes:
-    """The key of the encrypted journal at `path`, or one line saying why there is none."""
-    tried: list[str] = []
+def _opens(path: Path, key: bytes) -> bool:
+    """Whether `key` opens the journal itself (read-only, nothing written)."""
+    from belonging_cli.journal.crypt.cipher import open_keyed
+
+    try:
+        open_keyed(path.resolve().as_uri() + "?mode=ro", path, key).close()
+    except JournalError:
+        return False
+    return True
+
+
+def _stale(path: Path) -> str:
+    name = sidecar.path_of(path).name
+    return (
+        f"{name} beside it is another key's (another journal's, or from before the key "
+        f"changed), so no passphrase opens it; `belonging journal passphrase` writes a new one"
+    )
+
+
+def _fitting(path: Path, key: bytes, info: sidecar.KeyInfo | None, wrong: str) -> bytes:
+    """`key` if it is this journal's: by the sidecar's key id, else (a sidecar left from
+    another key: a journal copied back from a backup disk) by opening the journal."""
+    if _fits(key, info):
+        return key
+    if not _opens(path, key):
+        raise JournalError(f"{wrong}; nothing was changed")
+    sys.stderr.write(f"belonging: note: {_stale(path)}\n")
+    return key
+
+
+def _read_sidecar(path: Path) -> tuple[sidecar.KeyInfo | None, str | None]:
+    """The sidecar, and why it gives no passphrase (None when it gives one)."""
+    name = sidecar.path_of(path).name
     try:
         info = sidecar.read(path)
     except sidecar.Damaged as exc:  # the passphrase route is gone; the others are not
-        info = None
-        tried.append(f"{exc.message}: the passphrase cannot open the journal")
+        return None, exc.message
+    if info is None:
+        return None, f"there is no {name} beside it, so no passphrase"
+    return info, None if info.passphrase is not None else f"{name} names no passphrase"
+
+
+def find_key(path: Path) -> bytes:
+    """The key of the encrypted journal at `path`, or one line saying why there is none."""
+    tried: list[str] = []
+    info, no_passphrase = _read_sidecar(path)
     if info is not None and info.keyring:
         try:
             key = from_keyring(info.key_id)
@@ -125,16 +163,17 @@ def find_key(path: Path) -> bytes:
         except JournalError as exc:
             tried.append(exc.message)
         else:
-            if not _fits(key, info):
-                raise JournalError(
-                    f"the key file {key_file} holds another journal's key, not the key of "
-                    f"{path}; nothing was changed"
-                )
-            return key
+            wrong = f"the key file {key_file} holds another journal's key, not the key of {path}"
+            return _fitting(path, key, info, wrong)
     if at_terminal():
+        if no_passphrase is not None and info is None:  # damaged or missing: say so first
+            tried.append(
+                f"{no_passphrase}: type the recovery key, then `belonging journal "
+                "passphrase` sets a passphrase again"
+            )
         for reason in tried:  # what was tried first, said before the prompt, not hidden
-            sys.stderr.write(f"belonging: note: {reason}\n")
-        return _typed_key(path, info)
+            _note(reason)
+        return _typed_key(path, info, no_passphrase)
     if not tried:
         tried.append("no key file is set and there is no terminal to ask for the passphrase")
     else:
@@ -142,10 +181,17 @@ def find_key(path: Path) -> bytes:
     raise EncryptedJournal(path, "; ".join(tried))
 
 
+def _note(text: str) -> None:
+    """A note on stderr, wrapped at words to the terminal (it cuts anywhere)."""
+    from belonging_cli.fitting import terminal_columns, wrap
+
+    sys.stderr.write("\n".join(wrap(f"belonging: note: {text}", terminal_columns(), 0)) + "\n")
+
+
 TRIES = 3  # a mistyped passphrase or recovery key is asked again, as sudo does
 
 
-def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
+def _typed_key(path: Path, info: sidecar.KeyInfo | None, no_passphrase: str | None) -> bytes:
     cached = _typed.get((path.resolve(), info.key_id if info else ""))
     if cached is not None:
         return cached
@@ -157,7 +203,7 @@ def _typed_key(path: Path, info: sidecar.KeyInfo | None) -> bytes:
     for attempt in range(1, TRIES + 1):
         typed = hidden(asked, "no key given; nothing was changed")
         try:
-            key = _from_typed(path, info, typed)
+            key = _from_typed(path, info, typed, no_passphrase)
         except JournalError as exc:
             if attempt == TRIES or not isinstance(exc, _Mistyped):
                 raise JournalError(f"{exc.message}; nothing was changed") from None
@@ -175,7 +221,9 @@ class _Mistyped(JournalError):
     """What was typed does not open the journal, and typing it again may."""
 
 
-def _from_typed(path: Path, info: sidecar.KeyInfo | None, typed: str) -> bytes:
+def _from_typed(
+    path: Path, info: sidecar.KeyInfo | None, typed: str, no_passphrase: str | None
+) -> bytes:
     """The key `typed` gives: a recovery key (anything grouped like one is read as one,
     so a missing group says so), else the passphrase unwrapping the sidecar's key."""
     if not typed.strip():
@@ -185,15 +233,12 @@ def _from_typed(path: Path, info: sidecar.KeyInfo | None, typed: str) -> bytes:
             key = keys.parse_key(typed, "the recovery key")
         except JournalError as exc:
             raise _Mistyped(exc.message) from None
-        if not _fits(key, info):
-            raise JournalError(f"the recovery key is not the key of the journal {path}")
-        return key
-    elif info is not None and info.passphrase is not None:
+        return _fitting(path, key, info, f"the recovery key is not the key of the journal {path}")
+    if info is not None and info.passphrase is not None:
         key = keys.unwrap(info.passphrase, typed)
         if not _fits(key, info):
             raise _Mistyped(f"wrong passphrase for the journal {path}")
+        if not _opens(path, key):  # the sidecar is whole, but another key's
+            raise _Mistyped(f"{_stale(path)}: type the recovery key")
         return key
-    raise _Mistyped(
-        f"{path} has no passphrase ({sidecar.path_of(path).name} beside it is missing or "
-        "names none): type its recovery key instead"
-    )
+    raise _Mistyped(f"{path} has no passphrase: {no_passphrase}; type its recovery key instead")

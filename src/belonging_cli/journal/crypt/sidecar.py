@@ -51,17 +51,25 @@ def path_of(journal: Path) -> Path:
 
 
 def read(journal: Path) -> KeyInfo | None:
-    """The sidecar of `journal`; None when there is none, or it cannot be read as one
-    (the other ways to the key still work, and the journal says which it tried).
-    `Damaged` when it reads but fails its check (a sidecar written before the check
-    was kept has none, and is read as it is)."""
+    """The sidecar of `journal`; None when there is none. `Damaged` when it is there
+    but cannot be used: cut short, not one belonging wrote, failing its check (a
+    sidecar written before the check was kept has none, and is read as it is). The
+    other ways to the key still work either way, and the journal says which it tried."""
+    name = path_of(journal).name
     try:
         with path_of(journal).open("rb") as f:
             data: Any = json.loads(f.read(64 * 1024))
-        if data.get("format") != FORMAT or data.get("version") != VERSION:
-            return None
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):  # cut short, garbage, unreadable: there, but no use
+        raise Damaged(f"{name} beside it is damaged (it cannot be read as one)") from None
+    try:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise Damaged(f"{name} beside it is damaged (it is not one belonging wrote)")
+        if data.get("version") != VERSION:
+            raise Damaged(f"{name} beside it is of another version of belonging")
         if "check" in data and data["check"] != _check(data):
-            raise Damaged(f"{path_of(journal).name} beside it is damaged (its check fails)")
+            raise Damaged(f"{name} beside it is damaged (its check fails)")
         wrapped = data.get("passphrase")
         return KeyInfo(
             key_id=str(data["key_id"]),
@@ -76,8 +84,8 @@ def read(journal: Path) -> KeyInfo | None:
                 p=int(wrapped["p"]),
             ),
         )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise Damaged(f"{name} beside it is damaged (it cannot be read as one)") from None
 
 
 def write(journal: Path, info: KeyInfo) -> None:
