@@ -11,14 +11,9 @@ from pathlib import Path
 
 import click
 
-from belonging_cli.cli.journal_crypt import (
-    age_option,
-    decrypt,
-    encrypt,
-    export_encryption,
-    passphrase,
-)
+from belonging_cli.cli.journal_crypt import age_option, decrypt, encrypt, export_encryption
 from belonging_cli.cli.journal_filters import behaviour_id, behaviour_option, limit_option
+from belonging_cli.cli.journal_passphrase import passphrase
 from belonging_cli.cli.options import (
     flows_option,
     json_option,
@@ -378,7 +373,7 @@ def backup(settings: Settings, out: Path | None) -> None:
     info(f"Backed up the journal to {target}")
     from belonging_cli.cli.journal_crypt import backup_note
 
-    backup_note(settings.journal_path)
+    backup_note(settings)
 
 
 @journal.command("restore")
@@ -387,11 +382,11 @@ def backup(settings: Settings, out: Path | None) -> None:
 @pass_settings
 def restore(settings: Settings, file: Path, yes: bool) -> None:
     """Replace the journal with FILE, a backup (a .db/.bak file); the current one is kept."""
-    from belonging_cli.cli.journal_crypt import refuse_empty
+    from belonging_cli.cli.journal_crypt import refuse_unfit
 
     if not file.is_file():
         raise JournalError(f"no such file: {file}")
-    refuse_empty(file)
+    refuse_unfit(file, settings.journal_path)
     with _open(settings) as opened:
         if not _confirm(f"Replace the journal {opened.path} with {file}?", yes):
             info("Nothing restored.")

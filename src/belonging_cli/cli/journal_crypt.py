@@ -17,7 +17,7 @@ from belonging_cli.errors import JournalError, UsageProblem
 from belonging_cli.settings import Settings
 
 
-def _is_encrypted(path: Path) -> bool:
+def is_encrypted(path: Path) -> bool:
     from belonging_cli.journal.errors import EncryptedJournal
     from belonging_cli.journal.file import inspect_file
 
@@ -28,18 +28,25 @@ def _is_encrypted(path: Path) -> bool:
     return False
 
 
-def refuse_empty(backup: Path) -> None:
-    """`journal restore`'s check before the journal is opened: an empty file is no
-    backup; an encrypted one is opened with the journal's key (safekeeping.restore_into)."""
+def refuse_unfit(backup: Path, journal: Path) -> None:
+    """`journal restore`'s checks before the journal is opened (before its key is asked
+    and the restore confirmed): an empty file is no backup, and a plain backup does not
+    go into an encrypted journal nor the reverse. An encrypted one is opened with the
+    journal's key (safekeeping.restore_into)."""
     from belonging_cli.journal.errors import EncryptedJournal, not_a_journal
     from belonging_cli.journal.file import inspect_file
+    from belonging_cli.journal.safekeeping import refuse_mixed
 
     try:
         empty = inspect_file(backup) is None
     except EncryptedJournal:
+        if not (journal.exists() and is_encrypted(journal)):
+            refuse_mixed(backup, backup_encrypted=True)
         return
     if empty:
         raise not_a_journal(backup, "it is empty")
+    if journal.exists() and is_encrypted(journal):
+        refuse_mixed(backup, backup_encrypted=False)
 
 
 def _plain_backups(path: Path) -> list[Path]:
@@ -56,7 +63,7 @@ def _plain_backups(path: Path) -> list[Path]:
 TRIES = 3  # chances to choose a passphrase and type it twice alike
 
 
-def _new_passphrase() -> str:
+def new_passphrase() -> str:
     from belonging_cli.journal.crypt.finding import hidden
     from belonging_cli.journal.crypt.keys import check_passphrase
 
@@ -118,7 +125,7 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
 
     path = settings.journal_path
     key_file = key_file.expanduser() if key_file else settings.config.key_file
-    if path.exists() and _is_encrypted(path):
+    if path.exists() and is_encrypted(path):
         raise JournalError(f"the journal {path} is already encrypted")
     ask = key_file is None and not keyring
     if ask and not finding.at_terminal():
@@ -127,7 +134,7 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
             "--keyring, or run it at a terminal to choose a passphrase"
         )
     # Chosen before the journal is made: a slip on a new home leaves nothing behind.
-    passphrase = _new_passphrase() if ask else None
+    passphrase = new_passphrase() if ask else None
     with open_journal(path):  # created and migrated first: what is encrypted is current
         pass
     made_file = key_file is not None and not key_file.exists()
@@ -140,11 +147,22 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
     info_ = sidecar.KeyInfo(
         key_id, keyring, keys.wrap(key, passphrase) if passphrase is not None else None
     )
+    remembered, written = _remember_key_file(settings, key_file) if key_file else (None, False)
     try:
         convert.encrypt(path, key, info_)
     except BaseException:
         if made_file and key_file is not None:
             key_file.unlink(missing_ok=True)
+        if written:  # as it was: the journal stayed plain
+            from belonging_cli.config import parse_setting
+            from belonging_cli.config_file import set_value
+
+            before = settings.config.key_file
+            set_value(
+                "key_file",
+                None if before is None else parse_setting("key_file", str(before)),
+                settings.config_path,
+            )
         raise
     click.echo(_recovery_block(keys.recovery_key(key)))
     where = [w for w, used in (("the OS keyring", keyring), (f"{key_file}", key_file)) if used]
@@ -155,8 +173,9 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
 
     if not sys.stdout.isatty():  # shown once: not lost unseen in a pipe or /dev/null
         info("note: the recovery key went to standard output, which is not a terminal")
+    if remembered is not None:
+        info(remembered)
     if key_file is not None:
-        _remember_key_file(settings, key_file)
         _warn_if_shared(key_file)
         if path.parent.resolve() in key_file.resolve().parents:
             info(
@@ -170,68 +189,6 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
             f"journal as it was: {', '.join(p.name for p in plain)}; delete them if you "
             "do not need them"
         )
-
-
-@click.command("passphrase")
-@click.option(
-    "--remove",
-    is_flag=True,
-    help="Take the passphrase away (the key file or keyring entry still opens it).",
-)
-@pass_settings
-def passphrase(settings: Settings, remove: bool) -> None:
-    """Set or change the passphrase of the encrypted journal (asked at a terminal).
-
-    The journal's key stays the same, so its recovery key, key file, keyring entry and
-    backups go on opening it. Its current key is asked as for any command.
-    """
-    from belonging_cli.journal.crypt import convert, finding, keys, sidecar
-    from belonging_cli.journal.crypt.opening import key_for
-
-    path = settings.journal_path
-    if not path.exists() or not _is_encrypted(path):
-        raise JournalError(
-            f"the journal {path} is not encrypted",
-            hint="`belonging journal encrypt` encrypts it with a passphrase",
-        )
-    if not remove and not finding.at_terminal():
-        raise UsageProblem("journal passphrase asks for the new passphrase at a terminal")
-    key = key_for(path)
-    try:
-        before = sidecar.read(path)
-        keyring = before is not None and before.keyring
-    except sidecar.Damaged:  # written anew, good: whether the keyring holds the key, asked
-        before, keyring = None, _in_keyring(key)
-    if remove:
-        key_file = settings.config.key_file
-        if not keyring and not (key_file is not None and key_file.exists()):
-            raise JournalError(
-                "without the passphrase only the recovery key would open the journal; "
-                "nothing was changed",
-                hint="keep the key in a key file or the OS keyring first "
-                "(journal decrypt, then journal encrypt --key-file FILE or --keyring)",
-            )
-        convert.rewrap(path, key, sidecar.KeyInfo(keys.key_id(key), keyring, None))
-        info(f"The journal {path} has no passphrase now; its key file or keyring opens it.")
-        return
-    chosen = _new_passphrase()
-    convert.rewrap(path, key, sidecar.KeyInfo(keys.key_id(key), keyring, keys.wrap(key, chosen)))
-    changed = "changed" if before is not None and before.passphrase else "set"
-    info(
-        f"The passphrase of the journal {path} is {changed}. Its key is the same: the "
-        "recovery key, key file, keyring entry and backups still open it, and so does an "
-        "old passphrase with an old copy of journal.db.crypt (to shut every old way out, "
-        "journal decrypt, then journal encrypt again: a new key)."
-    )
-
-
-def _in_keyring(key: bytes) -> bool:
-    from belonging_cli.journal.crypt import finding, keys
-
-    try:
-        return finding.from_keyring(keys.key_id(key)) == key
-    except JournalError:  # no keyring here, or its entry is no key: not kept there
-        return False
 
 
 def _warn_if_shared(key_file: Path) -> None:
@@ -251,40 +208,76 @@ def warn_if_plain_copy(journal: Path, what: str) -> None:
     """Say so when words of an encrypted journal are written to a file as plain text
     (a report, an edit kept after it failed): only the journal and its backups are
     encrypted, and a person who chose encryption expects to hear of any other copy."""
-    if journal.exists() and _is_encrypted(journal):
+    if journal.exists() and is_encrypted(journal):
         info(
             f"warning: the journal is encrypted, but {what} is plain text: keep it "
             "somewhere as safe, or delete it when you are done with it"
         )
 
 
-def backup_note(journal: Path) -> None:
+def backup_note(settings: Settings) -> None:
     """What opens a backup of an encrypted journal, said when it is made: a copy kept
     away from the journal (a USB disk) has no `journal.db.crypt` beside it."""
-    if journal.exists() and _is_encrypted(journal):
-        info(
-            "It is encrypted like the journal: its key file, keyring entry or recovery key "
-            "opens it; your passphrase only with a copy of journal.db.crypt beside it"
+    journal = settings.journal_path
+    if journal.exists() and is_encrypted(journal):
+        routes = key_routes(settings)
+        passphrase = (
+            " with a copy of journal.db.crypt beside it"
+            if routes[-1:] == [PASSPHRASE_ROUTE]
+            else ""
         )
+        info(f"It is encrypted like the journal: {_either(routes)} opens it{passphrase}.")
 
 
-def _remember_key_file(settings: Settings, key_file: Path) -> None:
+PASSPHRASE_ROUTE = "your passphrase"
+
+
+def key_routes(settings: Settings, key_file_too: bool = True) -> list[str]:
+    """What opens the encrypted journal, as said to its owner: the recovery key always,
+    then the key file, the keyring entry and the passphrase it has (the passphrase last)."""
+    from belonging_cli.journal.crypt import sidecar
+
+    try:
+        kept = sidecar.read(settings.journal_path)
+    except sidecar.Damaged:
+        kept = None
+    routes = ["its recovery key"]
+    key_file = settings.config.key_file
+    if key_file_too and key_file is not None and key_file.exists():
+        routes.append(f"the key file {key_file}")
+    if kept is not None and kept.keyring:
+        routes.append("the OS keyring entry")
+    if kept is not None and kept.passphrase is not None:
+        routes.append(PASSPHRASE_ROUTE)
+    return routes
+
+
+def _either(routes: list[str]) -> str:
+    return routes[0] if len(routes) == 1 else f"{', '.join(routes[:-1])} or {routes[-1]}"
+
+
+def _remember_key_file(settings: Settings, key_file: Path) -> tuple[str | None, bool]:
     """Every later command must find the key: `--key-file` becomes the key_file setting
-    (config.toml), unless that or BELONGING_KEY_FILE already names this file."""
+    (config.toml), unless that or BELONGING_KEY_FILE already names this file. Written
+    before the journal is encrypted (a kill in between leaves a plain journal and a
+    setting it does not need, never an encrypted one no setting finds); what to say
+    once it is, and whether the setting was written."""
     from belonging_cli.config import parse_setting
     from belonging_cli.config_file import set_value
 
     chosen = key_file.resolve()
     if settings.config.key_file is not None and settings.config.key_file.resolve() == chosen:
-        return
+        return None, False
     if "key_file" in settings.from_environment():
-        info(
+        return (
             f"note: BELONGING_KEY_FILE names {settings.config.key_file}, not this key file: "
             f"point it at {chosen} for the next commands to find the key"
-        )
-        return
+        ), False
     written = set_value("key_file", parse_setting("key_file", str(chosen)), settings.config_path)
-    info(f"The key_file setting now names it ({written}): every command finds the key there.")
+    return (
+        f"The key_file setting now names it ({written}): every command finds the key there.",
+        True,
+    )
 
 
 @click.command("decrypt")
@@ -297,7 +290,7 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
     from belonging_cli.journal.crypt import convert, keys
 
     path = settings.journal_path
-    if not path.exists() or not _is_encrypted(path):
+    if not path.exists() or not is_encrypted(path):
         raise JournalError(f"the journal {path} is not encrypted")
     if recovery_key is not None:
         key = keys.parse_key(recovery_key, "the recovery key")
@@ -342,7 +335,7 @@ def export_encryption(
 
     def plain(chunks: Iterable[str]) -> Iterable[str]:
         path = settings.journal_path
-        return _warned_after(chunks) if path.exists() and _is_encrypted(path) else chunks
+        return _warned_after(chunks) if path.exists() and is_encrypted(path) else chunks
 
     return plain
 

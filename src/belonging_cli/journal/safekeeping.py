@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 from belonging_cli.errors import JournalError
 from belonging_cli.journal.errors import EncryptedJournal, database_errors
@@ -182,18 +183,33 @@ def _open_source(conn: sqlite3.Connection, source: Path) -> sqlite3.Connection:
         empty = inspect_file(source) is None
     except EncryptedJournal:
         if open_sibling is None:
+            refuse_mixed(source, backup_encrypted=True)
+        try:
+            return open_sibling(source)  # type: ignore[no-any-return]
+        except JournalError as exc:
             raise JournalError(
-                f"{source} is an encrypted belonging journal and this journal is not "
-                "encrypted; nothing was changed",
-                hint="encrypt the journal with that backup's key first (journal encrypt "
-                "--key-file FILE, the file holding its key or recovery key)",
+                exc.message,
+                hint="a backup made under an earlier key opens with that key: copy it into "
+                "a folder of its own as journal.db and use `belonging --home FOLDER` with "
+                "its key file or recovery key",
             ) from None
-        return open_sibling(source)  # type: ignore[no-any-return]
     if empty:
         raise not_a_journal(source, "it is empty")
     if open_sibling is not None:
-        raise JournalError(
-            f"{source} is not encrypted and this journal is; nothing was changed",
-            hint="decrypt the journal first (journal decrypt), then restore, then encrypt it",
-        )
+        refuse_mixed(source, backup_encrypted=False)
     return sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def refuse_mixed(source: Path, *, backup_encrypted: bool) -> NoReturn:
+    """A plain backup into an encrypted journal, or the reverse: one line, and the way."""
+    if backup_encrypted:
+        raise JournalError(
+            f"{source} is an encrypted belonging journal and this journal is not "
+            "encrypted; nothing was changed",
+            hint="encrypt the journal with that backup's key first (journal encrypt "
+            "--key-file FILE, the file holding its key or recovery key)",
+        )
+    raise JournalError(
+        f"{source} is not encrypted and this journal is; nothing was changed",
+        hint="decrypt the journal first (journal decrypt), then restore, then encrypt it",
+    )

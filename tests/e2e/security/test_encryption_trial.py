@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from support.cli import CliRunner
 from support.encrypted import is_encrypted
 
@@ -61,7 +63,10 @@ def test_a_backup_of_an_encrypted_journal_says_what_opens_it(
     done = cli("journal", "backup", "--out", str(out))
     assert done.code == 0, done.err
     assert is_encrypted(out)
-    assert "recovery key" in (done.out + done.err)
+    said = done.out + done.err
+    assert "recovery key" in said and f"the key file {tmp_path / 'journal.key'}" in said
+    # Only what this journal has: no passphrase, no keyring entry (a third trial).
+    assert "passphrase" not in said and "keyring" not in said, said
 
 
 def test_plain_copies_of_an_encrypted_journal_are_said_to_be_plain(
@@ -160,3 +165,57 @@ def test_a_sidecar_left_from_another_key_does_not_lock_out_the_right_key_file(
     done = cli("status")
     assert done.code == 1
     assert done.err.count("\n") == 1 and "holds another journal's key" in done.err
+
+
+def test_a_plain_backup_into_an_encrypted_journal_is_refused_before_any_key_is_asked(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A third trial typed the passphrase and confirmed, to then hear it could not be.
+    journal = _journal(cli, isolated_home)
+    plain = tmp_path / "plain.bak"
+    plain.write_bytes(journal.read_bytes())
+    assert cli("journal", "encrypt", "--key-file", str(tmp_path / "k.key")).code == 0
+    monkeypatch.setenv("BELONGING_KEY_FILE", str(tmp_path / "no-such.key"))  # no key at all
+    done = cli("journal", "restore", str(plain), "--yes")
+    assert done.code == 1
+    assert "is not encrypted and this journal is; nothing was changed" in done.err
+    assert "key is not available" not in done.err
+
+
+def test_a_backup_under_an_earlier_key_says_how_to_open_it(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    _journal(cli, isolated_home)
+    assert cli("journal", "encrypt", "--key-file", str(tmp_path / "old.key")).code == 0
+    old = tmp_path / "old.bak"
+    assert cli("journal", "backup", "--out", str(old)).code == 0
+    assert cli("journal", "decrypt").code == 0
+    assert cli("config", "unset", "key_file").code == 0
+    assert cli("journal", "encrypt", "--key-file", str(tmp_path / "new.key")).code == 0
+    done = cli("journal", "restore", str(old), "--yes")
+    assert done.code == 1
+    assert "a backup made under an earlier key opens with that key" in done.err
+    assert "`belonging --home FOLDER`" in done.err
+
+
+def test_an_encryption_that_fails_leaves_no_key_file_and_the_setting_as_it_was(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The setting is written before the conversion (a kill after it must not leave an
+    # encrypted journal that no setting finds); a conversion that fails puts it back.
+    journal = _journal(cli, isolated_home)
+    before = journal.read_bytes()
+    from belonging_cli.journal.crypt import convert
+
+    def full_disk(*_: object) -> None:
+        from belonging_cli.errors import JournalError
+
+        raise JournalError("cannot encrypt the journal: the disk is full; it was left as it was")
+
+    monkeypatch.setattr(convert, "encrypt", full_disk)
+    key = tmp_path / "journal.key"
+    done = cli("journal", "encrypt", "--key-file", str(key))
+    assert done.code == 1 and "the disk is full" in done.err
+    assert not key.exists() and journal.read_bytes() == before
+    shown = [line.split() for line in cli("config", "show").out.splitlines()]
+    assert ["key_file", "(not", "set)"] in shown
