@@ -6,7 +6,8 @@ for helpers the keyring never calls, and `jaraco.functools`, which imports
 `more_itertools` (about 9 ms) for helpers it never calls either; `keyring.core` and
 `keyring.backend` import `configparser` and `importlib_metadata` (about 15 ms) for
 the keyring's own discovery of a backend, which a named backend
-(PYTHON_KEYRING_BACKEND) skips, and `jaraco.context` `tempfile`. Every command on a
+(PYTHON_KEYRING_BACKEND) skips, and `jaraco.context` `tempfile` (and, through
+`shutil`, `bz2` and `lzma`, for archives it never makes). Every command on a
 journal whose key is in the keyring imports `keyring`, and `status` is meant to
 answer within 150 ms (issue 20): so, while `keyring` is imported, each is a stand-in
 that imports the real module the first time one of its names is read, and then
@@ -31,6 +32,8 @@ KEYRING_UNUSED = (
     "importlib_metadata",
     "importlib.metadata",
     "tempfile",
+    "bz2",
+    "lzma",
 )
 
 

@@ -12,12 +12,10 @@ journal is touched. Stdlib only.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import os
 import re
-import secrets
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +31,8 @@ _HEX = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 def new_key() -> bytes:
+    import secrets  # making a key only: every open of an encrypted journal imports this
+
     return secrets.token_bytes(KEY_BYTES)
 
 
@@ -52,6 +52,8 @@ def _check(key: bytes) -> bytes:
 
 def recovery_key(key: bytes) -> str:
     """The key as a person keeps it: 56 letters and digits in groups of four."""
+    import base64  # a recovery key shown or typed only
+
     text = base64.b32encode(key + _check(key)).decode("ascii")
     return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
@@ -82,6 +84,8 @@ def parse_key(text: str, what: str) -> bytes:
     if _HEX.match(compact):
         return bytes.fromhex(compact)
     try:
+        import base64
+
         raw = base64.b32decode(compact.upper().translate(_MISREAD))
     except ValueError:
         raw = b""
@@ -131,6 +135,8 @@ def _xor(a: bytes, b: bytes) -> bytes:
 
 
 def wrap(key: bytes, passphrase: str) -> Wrapped:
+    import secrets
+
     salt = secrets.token_bytes(16)
     return Wrapped(salt, _xor(key, _stretch(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)))
 
