@@ -13,7 +13,6 @@ passphrase) is said at once, before the journal is touched.
 
 from __future__ import annotations
 
-import hmac
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -98,6 +97,8 @@ def hidden(prompt: str, unanswered: str) -> str:
 
 
 def _fits(key: bytes, info: sidecar.KeyInfo | None) -> bool:
+    import hmac
+
     return info is None or hmac.compare_digest(keys.key_id(key), info.key_id)
 
 
@@ -153,7 +154,9 @@ def find_key(path: Path) -> bytes:
         except KeyringUnavailable as exc:
             tried.append(exc.message)
         else:
-            if key is not None and _fits(key, info):
+            # Found by the key's id, so its own: not checked again here (hashlib loads
+            # OpenSSL, most of status's margin); a wrong one fails SQLCipher's check.
+            if key is not None:
                 return key
             tried.append("the OS keyring holds no key for it")
     key_file = key_file_setting()

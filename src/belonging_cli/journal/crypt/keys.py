@@ -12,8 +12,6 @@ journal is touched. Stdlib only.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
 from pathlib import Path
@@ -38,6 +36,9 @@ def new_key() -> bytes:
 
 def key_id(key: bytes) -> str:
     """A name for the key that reveals nothing of it: the keyring entry's, the sidecar's."""
+    import hashlib  # not at the top: hashlib loads OpenSSL, and an open from the keyring
+    import hmac  # needs no key id (its entry is found by the sidecar's)
+
     return hmac.new(key, b"belonging journal key id", hashlib.sha256).hexdigest()[:16]
 
 
@@ -47,6 +48,8 @@ def pragma_value(key: bytes, salt: bytes | None = None) -> str:
 
 
 def _check(key: bytes) -> bytes:
+    import hashlib
+
     return hashlib.sha256(b"belonging recovery" + key).digest()[:CHECK_BYTES]
 
 
@@ -95,6 +98,8 @@ def parse_key(text: str, what: str) -> bytes:
             "groups of four, like ABCD-EFGH-...)"
         )
     key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    import hmac
+
     if not hmac.compare_digest(check, _check(key)):
         raise JournalError(f"{what} has a typo: its last letters do not match the rest")
     return key
@@ -119,6 +124,8 @@ class Wrapped(NamedTuple):
 def _stretch(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     # A fresh salt for every wrapping makes the pad used once: XOR is then a sound wrap,
     # and a wrong passphrase is told by the key id, not by SQLCipher.
+    import hashlib
+
     return hashlib.scrypt(
         passphrase.encode("utf-8"),
         salt=salt,
