@@ -101,6 +101,11 @@ def test_the_passphrase_changes_and_the_journal_file_does_not(
     text = term.text()
     assert NEW not in text and OLD not in text
     assert "passphrase of the journal" in text and "is changed" in text, text
+    # The long note is broken at words to the terminal's width, not cut by it.
+    start = next(i for i, line in enumerate(term.said()) if "The passphrase of" in line)
+    note = [line.strip() for line in term.said()[start:] if line.strip()]
+    assert len(note) > 2 and all(len(line) <= size[1] for line in note if "/" not in line)
+    assert "old copy of journal.db.crypt" in " ".join(note)
     assert _digest(journal) == before and is_encrypted(journal)
     assert NEW.encode() not in (home / "journal.db.crypt").read_bytes()
     assert _opens(home, size, NEW).status == 0
