@@ -109,6 +109,14 @@ class Engine:
             self.given[qid] = Given(r.level, r.rated_at)
             if r.evidence is not None:
                 self.given[f"{qid}.evidence"] = Given(r.evidence, r.rated_at, r.evidence_private)
+        # An optional question left blank keeps no record (a rating's "what have you
+        # seen" among them), yet the person moved past it: one before the last answered
+        # is not asked again (a week one resumed asked ten of them, unnamed, first).
+        asked = list(self.questions())
+        last = max((i for i, q in enumerate(asked) if q.id in self.given), default=-1)
+        for question in asked[:last]:
+            if question.optional and question.id not in self.given:
+                self._seen.add(question.id)
 
     def _rating_question_id(self, behaviour_id: str) -> str | None:
         for step in self.flow.steps:
