@@ -266,7 +266,8 @@ def _draft_line(draft: DraftInfo) -> Line:
     if draft.assignment_id:
         text = f"exercise {draft.assignment_id} for {draft.week} is waiting ({saved})"
         return Line("Draft", text, f"belonging exercises do {draft.assignment_id}", True)
-    text = f"a {draft.flow_id} reflection for {draft.week} is waiting ({saved})"
+    article = "an" if draft.flow_id[:1] in tuple("aeiou") else "a"
+    text = f"{article} {draft.flow_id} reflection for {draft.week} is waiting ({saved})"
     return Line("Draft", text, "belonging reflect --resume", True)
 
 
@@ -359,6 +360,12 @@ def build_status(
         exercises=tuple(exercises_due(inputs.assignments, local.date())),
         draft=draft,
         open_experiments=len(opened),
-        suggestions=suggestions(this_week, inputs.flow_sessions, bool(past), titles),
+        suggestions=suggestions(
+            this_week,
+            inputs.flow_sessions,
+            bool(past),
+            titles,
+            None if draft is None else draft.flow_id,
+        ),
         titles=titles,
     )

@@ -43,8 +43,10 @@ class Suggestion(NamedTuple):
         return {MONTHLY: "Monthly", INTAKE: "Week one"}.get(self.flow_id, "Deep dive")
 
 
-def intake(sessions: Sequence[FlowSession], reflected: bool) -> Suggestion | None:
-    if reflected or sessions:
+def intake(
+    sessions: Sequence[FlowSession], reflected: bool, drafting: str | None = None
+) -> Suggestion | None:
+    if reflected or sessions or drafting == INTAKE:  # a week one begun: status resumes it
         return None
     text = "new here: start with week one, your baseline and goals"
     return Suggestion(INTAKE, None, text, f"belonging reflect --flow {INTAKE}")
@@ -94,11 +96,13 @@ def suggestions(
     sessions: Sequence[FlowSession],
     reflected: bool,
     titles: Mapping[str, str] | None = None,
+    drafting: str | None = None,
 ) -> tuple[Suggestion, ...]:
     """What status suggests besides the weekly reflection, the monthly first; a
     behaviour named by its title in `titles` (id -> title) when there; week one alone
-    to someone new."""
-    first = intake(sessions, reflected)
+    to someone new (not beside the week one they have begun: `drafting`, the flow of
+    the draft waiting)."""
+    first = intake(sessions, reflected, drafting)
     if first is not None:
         return (first,)
     found = (monthly(this_week, sessions, reflected), deep_dive(sessions, titles))

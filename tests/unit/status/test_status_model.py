@@ -120,6 +120,18 @@ def test_a_draft_comes_first_and_says_how_to_resume() -> None:
     )
 
 
+def test_a_week_one_begun_is_resumed_not_suggested_again() -> None:
+    # A trial: "an intake reflection ... is waiting" beside "Week one: new here ...".
+    draft = DraftInfo("d1", "intake", "2026-W49", at("2026-12-01 20:00"), answered=15)
+    status = build_status(StatusInputs(drafts=(draft,)), at("2026-12-01 21:00"), FRIDAY_4PM)
+    texts = [line.text for line in status.lines()]
+    assert "an intake reflection for 2026-W49 is waiting (15 questions answered)" in texts
+    assert not any("new here" in text for text in texts), texts
+    assert status.next_command() == "belonging reflect --resume"
+    fresh = build_status(StatusInputs(), at("2026-12-01 21:00"), FRIDAY_4PM)
+    assert any("new here" in line.text for line in fresh.lines())
+
+
 def test_an_exercise_draft_resumes_the_exercise() -> None:
     draft = DraftInfo("d2", "exercise", "2026-W48", at("2026-11-24 20:00"), 1, "pack/walk")
     inputs = StatusInputs(frozenset({"2026-W48"}), drafts=(draft,))
