@@ -120,6 +120,8 @@ def summary(
     from belonging_cli.coaching.render import FORMATS, chunks
     from belonging_cli.coaching.rollup import build_rollup, shared_only
 
+    # At a terminal, with no format asked for, the Markdown is fitted to its width.
+    fitted = fmt is None and out is None and sys.stdout.isatty()
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
         fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
@@ -139,7 +141,13 @@ def summary(
 
         rollup = dataclasses.replace(rollup, skipped=tuple(str(p) for p in problems))
         if out is None:
-            sys.stdout.writelines(chunks(rollup, fmt))
+            drawn = chunks(rollup, fmt)
+            if fitted:
+                from belonging_cli.coaching.render import at_terminal
+                from belonging_cli.fitting import terminal_columns
+
+                drawn = at_terminal(drawn, terminal_columns())
+            sys.stdout.writelines(drawn)
             sys.stdout.flush()
         else:  # clients' progress: private, and never half-written
             write_private(out, chunks(rollup, fmt))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,3 +91,30 @@ def chunks(rollup: Rollup, fmt: str) -> Iterator[str]:
     pieces = template.generate(r=rollup)
     while batch := list(itertools.islice(pieces, PIECES)):
         yield "".join(batch)
+
+
+def at_terminal(chunks: Iterable[str], width: int) -> Iterator[str]:
+    """The Markdown roll-up fitted to a terminal `width` wide: every line broken at
+    words (a list item's lines under its text, a table row's under its first cell), so
+    the terminal never cuts a word in two. Whole lines out, as the chunks came in;
+    piped or written to a file, the Markdown stays as it is."""
+    from belonging_cli.fitting import wrap
+
+    pending = ""
+    for chunk in chunks:
+        pending += chunk
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            yield _fitted(line, width, wrap) + "\n"
+    if pending:
+        yield _fitted(pending, width, wrap)
+
+
+def _fitted(line: str, width: int, wrap: Callable[[str, int | None, int], list[str]]) -> str:
+    if len(line) <= width:
+        return line
+    lead = len(line) - len(line.lstrip(" "))
+    marker = re.match(r"(?:[-*|]|\d+\.) ", line[lead:])
+    indent = lead + (len(marker.group()) if marker else 0)
+    body = wrap(line[lead:], width - lead, indent - lead)
+    return "\n".join(" " * lead + row for row in body)

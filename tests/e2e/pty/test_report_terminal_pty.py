@@ -54,3 +54,23 @@ def test_progress_at_60_columns_splits_no_word(demo: Path) -> None:
     words = set(shown.split())
     for word in ("Cultivate", "belonging", "experiment", "stakeholders"):
         assert word in words, (word, shown)
+
+
+def test_coach_summary_at_60_columns_breaks_lines_at_words(
+    demo: Path, cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A trial: at a terminal the roll-up was raw Markdown the terminal cut mid-word
+    # ("Guard two thinking b" / "locks (+2 more)"). Piped, it stays Markdown.
+    monkeypatch.setenv("BELONGING_HOME", str(demo))
+    bundle = tmp_path / "client.json"
+    made = cli("report", "--share", "--format", "json", "--out", str(bundle))
+    assert made.code == 0, made.err
+    shown = screen(demo, "coach", "summary", str(bundle), size=(24, 60))
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert max(len(line) for line in lines if "/" not in line) <= 60
+    from support.screen_words import cuts
+
+    assert cuts(lines, [bundle.read_text("utf-8")]) == []
+    assert "| behaviour |" in shown  # still the Markdown's shape, fitted
+    piped = cli("coach", "summary", str(bundle))
+    assert piped.code == 0 and any(len(line) > 60 for line in piped.out.splitlines())
