@@ -7,11 +7,12 @@ for helpers the keyring never calls, and `jaraco.functools`, which imports
 `keyring.backend` import `configparser` and `importlib_metadata` (about 15 ms) for
 the keyring's own discovery of a backend, which a named backend
 (PYTHON_KEYRING_BACKEND) skips, and `jaraco.context` `tempfile` (and, through
-`shutil`, `bz2` and `lzma`, for archives it never makes). Every command on a
-journal whose key is in the keyring imports `keyring`, and `status` is meant to
-answer within 150 ms (issue 20): so, while `keyring` is imported, each is a stand-in
-that imports the real module the first time one of its names is read, and then
-steps aside.
+`shutil`, `bz2` and `lzma`, for archives it never makes); `logging` imports
+`traceback` (with `textwrap`) to format an exception, which keyring's log never does
+here. Every command on a journal whose key is in the keyring imports `keyring`, and
+`status` is meant to answer within 150 ms (issue 20): so, while `keyring` is
+imported, each is a stand-in that imports the real module the first time one of its
+names is read, and then steps aside.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ KEYRING_UNUSED = (
     "tempfile",
     "bz2",
     "lzma",
+    "traceback",
 )
 
 
