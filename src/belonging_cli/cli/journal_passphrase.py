@@ -51,7 +51,7 @@ def passphrase(settings: Settings, remove: bool) -> None:
                 "without the passphrase only the recovery key would open the journal; "
                 "nothing was changed",
                 hint="put the recovery key in a file on another disk and "
-                "`belonging config set key_file FILE` first (or encrypt with --keyring)",
+                "`belonging config set key_file FILE` first",
             )
     key = key_for(path)
     # A damaged or missing sidecar is written anew: whether the keyring holds the key, asked.

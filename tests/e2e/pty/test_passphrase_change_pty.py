@@ -253,4 +253,59 @@ def test_a_whole_sidecar_of_another_key_is_said_and_the_recovery_key_still_opens
     assert term.status == 0, term.text()
     flat = " ".join(term.text().split())
     assert "journal.db.crypt beside it is another key's" in flat, flat
-    assert "type the recovery key: try again" in flat
+    assert "type this journal's own recovery key instead: try again" in flat
+
+
+def test_a_wrong_key_file_or_recovery_key_is_said_and_the_prompt_still_asks(
+    tmp_path: Path,
+) -> None:
+    # A fourth trial: a key file of another key stopped every command at a terminal
+    # (the passphrase never asked), and another journal's recovery key typed at the
+    # prompt ended it at once, saying "nothing was changed" twice.
+    size = (24, 80)
+    home, other = tmp_path / "home", tmp_path / "other"
+    recovery = _encrypted(home, size)
+    other_recovery = _encrypted(other, size)
+    from belonging_cli.journal.crypt.keys import new_key, write_key_file
+
+    stray = tmp_path / "stray.key"
+    write_key_file(stray, new_key())
+    with _at(home, size, "status", env={"BELONGING_KEY_FILE": str(stray)}) as term:
+        term.expect(ASKED)
+        term.type(OLD)
+    assert term.status == 0, term.text()
+    flat = " ".join(term.said())
+    assert f"the key file {stray} holds another key" in flat and "key_file setting" in flat
+    with _at(home, size, "status") as term:
+        term.expect(ASKED)
+        term.type(other_recovery)  # well formed, another journal's: asked again
+        term.expect(ASKED)
+        term.type(recovery)
+    assert term.status == 0, term.text()
+    flat = " ".join(term.said())
+    assert "that recovery key does not open the journal" in flat, flat
+    assert flat.count("nothing was changed") == 0
+
+
+def test_journal_passphrase_checks_the_current_key_before_asking_for_a_new_one(
+    tmp_path: Path,
+) -> None:
+    size = (24, 80)
+    home, other = tmp_path / "home", tmp_path / "other"
+    recovery = _encrypted(home, size)
+    other_recovery = _encrypted(other, size)
+    # The other journal's sidecar beside this journal: its recovery key fits the sidecar,
+    # yet does not open this journal, and is refused before a new passphrase is asked.
+    (home / "journal.db.crypt").write_bytes((other / "journal.db.crypt").read_bytes())
+    with _at(home, size, "journal", "passphrase") as term:
+        term.expect(ASKED)
+        term.type(other_recovery)
+        term.expect(ASKED)
+        term.type(recovery)
+        term.expect("Choose a passphrase for the journal: ")
+        term.type(NEW)
+        term.expect("Type it again: ")
+        term.type(NEW)
+    assert term.status == 0, term.text()
+    assert "that recovery key does not open the journal" in " ".join(term.said())
+    assert _opens(home, size, NEW).status == 0

@@ -190,7 +190,7 @@ def test_a_wrong_key_file_is_one_line_and_the_journal_is_byte_identical(
     wrong.write_text(bytes(32).hex(), "ascii")
     for args in (("status",), ("journal", "list"), ("report",), ("journal", "decrypt")):
         done = _run(isolated_home, *args, BELONGING_KEY_FILE=str(wrong))
-        _one_line(done, "another journal's key", "nothing was changed")
+        _one_line(done, "holds another key, not the key of", "nothing was changed")
     # Without the sidecar to check it by, SQLCipher itself refuses it: one line too.
     (isolated_home / "journal.db.crypt").unlink()
     done = _run(isolated_home, "journal", "list", BELONGING_KEY_FILE=str(wrong))

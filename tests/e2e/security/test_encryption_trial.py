@@ -164,7 +164,8 @@ def test_a_sidecar_left_from_another_key_does_not_lock_out_the_right_key_file(
     write_key_file(tmp_path / "other.key", make_key())
     done = cli("status")
     assert done.code == 1
-    assert done.err.count("\n") == 1 and "holds another journal's key" in done.err
+    assert done.err.count("\n") == 1 and "holds another key, not the key of" in done.err
+    assert "config unset key_file" in done.err
 
 
 def test_a_plain_backup_into_an_encrypted_journal_is_refused_before_any_key_is_asked(

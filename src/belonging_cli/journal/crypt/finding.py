@@ -121,14 +121,24 @@ def _stale(path: Path) -> str:
     )
 
 
-def _fitting(path: Path, key: bytes, info: sidecar.KeyInfo | None, wrong: str) -> bytes:
+class _WrongKey(JournalError):
+    """A key that is well formed but not this journal's (a key file, a recovery key)."""
+
+
+def _fitting(
+    path: Path, key: bytes, info: sidecar.KeyInfo | None, wrong: str, *, typed: bool = False
+) -> bytes:
     """`key` if it is this journal's: by the sidecar's key id, else (a sidecar left from
-    another key: a journal copied back from a backup disk) by opening the journal."""
-    if _fits(key, info):
+    another key: a journal copied back from a backup disk) by opening the journal. A
+    key typed at the prompt is always tried on the journal itself, before anything
+    else is asked (a sidecar of another journal would take that journal's key)."""
+    fits = _fits(key, info)
+    if fits and not typed:
         return key
     if not _opens(path, key):
-        raise JournalError(f"{wrong}; nothing was changed")
-    sys.stderr.write(f"belonging: note: {_stale(path)}\n")
+        raise _WrongKey(wrong)
+    if not fits:
+        _note(_stale(path))
     return key
 
 
@@ -166,8 +176,17 @@ def find_key(path: Path) -> bytes:
         except JournalError as exc:
             tried.append(exc.message)
         else:
-            wrong = f"the key file {key_file} holds another journal's key, not the key of {path}"
-            return _fitting(path, key, info, wrong)
+            wrong = f"the key file {key_file} holds another key, not the key of {path}"
+            try:
+                return _fitting(path, key, info, wrong)
+            except _WrongKey as exc:
+                if not at_terminal():
+                    raise JournalError(
+                        f"{exc.message}; nothing was changed",
+                        hint="point the key_file setting at this journal's key file, or "
+                        "`belonging config unset key_file` to be asked for the passphrase",
+                    ) from None
+                tried.append(f"{exc.message} (check the key_file setting)")
     if at_terminal():
         if no_passphrase is not None and info is None:  # damaged or missing: say so first
             tried.append(
@@ -236,12 +255,18 @@ def _from_typed(
             key = keys.parse_key(typed, "the recovery key")
         except JournalError as exc:
             raise _Mistyped(exc.message) from None
-        return _fitting(path, key, info, f"the recovery key is not the key of the journal {path}")
+        try:
+            wrong = f"that recovery key does not open the journal {path}"
+            return _fitting(path, key, info, wrong, typed=True)
+        except _WrongKey as exc:
+            raise _Mistyped(
+                f"{exc.message} (another journal's, or from before its key changed)"
+            ) from None
     if info is not None and info.passphrase is not None:
         key = keys.unwrap(info.passphrase, typed)
         if not _fits(key, info):
             raise _Mistyped(f"wrong passphrase for the journal {path}")
         if not _opens(path, key):  # the sidecar is whole, but another key's
-            raise _Mistyped(f"{_stale(path)}: type the recovery key")
+            raise _Mistyped(f"{_stale(path)}; type this journal's own recovery key instead")
         return key
     raise _Mistyped(f"{path} has no passphrase: {no_passphrase}; type its recovery key instead")
