@@ -267,6 +267,11 @@ def _remember_key_file(settings: Settings, key_file: Path) -> tuple[str | None, 
 
     chosen = key_file.resolve()
     if settings.config.key_file is not None and settings.config.key_file.resolve() == chosen:
+        if "key_file" in settings.from_environment():  # only this shell's variable knows it
+            return (
+                f"note: only BELONGING_KEY_FILE names the key file {chosen}: keep it set for "
+                f"every later command, or `belonging config set key_file {chosen}`"
+            ), False
         return None, False
     if "key_file" in settings.from_environment():
         return (
@@ -301,7 +306,8 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
     convert.decrypt(path, key)
     info(
         f"Decrypted the journal {path}: it is plain SQLite again. Backups made while it "
-        "was encrypted stay encrypted (its recovery key opens them)."
+        "was encrypted stay encrypted: its recovery key or key file opens them, your "
+        "passphrase only with a copy of journal.db.crypt, which is removed now."
     )
     kept = settings.config.key_file
     if kept is not None and kept.exists():

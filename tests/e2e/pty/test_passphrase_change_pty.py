@@ -309,3 +309,33 @@ def test_journal_passphrase_checks_the_current_key_before_asking_for_a_new_one(
     assert term.status == 0, term.text()
     assert "that recovery key does not open the journal" in " ".join(term.said())
     assert _opens(home, size, NEW).status == 0
+
+
+def test_one_row_of_the_recovery_key_is_said_and_a_grouped_passphrase_still_opens(
+    tmp_path: Path,
+) -> None:
+    # A fourth trial typed only the first row of a key printed in rows at 60 columns:
+    # "wrong passphrase". Now the count of groups is said; yet a passphrase made of
+    # four-letter words with dashes is still a passphrase.
+    size = (24, 60)
+    home = tmp_path / "home"
+    recovery = _encrypted(home, size)
+    row = "-".join(recovery.split("-")[:5]) + "-"
+    with _at(home, size, "status") as term:
+        term.expect(ASKED)
+        term.type(row)
+        term.expect(ASKED)
+        term.type(recovery)
+    assert term.status == 0, term.text()
+    flat = " ".join(term.said())
+    assert "5 of the recovery key's 14 groups: type all its rows as one line" in flat, flat
+    grouped = "blue-fish-tree-moon"
+    with _at(home, size, "journal", "passphrase") as term:
+        term.expect(ASKED)
+        term.type(OLD)
+        term.expect("Choose a passphrase for the journal: ")
+        term.type(grouped)
+        term.expect("Type it again: ")
+        term.type(grouped)
+    assert term.status == 0, term.text()
+    assert _opens(home, size, grouped).status == 0

@@ -220,3 +220,19 @@ def test_an_encryption_that_fails_leaves_no_key_file_and_the_setting_as_it_was(
     assert not key.exists() and journal.read_bytes() == before
     shown = [line.split() for line in cli("config", "show").out.splitlines()]
     assert ["key_file", "(not", "set)"] in shown
+
+
+def test_a_key_file_named_only_by_the_environment_is_said_to_be(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fourth trial: BELONGING_KEY_FILE alone named the key file at encrypt; the next
+    # shell without the variable found no key, and nothing had said so.
+    _journal(cli, isolated_home)
+    key = tmp_path / "env.key"
+    monkeypatch.setenv("BELONGING_KEY_FILE", str(key))
+    done = cli("journal", "encrypt")
+    assert done.code == 0, done.err
+    assert f"only BELONGING_KEY_FILE names the key file {key.resolve()}" in done.err
+    assert f"config set key_file {key.resolve()}" in done.err
+    done = cli("journal", "decrypt")
+    assert done.code == 0 and "passphrase only with a copy of journal.db.crypt" in done.err

@@ -265,6 +265,12 @@ def _from_typed(
     if info is not None and info.passphrase is not None:
         key = keys.unwrap(info.passphrase, typed)
         if not _fits(key, info):
+            groups = keys.groups_typed(typed)
+            if 0 < groups < keys.GROUPS:  # one row of a recovery key printed in rows
+                raise _Mistyped(
+                    f"wrong passphrase, or {groups} of the recovery key's {keys.GROUPS} "
+                    "groups: type all its rows as one line"
+                )
             raise _Mistyped(f"wrong passphrase for the journal {path}")
         if not _opens(path, key):  # the sidecar is whole, but another key's
             raise _Mistyped(f"{_stale(path)}; type this journal's own recovery key instead")

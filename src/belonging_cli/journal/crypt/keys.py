@@ -22,6 +22,7 @@ from belonging_cli.errors import JournalError
 KEY_BYTES = 32
 CHECK_BYTES = 3
 GROUP = 4
+GROUPS = 14  # (KEY_BYTES + CHECK_BYTES) in base32, GROUP letters a group
 # scrypt's interactive parameters (RFC 7914 section 2): ~0.1 s and 32 MiB a try.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 MIN_PASSPHRASE = 8
@@ -93,6 +94,11 @@ def parse_key(text: str, what: str) -> bytes:
     except ValueError:
         raw = b""
     if len(raw) != KEY_BYTES + CHECK_BYTES:
+        groups = [g for g in re.split(r"[\s-]+", text.strip()) if g]
+        if 0 < len(groups) < GROUPS and all(len(g) == GROUP for g in groups):
+            raise JournalError(  # one row of a key printed in rows at a narrow terminal
+                f"{what} has {len(groups)} of its {GROUPS} groups: type all its rows as one line"
+            )
         raise JournalError(
             f"{what} is not a journal key (a recovery key is 56 letters and digits in "
             "groups of four, like ABCD-EFGH-...)"
@@ -109,6 +115,14 @@ def looks_like_key(text: str) -> bool:
     """Whether typed text is a recovery key rather than a passphrase."""
     compact = re.sub(r"[\s-]", "", text)
     return bool(_HEX.match(compact)) or bool(re.fullmatch(r"[A-Za-z2-7018]{56}", compact))
+
+
+def groups_typed(text: str) -> int:
+    """How many recovery-key groups `text` is, when it is only that (a row of a key
+    printed in rows, typed alone); 0 when it is not. Said only after it failed as a
+    passphrase: "blue-fish-tree-moon" may well be one."""
+    found = re.fullmatch(r"\s*((?:[A-Za-z2-7018]{4}[\s-]+){2,}[A-Za-z2-7018]{4})[\s-]*", text)
+    return len(re.split(r"[\s-]+", found.group(1))) if found else 0
 
 
 class Wrapped(NamedTuple):
