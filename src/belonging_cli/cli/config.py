@@ -102,6 +102,10 @@ def set_(settings: Settings, key: str, value: str) -> None:
     written = set_value(key, parsed, settings.config_path)
     click.echo(f"{key} = {render_toml(parsed)}  ({written})")
     _note_environment(settings, key)
+    if key == "key_file":
+        from belonging_cli.cli.journal_crypt import warn_if_shared
+
+        warn_if_shared(Path(str(parsed)))
 
 
 def _require_flow(settings: Settings, flow_id: str) -> None:

@@ -176,7 +176,7 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
     if remembered is not None:
         info(remembered)
     if key_file is not None:
-        _warn_if_shared(key_file)
+        warn_if_shared(key_file)
         if path.parent.resolve() in key_file.resolve().parents:
             info(
                 "warning: the key file is in the journal's own folder: whoever copies the "
@@ -191,12 +191,17 @@ def encrypt(settings: Settings, key_file: Path | None, keyring: bool) -> None:
         )
 
 
-def _warn_if_shared(key_file: Path) -> None:
-    """A key file others can read is their key too: said once, when it becomes the key
-    (files belonging makes are 0600; one a person brings may not be)."""
+def warn_if_shared(key_file: Path) -> None:
+    """A key file others can read is their key too: said when it becomes the key
+    (`journal encrypt`, `config set key_file`; files belonging makes are 0600, one a
+    person brings may not be). One not there yet is said to be, when it is named."""
     import stat
 
-    mode = stat.S_IMODE(key_file.stat().st_mode)
+    try:
+        mode = stat.S_IMODE(key_file.stat().st_mode)
+    except OSError:
+        info(f"note: there is no key file {key_file} yet (journal encrypt makes it there)")
+        return
     if mode & 0o077:
         info(
             f"warning: other users of this computer can read the key file {key_file} "

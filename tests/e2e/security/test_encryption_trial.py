@@ -236,3 +236,22 @@ def test_a_key_file_named_only_by_the_environment_is_said_to_be(
     assert f"config set key_file {key.resolve()}" in done.err
     done = cli("journal", "decrypt")
     assert done.code == 0 and "passphrase only with a copy of journal.db.crypt" in done.err
+
+
+def test_config_set_key_file_says_a_missing_or_shared_key_file(
+    cli: CliRunner, isolated_home: Path, tmp_path: Path
+) -> None:
+    # A fourth trial: `config set key_file` took a file others could read without a word.
+    missing = tmp_path / "later.key"
+    done = cli("config", "set", "key_file", str(missing))
+    assert done.code == 0 and f"there is no key file {missing} yet" in done.err
+    from belonging_cli.journal.crypt.keys import new_key
+
+    shared = tmp_path / "shared.key"
+    shared.write_text(new_key().hex() + "\n", "ascii")
+    shared.chmod(0o644)
+    done = cli("config", "set", "key_file", str(shared))
+    assert done.code == 0 and "other users of this computer can read the key file" in done.err
+    shared.chmod(0o600)
+    done = cli("config", "set", "key_file", str(shared))
+    assert done.code == 0 and done.err == "", done.err
