@@ -49,6 +49,27 @@ def _at(
     return seen_at_terminal(home, list(args), size=size, env={**NO_KEY, **(env or {})})
 
 
+def _choose(term: SeenTerminal, passphrase: str) -> None:
+    """Choose `passphrase` at the prompts that ask for a new one, twice alike."""
+    term.expect("Choose a passphrase for the journal: ")
+    term.type(passphrase)
+    term.expect("Type it again: ")
+    term.type(passphrase)
+
+
+def _at_prompt(term: SeenTerminal, *typed: str) -> None:
+    """Each of `typed` at the prompt for the journal's key, in turn (a slip asked again)."""
+    for text in typed:
+        term.expect(ASKED)
+        term.type(text)
+
+
+def _two_journals(tmp_path: Path, size: tuple[int, int]) -> tuple[Path, str, Path, str]:
+    """Two homes encrypted with OLD, each its own key: (home, its recovery key) twice."""
+    home, other = tmp_path / "home", tmp_path / "other"
+    return home, _encrypted(home, size), other, _encrypted(other, size)
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -57,10 +78,7 @@ def _encrypted(home: Path, size: tuple[int, int]) -> str:
     """A new home's journal encrypted with OLD; its recovery key."""
     home.mkdir(mode=0o700)
     with _at(home, size, "journal", "encrypt") as term:
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(OLD)
-        term.expect("Type it again: ")
-        term.type(OLD)
+        _choose(term, OLD)
     assert term.status == 0, term.text()
     rows = [line.strip() for line in term.lines() if line.startswith("    ")]
     return "".join(rows)
@@ -69,9 +87,7 @@ def _encrypted(home: Path, size: tuple[int, int]) -> str:
 def _opens(home: Path, size: tuple[int, int], typed: str, tries: int = 1) -> SeenTerminal:
     """`status`, `typed` at its passphrase prompt `tries` times (a slip is asked again)."""
     with _at(home, size, "status") as term:
-        for _ in range(tries):
-            term.expect(ASKED)
-            term.type(typed)
+        _at_prompt(term, *[typed] * tries)
     return term
 
 
@@ -93,10 +109,7 @@ def test_the_passphrase_changes_and_the_journal_file_does_not(
     with _at(home, size, "journal", "passphrase") as term:
         term.expect(ASKED)
         term.type(OLD)
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(NEW)
-        term.expect("Type it again: ")
-        term.type(NEW)
+        _choose(term, NEW)
     assert term.status == 0, term.text()
     text = term.text()
     assert NEW not in text and OLD not in text
@@ -141,10 +154,7 @@ def test_remove_needs_another_way_in_and_then_takes_the_passphrase_away(
         pass
     assert term.status == 0 and keys.read_key_file(key_file)
     with _at(home, size, "journal", "passphrase") as term:
-        term.expect("Choose a passphrase for the journal: ")  # the key file opened it
-        term.type(NEW)
-        term.expect("Type it again: ")
-        term.type(NEW)
+        _choose(term, NEW)  # the key file opened it
     assert term.status == 0, term.text()
     with _at(home, size, "journal", "passphrase", "--remove") as term:
         pass
@@ -201,10 +211,7 @@ def test_a_damaged_sidecar_is_said_as_such_and_journal_passphrase_mends_it(
     with _at(home, size, "journal", "passphrase") as term:
         term.expect(r"Recovery key of the journal .*: ")
         term.type(recovery)
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(NEW)
-        term.expect("Type it again: ")
-        term.type(NEW)
+        _choose(term, NEW)
     assert term.status == 0, term.text()
     assert "is set" in term.text()
     assert _opens(home, size, NEW).status == 0
@@ -241,15 +248,10 @@ def test_a_whole_sidecar_of_another_key_is_said_and_the_recovery_key_still_opens
     tmp_path: Path,
 ) -> None:
     size = (24, 80)
-    home, other = tmp_path / "home", tmp_path / "other"
-    recovery = _encrypted(home, size)
-    _encrypted(other, size)  # the same passphrase, another key
+    home, recovery, other, _ = _two_journals(tmp_path, size)  # the same passphrase
     (home / "journal.db.crypt").write_bytes((other / "journal.db.crypt").read_bytes())
     with _at(home, size, "status") as term:
-        term.expect(ASKED)
-        term.type(OLD)  # unlocks the other key: not this journal's
-        term.expect(ASKED)
-        term.type(recovery)
+        _at_prompt(term, OLD, recovery)  # OLD unlocks the other key: not this journal's
     assert term.status == 0, term.text()
     flat = " ".join(term.text().split())
     assert "journal.db.crypt beside it is another key's" in flat, flat
@@ -263,9 +265,7 @@ def test_a_wrong_key_file_or_recovery_key_is_said_and_the_prompt_still_asks(
     # (the passphrase never asked), and another journal's recovery key typed at the
     # prompt ended it at once, saying "nothing was changed" twice.
     size = (24, 80)
-    home, other = tmp_path / "home", tmp_path / "other"
-    recovery = _encrypted(home, size)
-    other_recovery = _encrypted(other, size)
+    home, recovery, _, other_recovery = _two_journals(tmp_path, size)
     from belonging_cli.journal.crypt.keys import new_key, write_key_file
 
     stray = tmp_path / "stray.key"
@@ -277,10 +277,7 @@ def test_a_wrong_key_file_or_recovery_key_is_said_and_the_prompt_still_asks(
     flat = " ".join(term.said())
     assert f"the key file {stray} holds another key" in flat and "key_file setting" in flat
     with _at(home, size, "status") as term:
-        term.expect(ASKED)
-        term.type(other_recovery)  # well formed, another journal's: asked again
-        term.expect(ASKED)
-        term.type(recovery)
+        _at_prompt(term, other_recovery, recovery)  # another journal's: asked again
     assert term.status == 0, term.text()
     flat = " ".join(term.said())
     assert "that recovery key does not open the journal" in flat, flat
@@ -291,21 +288,13 @@ def test_journal_passphrase_checks_the_current_key_before_asking_for_a_new_one(
     tmp_path: Path,
 ) -> None:
     size = (24, 80)
-    home, other = tmp_path / "home", tmp_path / "other"
-    recovery = _encrypted(home, size)
-    other_recovery = _encrypted(other, size)
+    home, recovery, other, other_recovery = _two_journals(tmp_path, size)
     # The other journal's sidecar beside this journal: its recovery key fits the sidecar,
     # yet does not open this journal, and is refused before a new passphrase is asked.
     (home / "journal.db.crypt").write_bytes((other / "journal.db.crypt").read_bytes())
     with _at(home, size, "journal", "passphrase") as term:
-        term.expect(ASKED)
-        term.type(other_recovery)
-        term.expect(ASKED)
-        term.type(recovery)
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(NEW)
-        term.expect("Type it again: ")
-        term.type(NEW)
+        _at_prompt(term, other_recovery, recovery)
+        _choose(term, NEW)
     assert term.status == 0, term.text()
     assert "that recovery key does not open the journal" in " ".join(term.said())
     assert _opens(home, size, NEW).status == 0
@@ -333,9 +322,6 @@ def test_one_row_of_the_recovery_key_is_said_and_a_grouped_passphrase_still_open
     with _at(home, size, "journal", "passphrase") as term:
         term.expect(ASKED)
         term.type(OLD)
-        term.expect("Choose a passphrase for the journal: ")
-        term.type(grouped)
-        term.expect("Type it again: ")
-        term.type(grouped)
+        _choose(term, grouped)
     assert term.status == 0, term.text()
     assert _opens(home, size, grouped).status == 0
