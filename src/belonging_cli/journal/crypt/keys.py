@@ -96,9 +96,9 @@ def parse_key(text: str, what: str) -> bytes:
     if len(raw) != KEY_BYTES + CHECK_BYTES:
         groups = [g for g in re.split(r"[\s-]+", text.strip()) if g]
         if 0 < len(groups) < GROUPS and all(len(g) == GROUP for g in groups):
-            raise JournalError(  # one row of a key printed in rows at a narrow terminal
-                f"{what} has {len(groups)} of its {GROUPS} groups: type all its rows as one line"
-            )
+            # One row of a key printed in rows at a narrow terminal, or a group left out.
+            how = "one is missing" if len(groups) == GROUPS - 1 else "type all its rows as one line"
+            raise JournalError(f"{what} has {len(groups)} of its {GROUPS} groups: {how}")
         raise JournalError(
             f"{what} is not a journal key (a recovery key is 56 letters and digits in "
             "groups of four, like ABCD-EFGH-...)"
