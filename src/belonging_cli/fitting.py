@@ -48,6 +48,19 @@ def terminal_columns() -> int:
         return int(columns) if columns.isdigit() and int(columns) > 0 else 80
 
 
+def for_stderr(text: str) -> str:
+    """A note or a prompt's "try again" as stderr shows it: at a terminal, a long line
+    broken at words to its width (the terminal cuts anywhere, a path or a word in two);
+    piped, one line for grep. The one rule for every note belonging writes."""
+    if "\n" in text or len(text) <= 40 or not sys.stderr.isatty():
+        return text
+    try:
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns or 80
+    except (OSError, ValueError):
+        columns = 80
+    return "\n".join(wrap(text, columns, 0))
+
+
 def wrap(text: str, width: int | None, indent: int) -> list[str]:
     """`text` as lines of at most `width`, broken at spaces; lines after the first
     indented by `indent` (the first is assumed to start there too). A word longer than

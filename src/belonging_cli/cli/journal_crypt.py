@@ -77,10 +77,9 @@ def new_passphrase() -> str:
         except JournalError as exc:
             if attempt == TRIES:
                 raise JournalError(f"{exc.message}; nothing was changed") from None
-            from belonging_cli.fitting import terminal_columns, wrap
+            from belonging_cli.fitting import for_stderr
 
-            said = wrap(f"{exc.message}: try again.", terminal_columns(), 0)
-            click.echo("\n".join(said), err=True)  # at words: the terminal cuts anywhere
+            click.echo(for_stderr(f"{exc.message}: try again."), err=True)
             continue
         return first
     raise AssertionError("unreachable")  # the loop returns or raises

@@ -78,15 +78,6 @@ def info(message: str) -> None:
     """A short note for people, on stderr so that stdout stays clean for pipes; at a
     terminal a long one is broken at words to its width (the terminal cuts anywhere,
     a path or a word in two), piped it stays one line for grep."""
-    text = strip_controls(message)
-    if "\n" not in text and len(text) > 40 and sys.stderr.isatty():
-        import os
+    from belonging_cli.fitting import for_stderr
 
-        from belonging_cli.fitting import wrap
-
-        try:
-            columns = os.get_terminal_size(sys.stderr.fileno()).columns or 80
-        except (OSError, ValueError):
-            columns = 80
-        text = "\n".join(wrap(text, columns, 0))
-    print(text, file=sys.stderr)
+    print(for_stderr(strip_controls(message)), file=sys.stderr)

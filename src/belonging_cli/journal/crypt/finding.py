@@ -204,10 +204,9 @@ def find_key(path: Path) -> bytes:
 
 
 def _note(text: str) -> None:
-    """A note on stderr, wrapped at words to the terminal (it cuts anywhere)."""
-    from belonging_cli.fitting import terminal_columns, wrap
+    from belonging_cli.fitting import for_stderr
 
-    sys.stderr.write("\n".join(wrap(f"belonging: note: {text}", terminal_columns(), 0)) + "\n")
+    sys.stderr.write(for_stderr(f"belonging: note: {text}") + "\n")
 
 
 TRIES = 3  # a mistyped passphrase or recovery key is asked again, as sudo does
@@ -229,10 +228,9 @@ def _typed_key(path: Path, info: sidecar.KeyInfo | None, no_passphrase: str | No
         except JournalError as exc:
             if attempt == TRIES or not isinstance(exc, _Mistyped):
                 raise JournalError(f"{exc.message}; nothing was changed") from None
-            from belonging_cli.fitting import terminal_columns, wrap
+            from belonging_cli.fitting import for_stderr
 
-            said = wrap(f"{exc.message}: try again.", terminal_columns(), 0)
-            sys.stderr.write("\n".join(said) + "\n")  # at words: the terminal cuts anywhere
+            sys.stderr.write(for_stderr(f"{exc.message}: try again.") + "\n")
             continue
         _typed[(path.resolve(), info.key_id if info else "")] = key
         return key
