@@ -125,8 +125,10 @@ def parse_version(value: object) -> str:
 
 
 def version_key(version: str) -> tuple[int, ...]:
-    """Compare versions by their numbers: 1.10 is newer than 1.9."""
-    parts = [int(p) for p in version.split(".")]
+    """Compare versions by their numbers: 1.10 is newer than 1.9. A pack file's version is
+    checked to be numbers; one read back from a hand-edited journal may not be, and a
+    part that is no number sorts before every number (older), never an error."""
+    parts = [int(p) if p.isascii() and p.isdigit() else -1 for p in version.split(".")]
     while len(parts) > 1 and parts[-1] == 0:
         parts.pop()  # 1.0 and 1 are the same version
     return tuple(parts)
