@@ -280,6 +280,7 @@ def shared_only(
             yield source, bundle
         else:
             problems.append(Problem(source, 1, 1, "shared", NOT_SHARED))
+        del bundle  # let it go before the next is read: one bundle held at a time
 
 
 def _rubric_note(rubric: str, reference: str) -> str | None:
@@ -308,6 +309,9 @@ def build_rollup(
         found.append(summarise_client(bundle, source, today, since, started=started))
         for item in bundle.exercises.items if bundle.exercises else ():
             titles.setdefault(item.id, item.title)
+        # The loop's name would hold this bundle while the next is read and parsed:
+        # two at a time, the peak doubled (caught by the memory test in CI).
+        del bundle
     rubrics = Counter(c.rubric for c in found)
     reference = rubrics.most_common(1)[0][0] if rubrics else ""
     # Most clients share the reference rubric: only the others' summaries are made again.

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import time
-import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -135,27 +136,41 @@ def test_ordinary_text_is_read(case: dict[str, Any]) -> None:
 # -- memory: one bundle at a time ----------------------------------------------------------
 
 
-def _peak(cli: CliRunner, files: list[Path]) -> int:
-    tracemalloc.start()
-    try:
-        result = cli("coach", "summary", *map(str, files), "--format", "json")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert result.code == 0, result.err
-    assert len(json.loads(result.out)["clients"]) == len(files)
-    return peak
+# The roll-up's peak, traced in a process of its own: a thread left running by another
+# test allocates in this process too, and tracemalloc counts every thread (a CI run saw
+# 3.5x from that). A first roll-up of one bundle imports and fills the caches untraced.
+PEAK = """
+import json, sys, tracemalloc
+from belonging_cli.main import main
+first, *files = sys.argv[1:]
+main(["coach", "summary", first, "--format", "json", "--out", "warm.json"])
+tracemalloc.start()
+code = main(["coach", "summary", *files, "--format", "json", "--out", "rollup.json"])
+peak = tracemalloc.get_traced_memory()[1]
+clients = len(json.load(open("rollup.json", encoding="utf-8"))["clients"])
+print(json.dumps([code, clients, peak]))
+"""
 
 
-def test_memory_does_not_grow_with_the_number_of_bundles(cli: CliRunner, tmp_path: Path) -> None:
+def _peak(files: list[Path], folder: Path) -> int:
+    command = [sys.executable, "-c", PEAK, str(files[0]), *map(str, files)]
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    code, clients, peak = json.loads(done.stdout.splitlines()[-1])
+    assert (code, clients) == (0, len(files)), done.stderr
+    return int(peak)
+
+
+def test_memory_does_not_grow_with_the_number_of_bundles(tmp_path: Path) -> None:
     files = [
         write(tmp_path / f"c{i}.json", sample_bundle(f"Client {i}", i, TODAY, weeks=520))
         for i in range(8)
     ]
-    _peak(cli, files[:1])  # imports and caches, once
-    one = _peak(cli, files[:1])
-    eight = _peak(cli, files)
-    assert eight < 2 * one, (one, eight)
+    one = _peak(files[:1], tmp_path)
+    eight = _peak(files, tmp_path)
+    # One bundle held at a time: with two at once (the last kept while the next was read
+    # and parsed) eight came to 1.9x one.
+    assert eight < 1.4 * one, (one, eight)
 
 
 def test_the_roll_up_reads_bundles_as_an_iterator() -> None:
