@@ -114,13 +114,14 @@ class Table(Generic[R]):
         they are (an answer's value parsed in bulk, a session's children)."""
         start = 1 if self.parent else 0
         if self.positional and len(given) <= 1:
-            # The bulk path (a journal's answers and ratings): values in order, no dict.
+            # The bulk path (a journal's answers and ratings, 100,000s in a report of
+            # years): values in order, no dict, and a call only for the fields decoded.
             name, taken = next(iter(given.items()), (None, None))
-            decoders = self.decoders if name is None else _skipping(self, name)
-            values = [
-                value if decode is None else decode(value)
-                for decode, value in zip(decoders, row[start:], strict=True)
-            ]
+            if len(row) - start != len(self.fields):
+                raise ValueError(f"{self.name}: {len(row) - start} values for {self.fields}")
+            values = list(row[start:])
+            for at, decode in _decoding(self, name):
+                values[at] = decode(values[at])
             if name is not None:  # a stored field taken as given
                 values[self.fields.index(name)] = taken
             return self.record(*values)
@@ -149,16 +150,20 @@ class Table(Generic[R]):
         )
 
 
-_SKIPPED: dict[tuple[int, str], tuple[Convert | None, ...]] = {}
+_DECODING: dict[tuple[int, str | None], tuple[tuple[int, Convert], ...]] = {}
 
 
-def _skipping(table: Table[Any], name: str) -> tuple[Convert | None, ...]:
-    """`table`'s decoders but for field `name`'s (given already decoded), found once."""
-    key = (id(table), name)
-    found = _SKIPPED.get(key)
+def _decoding(table: Table[Any], given: str | None) -> tuple[tuple[int, Convert], ...]:
+    """Where `table`'s decoded fields are and their decoders, but field `given`'s (taken
+    already decoded), found once a table."""
+    key = (id(table), given)
+    found = _DECODING.get(key)
     if found is None:
-        at = table.fields.index(name)
-        found = _SKIPPED[key] = tuple(None if i == at else d for i, d in enumerate(table.decoders))
+        found = _DECODING[key] = tuple(
+            (at, decode)
+            for at, (field, decode) in enumerate(zip(table.fields, table.decoders, strict=True))
+            if decode is not None and field != given
+        )
     return found
 
 
