@@ -9,6 +9,7 @@ Pure over the report's trends and experiments: what a person can check by eye.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -43,13 +44,23 @@ def links(
     ratings: Sequence[BehaviourTrend], items: Sequence[ExperimentItem]
 ) -> tuple[ExperimentLink, ...]:
     """A link for each experiment tried or partly tried in the period, in time order."""
-    trends = {t.behaviour_id: t for t in ratings}
+    trends = {t.behaviour_id: _Weeks(t) for t in ratings}
     return tuple(
         link(item, trends.get(item.behaviour_id)) for item in items if item.outcome in TRIED
     )
 
 
-def link(item: ExperimentItem, trend: BehaviourTrend | None) -> ExperimentLink:
+class _Weeks:
+    """A trend and the week of each of its points: its series is in week order
+    (sections/ratings.py), so the weeks around an experiment are found by bisection, not
+    by a pass over years of weeks for each experiment."""
+
+    def __init__(self, trend: BehaviourTrend) -> None:
+        self.series = trend.series
+        self.weeks = [point.week for point in trend.series]
+
+
+def link(item: ExperimentItem, trend: _Weeks | None) -> ExperimentLink:
     before, after = _levels_around(item.week, trend)
     effect: Effect
     if before is None or after is None:
@@ -90,21 +101,20 @@ def quoted(text: str) -> str:
     return f"\u201c{flat}\u201d"
 
 
-def _levels_around(week: str, trend: BehaviourTrend | None) -> tuple[int | None, int | None]:
+def _levels_around(week: str, trend: _Weeks | None) -> tuple[int | None, int | None]:
+    """The level before `week` and the highest in the WITHIN weeks from it."""
     if trend is None:
         return None, None
-    window = {week}
+    last = week
     for _ in range(WITHIN - 1):
-        window.add(next_week(max(window)))
-    before: int | None = None
+        last = next_week(last)
+    start = bisect_left(trend.weeks, week)
+    before = trend.series[start - 1].level if start else None
     after: int | None = None
-    for point in trend.series:
-        if point.week < week:
-            before = point.level
-        elif point.week in window:
-            if before is None:  # the period starts here: the level just before it
-                before = point.previous
-            after = point.level if after is None else max(after, point.level)
+    for point in trend.series[start : bisect_right(trend.weeks, last)]:
+        if before is None:  # the period starts here: the level just before it
+            before = point.previous
+        after = point.level if after is None else max(after, point.level)
     return before, after
 
 
