@@ -215,19 +215,21 @@ def _sessions(
     values = json.loads("[" + ",".join(row[value_at] for row in answer_rows) + "]")
     answers: dict[str, list[Answer]] = {}
     bucket: list[Answer] = []
+    answer = ANSWERS.reader("value")
     for row, value in zip(answer_rows, values, strict=True):
         if row[0] not in answers:
             bucket = answers[row[0]] = []
-        bucket.append(ANSWERS.from_row(row, value=value))
+        bucket.append(answer(row, value))
     ratings: dict[str, list[Rating]] = {}
     shelf: list[Rating] = []
+    rating = RATINGS.reader()
     for row in conn.execute(
         f"SELECT {RATINGS.select} FROM ratings {child_filter} ORDER BY session_id, position",
         child_params,
     ):
         if row[0] not in ratings:
             shelf = ratings[row[0]] = []
-        shelf.append(RATINGS.from_row(row))
+        shelf.append(rating(row, None))
     tags: dict[str, list[str]] = {}
     for sid, tag in conn.execute(
         f"SELECT session_id, tag FROM session_tags {child_filter} ORDER BY session_id, position",

@@ -114,22 +114,27 @@ class Table(Generic[R]):
         they are (an answer's value parsed in bulk, a session's children)."""
         start = 1 if self.parent else 0
         if self.positional and len(given) <= 1:
-            # The bulk path (a journal's answers and ratings, 100,000s in a report of
-            # years): values in order, no dict, and a call only for the fields decoded.
             name, taken = next(iter(given.items()), (None, None))
             if len(row) - start != len(self.fields):
                 raise ValueError(f"{self.name}: {len(row) - start} values for {self.fields}")
-            values = list(row[start:])
-            for at, decode in _decoding(self, name):
-                values[at] = decode(values[at])
-            if name is not None:  # a stored field taken as given
-                values[self.fields.index(name)] = taken
-            return self.record(*values)
+            return self.reader(name)(row, taken)
         found = {
             name: given[name] if name in given else value if decode is None else decode(value)
             for name, decode, value in zip(self.fields, self.decoders, row[start:], strict=True)
         }
         return self.record(**{**given, **found})
+
+    def reader(self, given: str | None = None) -> Callable[[Sequence[Any], Any], R]:
+        """The bulk path (a journal's answers and ratings, 100,000s in a report of years):
+        `read(row, value)` is the record of a row of `select`'s columns, field `given`
+        taken as `value`. Values in order, no dict, a call only for the fields decoded;
+        worked out once a table. Only for a table whose stored fields are all its
+        record's, in order (`positional`)."""
+        key = (id(self), given)
+        found = _READERS.get(key)
+        if found is None:
+            found = _READERS[key] = _reader(self, given)
+        return found
 
     def insert(self, *, position: str = "?") -> str:
         """INSERT of one `row`, plus its `position` when the table keeps an order."""
@@ -150,21 +155,30 @@ class Table(Generic[R]):
         )
 
 
-_DECODING: dict[tuple[int, str | None], tuple[tuple[int, Convert], ...]] = {}
+_READERS: dict[tuple[int, str | None], Callable[[Sequence[Any], Any], Any]] = {}
 
 
-def _decoding(table: Table[Any], given: str | None) -> tuple[tuple[int, Convert], ...]:
-    """Where `table`'s decoded fields are and their decoders, but field `given`'s (taken
-    already decoded), found once a table."""
-    key = (id(table), given)
-    found = _DECODING.get(key)
-    if found is None:
-        found = _DECODING[key] = tuple(
-            (at, decode)
-            for at, (field, decode) in enumerate(zip(table.fields, table.decoders, strict=True))
-            if decode is not None and field != given
-        )
-    return found
+def _reader(table: Table[R], given: str | None) -> Callable[[Sequence[Any], Any], R]:
+    if not table.positional:
+        raise TypeError(f"{table.name}: a record with fields not stored has no bulk reader")
+    start = 1 if table.parent else 0
+    decoding = tuple(
+        (at, decode)
+        for at, (field, decode) in enumerate(zip(table.fields, table.decoders, strict=True))
+        if decode is not None and field != given
+    )
+    place = None if given is None else table.fields.index(given)
+    make = table.record
+
+    def read(row: Sequence[Any], value: Any = None) -> R:
+        values = list(row[start:])
+        for at, decode in decoding:
+            values[at] = decode(values[at])
+        if place is not None:
+            values[place] = value
+        return make(*values)
+
+    return read
 
 
 def _table(
