@@ -11,13 +11,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from belonging_cli.reports.model import ExerciseCounts, ExperimentCounts
 from belonging_cli.reports.privacy import Privacy
 
 if TYPE_CHECKING:
-    from belonging_cli.records import AnswerValue, JournalData, Session
+    from belonging_cli.records import Answer, AnswerValue, JournalData, Session
     from belonging_cli.reports.period import Period
     from belonging_cli.reports.rubric_facts import BehaviourFacts, RubricFacts
 
@@ -30,6 +30,15 @@ Counts = TypeVar("Counts", ExperimentCounts, ExerciseCounts)
 # wins and choices are most of its answers. The report tests build reports both ways.
 READ_ROLES = ("balance", "levers", "control", "influence", "prep", "takeaway")
 READ_KINDS = ("review",)
+
+
+class Prompted(NamedTuple):
+    """An answer to a rubric prompt: a behaviour's (a step's own wording names none)."""
+
+    session: Session
+    answer: Answer
+    prompt_id: str
+    behaviour_id: str
 
 
 class Scope:
@@ -66,6 +75,36 @@ class Scope:
         self.reflections = [s for s in complete if s.assignment_id is None]
         self.sessions = [s for s in in_period if s.assignment_id is None]
         self.exercise_sessions = [s for s in in_period if s.assignment_id is not None]
+        self._by_role: dict[str | None, list[tuple[int, Session, Answer]]] | None = None
+        self._prompted: list[Prompted] = []
+
+    def answers_with(self, *roles: str) -> list[tuple[Session, Answer]]:
+        """The period's reflections' answers to steps of these `roles`, each with its
+        session, in time order: a section reads its own answers, not every answer of
+        years of sessions."""
+        index = self._answer_index()
+        found = [found for role in roles for found in index.get(role, ())]
+        if len(roles) > 1:
+            found.sort(key=lambda seen: seen[0])
+        return [(session, answer) for _, session, answer in found]
+
+    def prompted(self) -> list[Prompted]:
+        """The period's answers to a behaviour's rubric prompts, in time order."""
+        self._answer_index()
+        return self._prompted
+
+    def _answer_index(self) -> dict[str | None, list[tuple[int, Session, Answer]]]:
+        if self._by_role is None:  # one pass, made on first use
+            self._by_role = {}
+            seen = 0
+            for session in self.sessions:
+                for answer in session.answers:
+                    self._by_role.setdefault(answer.role, []).append((seen, session, answer))
+                    prompt, behaviour = answer.prompt_id, answer.behaviour_id
+                    if prompt is not None and behaviour is not None:
+                        self._prompted.append(Prompted(session, answer, prompt, behaviour))
+                    seen += 1
+        return self._by_role
 
     def wanted(self, behaviour_id: str | None) -> bool:
         """Whether the report covers `behaviour_id` (every behaviour without a filter)."""

@@ -24,16 +24,15 @@ def balance(scope: Scope) -> Balance:
     values: dict[str, int] = {}
     levers: dict[str, str] = {}  # week -> the latest answer of that week
     noted: dict[str, Session] = {}  # week -> the latest session with notes on it
-    for session in scope.sessions:
-        for answer in session.answers:
-            if answer.role == "balance" and _is_level(answer.value):
-                assert isinstance(answer.value, int)
-                values[session.week] = answer.value
-            elif answer.role == "levers" and answer.value in LEVERS:
-                assert isinstance(answer.value, str)
-                levers[session.week] = answer.value
-            elif answer.role in NOTE_ROLES and answer_text(answer.value):
-                noted[session.week] = session
+    for session, answer in scope.answers_with("balance", "levers", *NOTE_ROLES):
+        if answer.role == "balance" and _is_level(answer.value):
+            assert isinstance(answer.value, int)
+            values[session.week] = answer.value
+        elif answer.role == "levers" and answer.value in LEVERS:
+            assert isinstance(answer.value, str)
+            levers[session.week] = answer.value
+        elif answer.role in NOTE_ROLES and answer_text(answer.value):
+            noted[session.week] = session
     series = tuple(BalancePoint(w, v) for w, v in values.items())
     first, latest, change, average = movement(list(values.values()))
     notes = (balance_note(scope, s) for s in noted.values())

@@ -29,23 +29,22 @@ class PrepAnswer:
 
 def prep_answers(scope: Scope) -> tuple[PrepAnswer, ...]:
     found: list[PrepAnswer] = []
-    for session in scope.sessions:
-        for answer in session.answers:
-            text = answer_text(answer.value)
-            if answer.role != "prep" or not text:
-                continue
-            key = ("answer", session.id, answer.step_id)
-            if scope.privacy.keep(
-                answer.private, key, section="Session prep", week=session.week, text=text
-            ):
-                found.append(
-                    PrepAnswer(
-                        session.week,
-                        scope.local_date(answer.answered_at),
-                        clean(answer.question),
-                        text,
-                        answer.private,
-                    )
+    for session, answer in scope.answers_with("prep"):
+        text = answer_text(answer.value)
+        if not text:
+            continue
+        key = ("answer", session.id, answer.step_id)
+        if scope.privacy.keep(
+            answer.private, key, section="Session prep", week=session.week, text=text
+        ):
+            found.append(
+                PrepAnswer(
+                    session.week,
+                    scope.local_date(answer.answered_at),
+                    clean(answer.question),
+                    text,
+                    answer.private,
                 )
+            )
     found.sort(key=lambda a: a.date, reverse=True)  # the latest session's wishes first
     return tuple(found)

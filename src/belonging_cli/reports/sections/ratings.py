@@ -63,10 +63,13 @@ def trend(
     previous = before
     for week, (session, rating) in by_week.items():
         private = rating.evidence_private
-        shown = clean(rating.evidence)
-        key = ("evidence", session.id, f"{behaviour.id}.evidence")
+        shown = clean(rating.evidence) if rating.evidence else None  # most ratings have none
         if shown and not scope.privacy.keep(
-            private, key, section="Notes on ratings", week=week, text=shown
+            private,
+            ("evidence", session.id, f"{behaviour.id}.evidence"),
+            section="Notes on ratings",
+            week=week,
+            text=shown,
         ):
             shown = None
         point = WeekLevel(week, rating.level, shown, private and shown is not None, previous)

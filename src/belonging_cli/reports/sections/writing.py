@@ -82,16 +82,15 @@ class Writing:
 
 def takeaways(scope: Scope) -> tuple[Takeaway, ...]:
     found: list[Takeaway] = []
-    for session in scope.sessions:
-        for answer in session.answers:
-            text = answer_text(answer.value)
-            if answer.role != "takeaway" or not text:
-                continue
-            key = ("answer", session.id, answer.step_id)
-            if scope.privacy.keep(
-                answer.private, key, section="Takeaways", week=session.week, text=text
-            ):
-                found.append(Takeaway(session.week, answer.question, text, answer.private))
+    for session, answer in scope.answers_with("takeaway"):
+        text = answer_text(answer.value)
+        if not text:
+            continue
+        key = ("answer", session.id, answer.step_id)
+        if scope.privacy.keep(
+            answer.private, key, section="Takeaways", week=session.week, text=text
+        ):
+            found.append(Takeaway(session.week, answer.question, text, answer.private))
     return tuple(found)
 
 
