@@ -165,6 +165,9 @@ def assignments(
     return [ASSIGNMENTS.from_row(row) for row in conn.execute(query, params)]
 
 
+ROWS_A_BATCH = 2000  # answer rows read and parsed together
+
+
 def sessions(
     conn: sqlite3.Connection,
     where: str,
@@ -209,17 +212,20 @@ def _sessions(
     answer_rows = conn.execute(
         f"SELECT {ANSWERS.select} FROM answers a {answer_filter} ORDER BY session_id, position",
         child_params,
-    ).fetchall()
-    # One JSON parse for all values: a call per value costs more than the rest together.
+    )
+    # One JSON parse for a batch's values: a call per value costs more than the rest
+    # together. Batches, not every row at once: years of rows held at once made the
+    # peak of a report of every period (issue 19).
     value_at = ANSWERS.columns.index("value_json") + 1  # after the session id
-    values = json.loads("[" + ",".join(row[value_at] for row in answer_rows) + "]")
     answers: dict[str, list[Answer]] = {}
     bucket: list[Answer] = []
     answer = ANSWERS.reader("value")
-    for row, value in zip(answer_rows, values, strict=True):
-        if row[0] not in answers:
-            bucket = answers[row[0]] = []
-        bucket.append(answer(row, value))
+    while batch := answer_rows.fetchmany(ROWS_A_BATCH):
+        values = json.loads("[" + ",".join(row[value_at] for row in batch) + "]")
+        for row, value in zip(batch, values, strict=True):
+            if row[0] not in answers:
+                bucket = answers[row[0]] = []
+            bucket.append(answer(row, value))
     ratings: dict[str, list[Rating]] = {}
     shelf: list[Rating] = []
     rating = RATINGS.reader()

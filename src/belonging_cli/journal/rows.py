@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -69,6 +70,10 @@ def _codec(hint: Any) -> tuple[Convert | None, Convert | None] | None:
     if members:  # a union of several kinds of value: an answer's value, kept as JSON
         return json_text, json.loads
     return None
+
+
+def _one_copy(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
 
 
 def _maybe(convert: Convert | None) -> Convert | None:
@@ -190,7 +195,11 @@ def _table(
     children: tuple[str, ...] = (),
     derived: tuple[tuple[str, Callable[[R], Any]], ...] = (),
     parent: str | None = None,
+    repeated: tuple[str, ...] = (),
 ) -> Table[R]:
+    """`repeated`: text fields whose few values recur in nearly every row (ids, kinds,
+    a step's question), read as one shared copy each: years of answers held ~13 MB of
+    copies of the same words."""
     every = fields(record)  # type: ignore[arg-type]
     hints = typing.get_type_hints(record)
     stored = [f for f in every if f.name not in children]
@@ -206,7 +215,7 @@ def _table(
         fields=tuple(f.name for f in stored),
         columns=tuple(renamed.get(f.name, f.name) for f in stored),
         encoders=tuple(codecs[f.name][0] for f in stored),
-        decoders=tuple(codecs[f.name][1] for f in stored),
+        decoders=tuple(_one_copy if f.name in repeated else codecs[f.name][1] for f in stored),
         derived=derived,
         keys=keys,
         parent=parent,
@@ -230,8 +239,15 @@ ANSWERS = _table(
     keys=("session_id", "step_id"),
     renamed={"value": "value_json"},
     parent="session_id",
+    repeated=("step_id", "kind", "prompt_id", "behaviour_id", "question", "role"),
 )
-RATINGS = _table("ratings", Rating, keys=("session_id", "behaviour_id"), parent="session_id")
+RATINGS = _table(
+    "ratings",
+    Rating,
+    keys=("session_id", "behaviour_id"),
+    parent="session_id",
+    repeated=("behaviour_id",),
+)
 EXPERIMENTS = _table(
     "experiments",
     Experiment,
