@@ -72,10 +72,6 @@ def _codec(hint: Any) -> tuple[Convert | None, Convert | None] | None:
     return None
 
 
-def _one_copy(text: str | None) -> str | None:
-    return None if text is None else sys.intern(text)
-
-
 def _maybe(convert: Convert | None) -> Convert | None:
     return None if convert is None else _or_none(convert)
 
@@ -94,6 +90,7 @@ class Table(Generic[R]):
     keys: tuple[str, ...]  # what identifies a row: the conflict target of an upsert
     parent: str | None = None  # the column naming the owning session, written first
     positional: bool = True  # the stored fields are all the record's fields, in order
+    repeated: tuple[str, ...] = ()  # text fields the bulk reader keeps one copy of
 
     @property
     def select(self) -> str:
@@ -173,12 +170,17 @@ def _reader(table: Table[R], given: str | None) -> Callable[[Sequence[Any], Any]
         if decode is not None and field != given
     )
     place = None if given is None else table.fields.index(given)
+    shared = tuple(table.fields.index(name) for name in table.repeated)
     make = table.record
+    intern = sys.intern
 
     def read(row: Sequence[Any], value: Any = None) -> R:
         values = list(row[start:])
         for at, decode in decoding:
             values[at] = decode(values[at])
+        for at in shared:
+            if (text := values[at]) is not None:
+                values[at] = intern(text)
         if place is not None:
             values[place] = value
         return make(*values)
@@ -215,11 +217,12 @@ def _table(
         fields=tuple(f.name for f in stored),
         columns=tuple(renamed.get(f.name, f.name) for f in stored),
         encoders=tuple(codecs[f.name][0] for f in stored),
-        decoders=tuple(_one_copy if f.name in repeated else codecs[f.name][1] for f in stored),
+        decoders=tuple(codecs[f.name][1] for f in stored),
         derived=derived,
         keys=keys,
         parent=parent,
         positional=len(stored) == len(every),
+        repeated=repeated,
     )
 
 
