@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -87,6 +87,18 @@ class Scope:
         if len(roles) > 1:
             found.sort(key=lambda seen: seen[0])
         return [(session, answer) for _, session, answer in found]
+
+    def shown_answers(self, role: str, section: str) -> Iterator[tuple[Session, Answer, str]]:
+        """The answers to steps of `role` with words in them that this report shows, with
+        their words: the privacy decision notes each one a shared report leaves out
+        (under `section`)."""
+        for session, answer in self.answers_with(role):
+            text = answer_text(answer.value)
+            key = ("answer", session.id, answer.step_id)
+            if text and self.privacy.keep(
+                answer.private, key, section=section, week=session.week, text=text
+            ):
+                yield session, answer, text
 
     def prompted(self) -> list[Prompted]:
         """The period's answers to a behaviour's rubric prompts, in time order."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from belonging_cli.reports.scope import answer_text, clean
+from belonging_cli.reports.scope import clean
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,22 +29,8 @@ class PrepAnswer:
 
 def prep_answers(scope: Scope) -> tuple[PrepAnswer, ...]:
     found: list[PrepAnswer] = []
-    for session, answer in scope.answers_with("prep"):
-        text = answer_text(answer.value)
-        if not text:
-            continue
-        key = ("answer", session.id, answer.step_id)
-        if scope.privacy.keep(
-            answer.private, key, section="Session prep", week=session.week, text=text
-        ):
-            found.append(
-                PrepAnswer(
-                    session.week,
-                    scope.local_date(answer.answered_at),
-                    clean(answer.question),
-                    text,
-                    answer.private,
-                )
-            )
+    for session, answer, text in scope.shown_answers("prep", "Session prep"):
+        when = scope.local_date(answer.answered_at)
+        found.append(PrepAnswer(session.week, when, clean(answer.question), text, answer.private))
     found.sort(key=lambda a: a.date, reverse=True)  # the latest session's wishes first
     return tuple(found)

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from belonging_cli.reports.model import SHOWN
-from belonging_cli.reports.scope import answer_text
 
 if TYPE_CHECKING:
     from belonging_cli.reports.model import (
@@ -82,15 +81,8 @@ class Writing:
 
 def takeaways(scope: Scope) -> tuple[Takeaway, ...]:
     found: list[Takeaway] = []
-    for session, answer in scope.answers_with("takeaway"):
-        text = answer_text(answer.value)
-        if not text:
-            continue
-        key = ("answer", session.id, answer.step_id)
-        if scope.privacy.keep(
-            answer.private, key, section="Takeaways", week=session.week, text=text
-        ):
-            found.append(Takeaway(session.week, answer.question, text, answer.private))
+    for session, answer, text in scope.shown_answers("takeaway", "Takeaways"):
+        found.append(Takeaway(session.week, answer.question, text, answer.private))
     return tuple(found)
 
 
