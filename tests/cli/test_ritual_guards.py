@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -169,6 +170,36 @@ def test_edit_that_one_opens_the_weeks_reflection(
     monkeypatch.setattr(journal_edit, "edit_session", lambda settings, sid: edited.append(sid))
     assert reflect(cli, ENTER).code == 0  # "Edit that one" comes first
     assert edited == [only_session().id]
+
+
+def test_an_earlier_week_reflected_on_is_named_by_its_monday(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = dt.date.today()
+    thursday = today - dt.timedelta(days=today.weekday() + 4)  # last week's Thursday
+    day = thursday.isoformat()
+    assert reflect(cli, TO_THE_TAKEAWAY + TAKEAWAY + ENTER, "--date", day).code == 0
+    shown: list[str] = []
+    say, choose = ask.say, ask.choose
+
+    def said(text: str = "", *args: Any, **kwargs: Any) -> None:
+        shown.append(text)
+        say(text, *args, **kwargs)
+
+    def offered(question: str, options: list[tuple[str, str]], **kwargs: Any) -> Any:
+        shown.extend(label for _, label in options)
+        return choose(question, options, **kwargs)
+
+    monkeypatch.setattr(ask, "say", said)
+    monkeypatch.setattr(ask, "choose", offered)
+    assert reflect(cli, DOWN + DOWN + ENTER, "--date", day).code == 0  # "Stop here"
+    monday = thursday - dt.timedelta(days=3)
+    assert any(
+        line.startswith(f"You reflected for the week of Mon {monday.day} {monday:%b} on")
+        for line in shown
+    ), shown
+    assert "Start another reflection for that week" in shown
+    assert not any("this week" in line for line in shown), shown
 
 
 # -- days a reflection can be for -----------------------------------------------------------

@@ -321,8 +321,12 @@ def _run_interactive(setup: Setup, resume: bool | None) -> str | None:
             None if draft and policy == "resume" else _second_this_week(journal, setup, setup.flow)
         )
         if found is not None:
+            from belonging_cli.clock import iso_week, week_monday
+
+            # A week is named by its Monday, as the recap names the next one.
+            monday = week_monday(iso_week(setup.day))
             second = ask_second(
-                found, f"the week of {day(setup.day)}" if setup.backdated else "this week"
+                found, f"the week of {day(monday)}" if setup.backdated else "this week"
             )
             if second != "again":
                 return found.id if second == "edit" else None

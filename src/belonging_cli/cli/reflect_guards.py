@@ -66,7 +66,10 @@ def ask_second(found: SessionSummary, which: str = "this week") -> Second:
         "Edit that one, or start another?",
         [
             ("edit", f"Edit that one (belonging journal edit {found.id[:8]})"),
-            ("again", "Start another reflection for this week"),
+            (
+                "again",
+                f"Start another reflection for {'this' if which == 'this week' else 'that'} week",
+            ),
             ("stop", "Stop here"),
         ],
         default="edit",
