@@ -51,10 +51,9 @@ def parse_due(text: str, today: dt.date) -> dt.date:
         except ValueError:
             raise ValueError(f"{text!r} is not a day of the calendar") from None
     else:
-        raise ValueError(
-            f"{text!r} is not a date: use YYYY-MM-DD, like "
-            f"{(today + dt.timedelta(weeks=12)).isoformat()}, or weeks from today, like 12w"
-        )
+        # Short: at a prompt it is one line under the answer, cut at the screen's edge.
+        like = (today + dt.timedelta(weeks=12)).isoformat()
+        raise ValueError(f"{text!r} is not a date: use YYYY-MM-DD ({like}) or 12w (weeks)")
     if day <= today:
         raise ValueError(f"{day.isoformat()} is not after today: a goal's date lies ahead")
     if day > LAST_DAY:
