@@ -134,9 +134,9 @@ class Table(Generic[R]):
         record's, in order (`positional`)."""
         key = (id(self), given)
         found = _READERS.get(key)
-        if found is None:
-            found = _READERS[key] = _reader(self, given)
-        return found
+        if found is None or found[0] is not self:
+            found = _READERS[key] = (self, _reader(self, given))
+        return found[1]
 
     def insert(self, *, position: str = "?") -> str:
         """INSERT of one `row`, plus its `position` when the table keeps an order."""
@@ -157,7 +157,9 @@ class Table(Generic[R]):
         )
 
 
-_READERS: dict[tuple[int, str | None], Callable[[Sequence[Any], Any], Any]] = {}
+# Keyed by the table's id (hashing a table a row would cost more than the read), and
+# holding the table: while its reader is kept no other table can be given its id.
+_READERS: dict[tuple[int, str | None], tuple[Table[Any], Callable[[Sequence[Any], Any], Any]]] = {}
 
 
 def _reader(table: Table[R], given: str | None) -> Callable[[Sequence[Any], Any], R]:
