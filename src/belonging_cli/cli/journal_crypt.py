@@ -302,7 +302,7 @@ def decrypt(settings: Settings, recovery_key: str | None) -> None:
     if not path.exists() or not is_encrypted(path):
         raise JournalError(f"the journal {path} is not encrypted")
     if recovery_key is not None:
-        key = keys.parse_key(recovery_key, "the recovery key")
+        key = keys.parse_key(recovery_key, "the recovery key", typed=True)
     else:
         from belonging_cli.journal.crypt.opening import key_for
 

@@ -250,7 +250,7 @@ def _from_typed(
         raise _Mistyped("nothing was typed")
     if keys.looks_like_key(typed) or typed.count("-") >= 8:
         try:
-            key = keys.parse_key(typed, "the recovery key")
+            key = keys.parse_key(typed, "the recovery key", typed=True)
         except JournalError as exc:
             raise _Mistyped(exc.message) from None
         try:

@@ -82,8 +82,10 @@ def recovery_rows(recovery: str, width: int | None) -> list[str]:
 _MISREAD = str.maketrans("018", "OIB")
 
 
-def parse_key(text: str, what: str) -> bytes:
-    """A key written down: the recovery key (any case, spaces or dashes) or 64 hex digits."""
+def parse_key(text: str, what: str, *, typed: bool = False) -> bytes:
+    """A key written down: the recovery key (any case, spaces or dashes) or 64 hex digits.
+    `typed`: at a prompt, where a key short of groups is a row typed alone; in a file or
+    the keyring (read whole, its line breaks and all) it is a key cut short."""
     compact = re.sub(r"[\s-]", "", text)
     if _HEX.match(compact):
         return bytes.fromhex(compact)
@@ -97,7 +99,8 @@ def parse_key(text: str, what: str) -> bytes:
         groups = [g for g in re.split(r"[\s-]+", text.strip()) if g]
         if 0 < len(groups) < GROUPS and all(len(g) == GROUP for g in groups):
             # One row of a key printed in rows at a narrow terminal, or a group left out.
-            how = "one is missing" if len(groups) == GROUPS - 1 else "type all its rows as one line"
+            rows = "type all its rows as one line" if typed else "it is cut short"
+            how = "one is missing" if len(groups) == GROUPS - 1 else rows
             raise JournalError(f"{what} has {len(groups)} of its {GROUPS} groups: {how}")
         raise JournalError(
             f"{what} is not a journal key (a recovery key is 56 letters and digits in "
