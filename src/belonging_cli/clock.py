@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from pathlib import Path
@@ -61,17 +62,21 @@ def iso_week(day: dt.date) -> str:
 
 
 def parse_week(text: str) -> tuple[int, int]:
-    match = _WEEK.match(text)
-    if not match:
-        raise ValueError(f"not an ISO week like 2026-W48: {text!r}")
-    year, week = int(match[1]), int(match[2])
-    dt.date.fromisocalendar(year, week, 1)  # raises ValueError for week 53 of a 52-week year
+    monday = week_monday(text)
+    year, week, _ = monday.isocalendar()
     return year, week
 
 
+@functools.lru_cache(maxsize=16384)
 def week_monday(week: str) -> dt.date:
-    year, number = parse_week(week)
-    return dt.date.fromisocalendar(year, number, 1)
+    """`2026-W48` -> its Monday. Remembered: a report of years asks for the same few
+    thousand weeks again and again (charts, streaks, timelines), and parsing one costs
+    ~30 times the look-up (issue 19). A bad week raises every time (errors are not kept)."""
+    match = _WEEK.match(week)
+    if not match:
+        raise ValueError(f"not an ISO week like 2026-W48: {week!r}")
+    # Raises ValueError for week 53 of a 52-week year.
+    return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
 
 
 def previous_week(week: str) -> str:
