@@ -163,31 +163,30 @@ _READERS: dict[tuple[int, str | None], tuple[Table[Any], Callable[[Sequence[Any]
 
 
 def _reader(table: Table[R], given: str | None) -> Callable[[Sequence[Any], Any], R]:
+    """`read(row, value)` written out for this table, one expression a field: a
+    loop over fields a row cost twice the record itself (issue 19). The source is made
+    from the table's own field names only, never from a row; the record's own
+    constructor is called, so whatever it checks stays checked."""
     if not table.positional:
         raise TypeError(f"{table.name}: a record with fields not stored has no bulk reader")
     start = 1 if table.parent else 0
-    decoding = tuple(
-        (at, decode)
-        for at, (field, decode) in enumerate(zip(table.fields, table.decoders, strict=True))
-        if decode is not None and field != given
-    )
-    place = None if given is None else table.fields.index(given)
-    shared = tuple(table.fields.index(name) for name in table.repeated)
-    make = table.record
-    intern = sys.intern
-
-    def read(row: Sequence[Any], value: Any = None) -> R:
-        values = list(row[start:])
-        for at, decode in decoding:
-            values[at] = decode(values[at])
-        for at in shared:
-            if (text := values[at]) is not None:
-                values[at] = intern(text)
-        if place is not None:
-            values[place] = value
-        return make(*values)
-
-    return read
+    names: dict[str, Any] = {"make": table.record, "intern": sys.intern}
+    arguments = []
+    for at, (field, decode) in enumerate(zip(table.fields, table.decoders, strict=True)):
+        if field == given:
+            arguments.append("value")
+            continue
+        read = f"row[{start + at}]"
+        if decode is not None:
+            names[f"decode{at}"] = decode
+            read = f"decode{at}({read})"
+        if field in table.repeated:  # one shared copy of a word every row repeats
+            read = f"(None if (text := {read}) is None else intern(text))"
+        arguments.append(read)
+    source = f"def read(row, value=None):\n    return make({', '.join(arguments)})\n"
+    exec(compile(source, f"<reader of {table.name}>", "exec"), names)
+    reader: Callable[[Sequence[Any], Any], R] = names["read"]
+    return reader
 
 
 def _table(
