@@ -6,6 +6,7 @@ scripts, nothing fetched. Values are levels on the 1-5 scale.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -138,6 +139,18 @@ def svg_chart(
     def y(value: float) -> float:
         return top + plot_h * (HIGH - value) / (HIGH - LOW)
 
+    # Each week's x and each value's y as text, worked out once: years of weeks are
+    # ~10^5 points across a report's charts (ten of them one width over the same weeks),
+    # and a value recurs (levels are 1-5).
+    xs = _x_texts(tuple(weeks), left, plot_w)
+    ys: dict[float, str] = {}
+
+    def point(week: str, value: float) -> str:
+        shown = ys.get(value)
+        if shown is None:
+            shown = ys[value] = f"{y(value):.1f}"
+        return f"{xs[week]},{shown}"
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
@@ -167,7 +180,7 @@ def svg_chart(
     few = len(weeks) <= 60
     for line in lines:
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
-        for segment in _segments(line.points, weeks):
+        for segment in _segments(line.points, index):
             if len(segment) == 1 or few:
                 for week, value in segment:
                     parts.append(
@@ -175,7 +188,7 @@ def svg_chart(
                         f'fill="{line.colour}"/>'
                     )
             if len(segment) > 1:
-                coords = " ".join(f"{x(w):.1f},{y(v):.1f}" for w, v in segment)
+                coords = " ".join([point(w, v) for w, v in segment])
                 parts.append(
                     f'<polyline points="{coords}" fill="none" stroke="{line.colour}" '
                     f'stroke-width="2"{dash}/>'
@@ -194,13 +207,22 @@ def svg_chart(
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=4)
+def _x_texts(weeks: tuple[str, ...], left: int, plot_w: int) -> dict[str, str]:
+    """Each week's x on a chart `plot_w` wide from `left`, as `svg_chart` writes it."""
+    span = max(len(weeks) - 1, 1)
+    if len(weeks) <= 1:
+        return dict.fromkeys(weeks, f"{left + plot_w * 0.5:.1f}")
+    return {week: f"{left + plot_w * (i / span):.1f}" for i, week in enumerate(weeks)}
+
+
 def _axis_note(x: float, y: float, text: str) -> str:
     return f'<text x="{x + 4}" y="{y:.1f}" fill="#888" font-size="10">{escape(text)}</text>'
 
 
-def _segments(points: Sequence[Point], weeks: Sequence[str]) -> list[list[Point]]:
-    """Runs of points in consecutive weeks: a skipped week breaks the line."""
-    position = {week: i for i, week in enumerate(weeks)}
+def _segments(points: Sequence[Point], position: dict[str, int]) -> list[list[Point]]:
+    """Runs of points in consecutive weeks (`position`: each week's place on the axis): a
+    skipped week breaks the line."""
     runs: list[list[Point]] = []
     previous = -2
     for week, value in points:
