@@ -145,6 +145,13 @@ def outcome_word(state: str | None) -> str:
     return words.OUTCOME_WORDS.get(state or "", "not reviewed yet")
 
 
+def _sparkline(series: Any, last: int = SPARK_POINTS) -> str:
+    """`series | sparkline`: the latest `last` points as a strip (years of weeks are cut
+    to them before their levels are read)."""
+    latest = series[-last:] if isinstance(series, (list, tuple)) else list(series)[-last:]
+    return charts.sparkline([_level(p) for p in latest])
+
+
 def _level(point: Any) -> Any:
     """A level from a series point: plain data, a model record or a bare number."""
     if isinstance(point, dict):
@@ -184,9 +191,7 @@ def equip(env: Environment, *, html: bool) -> None:
         cell=md_cell,
         md_quote=md_quote,
         md_note=md_note,
-        sparkline=lambda series, last=SPARK_POINTS: charts.sparkline(
-            [_level(p) for p in series][-last:]
-        ),
+        sparkline=_sparkline,
         group_by=_group_by,
         signed=words.signed,
         one_decimal=words.one_decimal,

@@ -116,25 +116,29 @@ def story(found: Sequence[Stretch]) -> str:
     A long, restless series says its first stretch, how many it leaves out and
     their weeks, then its latest: a report line, not a year of weeks, and every
     level and week said is the series' own."""
-    told = _told(found)
     if len(found) <= STORY_STRETCHES + 1:  # one left out would save nothing
-        return ", ".join(told)
+        return ", ".join(_told(found, range(len(found))))
     tail = len(found) - (STORY_STRETCHES - 1)
+    told = _told(found, range(tail, len(found)), first=True)
     skipped = found[1:tail]
     gap = _weeks(skipped[0].first_week, skipped[-1].last_week)
-    latest = ", ".join(told[tail:])
+    latest = ", ".join(told[1:])
     left = plural(len(skipped), "stretch", "stretches")
     return f"{told[0]}, then {left} left out ({gap}), then {latest}"
 
 
-def _told(found: Sequence[Stretch]) -> list[str]:
-    """Each stretch in words, `back to` a level an earlier stretch was at (one pass: a
+def _told(found: Sequence[Stretch], said: range, *, first: bool = False) -> list[str]:
+    """The stretches at `said` (and the first, with `first`) in words, `back to` a level
+    an earlier stretch was at: one pass, and words only for the stretches said (a
     roll-up tells ten behaviours' stories for each of thousands of clients)."""
     seen: set[int] = set()
     told = []
-    for s in found:
-        when = _weeks(s.first_week, s.last_week)
-        told.append(f"back to {s.level} in {when}" if s.level in seen else f"{s.level} in {when}")
+    for at, s in enumerate(found):
+        if at in said or (first and at == 0):
+            when = _weeks(s.first_week, s.last_week)
+            told.append(
+                f"back to {s.level} in {when}" if s.level in seen else f"{s.level} in {when}"
+            )
         seen.add(s.level)
     return told
 
