@@ -197,13 +197,22 @@ def levers_words(balance: Any) -> str:
     )
 
 
+LEVER_WEEKS_SAID = 26  # the latest half year of weeks, as a sparkline draws them
+
+
 def levers_weeks(balance: Any) -> str:
-    """The levers week by week: "2026-W46 mostly relational, 2026-W47 both combined"."""
-    points = balance.get("levers") if isinstance(balance, dict) else balance.levers
-    return ", ".join(
+    """The levers week by week: "2026-W46 mostly relational, 2026-W47 both combined";
+    the latest half year of them, saying so, when there are more: a ten-year report's
+    line of every week was most of the report, and nobody reads it."""
+    found = balance.get("levers") if isinstance(balance, dict) else balance.levers
+    points = list(found or ())
+    said = ", ".join(
         f"{_get(p, 'week')} {LEVER_WORDS.get(_get(p, 'value'), _get(p, 'value'))}"
-        for p in points or ()
+        for p in points[-LEVER_WEEKS_SAID:]
     )
+    if len(points) <= LEVER_WEEKS_SAID:
+        return said
+    return f"{said} (the latest {LEVER_WEEKS_SAID} of {len(points)} weeks)"
 
 
 def left_out(count: int) -> str:
