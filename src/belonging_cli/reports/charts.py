@@ -143,13 +143,14 @@ def svg_chart(
     # ~10^5 points across a report's charts (ten of them one width over the same weeks),
     # and a value recurs (levels are 1-5).
     xs = _x_texts(tuple(weeks), left, plot_w)
-    ys: dict[float, str] = {}
+    ys: dict[float, tuple[str, float]] = {}
 
-    def point(week: str, value: float) -> str:
+    def point(week: str, value: float) -> tuple[str, str, float]:
         shown = ys.get(value)
         if shown is None:
-            shown = ys[value] = f"{y(value):.1f}"
-        return f"{xs[week]},{shown}"
+            text = f"{y(value):.1f}"
+            shown = ys[value] = (text, float(text))
+        return xs[week], *shown
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -188,7 +189,7 @@ def svg_chart(
                         f'fill="{line.colour}"/>'
                     )
             if len(segment) > 1:
-                coords = " ".join([point(w, v) for w, v in segment])
+                coords = " ".join(_corners([point(w, v) for w, v in segment]))
                 parts.append(
                     f'<polyline points="{coords}" fill="none" stroke="{line.colour}" '
                     f'stroke-width="2"{dash}/>'
@@ -205,6 +206,24 @@ def svg_chart(
             lx += 40 + 7 * len(line.label)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _corners(points: list[tuple[str, str, float]]) -> list[str]:
+    """A polyline's points as written ("x,y"), without those on a straight run between
+    their neighbours: the same level week after week (one y), or weeks narrower than a
+    tenth of a pixel apart (one x) with the middle level between the others. The line
+    drawn is the same; years of weeks are ~3,000 x positions, not 10,000 points."""
+    kept: list[tuple[str, str, float]] = []
+    for found in points:
+        if len(kept) >= 2:
+            (ax, ay, a), (bx, by, b) = kept[-2], kept[-1]
+            if ay == by == found[1] or (
+                ax == bx == found[0] and min(a, found[2]) <= b <= max(a, found[2])
+            ):
+                kept[-1] = found  # the middle one is on the line from the one before
+                continue
+        kept.append(found)
+    return [f"{x},{y}" for x, y, _ in kept]
 
 
 @functools.lru_cache(maxsize=4)
