@@ -14,6 +14,7 @@ limits only.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import select
 import signal
@@ -66,6 +67,10 @@ def _child(
     code = 0
     try:
         _limit_memory(resource)
+        # A template's garbage is collected whatever the parent paused (a report pauses
+        # the collector for its records): the child's memory is capped, and a
+        # template's own cycles must not run into the cap (found by a review).
+        gc.enable()
         try:
             reply = _TEXT + work().encode("utf-8", "surrogatepass")
         except BelongingError as exc:

@@ -276,3 +276,19 @@ def test_a_template_that_kills_its_renderer_is_reported(
     template = tmp_path / "mine.md"
     code, out, err = _run(cli, template, "hello")
     _assert_stopped(code, out, err, template)
+
+
+@pytest.mark.usefixtures("reflected")
+def test_a_templates_own_cycles_are_collected_under_the_memory_cap(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    """A report pauses the cycle collector for its records; the template's renderer runs
+    with it on, so cycles a template makes and drops (1.2 GB of them here, 2 MB at a
+    time) never reach the 1 GB cap (found by a review)."""
+    template = tmp_path / "mine.md"
+    body = (
+        "{% for i in range(600) %}{% set a = ['x' * 2000000, range(800) | batch(1) | list] %}"
+        "{{ a.append(a) or '' }}{% endfor %}done"
+    )
+    code, out, err = _run(cli, template, body)
+    assert (code, out.strip()) == (0, "done"), err
