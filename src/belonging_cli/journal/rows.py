@@ -169,6 +169,9 @@ def _reader(table: Table[R], given: str | None) -> Callable[[Sequence[Any], Any]
     constructor is called, so whatever it checks stays checked."""
     if not table.positional:
         raise TypeError(f"{table.name}: a record with fields not stored has no bulk reader")
+    unknown = {given, *table.repeated} - {None, *table.fields}
+    if unknown:  # a misspelt name would silently read the column as stored
+        raise ValueError(f"{table.name}: no field {', '.join(sorted(map(str, unknown)))}")
     start = 1 if table.parent else 0
     names: dict[str, Any] = {"make": table.record, "intern": sys.intern}
     arguments = []

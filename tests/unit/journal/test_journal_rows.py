@@ -159,3 +159,12 @@ def test_a_table_made_after_another_was_let_go_reads_its_own_records() -> None:
         assert type(read) is record, (n, read)
         del table
         gc.collect()  # gone for sure: its id is free for the next table
+
+
+def test_a_bulk_reader_of_a_field_the_table_has_not_is_refused() -> None:
+    """A misspelt field given (or kept as one shared copy) would read its column as
+    stored, silently: the table says it has no such field."""
+    import pytest
+
+    with pytest.raises(ValueError, match="answers: no field valeu"):
+        rows.ANSWERS.reader("valeu")
