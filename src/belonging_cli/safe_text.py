@@ -84,4 +84,4 @@ def strip_controls(text: str) -> str:
     terminal is shown, and what a shared bundle carries of a person's own words."""
     # Most text has none: a printable string holds no control character (nor a tab or
     # a line feed), and asking is ~5 times cheaper than the search (issue 19).
-    return text if text.isprintable() else _CONTROL.sub("", text)
+    return text if type(text) is str and text.isprintable() else _CONTROL.sub("", text)
