@@ -138,6 +138,39 @@ def test_since_limits_the_period(cli: CliRunner, tmp_path: Path) -> None:
     assert bad.code == 2
 
 
+@pytest.mark.parametrize("command", ["summary", "prep"])
+def test_a_since_in_the_future_is_refused_as_report_refuses_it(
+    cli: CliRunner, tmp_path: Path, command: str
+) -> None:
+    """From a later day there is nothing to show: each client's dates read backwards
+    ("2030-01-01 to 2026-12-06") and the command still succeeded (a trial found it)."""
+    (bundle,) = bundles(tmp_path, 1)
+    later = (TODAY + dt.timedelta(days=1)).isoformat()
+    result = cli("coach", command, str(bundle), "--since", later)
+    assert result.code == 2
+    assert f"--since {later} is in the future (today is {TODAY.isoformat()})" in result.err
+    assert result.out == ""
+    assert cli("coach", command, str(bundle), "--since", TODAY.isoformat()).code == 0
+
+
+def test_each_clients_change_says_what_it_counts_from(cli: CliRunner, tmp_path: Path) -> None:
+    """Beside a timeline of the latest weeks, a change over the bundle's quarter read as
+    the timeline's (a trial found it): the table shows the level it counts from."""
+    (bundle,) = bundles(tmp_path, 1)
+    data = json.loads(bundle.read_text(encoding="utf-8"))
+    start = data["period"]["start"]
+    for fmt in ("md", "html"):
+        shown = cli("coach", "summary", str(bundle), "--format", fmt).out
+        assert f"Ratings since the week of {start}: “from” is the last rating before it" in shown
+    md = cli("coach", "summary", str(bundle)).out
+    assert "| behaviour | from | latest | change | level |" in md
+    for rating in data["ratings"]:
+        if rating["latest"] is not None and rating["change"] is not None:
+            start_level = rating["latest"] - rating["change"]
+            row = f"| {rating['title']} | {start_level} | {rating['latest']} |"
+            assert row in md, row
+
+
 @pytest.mark.parametrize("fmt", ["html", "md", "json"])
 def test_no_bundle_field_can_inject_markup(cli: CliRunner, tmp_path: Path, fmt: str) -> None:
     data = sample_bundle(HOSTILE, 3, TODAY)

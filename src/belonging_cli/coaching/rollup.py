@@ -48,6 +48,11 @@ class BehaviourRating:
     change: int | None
     label: str | None
 
+    @property
+    def start(self) -> int | None:
+        """The level the change counts from (the roll-up's `from` column)."""
+        return counted_from(self.latest, self.change)
+
 
 @dataclass(frozen=True, slots=True)
 class OpenExperiment:
@@ -151,9 +156,15 @@ def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | N
 def _start(rating: Rating) -> int | None:
     """Where the bundle's own change counts from: the rating before its period (its
     first when there is none, which counts the same as no `before`)."""
-    if rating.latest is None or rating.change is None:
+    return counted_from(rating.latest, rating.change)
+
+
+def counted_from(latest: int | None, change: int | None) -> int | None:
+    """The level a change counts from, as the report counts it: the one that stood when
+    the window began, else the window's first rating."""
+    if latest is None or change is None:
         return None
-    return rating.latest - rating.change
+    return latest - change
 
 
 def summarise_client(
