@@ -6,6 +6,7 @@ commands, not here: `belonging coach --help` stays light.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -128,7 +129,7 @@ def summary(
         fmt = fmt if fmt in FORMATS else "md"
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    start = day_option(since, "--since")
+    start = since_option(since, settings)
     began = day_option(started, "--started")
     # Bundles' parses and clients' summaries hold no cycles: the collector's passes over
     # every summary kept would cost more than reading the bundles (issue 19, #4).
@@ -196,7 +197,7 @@ def prep(
         fmt = fmt if fmt in FORMATS else "md"
     if fmt is not None and fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    start = day_option(since, "--since")
+    start = since_option(since, settings)
     try:
         read = read_bundle(bundle)
     except BadBundle as bad:
@@ -212,3 +213,16 @@ def prep(
         show_prep(sheet, console())
     else:
         click.echo(render_prep(sheet, fmt or "md"), nl=False)
+
+
+def since_option(text: str | None, settings: Settings) -> date | None:
+    """A coach's `--since`: a day, not after today (from a later day there is nothing
+    to show, and each client's dates would read backwards), as `report` refuses it."""
+    start = day_option(text, "--since")
+    today = settings.now().date()
+    if start is not None and start > today:
+        raise UsageProblem(
+            f"--since {start.isoformat()} is in the future (today is {today.isoformat()})",
+            hint="give a day in the past, or leave --since out",
+        )
+    return start
