@@ -119,3 +119,16 @@ def test_the_suggested_commands_keep_the_home_given(
     assert f"belonging --home {demo} report --format html --out report.html" in " ".join(
         progress.split()
     )
+
+
+def test_the_suggested_full_report_keeps_the_period_shown(
+    cli: CliRunner, demo: Path, terminal: None
+) -> None:
+    """A year's report on screen suggests a year's report with charts, not the default
+    quarter's (a fresh-eyes trial ran `--period all` and was offered a quarter)."""
+    for chosen in (["--period", "year"], ["--since", "2026-09-01", "--until", "2026-11-30"]):
+        shown = " ".join(cli("--home", str(demo), "report", *chosen).out.split())
+        wanted = " ".join(["report", *chosen, "--out", "report.html"])
+        assert f"belonging --home {demo} {wanted}" in shown, shown[-300:]
+    # The control-or-influence notes are labelled on screen as in the other formats.
+    assert "Your latest notes:" in shown

@@ -84,7 +84,12 @@ def write_report(
         from belonging_cli.cli.output import console
         from belonging_cli.reports.terminal_report import show_report  # rich
 
-        show_report(built.report, console(), home=settings.home)
+        chosen_period = [
+            *(["--period", period] if period is not None else []),
+            *(["--since", since] if since is not None else []),
+            *(["--until", until] if until is not None else []),
+        ]
+        show_report(built.report, console(), home=settings.home, period=chosen_period)
         chunks = []
     else:
         from belonging_cli.reports.render import render

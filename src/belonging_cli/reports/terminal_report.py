@@ -9,7 +9,7 @@ never as markup, their line breaks kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from belonging_cli.reports import words
@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 NOTES_SHOWN = 3  # the latest control-or-influence notes, as the other formats
 
 
-def show_report(report: Report, console: Console, *, home: Path | None = None) -> None:
+def show_report(
+    report: Report, console: Console, *, home: Path | None = None, period: Sequence[str] = ()
+) -> None:
     """The whole report, section by section, to the width of `console`; the command
-    it suggests keeps `home`, the one this run was given."""
+    it suggests keeps `home`, the one this run was given, and the `period` options it
+    was given (a year's report on screen suggests a year's with charts)."""
     from rich.text import Text
 
     from belonging_cli.reminders import suggested
@@ -63,7 +66,7 @@ def show_report(report: Report, console: Console, *, home: Path | None = None) -
     footer = (
         f"Rubric {report.rubric.id} {report.rubric.version} ({report.rubric.title}). "
         f"Made with belonging {report.tool_version} on {words.day(report.generated_at)}. "
-        "The full report with charts: " + suggested(home, "report", "--out", "report.html")
+        "The full report with charts: " + suggested(home, "report", *period, "--out", "report.html")
     )
     say(Text(footer, style="dim"))
 
@@ -234,6 +237,8 @@ def _balance(report: Report, console: Console) -> None:
         line.append(sparkline(p.value for p in balance.series[-26:]), style="cyan")
         line.append(" (1 mostly control, 5 mostly influence)", style="dim")
         console.print(line)
+    if balance.notes:  # as the other formats label them: notes, not more levers
+        console.print(Text("Your latest notes:"))
     for note in balance.notes[-NOTES_SHOWN:]:
         private = " (private)" if note.private else ""
         console.print(_bullet(f"{note.week}{private}"))
