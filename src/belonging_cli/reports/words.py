@@ -212,7 +212,7 @@ def levers_weeks(balance: Any) -> str:
     )
     if len(points) <= LEVER_WEEKS_SAID:
         return said
-    return f"{said} (the latest {LEVER_WEEKS_SAID} of {len(points)} weeks)"
+    return f"{said} (the latest {LEVER_WEEKS_SAID} of {len(points)} weeks answered)"
 
 
 def left_out(count: int) -> str:

@@ -30,7 +30,9 @@ def test_a_longer_period_says_its_latest_half_year_and_how_many_weeks_it_had() -
     said = levers_weeks({"levers": points})
     assert said.count("mostly relational") == 26
     assert said.startswith(f"{points[-26].week} mostly relational, ")
-    assert said.endswith(f"{points[-1].week} mostly relational (the latest 26 of 200 weeks)")
+    assert said.endswith(
+        f"{points[-1].week} mostly relational (the latest 26 of 200 weeks answered)"
+    )
 
 
 def test_no_levers_say_nothing() -> None:
