@@ -131,10 +131,9 @@ def svg_chart(
     plot_w = width - left - right
     plot_h = height - top - bottom
     index = {week: i for i, week in enumerate(weeks)}
-    span = max(len(weeks) - 1, 1)
 
     def x(week: str) -> float:
-        return left + plot_w * (index[week] / span if len(weeks) > 1 else 0.5)
+        return _x_at(index[week], len(weeks), left, plot_w)
 
     def y(value: float) -> float:
         return top + plot_h * (HIGH - value) / (HIGH - LOW)
@@ -184,10 +183,8 @@ def svg_chart(
         for segment in _segments(line.points, index):
             if len(segment) == 1 or few:
                 for week, value in segment:
-                    parts.append(
-                        f'<circle cx="{x(week):.1f}" cy="{y(value):.1f}" r="3" '
-                        f'fill="{line.colour}"/>'
-                    )
+                    cx, cy, _ = point(week, value)
+                    parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{line.colour}"/>')
             if len(segment) > 1:
                 coords = " ".join(_corners([point(w, v) for w, v in segment]))
                 parts.append(
@@ -226,13 +223,16 @@ def _corners(points: list[tuple[str, str, float]]) -> list[str]:
     return [f"{x},{y}" for x, y, _ in kept]
 
 
+def _x_at(at: int, count: int, left: int, plot_w: int) -> float:
+    """Where the week at place `at` of `count` sits on a chart `plot_w` wide from `left`
+    (a lone week in the middle)."""
+    return left + plot_w * (at / max(count - 1, 1) if count > 1 else 0.5)
+
+
 @functools.lru_cache(maxsize=4)
 def _x_texts(weeks: tuple[str, ...], left: int, plot_w: int) -> dict[str, str]:
-    """Each week's x on a chart `plot_w` wide from `left`, as `svg_chart` writes it."""
-    span = max(len(weeks) - 1, 1)
-    if len(weeks) <= 1:
-        return dict.fromkeys(weeks, f"{left + plot_w * 0.5:.1f}")
-    return {week: f"{left + plot_w * (i / span):.1f}" for i, week in enumerate(weeks)}
+    """Each week's x as `svg_chart` writes it, for every chart of one width over them."""
+    return {week: f"{_x_at(i, len(weeks), left, plot_w):.1f}" for i, week in enumerate(weeks)}
 
 
 def _axis_note(x: float, y: float, text: str) -> str:
