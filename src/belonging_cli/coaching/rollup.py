@@ -149,14 +149,11 @@ def _window(rating: Rating, since_week: str | None) -> tuple[int | None, int | N
         return rating.latest, rating.change
     inside = [p.level for p in rating.series if p.week >= since_week]
     earlier = [p.level for p in rating.series if p.week < since_week]
-    _, latest, change, _ = movement(inside, earlier[-1] if earlier else _start(rating))
+    # Else from where the bundle's own change counts: the rating before its period (its
+    # first when there is none, which counts the same as no `before`).
+    start = earlier[-1] if earlier else counted_from(rating.latest, rating.change)
+    _, latest, change, _ = movement(inside, start)
     return latest, change
-
-
-def _start(rating: Rating) -> int | None:
-    """Where the bundle's own change counts from: the rating before its period (its
-    first when there is none, which counts the same as no `before`)."""
-    return counted_from(rating.latest, rating.change)
 
 
 def counted_from(latest: int | None, change: int | None) -> int | None:
