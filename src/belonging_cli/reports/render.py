@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("md", "html", "json")
 
-SPARK_POINTS = 26  # a sparkline shows the latest half year of weeks rated
+SPARK_POINTS = words.LATEST_WEEKS  # a sparkline shows the latest half year of weeks rated
 BALANCE_LABEL = "Control (1) or influence (5)"
 AVERAGE_COLOUR = "#1f5f8b"
 BALANCE_COLOUR = "#c0622b"

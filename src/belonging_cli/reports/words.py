@@ -197,7 +197,10 @@ def levers_words(balance: Any) -> str:
     )
 
 
-LEVER_WEEKS_SAID = 26  # the latest half year of weeks, as a sparkline draws them
+# The latest half year of weeks: what a sparkline draws (render.SPARK_POINTS) and the
+# levers week by week say.
+LATEST_WEEKS = 26
+LEVER_WEEKS_SAID = LATEST_WEEKS
 
 
 def levers_weeks(balance: Any) -> str:
